@@ -1,0 +1,28 @@
+//! Aftercare's shared crate: the rules both sides of the wire must agree on.
+//!
+//! The server validates with these rules and the widgets pre-validate with the very same
+//! code, so a shopper sees the server's verdict before the request is even sent. Types
+//! here are the API's JSON shapes; the server's OpenAPI document is generated from them.
+
+pub mod api;
+pub mod error;
+pub mod ids;
+pub mod locale;
+pub mod money;
+pub mod order;
+pub mod time;
+pub mod tracking;
+pub mod validate;
+
+#[cfg(feature = "token")]
+pub mod token;
+
+#[cfg(feature = "client")]
+pub mod client;
+
+pub use error::{ApiError, ErrorCode, FieldError, FieldIssue};
+pub use ids::{Email, OrderNumber};
+pub use locale::Locale;
+pub use money::{Currency, Money};
+pub use time::Timestamp;
+pub use tracking::TrackingStatus;

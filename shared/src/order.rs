@@ -1,0 +1,365 @@
+//! Orders as shoppers see them: items, totals, addresses, masked payment, parcels.
+
+use crate::ids::OrderNumber;
+use crate::money::{Currency, Money};
+use crate::time::Timestamp;
+use crate::tracking::{self, EtaWindow, ProgressStep, TrackingEvent, TrackingStatus};
+use serde::{Deserialize, Serialize};
+
+/// An order's overall state, derived from its parcels by [`OrderStatus::derive`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    /// Paid, nothing handed to a carrier yet.
+    Processing,
+    /// Some items are on their way, others not shipped yet.
+    PartiallyShipped,
+    /// Everything shipped and moving.
+    Shipped,
+    /// At least one parcel is out for delivery or waiting at a pickup point.
+    OutForDelivery,
+    /// Every parcel delivered.
+    Delivered,
+    /// A parcel needs attention (exception, failed attempt, return to sender, stalled).
+    Exception,
+    /// Cancelled by the merchant.
+    Cancelled,
+}
+
+impl OrderStatus {
+    /// The order status from its parcels' statuses and whether any items are still unshipped.
+    pub fn derive(parcels: &[TrackingStatus], has_unshipped_items: bool, cancelled: bool) -> Self {
+        if cancelled {
+            return Self::Cancelled;
+        }
+        if parcels.is_empty() {
+            return Self::Processing;
+        }
+        if parcels.iter().any(|s| s.needs_attention()) {
+            return Self::Exception;
+        }
+        if parcels.iter().all(|s| *s == TrackingStatus::Delivered) {
+            return if has_unshipped_items {
+                Self::PartiallyShipped
+            } else {
+                Self::Delivered
+            };
+        }
+        if has_unshipped_items {
+            return Self::PartiallyShipped;
+        }
+        if parcels.iter().any(|s| {
+            matches!(
+                s,
+                TrackingStatus::OutForDelivery | TrackingStatus::AvailableForPickup
+            )
+        }) {
+            return Self::OutForDelivery;
+        }
+        Self::Shipped
+    }
+}
+
+/// A postal address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Address {
+    /// Recipient name.
+    pub name: String,
+    /// Street lines.
+    pub line1: String,
+    /// Second line (flat, floor).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    /// City.
+    pub city: String,
+    /// State / province.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    /// Postal code.
+    pub postal_code: String,
+    /// ISO 3166-1 alpha-2 country.
+    pub country: String,
+}
+
+/// The payment method, masked: brand and last four digits only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaymentMethod {
+    /// "visa", "mastercard", "paypal"…
+    pub brand: String,
+    /// Last four digits, when a card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last4: Option<String>,
+}
+
+/// One line of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LineItem {
+    /// Stable id of this line within the store.
+    pub id: i64,
+    /// Merchant SKU.
+    pub sku: String,
+    /// Product title.
+    pub title: String,
+    /// Variant, e.g. "Blue / M".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// Units bought.
+    pub quantity: u32,
+    /// Price of one unit.
+    pub unit_price: Money,
+    /// Product image URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+}
+
+/// Order totals, all in the order's currency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderTotals {
+    /// Sum of line items.
+    pub subtotal: Money,
+    /// Shipping charged.
+    pub shipping: Money,
+    /// Tax charged.
+    pub tax: Money,
+    /// Discounts (a positive number that was taken off).
+    pub discount: Money,
+    /// What the shopper paid.
+    pub total: Money,
+}
+
+/// How many units of which line travel in a parcel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParcelItem {
+    /// The order line.
+    pub line_item_id: i64,
+    /// Units of it.
+    pub quantity: u32,
+}
+
+/// A carrier as shoppers know it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Carrier {
+    /// Machine code ("ups", "correos", "dhl").
+    pub code: String,
+    /// Display name ("UPS", "Correos").
+    pub name: String,
+}
+
+/// One parcel of an order with its checkpoints (newest first).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Shipment {
+    /// Stable id.
+    pub id: i64,
+    /// Who carries it.
+    pub carrier: Carrier,
+    /// The carrier's tracking number.
+    pub tracking_number: String,
+    /// Link to the carrier's own tracking page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_url: Option<String>,
+    /// Current normalised status (from the events).
+    pub status: TrackingStatus,
+    /// Stepper position.
+    pub step: ProgressStep,
+    /// Expected delivery window.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta: Option<EtaWindow>,
+    /// When it was handed to the carrier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipped_at: Option<Timestamp>,
+    /// Lines in this parcel.
+    pub items: Vec<ParcelItem>,
+    /// Checkpoints, newest first.
+    pub events: Vec<TrackingEvent>,
+}
+
+impl Shipment {
+    /// Assemble a parcel, computing status and step from its events (sorted newest first).
+    #[allow(clippy::too_many_arguments)]
+    pub fn assemble(
+        id: i64,
+        carrier: Carrier,
+        tracking_number: String,
+        tracking_url: Option<String>,
+        eta: Option<EtaWindow>,
+        shipped_at: Option<Timestamp>,
+        items: Vec<ParcelItem>,
+        mut events: Vec<TrackingEvent>,
+    ) -> Self {
+        tracking::newest_first(&mut events);
+        let status = tracking::current_status(&events);
+        let step = match tracking::progress_step(&events) {
+            // The merchant handed it over even if the carrier has not scanned it yet.
+            ProgressStep::Ordered if shipped_at.is_some() => ProgressStep::Shipped,
+            step => step,
+        };
+        Self {
+            id,
+            carrier,
+            tracking_number,
+            tracking_url,
+            status,
+            step,
+            eta,
+            shipped_at,
+            items,
+            events,
+        }
+    }
+}
+
+/// A shopper's order with everything the account and tracking widgets show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Order {
+    /// The merchant's order number.
+    pub order_number: OrderNumber,
+    /// When the order was placed.
+    pub placed_at: Timestamp,
+    /// Overall status.
+    pub status: OrderStatus,
+    /// Order currency.
+    pub currency: Currency,
+    /// Lines bought.
+    pub items: Vec<LineItem>,
+    /// Totals.
+    pub totals: OrderTotals,
+    /// Delivery address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_address: Option<Address>,
+    /// Masked payment method.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payment: Option<PaymentMethod>,
+    /// Parcels, oldest first.
+    pub shipments: Vec<Shipment>,
+    /// Lines (or parts of lines) not in any parcel yet.
+    pub unshipped: Vec<ParcelItem>,
+}
+
+/// What is left to ship: ordered quantities minus quantities in parcels, per line.
+pub fn unshipped_items(items: &[LineItem], shipments: &[Shipment]) -> Vec<ParcelItem> {
+    items
+        .iter()
+        .filter_map(|item| {
+            let shipped: u32 = shipments
+                .iter()
+                .flat_map(|s| &s.items)
+                .filter(|p| p.line_item_id == item.id)
+                .map(|p| p.quantity)
+                .sum();
+            let left = item.quantity.saturating_sub(shipped);
+            (left > 0).then_some(ParcelItem {
+                line_item_id: item.id,
+                quantity: left,
+            })
+        })
+        .collect()
+}
+
+/// One row of a customer's order history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderSummary {
+    /// The merchant's order number.
+    pub order_number: OrderNumber,
+    /// When placed.
+    pub placed_at: Timestamp,
+    /// Overall status.
+    pub status: OrderStatus,
+    /// What was paid.
+    pub total: Money,
+    /// Units bought.
+    pub item_count: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use TrackingStatus::*;
+
+    #[test]
+    fn order_status_from_parcels() {
+        assert_eq!(
+            OrderStatus::derive(&[], true, false),
+            OrderStatus::Processing
+        );
+        assert_eq!(
+            OrderStatus::derive(&[InTransit], true, false),
+            OrderStatus::PartiallyShipped
+        );
+        assert_eq!(
+            OrderStatus::derive(&[InTransit, OutForDelivery], false, false),
+            OrderStatus::OutForDelivery
+        );
+        assert_eq!(
+            OrderStatus::derive(&[Delivered, Delivered], false, false),
+            OrderStatus::Delivered
+        );
+        assert_eq!(
+            OrderStatus::derive(&[Delivered, Exception], false, false),
+            OrderStatus::Exception
+        );
+        assert_eq!(
+            OrderStatus::derive(&[Delivered], false, true),
+            OrderStatus::Cancelled
+        );
+    }
+
+    #[test]
+    fn unshipped_counts_partial_lines() {
+        let eur = Currency::parse("EUR").unwrap();
+        let line = |id, quantity| LineItem {
+            id,
+            sku: format!("S{id}"),
+            title: "T".into(),
+            variant: None,
+            quantity,
+            unit_price: Money::new(100, eur),
+            image_url: None,
+        };
+        let parcel = |items| {
+            Shipment::assemble(
+                1,
+                Carrier {
+                    code: "ups".into(),
+                    name: "UPS".into(),
+                },
+                "1Z".into(),
+                None,
+                None,
+                None,
+                items,
+                vec![],
+            )
+        };
+        let items = [line(1, 2), line(2, 1)];
+        let left = unshipped_items(
+            &items,
+            &[parcel(vec![ParcelItem {
+                line_item_id: 1,
+                quantity: 1,
+            }])],
+        );
+        assert_eq!(
+            left,
+            vec![
+                ParcelItem {
+                    line_item_id: 1,
+                    quantity: 1
+                },
+                ParcelItem {
+                    line_item_id: 2,
+                    quantity: 1
+                }
+            ]
+        );
+    }
+}
