@@ -10,13 +10,35 @@ use std::fmt;
 
 /// A point in time with the UTC offset its source reported, if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(value_type = String, format = DateTime, example = "2026-11-20T09:03:00+01:00"))]
 pub struct Timestamp {
     /// Milliseconds since the Unix epoch, UTC.
     pub utc_ms: i64,
     /// Offset east of UTC in minutes as reported by the source; `None` when unknown.
     pub offset_minutes: Option<i16>,
+}
+
+/// On the wire a [`Timestamp`] is one RFC 3339 string, so the schema says so (utoipa cannot
+/// derive that for a named struct, hence the hand-written impl).
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for Timestamp {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+            .description(Some(
+                "RFC 3339 instant with the source's UTC offset (`-00:00` when unknown).",
+            ))
+            .examples(["2026-11-20T09:03:00+01:00"])
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for Timestamp {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("Timestamp")
+    }
 }
 
 /// Why a string is not an RFC 3339 timestamp.
@@ -264,6 +286,15 @@ mod tests {
         ] {
             assert!(Timestamp::parse(bad).is_err(), "{bad} should be rejected");
         }
+    }
+
+    #[cfg(feature = "openapi")]
+    #[test]
+    fn schema_is_a_date_time_string() {
+        use utoipa::PartialSchema;
+        let json = serde_json::to_value(Timestamp::schema()).unwrap();
+        assert_eq!(json["type"], "string");
+        assert_eq!(json["format"], "date-time");
     }
 
     proptest! {

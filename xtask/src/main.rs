@@ -1,1 +1,51 @@
-fn main() {}
+//! `cargo xtask demo | test | bench | build`: the README's commands.
+//!
+//! Each command first installs whatever this machine is missing (so a fresh machine needs
+//! nothing but Rust and Node), then does its job. Everything is plain std + processes, so the
+//! xtask itself compiles in seconds.
+
+mod bench;
+mod bundle;
+mod demo;
+mod proc;
+mod server;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Where the repository lives (the xtask crate's parent).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the repo")
+        .to_path_buf()
+}
+
+fn usage() -> ExitCode {
+    eprintln!(
+        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright)\n  bench   build in release mode and write size / render / latency figures to target/bench/\n  build   build the widget bundle into dist/ only"
+    );
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("demo") => demo::run(&args[1..]),
+        Some("test") => test::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
+        Some("build") => {
+            tools::ensure_build_tools().and_then(|env| bundle::build(&env).map(|_| ()))
+        }
+        _ => return usage(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,49 @@
+// Shared helpers for the end-to-end tests: console-error capture, fixture pages served on the
+// real server's origin, and the admin API.
+const { test: base, expect } = require('@playwright/test');
+
+const ADMIN_KEY = process.env.AFTERCARE_ADMIN_KEY || 'sk_demo_aurora_secret';
+const PUBLISHABLE_KEY = 'pk_demo_aurora';
+
+/**
+ * `test` with `consoleErrors`: every console error, uncaught page error and CSP violation.
+ * It must be empty when a test ends; a test that provokes errors on purpose (API down)
+ * removes exactly the ones it expects.
+ */
+const test = base.extend({
+  consoleErrors: [async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await use(errors);
+    expect(errors, 'console errors during the test').toEqual([]);
+  }, { auto: true }],
+});
+
+/**
+ * Serve `html` at `path` on the real server's origin (so the loader, API and CSP origin are
+ * the real ones) without adding test pages to the demo storefront.
+ */
+async function fixturePage(page, path, body, { head = '', lang = 'en' } = {}) {
+  const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<script src="/sdk/aftercare.js" data-key="${PUBLISHABLE_KEY}" async></script>${head}</head><body>${body}</body></html>`;
+  await page.route(`**${path}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  await page.goto(path);
+}
+
+/** A fresh customer token for a seeded demo customer (what a merchant backend would print). */
+async function customerToken(request, customer) {
+  const res = await request.get(`/demo/customer-token?customer=${customer}`);
+  expect(res.ok()).toBeTruthy();
+  return (await res.json()).token;
+}
+
+/** Guest lookup through the widget's form. */
+async function lookUp(widget, orderNumber, email) {
+  await widget.getByLabel(/order number|número de pedido/i).fill(orderNumber);
+  await widget.getByLabel(/email|correo/i).fill(email);
+  await widget.getByRole('button', { name: /track|find|look up|buscar|seguir|localizar/i }).click();
+}
+
+module.exports = { test, expect, fixturePage, customerToken, lookUp, ADMIN_KEY, PUBLISHABLE_KEY };

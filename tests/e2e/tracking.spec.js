@@ -1,0 +1,91 @@
+// The tracking widget as shoppers use it on the demo storefront.
+const { test, expect, fixturePage, customerToken, lookUp } = require('./helpers');
+
+test('a guest looks up an order on the track page and sees its timeline', async ({ page }) => {
+  await page.goto('/track.html');
+  const widget = page.locator('aftercare-tracking');
+  await lookUp(widget, '1002', 'ana@example.com');
+  await expect(widget.getByRole('heading', { name: /1002/ })).toBeVisible();
+  await expect(widget.getByText('Correos', { exact: false }).first()).toBeVisible();
+  const tracking = widget.getByRole('link', { name: /PQ4F6P0700123450128001W/ });
+  await expect(tracking).toBeVisible();
+  // Every checkpoint, newest first, with its place.
+  const events = widget.locator('[part~="event"]');
+  await expect(events).toHaveCount(3);
+  await expect(events.nth(0)).toContainText('In transit to the destination hub');
+  await expect(events.nth(0)).toContainText('Zaragoza');
+  await expect(events.nth(1)).toContainText('Accepted at the Correos sorting centre');
+  await expect(events.nth(2)).toContainText('Shipment information received');
+  await expect(events.nth(2)).toContainText('Madrid');
+  // The stepper says where the parcel is in words, not only by colour.
+  await expect(widget.locator('[aria-current="step"]').first()).toContainText(/in transit/i);
+  // Items in the parcel.
+  await expect(widget.getByText('Merino Crew Sweater').first()).toBeVisible();
+});
+
+test('a wrong email and an unknown order get the same non-revealing message', async ({ page }) => {
+  await page.goto('/track.html');
+  const widget = page.locator('aftercare-tracking');
+  await lookUp(widget, '1002', 'someone.else@example.com');
+  const message = widget.getByRole('alert');
+  await expect(message).toBeVisible();
+  const wrongEmail = await message.innerText();
+  await lookUp(widget, '999999', 'ana@example.com');
+  await expect(message).toHaveText(wrongEmail);
+  await expect(widget.locator('[part~="event"]')).toHaveCount(0);
+});
+
+test('bad input is explained per field before anything is sent', async ({ page }) => {
+  let lookups = 0;
+  page.on('request', (r) => { if (r.url().includes('/v1/orders/lookup')) lookups += 1; });
+  await page.goto('/track.html');
+  const widget = page.locator('aftercare-tracking');
+  await lookUp(widget, '10 02', 'not-an-email');
+  const email = widget.getByLabel(/email/i);
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await expect(widget.getByLabel(/order number/i)).toHaveAttribute('aria-invalid', 'true');
+  expect(lookups).toBe(0);
+});
+
+test('the signed-in account page shows the customer\'s orders through a token', async ({ page }) => {
+  await page.goto('/account.html');
+  const widget = page.locator('aftercare-tracking');
+  await expect(widget).toHaveAttribute('token', /^v1\./);
+  await widget.getByRole('button', { name: /1002/ }).click();
+  await expect(widget.getByRole('heading', { name: /1002/ })).toBeVisible();
+  await expect(widget.locator('[part~="event"]').first()).toContainText('Zaragoza');
+  // No lookup form in token mode.
+  await expect(widget.getByLabel(/email/i)).toHaveCount(0);
+});
+
+test('a customer token cannot open another customer\'s order', async ({ page, request }) => {
+  const token = await customerToken(request, 'cus_ana');
+  await fixturePage(page, '/fixture/other-customer.html', `<aftercare-tracking order="1006" token="${token}"></aftercare-tracking>`);
+  const widget = page.locator('aftercare-tracking');
+  await expect(widget.getByRole('alert')).toBeVisible();
+  await expect(widget.getByText('Linen Shirt')).toHaveCount(0);
+});
+
+test('an order split into two parcels shows both and the item not shipped yet', async ({ page }) => {
+  await page.goto('/track.html');
+  const widget = page.locator('aftercare-tracking');
+  await lookUp(widget, '1006', 'carla@example.com');
+  await expect(widget.locator('[part~="parcel"]')).toHaveCount(2);
+  await expect(widget.getByText('1Z999AA10123456784')).toBeVisible();
+  await expect(widget.getByText('SEUR7788123')).toBeVisible();
+  await expect(widget.getByText('Leather Belt')).toBeVisible();
+});
+
+test('Spanish shoppers get Spanish, and changing the locale attribute re-renders', async ({ page }) => {
+  await fixturePage(page, '/fixture/locale.html', '<aftercare-tracking locale="es"></aftercare-tracking>');
+  const widget = page.locator('aftercare-tracking');
+  await expect(widget.getByLabel(/número de pedido/i)).toBeVisible();
+  await widget.evaluate((el) => el.setAttribute('locale', 'en'));
+  await expect(widget.getByLabel(/order number/i)).toBeVisible();
+  await expect(widget.getByLabel(/número de pedido/i)).toHaveCount(0);
+});
+
+test('the page language is used when no locale attribute is given', async ({ page }) => {
+  await fixturePage(page, '/fixture/lang-es.html', '<aftercare-tracking></aftercare-tracking>', { lang: 'es-MX' });
+  await expect(page.locator('aftercare-tracking').getByLabel(/número de pedido/i)).toBeVisible();
+});

@@ -1,0 +1,122 @@
+//! `cargo xtask bench`: figures, never pass/fail. Writes `target/bench/report.{md,json}`.
+//!
+//! - Bundle sizes (loader, glue, wasm; raw / gzip -9 / brotli -q 11).
+//! - Time from navigation to the first tracking widget painted, and layout shift, in headless
+//!   Chromium against the real server (median of several runs; `tests/bench/paint.mjs`).
+
+use crate::proc::{output, Env, Result};
+use crate::{bundle, repo_root, server, tools};
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::Command;
+
+fn compressed_len(env: &Env, program: &str, args: &[&str], file: &Path) -> Result<u64> {
+    let out = env
+        .cmd(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("{program} failed on {}", file.display()));
+    }
+    Ok(out.stdout.len() as u64)
+}
+
+/// Raw, gzip and brotli sizes of one file.
+fn sizes(env: &Env, file: &Path) -> Result<Value> {
+    let raw = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+    let gzip = compressed_len(env, "gzip", &["-9", "-c"], file)?;
+    let brotli = compressed_len(env, "brotli", &["-q", "11", "-c"], file)?;
+    Ok(
+        json!({ "file": file.file_name().map(|n| n.to_string_lossy().into_owned()), "raw": raw, "gzip": gzip, "brotli": brotli }),
+    )
+}
+
+fn median(v: &mut [f64]) -> Option<f64> {
+    v.sort_by(|a, b| a.total_cmp(b));
+    (!v.is_empty()).then(|| v[v.len() / 2])
+}
+
+/// Build, measure, write the report, print it.
+pub fn run(args: &[String]) -> Result<()> {
+    let runs: usize = match args {
+        [flag, n] if flag == "--runs" => n.parse().map_err(|_| "--runs takes a number")?,
+        [] => 7,
+        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
+    };
+    let env = tools::ensure_test_tools()?;
+    let b = bundle::build(&env)?;
+    let (loader, glue, wasm) = (
+        sizes(&env, &b.loader)?,
+        sizes(&env, &b.glue)?,
+        sizes(&env, &b.wasm)?,
+    );
+    let widgets_br = glue["brotli"].as_u64().unwrap_or(0) + wasm["brotli"].as_u64().unwrap_or(0);
+
+    let bin = server::build(&env, server::Profile::Fast)?;
+    let dir = repo_root().join("target/bench");
+    let _ = std::fs::remove_file(dir.join("bench.db"));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let db = format!("sqlite://{}?mode=rwc", dir.join("bench.db").display());
+    crate::proc::run(server::command(&bin, &db).arg("seed-demo"))?;
+    let running = server::start(
+        &bin,
+        &db,
+        server::free_port()?,
+        &[
+            ("AFTERCARE_LOOKUP_PER_MINUTE", "100000"),
+            ("AFTERCARE_LOOKUP_PER_ORDER", "100000"),
+        ],
+    )?;
+    let paint = output(
+        Command::new("node")
+            .env("PATH", &env.path)
+            .current_dir(repo_root())
+            .args(["tests/bench/paint.mjs", &running.url, &runs.to_string()]),
+    )
+    .ok_or("tests/bench/paint.mjs failed")?;
+    drop(running);
+    let paint: Value =
+        serde_json::from_str(&paint).map_err(|e| format!("paint.mjs printed no JSON: {e}"))?;
+    let mut ready: Vec<f64> = paint["ready_ms"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect();
+    let mut cls: Vec<f64> = paint["cls"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_f64)
+        .collect();
+
+    let report = json!({
+        "sizes": { "loader": loader, "glue": glue, "wasm": wasm, "widgets_brotli_total": widgets_br },
+        "first_widget_paint_ms": { "runs": ready.len(), "median": median(&mut ready), "all": ready },
+        "layout_shift": { "median": median(&mut cls), "all": cls },
+    });
+    let row = |name: &str, v: &Value| {
+        format!(
+            "| {name} | `{}` | {} | {} | {} |",
+            v["file"].as_str().unwrap_or("?"),
+            v["raw"],
+            v["gzip"],
+            v["brotli"]
+        )
+    };
+    let md = format!(
+        "# Aftercare benchmark report\n\nTargets: loader ≤ 1 KB brotli; all widgets ≤ 100 KB brotli (wasm + glue); zero layout shift.\n\n## Bundle sizes (bytes)\n| part | file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|---|\n{}\n{}\n{}\n\nWidgets (wasm + glue), brotli: **{widgets_br} bytes**.\n\n## First tracking widget painted (headless Chromium, loopback)\nMedian of {} runs: **{} ms** from navigation start to the widget's `aftercare:ready`. All: {}.\n\nCumulative layout shift, median: **{}**.\n\nReproduce: `cargo xtask bench`.\n",
+        row("loader", &loader), row("glue", &glue), row("wasm", &wasm),
+        report["first_widget_paint_ms"]["runs"], report["first_widget_paint_ms"]["median"], report["first_widget_paint_ms"]["all"], report["layout_shift"]["median"],
+    );
+    std::fs::write(
+        dir.join("report.json"),
+        serde_json::to_string_pretty(&report).expect("json"),
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("report.md"), &md).map_err(|e| e.to_string())?;
+    println!("{md}\nWritten to {}", dir.join("report.md").display());
+    Ok(())
+}

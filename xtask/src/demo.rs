@@ -1,0 +1,47 @@
+//! `cargo xtask demo`: from a fresh clone to a running demo storefront.
+
+use crate::proc::{self, Result};
+use crate::{bundle, repo_root, server, tools};
+
+/// The publishable key of the seeded demo store.
+pub const DEMO_KEY: &str = "pk_demo_aurora";
+
+/// Install, build, migrate + seed (idempotent), serve; prints the URL and the embed snippet.
+pub fn run_demo(port: u16) -> Result<()> {
+    let env = tools::ensure_build_tools()?;
+    bundle::build(&env)?;
+    let bin = server::build(&env, server::Profile::Dev)?;
+    let data = repo_root().join(".aftercare");
+    std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    let db = format!("sqlite://{}?mode=rwc", data.join("demo.db").display());
+    proc::run(server::command(&bin, &db).arg("seed-demo"))?;
+    let running = server::start(&bin, &db, port, &[])?;
+    let url = &running.url;
+    println!(
+        "\n  Aftercare demo storefront: {url}/\n\
+         \n  Try: {url}/track.html  (order 1002 + ana@example.com, or 1010 + guest@example.com)\
+         \n       {url}/account.html  (signed in as Ana through a customer token)\
+         \n  API: {url}/v1/openapi.json\n\
+         \n  Embed on any storefront:\
+         \n    <script src=\"{url}/sdk/aftercare.js\" data-key=\"{DEMO_KEY}\" async></script>\
+         \n    <aftercare-tracking></aftercare-tracking>\
+         \n    <aftercare-tracking order=\"1002\" token=\"…customer token from your backend…\"></aftercare-tracking>\n\
+         \n  Press Ctrl-C to stop.\n"
+    );
+    running.wait()
+}
+
+/// `cargo xtask demo [--port N]` (default 8080, or AFTERCARE_ADDR's port).
+pub fn run(args: &[String]) -> Result<()> {
+    let from_env = std::env::var("AFTERCARE_ADDR")
+        .ok()
+        .and_then(|a| a.rsplit(':').next().and_then(|p| p.parse().ok()));
+    let port = match args {
+        [flag, n] if flag == "--port" => n
+            .parse()
+            .map_err(|_| format!("--port takes a number, got {n:?}"))?,
+        [] => from_env.unwrap_or(8080),
+        _ => return Err("usage: cargo xtask demo [--port N]".into()),
+    };
+    run_demo(port)
+}

@@ -1,0 +1,143 @@
+//! Building and running `aftercare-server` for the demo, the end-to-end tests and the benchmarks.
+
+use crate::proc::{run, Env, Result};
+use crate::repo_root;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+/// Cargo profile the server is built with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// Shares artifacts with `cargo test` (demo, end-to-end tests).
+    Dev,
+    /// Optimised for the load benchmark.
+    Fast,
+}
+
+/// Build the server binary and return its path.
+pub fn build(env: &Env, profile: Profile) -> Result<PathBuf> {
+    let (args, dir): (&[&str], &str) = match profile {
+        Profile::Dev => (&["build", "-p", "aftercare-server"], "debug"),
+        Profile::Fast => (
+            &[
+                "build",
+                "-p",
+                "aftercare-server",
+                "--profile",
+                "native-release",
+            ],
+            "native-release",
+        ),
+    };
+    run(env.cmd("cargo").args(args))?;
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"));
+    Ok(target.join(dir).join("aftercare-server"))
+}
+
+/// A free loopback port.
+pub fn free_port() -> Result<u16> {
+    let l = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
+    Ok(l.local_addr().map_err(|e| e.to_string())?.port())
+}
+
+/// A running server that is stopped when dropped.
+pub struct Running {
+    child: Child,
+    /// `http://127.0.0.1:PORT`.
+    pub url: String,
+}
+
+impl Running {
+    /// Wait for the process (the demo runs until Ctrl-C).
+    pub fn wait(mut self) -> Result<()> {
+        let status = self.child.wait().map_err(|e| e.to_string())?;
+        if status.success() {
+            Ok(())
+        } else {
+            Err(format!("the server exited with {status}"))
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A command for the server binary with the database and directories set.
+pub fn command(bin: &Path, database_url: &str) -> Command {
+    let root = repo_root();
+    let mut c = Command::new(bin);
+    c.current_dir(&root)
+        .env("DATABASE_URL", database_url)
+        .env("AFTERCARE_SDK_DIR", root.join("dist"))
+        .env("AFTERCARE_DEMO_DIR", root.join("demo-site"));
+    if std::env::var_os("RUST_LOG").is_none() {
+        c.env("RUST_LOG", "warn,aftercare_server=info");
+    }
+    c
+}
+
+/// Start `serve --demo` on `port` and wait until `/healthz` answers.
+pub fn start(
+    bin: &Path,
+    database_url: &str,
+    port: u16,
+    extra_env: &[(&str, &str)],
+) -> Result<Running> {
+    let mut c = command(bin, database_url);
+    c.args(["serve", "--demo"])
+        .env("AFTERCARE_ADDR", format!("127.0.0.1:{port}"));
+    for (k, v) in extra_env {
+        c.env(k, v);
+    }
+    let child = c
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", bin.display()))?;
+    let mut running = Running {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = running.child.try_wait() {
+            return Err(format!(
+                "the server exited before answering ({status}); is port {port} already in use?"
+            ));
+        }
+        if http_get(port, "/healthz").is_some_and(|(status, _)| status == 200) {
+            return Ok(running);
+        }
+        std::thread::sleep(Duration::from_millis(150));
+    }
+    Err(format!(
+        "the server did not answer /healthz on port {port} within 60 s"
+    ))
+}
+
+/// A minimal HTTP/1.1 GET on loopback: (status, body).
+pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    let mut s =
+        TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .ok()?;
+    let mut buf = String::new();
+    s.read_to_string(&mut buf).ok()?;
+    let status = buf.split_whitespace().nth(1)?.parse().ok()?;
+    let body = buf
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    Some((status, body))
+}

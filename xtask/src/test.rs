@@ -1,0 +1,248 @@
+//! `cargo xtask test`: every suite, one exit code, one closing `N passed, N failed` line.
+//!
+//! Suites: native `cargo test` (shared, server, xtask), `wasm-bindgen-test` for the widgets in
+//! headless Chromium, and Playwright end-to-end tests against the real server serving the
+//! demo storefront on a fresh SQLite database.
+
+use crate::proc::{describe, Env, Result};
+use crate::{bundle, repo_root, server, tools};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+/// Counts from one suite.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Tests that passed.
+    pub passed: u64,
+    /// Tests that failed (a suite that could not run counts as one failure).
+    pub failed: u64,
+}
+
+/// Sum cargo / wasm-bindgen-test-runner `test result:` lines.
+pub fn parse_cargo(output: &str) -> Counts {
+    let mut c = Counts::default();
+    for line in output
+        .lines()
+        .filter(|l| l.trim_start().starts_with("test result:"))
+    {
+        let num_before = |word: &str| {
+            line.split(';')
+                .find(|p| p.trim().ends_with(word))
+                .and_then(|p| p.split_whitespace().rev().nth(1))
+                .and_then(|n| n.parse::<u64>().ok())
+                .unwrap_or(0)
+        };
+        c.passed += num_before("passed");
+        c.failed += num_before("failed");
+    }
+    c
+}
+
+/// Playwright JSON reporter stats: expected + flaky count as passed, unexpected as failed.
+pub fn parse_playwright(json: &str) -> Option<Counts> {
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let stats = v.get("stats")?;
+    let n = |k: &str| stats.get(k).and_then(|x| x.as_u64()).unwrap_or(0);
+    Some(Counts {
+        passed: n("expected") + n("flaky"),
+        failed: n("unexpected"),
+    })
+}
+
+/// Run a command streaming its output, and return it for parsing.
+fn run_captured(cmd: &mut Command) -> (bool, String) {
+    println!("$ {}", describe(cmd));
+    let mut child = match cmd.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn() {
+        Ok(c) => c,
+        Err(e) => return (false, format!("could not start: {e}")),
+    };
+    let mut all = String::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+            println!("{line}");
+            all.push_str(&line);
+            all.push('\n');
+        }
+    }
+    let ok = child.wait().is_ok_and(|s| s.success());
+    (ok, all)
+}
+
+fn suite_counts(name: &str, ok: bool, counts: Counts) -> Counts {
+    // A suite that failed without reporting a failed test (build error, crash) still fails.
+    let counts = if !ok && counts.failed == 0 {
+        Counts {
+            failed: 1,
+            ..counts
+        }
+    } else {
+        counts
+    };
+    println!(
+        "== {name}: {} passed, {} failed\n",
+        counts.passed, counts.failed
+    );
+    counts
+}
+
+fn native(env: &Env) -> Counts {
+    let (ok, out) = run_captured(env.cmd("cargo").args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "aftercare-widgets",
+    ]));
+    suite_counts("native cargo test", ok, parse_cargo(&out))
+}
+
+fn wasm(env: &Env) -> Counts {
+    let mut cmd = env.cmd("cargo");
+    cmd.args([
+        "test",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "aftercare-widgets",
+    ])
+    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+    .env(
+        "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
+        "wasm-bindgen-test-runner",
+    )
+    .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    let (ok, out) = run_captured(&mut cmd);
+    suite_counts("wasm-bindgen-test (Chromium)", ok, parse_cargo(&out))
+}
+
+fn end_to_end(env: &Env) -> Result<Counts> {
+    bundle::build(env)?;
+    let bin = server::build(env, server::Profile::Dev)?;
+    let dir = repo_root().join("target/e2e");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let db = format!("sqlite://{}?mode=rwc", dir.join("e2e.db").display());
+    crate::proc::run(server::command(&bin, &db).arg("seed-demo"))?;
+    let port = server::free_port()?;
+    // Generous lookup limits: every test looks orders up from the same loopback address.
+    let running = server::start(
+        &bin,
+        &db,
+        port,
+        &[
+            ("AFTERCARE_LOOKUP_PER_MINUTE", "10000"),
+            ("AFTERCARE_LOOKUP_PER_ORDER", "10000"),
+        ],
+    )?;
+    let report = dir.join("playwright.json");
+    let mut cmd = env.cmd("npx");
+    cmd.args([
+        "playwright",
+        "test",
+        "--config",
+        "tests/playwright.config.js",
+    ])
+    .env("AFTERCARE_BASE_URL", &running.url)
+    .env("AFTERCARE_ADMIN_KEY", "sk_demo_aurora_secret")
+    .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report);
+    let (ok, _) = run_captured(&mut cmd);
+    drop(running);
+    let counts = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|j| parse_playwright(&j))
+        .unwrap_or_default();
+    Ok(suite_counts("Playwright end-to-end (Chromium)", ok, counts))
+}
+
+/// Install, run every suite, print the total; Err when anything failed.
+pub fn run(args: &[String]) -> Result<()> {
+    if !args.is_empty() {
+        return Err("usage: cargo xtask test".into());
+    }
+    let started = std::time::Instant::now();
+    let env = tools::ensure_test_tools()?;
+    let mut total = Counts::default();
+    let native = native(&env);
+    let wasm = wasm(&env);
+    let e2e = end_to_end(&env).unwrap_or_else(|e| {
+        eprintln!("end-to-end suite could not run: {e}");
+        suite_counts("Playwright end-to-end (Chromium)", false, Counts::default())
+    });
+    for c in [native, wasm, e2e] {
+        total.passed += c.passed;
+        total.failed += c.failed;
+    }
+    println!(
+        "All suites finished in {:.0} s.",
+        started.elapsed().as_secs_f64()
+    );
+    println!("{} passed, {} failed", total.passed, total.failed);
+    if total.failed == 0 {
+        Ok(())
+    } else {
+        Err(format!("{} test(s) failed", total.failed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_cargo_result_lines() {
+        let out = "test result: ok. 23 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.03s\n\
+                   noise\n  test result: FAILED. 4 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out\n";
+        assert_eq!(
+            parse_cargo(out),
+            Counts {
+                passed: 27,
+                failed: 2
+            }
+        );
+        assert_eq!(parse_cargo("nothing"), Counts::default());
+    }
+
+    #[test]
+    fn reads_playwright_stats() {
+        let j = r#"{"stats":{"expected":9,"unexpected":1,"flaky":2,"skipped":0}}"#;
+        assert_eq!(
+            parse_playwright(j),
+            Some(Counts {
+                passed: 11,
+                failed: 1
+            })
+        );
+        assert_eq!(parse_playwright("{}"), None);
+    }
+
+    #[test]
+    fn a_crashed_suite_fails() {
+        assert_eq!(
+            suite_counts(
+                "x",
+                false,
+                Counts {
+                    passed: 3,
+                    failed: 0
+                }
+            ),
+            Counts {
+                passed: 3,
+                failed: 1
+            }
+        );
+        assert_eq!(
+            suite_counts(
+                "x",
+                true,
+                Counts {
+                    passed: 3,
+                    failed: 0
+                }
+            ),
+            Counts {
+                passed: 3,
+                failed: 0
+            }
+        );
+    }
+}
