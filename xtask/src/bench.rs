@@ -5,7 +5,9 @@
 //!   Chromium against the real server (median of several runs; `tests/bench/paint.mjs`).
 
 use crate::proc::{output, Env, Result};
-use crate::{bundle, repo_root, server, tools};
+use crate::{bundle, load, repo_root, server, tools};
+
+const LOAD_SECONDS: u32 = 10;
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
@@ -69,6 +71,18 @@ pub fn run(args: &[String]) -> Result<()> {
             ("AFTERCARE_LOOKUP_PER_ORDER", "100000"),
         ],
     )?;
+    let port: u16 = running.url.rsplit(':').next().and_then(|p| p.parse().ok()).ok_or("bad server url")?;
+    let token = server::http_get(port, "/demo/customer-token?customer=cus_ana")
+        .and_then(|(_, body)| serde_json::from_str::<Value>(&body).ok())
+        .and_then(|v| v["token"].as_str().map(str::to_owned))
+        .ok_or("could not mint a demo customer token")?;
+    let headers = [("Aftercare-Key", crate::demo::DEMO_KEY.to_owned()), ("Authorization", format!("Bearer {token}"))];
+    let mut latency = Vec::new();
+    for rate in [250u32, 1000] {
+        println!("Loading GET /v1/orders/1002 at {rate} req/s for {LOAD_SECONDS} s…");
+        let s = load::run(port, "/v1/orders/1002", &headers, rate, LOAD_SECONDS, 32);
+        latency.push(json!({ "rate": rate, "seconds": LOAD_SECONDS, "sent": s.sent, "errors": s.errors, "achieved_rps": s.achieved_rps, "p50_ms": s.p50_ms, "p90_ms": s.p90_ms, "p99_ms": s.p99_ms, "max_ms": s.max_ms }));
+    }
     let paint = output(
         Command::new("node")
             .env("PATH", &env.path)
@@ -96,7 +110,11 @@ pub fn run(args: &[String]) -> Result<()> {
         "sizes": { "loader": loader, "glue": glue, "wasm": wasm, "widgets_brotli_total": widgets_br },
         "first_widget_paint_ms": { "runs": ready.len(), "median": median(&mut ready), "all": ready },
         "layout_shift": { "median": median(&mut cls), "all": cls },
+        "tracking_get_latency": latency,
     });
+    let latency_rows: String = report["tracking_get_latency"].as_array().into_iter().flatten()
+        .map(|r| format!("| {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {:.2} |\n", r["rate"], r["sent"], r["achieved_rps"].as_f64().unwrap_or(0.0), r["errors"], r["p50_ms"].as_f64().unwrap_or(0.0), r["p90_ms"].as_f64().unwrap_or(0.0), r["p99_ms"].as_f64().unwrap_or(0.0), r["max_ms"].as_f64().unwrap_or(0.0)))
+        .collect();
     let row = |name: &str, v: &Value| {
         format!(
             "| {name} | `{}` | {} | {} | {} |",
@@ -107,7 +125,7 @@ pub fn run(args: &[String]) -> Result<()> {
         )
     };
     let md = format!(
-        "# Aftercare benchmark report\n\nTargets: loader ≤ 1 KB brotli; all widgets ≤ 100 KB brotli (wasm + glue); zero layout shift.\n\n## Bundle sizes (bytes)\n| part | file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|---|\n{}\n{}\n{}\n\nWidgets (wasm + glue), brotli: **{widgets_br} bytes**.\n\n## First tracking widget painted (headless Chromium, loopback)\nMedian of {} runs: **{} ms** from navigation start to the widget's `aftercare:ready`. All: {}.\n\nCumulative layout shift, median: **{}**.\n\nReproduce: `cargo xtask bench`.\n",
+        "# Aftercare benchmark report\n\nTargets: loader ≤ 1 KB brotli; all widgets ≤ 100 KB brotli (wasm + glue); zero layout shift.\n\n## Bundle sizes (bytes)\n| part | file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|---|\n{}\n{}\n{}\n\nWidgets (wasm + glue), brotli: **{widgets_br} bytes**.\n\n## First tracking widget painted (headless Chromium, loopback)\nMedian of {} runs: **{} ms** from navigation start to the widget's `aftercare:ready`. All: {}.\n\nCumulative layout shift, median: **{}**.\n\n## Tracking reads under load (loopback, 2 cores shared with the load generator)\n`GET /v1/orders/1002` with a customer token, open-loop at a fixed rate over 32 keep-alive connections; latency from the scheduled send time (server built with the `native-release` profile, SQLite).\n\n| target req/s | sent | achieved req/s | errors | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n{latency_rows}\nReproduce: `cargo xtask bench`.\n",
         row("loader", &loader), row("glue", &glue), row("wasm", &wasm),
         report["first_widget_paint_ms"]["runs"], report["first_widget_paint_ms"]["median"], report["first_widget_paint_ms"]["all"], report["layout_shift"]["median"],
     );

@@ -7,6 +7,7 @@
 mod bench;
 mod bundle;
 mod demo;
+mod load;
 mod proc;
 mod server;
 mod test;
