@@ -5,6 +5,8 @@
 //! (each exposing `router()`), `repo/` the SQL, `auth`/`idempotency`/`rate_limit` the
 //! cross-cutting rules, and `seed`/`import` the command-line data loaders.
 
+#![warn(missing_docs)]
+
 pub mod auth;
 pub mod config;
 pub mod db;

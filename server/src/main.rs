@@ -1,1 +1,252 @@
-fn main() {}
+//! `aftercare-server`: the reference API server and its data tools.
+//!
+//! Subcommands: `serve`, `migrate`, `seed-demo`, `import FILE --store pk_…`,
+//! `token --customer ID [--store pk_…] [--ttl SECONDS]`. The database comes from
+//! `--database-url` / `DATABASE_URL` (SQLite by default).
+
+use aftercare_server::repo::stores;
+use aftercare_server::{http, import, seed, AppState, Config, Db, Error};
+use aftercare_shared::token::{self, Claims, TokenKind, MAX_LIFETIME_SECONDS};
+use clap::{Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "aftercare-server",
+    version,
+    about = "Aftercare's reference API server"
+)]
+struct Cli {
+    /// Database URL: `sqlite://FILE?mode=rwc` or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        global = true,
+        default_value = "sqlite://aftercare.db?mode=rwc"
+    )]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the HTTP server (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Apply pending database migrations.
+    Migrate,
+    /// Create or refresh the "Aurora Outfitters" demo store and its orders (idempotent).
+    SeedDemo,
+    /// Import orders (with parcels and events) from a JSON ImportFile.
+    Import {
+        /// The JSON file (see server/examples/import.json).
+        file: PathBuf,
+        /// Publishable key of the store to import into.
+        #[arg(long)]
+        store: String,
+    },
+    /// Print a customer token signed with the store's secret (what a merchant backend does).
+    Token {
+        /// The merchant's customer id (e.g. cus_ana).
+        #[arg(long)]
+        customer: String,
+        /// Publishable key of the store; defaults to the only (or the demo) store.
+        #[arg(long)]
+        store: Option<String>,
+        /// Lifetime in seconds (at most 86400).
+        #[arg(long, default_value_t = 3600)]
+        ttl: i64,
+    },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "AFTERCARE_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Directory with the built SDK, served under /sdk/.
+    #[arg(long, env = "AFTERCARE_SDK_DIR", default_value = "dist")]
+    sdk_dir: PathBuf,
+    /// Directory with the demo storefront, served at /.
+    #[arg(long, env = "AFTERCARE_DEMO_DIR", default_value = "demo-site")]
+    demo_dir: PathBuf,
+    /// Enable /demo/customer-token (never in production).
+    #[arg(long, env = "AFTERCARE_DEMO")]
+    demo: bool,
+    /// Trust X-Forwarded-For for the client IP (only behind your own proxy).
+    #[arg(long, env = "AFTERCARE_TRUST_PROXY")]
+    trust_proxy: bool,
+    /// Guest lookups per store and client IP per minute.
+    #[arg(long, env = "AFTERCARE_LOOKUP_PER_MINUTE", default_value_t = 10)]
+    lookup_per_minute: u32,
+    /// Guest lookups per store and order number per 15 minutes.
+    #[arg(long, env = "AFTERCARE_LOOKUP_PER_ORDER", default_value_t = 5)]
+    lookup_per_order: u32,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(code) => code,
+        Err(Error::Api(e)) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn connect(url: &str) -> Result<Db, Error> {
+    let db = Db::connect(url).await?;
+    db.migrate().await?;
+    Ok(db)
+}
+
+async fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Serve(args) => {
+            serve(&cli.database_url, args).await?;
+        }
+        Command::Migrate => {
+            connect(&cli.database_url).await?;
+            println!("migrations applied");
+        }
+        Command::SeedDemo => {
+            let db = connect(&cli.database_url).await?;
+            let report = seed::seed_demo(&db).await?;
+            let [orders, items, shipments, events, customers] =
+                aftercare_server::repo::orders::counts(&db, report.store_id).await?;
+            println!(
+                "seeded {} ({}): {orders} orders, {items} items, {shipments} shipments, {events} events, {customers} customers",
+                seed::demo_store().name,
+                seed::DEMO_PUBLISHABLE_KEY
+            );
+        }
+        Command::Import { file, store } => {
+            let parsed = import::read_file(&file)?;
+            let db = connect(&cli.database_url).await?;
+            let report = import::import(&db, &store, &parsed).await?;
+            println!("{}", report.render());
+            if !report.failed.is_empty() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Token {
+            customer,
+            store,
+            ttl,
+        } => {
+            if !(1..=MAX_LIFETIME_SECONDS).contains(&ttl) {
+                return Err(Error::bad_request(format!(
+                    "--ttl must be between 1 and {MAX_LIFETIME_SECONDS} seconds"
+                )));
+            }
+            let db = connect(&cli.database_url).await?;
+            let store = match store {
+                Some(pk) => stores::by_publishable_key(&db, &pk)
+                    .await?
+                    .ok_or_else(|| Error::bad_request(format!("no store with key {pk:?}")))?,
+                None => {
+                    let all = stores::all(&db).await?;
+                    match all.len() {
+                        0 => return Err(Error::bad_request("no stores yet (run seed-demo)")),
+                        1 => all.into_iter().next().expect("one store"),
+                        _ => all
+                            .into_iter()
+                            .find(|s| s.publishable_key == seed::DEMO_PUBLISHABLE_KEY)
+                            .ok_or_else(|| {
+                                Error::bad_request("several stores: pass --store pk_…")
+                            })?,
+                    }
+                }
+            };
+            let exp = aftercare_server::now_ms() / 1000 + ttl;
+            println!(
+                "{}",
+                token::mint(
+                    &Claims {
+                        kind: TokenKind::Customer,
+                        store: store.publishable_key.clone(),
+                        sub: customer,
+                        exp,
+                    },
+                    &store.secret_key,
+                )
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
+    let db = connect(database_url).await?;
+    match db.purge_idempotency().await {
+        Ok(n) if n > 0 => tracing::info!(purged = n, "old idempotency records purged"),
+        Ok(_) => {}
+        Err(e) => tracing::warn!(error = %e, "could not purge idempotency records"),
+    }
+    let config = Config {
+        sdk_dir: args.sdk_dir,
+        demo_dir: args.demo_dir,
+        demo: args.demo,
+        trust_proxy: args.trust_proxy,
+        lookup_per_minute: args.lookup_per_minute,
+        lookup_per_order: args.lookup_per_order,
+    };
+    http::static_files::warn_missing_dirs(&config);
+    let state = AppState::new(db, config).await?;
+    state.spawn_origin_refresher();
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .map_err(|e| Error::internal(format!("cannot listen on {}: {e}", args.addr)))?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| Error::internal(e.to_string()))?;
+    println!("Aftercare server listening on http://{addr}");
+    axum::serve(
+        listener,
+        http::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| Error::internal(format!("server error: {e}")))?;
+    state.db.pool.close().await;
+    tracing::info!("shut down cleanly");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, letting in-flight requests finish.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutdown signal received");
+}

@@ -230,3 +230,37 @@ pub struct ImportFile {
     /// Orders to create or replace.
     pub orders: Vec<OrderInput>,
 }
+
+/// A customer token as a merchant backend hands it to the page (the demo server's
+/// `GET /demo/customer-token` answers with this, so the demo storefront can set the
+/// widgets' `token` attribute the way a real storefront template would).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerToken {
+    /// The signed token (`v1.…`), for the `token` attribute.
+    pub token: String,
+    /// The merchant's customer id it speaks for.
+    pub customer: String,
+    /// When it stops working.
+    pub expires_at: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn customer_token_wire_shape() {
+        let t = CustomerToken {
+            token: "v1.x.y".into(),
+            customer: "cus_ana".into(),
+            expires_at: Timestamp::from_utc_ms(0, 0),
+        };
+        let v = serde_json::to_value(&t).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"token":"v1.x.y","customer":"cus_ana","expires_at":"1970-01-01T00:00:00Z"})
+        );
+        assert_eq!(serde_json::from_value::<CustomerToken>(v).unwrap(), t);
+    }
+}

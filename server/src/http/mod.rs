@@ -1,0 +1,170 @@
+//! The HTTP surface: one module per resource, each exposing `router()`, assembled by [`app`]
+//! with the cross-cutting layers (CORS, compression, body limit, idempotency, tracing).
+
+pub mod admin;
+pub mod demo;
+pub mod health;
+pub mod orders;
+pub mod static_files;
+pub mod store;
+
+use crate::error::Error;
+use crate::state::AppState;
+use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER, REPLAYED_HEADER};
+use axum::extract::{DefaultBodyLimit, FromRequest, Request};
+use axum::handler::Handler;
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+/// Largest request body accepted (256 KiB): orders and event batches fit easily.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// A router that remembers every `(method, path)` it registers, so a test can prove the
+/// OpenAPI document lists every route the server actually serves.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<(Method, &'static str)>,
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Routes {
+    /// No routes yet.
+    pub fn new() -> Self {
+        Self {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    /// Register `handler` for `method` on `path` (axum path syntax, `{param}`).
+    pub fn route<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone()).expect("a routable method");
+        self.router = self.router.route(path, on(filter, handler));
+        self.table.push((method, path));
+        self
+    }
+
+    /// Add another module's routes.
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self.table.extend(other.table);
+        self
+    }
+
+    /// Every registered `(method, path)`.
+    pub fn table(&self) -> &[(Method, &'static str)] {
+        &self.table
+    }
+
+    /// The plain axum router.
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}
+
+/// Every route of the server, from every resource module.
+pub fn routes() -> Routes {
+    health::router()
+        .merge(store::router())
+        .merge(orders::router())
+        .merge(admin::router())
+        .merge(demo::router())
+        .merge(crate::openapi::router())
+        .merge(static_files::router())
+}
+
+/// The complete application: routes, fallback and layers, bound to `state`.
+pub fn app(state: AppState) -> Router {
+    let origins = state.origins.clone();
+    let cors = CorsLayer::new()
+        .allow_origin(AllowOrigin::predicate(move |origin, _| {
+            origins.allows(origin)
+        }))
+        .allow_methods([Method::GET, Method::POST, Method::PUT])
+        .allow_headers([
+            HeaderName::from_static(KEY_HEADER),
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static(IDEMPOTENCY_HEADER),
+        ])
+        .expose_headers([
+            header::RETRY_AFTER,
+            HeaderName::from_static(REPLAYED_HEADER),
+        ])
+        .max_age(Duration::from_secs(600));
+    routes()
+        .into_router()
+        .fallback(static_files::fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::idempotency::layer,
+        ))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(axum::middleware::map_response(json_payload_too_large))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(cors)
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// tower-http's body limit answers 413 in plain text; give it the API's error shape.
+async fn json_payload_too_large(resp: Response) -> Response {
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if resp.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        return Error::PayloadTooLarge.into_response();
+    }
+    resp
+}
+
+/// JSON body extractor/responder whose rejections use the API error shape
+/// (`bad_request`, `validation_failed` with the offending field, `payload_too_large`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(Self(v)),
+            Err(rejection) => Err(Error::from(rejection)),
+        }
+    }
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}

@@ -1,0 +1,202 @@
+//! Shopper order routes: guest lookup, a customer's history, and one order.
+
+use super::{Json, Routes};
+use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
+use crate::error::{Error, Result};
+use crate::repo::orders as repo;
+use crate::state::AppState;
+use aftercare_shared::api::{LookupRequest, OrderSession, Page};
+use aftercare_shared::order::{Order, OrderSummary};
+use aftercare_shared::token::{self, Claims, TokenKind};
+use aftercare_shared::{validate, ApiError, FieldIssue, OrderNumber, Timestamp};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::Method;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::Deserialize;
+
+/// How long a guest's order session lasts.
+pub const ORDER_SESSION_SECONDS: i64 = 30 * 60;
+/// Default and largest page sizes of `GET /v1/orders`.
+pub const DEFAULT_PAGE: u32 = 20;
+/// Largest page size of `GET /v1/orders`.
+pub const MAX_PAGE: u32 = 100;
+
+/// Compared against when the order does not exist, so both failures do the same work.
+const DUMMY_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Order routes.
+pub fn router() -> Routes {
+    Routes::new()
+        .route(Method::POST, "/v1/orders/lookup", lookup)
+        .route(Method::GET, "/v1/orders", list)
+        .route(Method::GET, "/v1/orders/{order_number}", get_order)
+}
+
+/// Guest lookup: order number + checkout email → a 30-minute order session.
+///
+/// An unknown order and a wrong email give byte-identical `404 order_not_found` answers
+/// after the same database work and a constant-time hash comparison.
+#[utoipa::path(post, path = "/v1/orders/lookup", tag = "orders",
+    security(("publishable_key" = [])),
+    request_body = LookupRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
+    responses(
+        (status = 200, body = OrderSession),
+        (status = 404, description = "`order_not_found`", body = ApiError),
+        (status = 422, description = "`validation_failed`", body = ApiError),
+        (status = 429, description = "`rate_limited`, with Retry-After", body = ApiError),
+    ))]
+pub async fn lookup(
+    State(state): State<AppState>,
+    PublicStore(store): PublicStore,
+    ClientIp(ip): ClientIp,
+    Json(req): Json<LookupRequest>,
+) -> Result<Json<OrderSession>> {
+    let (number, email) = validate::lookup(&req)?;
+    state.limits.check(store.id, ip, number.as_str())?;
+    let mut conn = state.db.pool.acquire().await?;
+    let candidate = repo::lookup_candidate(&mut conn, store.id, &number).await?;
+    let presented = repo::email_hash(&email);
+    let expected = candidate
+        .as_ref()
+        .map(|(_, h)| h.as_str())
+        .unwrap_or(DUMMY_HASH);
+    let same = crate::constant_time_eq(presented.as_bytes(), expected.as_bytes());
+    if !(same && candidate.is_some()) {
+        return Err(Error::OrderNotFound);
+    }
+    let exp = crate::now_ms() / 1000 + ORDER_SESSION_SECONDS;
+    let token = token::mint(
+        &Claims {
+            kind: TokenKind::Order,
+            store: store.publishable_key.clone(),
+            sub: number.as_str().to_owned(),
+            exp,
+        },
+        &store.secret_key,
+    );
+    Ok(Json(OrderSession {
+        token,
+        expires_at: Timestamp::from_utc_ms(exp * 1000, 0),
+        order_number: number,
+    }))
+}
+
+/// Query of `GET /v1/orders`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListParams {
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Page size, 1–100 (default 20).
+    pub limit: Option<String>,
+}
+
+fn encode_cursor((ms, id): (i64, i64)) -> String {
+    URL_SAFE_NO_PAD.encode(format!("o1:{ms}:{id}"))
+}
+
+fn decode_cursor(s: &str) -> Option<(i64, i64)> {
+    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(s.trim()).ok()?).ok()?;
+    let mut parts = raw.strip_prefix("o1:")?.split(':');
+    let ms = parts.next()?.parse().ok()?;
+    let id = parts.next()?.parse().ok()?;
+    parts.next().is_none().then_some((ms, id))
+}
+
+/// The logged-in customer's orders, newest first, cursor-paginated.
+#[utoipa::path(get, path = "/v1/orders", tag = "orders",
+    security(("publishable_key" = [], "customer_token" = [])),
+    params(ListParams),
+    responses(
+        (status = 200, body = Page<OrderSummary>),
+        (status = 401, description = "`unauthorized`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "an order session cannot list orders", body = ApiError),
+        (status = 422, description = "bad `limit` or `cursor`", body = ApiError),
+    ))]
+pub async fn list(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    query: std::result::Result<Query<ListParams>, QueryRejection>,
+) -> Result<Json<Page<OrderSummary>>> {
+    let Query(params) = query?;
+    let Principal::Customer(customer) = &shopper.principal else {
+        return Err(Error::Forbidden);
+    };
+    let limit = match params.limit.as_deref().map(str::trim) {
+        None | Some("") => DEFAULT_PAGE,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
+            _ => {
+                return Err(Error::field(
+                    "limit",
+                    FieldIssue::OutOfRange,
+                    "limit must be between 1 and 100",
+                ))
+            }
+        },
+    };
+    let after = match params.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
+        None => None,
+        Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+            Error::field(
+                "cursor",
+                FieldIssue::InvalidFormat,
+                "cursor is not one this server issued",
+            )
+        })?),
+    };
+    let mut conn = state.db.pool.acquire().await?;
+    let (items, next) =
+        repo::customer_orders(&mut conn, shopper.store.id, customer, after, limit).await?;
+    Ok(Json(Page {
+        items,
+        next_cursor: next.map(encode_cursor),
+    }))
+}
+
+/// One order with parcels and checkpoints: for the customer who owns it, or a guest whose
+/// order session opens it. Anyone else gets `404 not_found` (existence is not revealed).
+#[utoipa::path(get, path = "/v1/orders/{order_number}", tag = "orders",
+    security(("publishable_key" = [], "customer_token" = [])),
+    params(("order_number" = String, Path, description = "The merchant's order number")),
+    responses(
+        (status = 200, body = Order),
+        (status = 401, description = "`unauthorized`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 404, description = "`not_found`", body = ApiError),
+    ))]
+pub async fn get_order(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Json<Order>> {
+    let Path(raw) = path.map_err(|_| Error::NotFound)?;
+    let number = OrderNumber::parse(&raw).map_err(|_| Error::NotFound)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (id, owner) = repo::order_owner(&mut conn, shopper.store.id, &number)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let allowed = match &shopper.principal {
+        Principal::Customer(c) => owner.as_deref() == Some(c.as_str()),
+        Principal::OrderSession(n) => *n == number,
+    };
+    if !allowed {
+        return Err(Error::NotFound);
+    }
+    Ok(Json(repo::load_order(&mut conn, id).await?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips_and_rejects_garbage() {
+        let c = encode_cursor((1_700_000_000_000, 42));
+        assert_eq!(decode_cursor(&c), Some((1_700_000_000_000, 42)));
+        assert_eq!(decode_cursor("nope"), None);
+        assert_eq!(decode_cursor(&URL_SAFE_NO_PAD.encode("o1:1:2:3")), None);
+    }
+}

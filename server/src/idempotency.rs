@@ -1,0 +1,142 @@
+//! `Idempotency-Key` handling for every POST, as a middleware layer.
+//!
+//! Scope is the store + a hash of the caller's credentials + the key. The first request
+//! claims the key with an `in_flight` row (a unique constraint makes concurrent claims
+//! race-free); its answer is stored and replayed to repeats with `Idempotent-Replayed: true`.
+//! A repeat with another body gets `422 idempotency_key_reused`, one while the first still
+//! runs `409 idempotency_in_flight` (Retry-After: 1). Answers that say "nothing happened"
+//! (5xx, 401, 403, 429) are forgotten so a retry can proceed.
+
+use crate::error::Error;
+use crate::repo::idempotency::{self as store, Begin};
+use crate::repo::stores;
+use crate::state::AppState;
+use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER, REPLAYED_HEADER};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Longest accepted Idempotency-Key.
+pub const MAX_KEY_LEN: usize = 255;
+
+/// The store and credential hash a request is scoped to, when its credentials resolve.
+/// Unresolvable credentials skip idempotency: the handler will refuse the request anyway,
+/// and unauthenticated callers must not be able to write rows.
+async fn scope(state: &AppState, headers: &HeaderMap) -> Result<Option<(i64, String)>, Error> {
+    let auth = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if let Some(secret) = auth.strip_prefix("Bearer ").map(str::trim) {
+        if secret.starts_with("sk_") {
+            return Ok(stores::by_secret_key(&state.db, secret)
+                .await?
+                .map(|s| (s.id, crate::sha256_hex(format!("secret\n{secret}")))));
+        }
+    }
+    let Some(key) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) else {
+        return Ok(None);
+    };
+    Ok(stores::by_publishable_key(&state.db, key)
+        .await?
+        .map(|s| (s.id, crate::sha256_hex(format!("public\n{key}\n{auth}")))))
+}
+
+fn forgettable(status: StatusCode) -> bool {
+    status.is_server_error()
+        || matches!(
+            status,
+            StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN | StatusCode::TOO_MANY_REQUESTS
+        )
+}
+
+/// The middleware (`axum::middleware::from_fn_with_state`).
+pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    if req.method() != Method::POST {
+        return next.run(req).await;
+    }
+    let key = match req.headers().get(IDEMPOTENCY_HEADER) {
+        None => return next.run(req).await,
+        Some(v) => match v.to_str().map(str::trim) {
+            Ok(k) if !k.is_empty() && k.len() <= MAX_KEY_LEN => k.to_owned(),
+            _ => {
+                return Error::bad_request("Idempotency-Key must be 1 to 255 visible characters.")
+                    .into_response()
+            }
+        },
+    };
+    let (store_id, credential) = match scope(&state, req.headers()).await {
+        Ok(Some(s)) => s,
+        Ok(None) => return next.run(req).await,
+        Err(e) => return e.into_response(),
+    };
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, crate::http::BODY_LIMIT).await {
+        Ok(b) => b,
+        Err(_) => return Error::PayloadTooLarge.into_response(),
+    };
+    let mut fingerprint = format!(
+        "{}\n{}\n",
+        parts.method,
+        parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("")
+    )
+    .into_bytes();
+    fingerprint.extend_from_slice(&bytes);
+    let request_hash = crate::sha256_hex(&fingerprint);
+
+    match store::begin(&state.db, store_id, &credential, &key, &request_hash).await {
+        Ok(Begin::Started) => {}
+        Ok(Begin::Replay { status, body }) => {
+            let mut resp = Response::new(Body::from(body));
+            *resp.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+            let h = resp.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            );
+            h.insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
+            return resp;
+        }
+        Ok(Begin::Mismatch) => return Error::IdempotencyKeyReused.into_response(),
+        Ok(Begin::InFlight) => return Error::IdempotencyInFlight.into_response(),
+        Err(e) => return e.into_response(),
+    }
+
+    let resp = next
+        .run(Request::from_parts(parts, Body::from(bytes)))
+        .await;
+    let status = resp.status();
+    if forgettable(status) {
+        if let Err(e) = store::forget(&state.db, store_id, &credential, &key).await {
+            tracing::error!(error = %e, "could not release idempotency key");
+        }
+        return resp;
+    }
+    let (parts, body) = resp.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = store::forget(&state.db, store_id, &credential, &key).await;
+            return Error::internal(format!("buffering response: {e}")).into_response();
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    if let Err(e) = store::complete(
+        &state.db,
+        store_id,
+        &credential,
+        &key,
+        status.as_u16(),
+        &text,
+    )
+    .await
+    {
+        // The write itself succeeded but could not be recorded: release the key rather than
+        // leave it "in flight" until it ages out.
+        tracing::error!(error = %e, "could not record idempotent response");
+        let _ = store::forget(&state.db, store_id, &credential, &key).await;
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}

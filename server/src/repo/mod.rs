@@ -1,0 +1,6 @@
+//! SQL lives here, behind plain async functions, so handlers, `seed-demo` and `import` share
+//! one data path (the seed goes through the same validation and writes as the admin API).
+
+pub mod idempotency;
+pub mod orders;
+pub mod stores;

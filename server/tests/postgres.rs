@@ -1,0 +1,116 @@
+//! The same API on PostgreSQL, when a server is available: set
+//! `AFTERCARE_TEST_POSTGRES_URL=postgres://user@host:port/postgres` (a fresh database is
+//! created and dropped per run). Without it the test only checks the migrations exist.
+
+mod common;
+
+use aftercare_server::{seed, Config, Db};
+use axum::body::Body;
+use axum::http::StatusCode;
+use common::*;
+use serde_json::json;
+use sqlx::Connection;
+
+#[tokio::test]
+async fn api_works_on_postgres() {
+    let pg_sql = include_str!("../migrations/postgres/0001_init.sql");
+    let lite_sql = include_str!("../migrations/sqlite/0001_init.sql");
+    let tables = |sql: &str| sql.matches("CREATE TABLE").count();
+    assert_eq!(
+        tables(pg_sql),
+        tables(lite_sql),
+        "both engines have the same tables"
+    );
+    let Ok(admin_url) = std::env::var("AFTERCARE_TEST_POSTGRES_URL") else {
+        eprintln!("AFTERCARE_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
+        return;
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("aftercare_test_{:016x}", fastrand::u64(..));
+    let mut pg = sqlx::AnyConnection::connect(&admin_url)
+        .await
+        .expect("connect to postgres");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut pg)
+        .await
+        .unwrap();
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
+    let url = format!("{base}/{name}");
+
+    {
+        let t = setup_on(&url, tempfile::tempdir().unwrap(), Config::default()).await;
+        // Idempotent seed on PostgreSQL too.
+        let db: &Db = &t.state.db;
+        let before = aftercare_server::repo::orders::counts(db, 1).await.unwrap();
+        seed::seed_demo(db).await.unwrap();
+        assert_eq!(
+            aftercare_server::repo::orders::counts(db, 1).await.unwrap(),
+            before
+        );
+
+        let r = t
+            .send(
+                public("POST", "/v1/orders/lookup")
+                    .header("content-type", "application/json")
+                    .header("idempotency-key", "pg-1")
+                    .body(json_body(
+                        &json!({"order_number": "1006", "email": "carla@example.com"}),
+                    ))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        let token = r.json()["token"].as_str().unwrap().to_owned();
+        let o = t
+            .send(
+                public("GET", "/v1/orders/1006")
+                    .header("authorization", format!("Bearer {token}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(o["status"], "partially_shipped");
+        let id = o["shipments"][1]["id"].as_i64().unwrap();
+        let batch = json!({"events": [
+            {"carrier_event_id": "pg-e1", "status": "delivered", "description": "Entregado", "occurred_at": "2030-01-01T12:00:00+01:00"},
+            {"carrier_event_id": "pg-e1", "status": "delivered", "description": "Entregado", "occurred_at": "2030-01-01T12:00:00+01:00"}
+        ]});
+        let r = t
+            .send(
+                admin("POST", &format!("/v1/admin/shipments/{id}/events"))
+                    .header("content-type", "application/json")
+                    .body(json_body(&batch))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.json(), json!({"inserted": 1, "duplicates": 1}));
+        let list = t
+            .send(
+                public("GET", "/v1/orders?limit=2")
+                    .header(
+                        "authorization",
+                        format!("Bearer {}", customer_token("cus_carla")),
+                    )
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(list["items"].as_array().unwrap().len(), 2);
+        assert!(list["next_cursor"].is_string());
+        t.state.db.pool.close().await;
+    }
+    sqlx::query(&format!("DROP DATABASE {name}"))
+        .execute(&mut pg)
+        .await
+        .unwrap();
+}
