@@ -71,12 +71,20 @@ pub fn run(args: &[String]) -> Result<()> {
             ("AFTERCARE_LOOKUP_PER_ORDER", "100000"),
         ],
     )?;
-    let port: u16 = running.url.rsplit(':').next().and_then(|p| p.parse().ok()).ok_or("bad server url")?;
+    let port: u16 = running
+        .url
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .ok_or("bad server url")?;
     let token = server::http_get(port, "/demo/customer-token?customer=cus_ana")
         .and_then(|(_, body)| serde_json::from_str::<Value>(&body).ok())
         .and_then(|v| v["token"].as_str().map(str::to_owned))
         .ok_or("could not mint a demo customer token")?;
-    let headers = [("Aftercare-Key", crate::demo::DEMO_KEY.to_owned()), ("Authorization", format!("Bearer {token}"))];
+    let headers = [
+        ("Aftercare-Key", crate::demo::DEMO_KEY.to_owned()),
+        ("Authorization", format!("Bearer {token}")),
+    ];
     let mut latency = Vec::new();
     for rate in [250u32, 1000] {
         println!("Loading GET /v1/orders/1002 at {rate} req/s for {LOAD_SECONDS} s…");
@@ -112,8 +120,23 @@ pub fn run(args: &[String]) -> Result<()> {
         "layout_shift": { "median": median(&mut cls), "all": cls },
         "tracking_get_latency": latency,
     });
-    let latency_rows: String = report["tracking_get_latency"].as_array().into_iter().flatten()
-        .map(|r| format!("| {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {:.2} |\n", r["rate"], r["sent"], r["achieved_rps"].as_f64().unwrap_or(0.0), r["errors"], r["p50_ms"].as_f64().unwrap_or(0.0), r["p90_ms"].as_f64().unwrap_or(0.0), r["p99_ms"].as_f64().unwrap_or(0.0), r["max_ms"].as_f64().unwrap_or(0.0)))
+    let latency_rows: String = report["tracking_get_latency"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            format!(
+                "| {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {:.2} |\n",
+                r["rate"],
+                r["sent"],
+                r["achieved_rps"].as_f64().unwrap_or(0.0),
+                r["errors"],
+                r["p50_ms"].as_f64().unwrap_or(0.0),
+                r["p90_ms"].as_f64().unwrap_or(0.0),
+                r["p99_ms"].as_f64().unwrap_or(0.0),
+                r["max_ms"].as_f64().unwrap_or(0.0)
+            )
+        })
         .collect();
     let row = |name: &str, v: &Value| {
         format!(

@@ -30,7 +30,11 @@ pub struct Stats {
 fn read_response(reader: &mut BufReader<TcpStream>) -> std::io::Result<u16> {
     let mut status_line = String::new();
     reader.read_line(&mut status_line)?;
-    let status = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let (mut length, mut chunked) = (0usize, false);
     loop {
         let mut line = String::new();
@@ -76,7 +80,14 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// Send `rate` GET requests per second to `path` on loopback `port` for `seconds`, over
 /// `connections` keep-alive connections.
-pub fn run(port: u16, path: &str, headers: &[(&str, String)], rate: u32, seconds: u32, connections: usize) -> Stats {
+pub fn run(
+    port: u16,
+    path: &str,
+    headers: &[(&str, String)],
+    rate: u32,
+    seconds: u32,
+    connections: usize,
+) -> Stats {
     let total = (rate * seconds) as usize;
     let interval = Duration::from_secs_f64(1.0 / f64::from(rate));
     let mut request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n");
@@ -91,22 +102,32 @@ pub fn run(port: u16, path: &str, headers: &[(&str, String)], rate: u32, seconds
             std::thread::spawn(move || {
                 let mut latencies = Vec::new();
                 let mut errors = 0;
-                let connect = || TcpStream::connect(("127.0.0.1", port)).map(|s| {
-                    let _ = s.set_nodelay(true);
-                    let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
-                    s
-                });
-                let mut conn = connect().ok().and_then(|s| Some((s.try_clone().ok()?, BufReader::new(s))));
+                let connect = || {
+                    TcpStream::connect(("127.0.0.1", port)).map(|s| {
+                        let _ = s.set_nodelay(true);
+                        let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
+                        s
+                    })
+                };
+                let mut conn = connect()
+                    .ok()
+                    .and_then(|s| Some((s.try_clone().ok()?, BufReader::new(s))));
                 for i in (w..total).step_by(connections) {
                     let scheduled = start + interval * i as u32;
                     if let Some(wait) = scheduled.checked_duration_since(Instant::now()) {
                         std::thread::sleep(wait);
                     }
                     if conn.is_none() {
-                        conn = connect().ok().and_then(|s| Some((s.try_clone().ok()?, BufReader::new(s))));
+                        conn = connect()
+                            .ok()
+                            .and_then(|s| Some((s.try_clone().ok()?, BufReader::new(s))));
                     }
                     let ok = match conn.as_mut() {
-                        Some((writer, reader)) => writer.write_all(request.as_bytes()).and_then(|_| read_response(reader)).map(|s| (200..300).contains(&s)).unwrap_or(false),
+                        Some((writer, reader)) => writer
+                            .write_all(request.as_bytes())
+                            .and_then(|_| read_response(reader))
+                            .map(|s| (200..300).contains(&s))
+                            .unwrap_or(false),
                         None => false,
                     };
                     if ok {
@@ -129,7 +150,15 @@ pub fn run(port: u16, path: &str, headers: &[(&str, String)], rate: u32, seconds
     }
     let elapsed = start.elapsed().as_secs_f64().max(1e-9);
     all.sort_by(|a, b| a.total_cmp(b));
-    Stats { sent: total, errors, achieved_rps: all.len() as f64 / elapsed, p50_ms: percentile(&all, 0.50), p90_ms: percentile(&all, 0.90), p99_ms: percentile(&all, 0.99), max_ms: all.last().copied().unwrap_or(0.0) }
+    Stats {
+        sent: total,
+        errors,
+        achieved_rps: all.len() as f64 / elapsed,
+        p50_ms: percentile(&all, 0.50),
+        p90_ms: percentile(&all, 0.90),
+        p99_ms: percentile(&all, 0.99),
+        max_ms: all.last().copied().unwrap_or(0.0),
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod bench;
 mod bundle;
 mod demo;
 mod load;
+mod postgres;
 mod proc;
 mod server;
 mod test;

@@ -5,7 +5,7 @@
 //! demo storefront on a fresh SQLite database.
 
 use crate::proc::{describe, Env, Result};
-use crate::{bundle, repo_root, server, tools};
+use crate::{bundle, postgres, repo_root, server, tools};
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -86,12 +86,17 @@ fn suite_counts(name: &str, ok: bool, counts: Counts) -> Counts {
 }
 
 fn native(env: &Env) -> Counts {
-    let (ok, out) = run_captured(env.cmd("cargo").args([
-        "test",
-        "--workspace",
-        "--exclude",
-        "aftercare-widgets",
-    ]));
+    let mut cmd = env.cmd("cargo");
+    cmd.args(["test", "--workspace", "--exclude", "aftercare-widgets"]);
+    // The server's tests run on SQLite always, and on PostgreSQL too when a cluster is given.
+    let cluster = postgres::start(env)
+        .map_err(|e| eprintln!("PostgreSQL unavailable, its tests run on SQLite only: {e}"))
+        .ok();
+    if let Some(c) = &cluster {
+        cmd.env("AFTERCARE_TEST_POSTGRES_URL", &c.url);
+    }
+    let (ok, out) = run_captured(&mut cmd);
+    drop(cluster);
     suite_counts("native cargo test", ok, parse_cargo(&out))
 }
 

@@ -100,7 +100,7 @@ fn ensure_npm_packages(env: &Env) -> Result<()> {
 }
 
 /// Debian packages, installed with apt-get (sudo when not root).
-fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
+pub fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
     println!("Installing Debian packages: {}", packages.join(" "));
     let is_root = output(&mut Command::new("id").arg("-u")).as_deref() == Some("0");
     let apt = |args: &[&str]| {
