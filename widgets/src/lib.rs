@@ -1,1 +1,17 @@
-//! Aftercare widgets.
+//! Aftercare widgets: Leptos components for Rust apps, and the same components as custom
+//! elements (`aftercare-*`) for any storefront through the tiny JS loader.
+//!
+//! The wasm exports exactly what `docs/CONTRACTS.md` promises the loader: [`element::mount`]
+//! and [`element::ElementHandle`]. Data comes through `aftercare_shared::client`; validation
+//! through `aftercare_shared::validate`, so the widget and server agree by construction.
+
+#![warn(missing_docs)]
+
+pub mod dom;
+pub mod element;
+pub mod i18n;
+pub mod tracking;
+
+pub use element::{mount, ElementHandle};
+pub use tracking::view::{LookupForm, OrderTimeline};
+pub use tracking::TrackingWidget;

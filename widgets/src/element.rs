@@ -1,0 +1,143 @@
+//! The custom-element bridge: the loader's tiny element class calls [`mount`] with the element
+//! and its shadow root, forwards attribute changes, and calls [`ElementHandle::unmount`] when
+//! the element leaves the page (see `docs/CONTRACTS.md`, "Loader ↔ wasm").
+
+use crate::dom::{self, Host};
+use leptos::mount::{mount_to, UnmountHandle};
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::prelude::*;
+use web_sys::{HtmlElement, ShadowRoot};
+
+/// Attributes the loader observes (the union over all widgets).
+pub const OBSERVED: [&str; 6] = ["order", "token", "locale", "email", "kind", "layout"];
+
+/// Base theme shared by every widget: reset, custom properties, common pieces.
+pub const THEME_CSS: &str = include_str!("theme.css");
+
+/// The element's attributes as signals, so changing one re-renders what depends on it.
+#[derive(Clone)]
+pub struct Attrs(Vec<(&'static str, ArcRwSignal<Option<String>>)>);
+
+impl Attrs {
+    /// Read every observed attribute now (attributeChangedCallback may have fired before mount).
+    fn read(host: &HtmlElement) -> Self {
+        Self(
+            OBSERVED
+                .iter()
+                .map(|name| (*name, ArcRwSignal::new(clean(host.get_attribute(name)))))
+                .collect(),
+        )
+    }
+
+    /// The attribute `name` as a read-only signal (`None` when absent or blank).
+    pub fn get(&self, name: &str) -> Signal<Option<String>> {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| s.clone().into())
+            .unwrap_or_default()
+    }
+}
+
+/// Blank attribute values mean "not set".
+fn clean(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// What a widget's element view is built from.
+pub struct ElementProps {
+    /// API base URL (the loader's `data-api`, default its origin).
+    pub api: String,
+    /// The store's publishable key (`data-key`).
+    pub key: String,
+    /// The element's attributes.
+    pub attrs: Attrs,
+}
+
+/// One widget the bundle provides: its tag, its stylesheet and how to render it.
+struct Widget {
+    tag: &'static str,
+    css: &'static str,
+    render: fn(ElementProps) -> AnyView,
+}
+
+/// Every widget in this bundle; add a row per new `aftercare-*` element.
+const WIDGETS: &[Widget] = &[Widget {
+    tag: "aftercare-tracking",
+    css: crate::tracking::CSS,
+    render: crate::tracking::element_view,
+}];
+
+/// A mounted widget, owned by the loader's element. Dropping it (or [`ElementHandle::unmount`])
+/// disposes the reactive owner and removes the widget's DOM.
+#[wasm_bindgen]
+pub struct ElementHandle {
+    attrs: Attrs,
+    container: HtmlElement,
+    view: UnmountHandle<AnyViewState>,
+}
+
+#[wasm_bindgen]
+impl ElementHandle {
+    /// Forward `attributeChangedCallback`: observed attributes update their signal (re-render).
+    pub fn attribute_changed(&self, name: &str, value: Option<String>) {
+        if let Some((_, sig)) = self.attrs.0.iter().find(|(n, _)| *n == name) {
+            let value = clean(value);
+            if sig.get_untracked() != value {
+                sig.set(value);
+            }
+        }
+    }
+
+    /// Tear the widget down: dispose its reactive owner and remove its DOM from the shadow root.
+    pub fn unmount(self) {
+        let ElementHandle {
+            view, container, ..
+        } = self;
+        drop(view);
+        container.remove();
+    }
+}
+
+/// Mount the widget for `tag` into `root` (the open shadow root of `host`), reading its
+/// attributes now. Errors (unknown tag, no stylesheet support) are returned to the loader.
+#[wasm_bindgen]
+pub fn mount(
+    host: HtmlElement,
+    root: ShadowRoot,
+    tag: &str,
+    key: &str,
+    api: &str,
+) -> Result<ElementHandle, JsValue> {
+    let widget = WIDGETS.iter().find(|w| w.tag == tag).ok_or_else(|| {
+        let known: Vec<&str> = WIDGETS.iter().map(|w| w.tag).collect();
+        js_sys::Error::new(&format!(
+            "Aftercare: unknown element <{tag}>; this bundle provides {}",
+            known.join(", ")
+        ))
+    })?;
+    dom::adopt(&root, &[("theme", THEME_CSS), (widget.tag, widget.css)])?;
+    let document = host
+        .owner_document()
+        .ok_or_else(|| js_sys::Error::new("Aftercare: element has no document"))?;
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    container.set_class_name("ac-mount");
+    root.append_child(&container)?;
+    let attrs = Attrs::read(&host);
+    let props = ElementProps {
+        api: api.to_owned(),
+        key: key.to_owned(),
+        attrs: attrs.clone(),
+    };
+    let render = widget.render;
+    let view = mount_to(container.clone(), move || {
+        provide_context(Host(StoredValue::new_local(Some(host))));
+        render(props)
+    });
+    Ok(ElementHandle {
+        attrs,
+        container,
+        view,
+    })
+}

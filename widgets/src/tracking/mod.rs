@@ -1,0 +1,417 @@
+//! `aftercare-tracking`: order tracking for signed-in customers (token) and guests (lookup).
+//!
+//! Token mode fetches the order named by `order`, or lists the customer's orders to choose
+//! from. Guest mode shows the lookup form; the order-session token it returns lives only in
+//! memory. Data fetching lives here; everything shown is rendered by the pure views in [`view`].
+
+pub mod view;
+
+use crate::dom::Events;
+use crate::element::ElementProps;
+use crate::i18n::{self, tr, Msg};
+use aftercare_shared::api::OrderSession;
+use aftercare_shared::client::{Client, ClientError};
+use aftercare_shared::error::ErrorCode;
+use aftercare_shared::order::{Order, OrderSummary};
+use aftercare_shared::{Locale, OrderNumber};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use view::{error_code, order_list, skeleton, LookupForm, OrderTimeline};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The widget's own stylesheet (the shared theme is adopted next to it).
+pub const CSS: &str = include_str!("tracking.css");
+
+/// What the inputs ask to show.
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    /// Guest without a session: the lookup form.
+    Lookup,
+    /// Customer without an order number: their order list.
+    List(String),
+    /// One order, with the token to fetch it and where "back" leads.
+    Order {
+        token: String,
+        number: String,
+        back: Back,
+    },
+}
+
+/// Where the link above a shown order leads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Back {
+    None,
+    List,
+    Lookup,
+}
+
+/// Why an order could not be shown.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Failure {
+    SignIn,
+    NotFound,
+    Unreachable,
+    RateLimited(Option<u64>),
+    Generic,
+}
+
+/// What is on screen.
+#[derive(Debug, Clone, PartialEq)]
+enum Phase {
+    Loading,
+    Lookup(Option<Msg<'static>>),
+    Orders(Vec<OrderSummary>, Option<String>),
+    Order(Box<Order>, Back),
+    Failed(Failure, Back),
+}
+
+fn failure(e: &ClientError) -> Failure {
+    match e.code() {
+        Some(ErrorCode::InvalidToken | ErrorCode::TokenExpired | ErrorCode::Unauthorized) => {
+            Failure::SignIn
+        }
+        Some(ErrorCode::NotFound | ErrorCode::OrderNotFound | ErrorCode::Forbidden) => {
+            Failure::NotFound
+        }
+        Some(ErrorCode::RateLimited) => Failure::RateLimited(match e {
+            ClientError::Api { error, .. } => error.retry_after_seconds,
+            _ => None,
+        }),
+        _ if e.is_transient() => Failure::Unreachable,
+        _ => Failure::Generic,
+    }
+}
+
+/// Order tracking as a Leptos component, for Rust developers composing their own app; the
+/// `aftercare-tracking` custom element renders exactly this.
+///
+/// Emits `aftercare:ready`, `aftercare:order-loaded`, `aftercare:lookup-failed` and
+/// `aftercare:error` (bubbling, composed) on the host element, or on its root container when
+/// used without one.
+#[component]
+pub fn TrackingWidget(
+    /// API base URL, e.g. `https://shop.example` (the client appends `/v1/...`).
+    #[prop(into)]
+    api: String,
+    /// The store's publishable key (`pk_…`).
+    #[prop(into)]
+    publishable_key: String,
+    /// Order number: shown directly with a token, prefilled in the guest form without one.
+    #[prop(into, optional)]
+    order: Signal<Option<String>>,
+    /// Customer token minted by the merchant's backend; absent means guest lookup.
+    #[prop(into, optional)]
+    token: Signal<Option<String>>,
+    /// Email to prefill in the guest lookup form.
+    #[prop(into, optional)]
+    email: Signal<Option<String>>,
+    /// The shopper's language (English by default).
+    #[prop(into, optional)]
+    locale: Signal<Locale>,
+) -> impl IntoView {
+    let client = Client::new(&api, &publishable_key);
+    let root = NodeRef::<Div>::new();
+    let events = Events::new(root);
+    let selected = RwSignal::new(None::<OrderNumber>);
+    let session = RwSignal::new(None::<OrderSession>);
+    let notice = RwSignal::new(None::<Msg<'static>>);
+    let retry = RwSignal::new(0u32);
+    let phase = RwSignal::new(Phase::Loading);
+
+    let target = Memo::new(move |_| {
+        let token = token.get().filter(|t| !t.trim().is_empty());
+        match token {
+            Some(token) => match order.get() {
+                Some(number) => Target::Order {
+                    token,
+                    number,
+                    back: Back::None,
+                },
+                None => match selected.get() {
+                    Some(n) => Target::Order {
+                        token,
+                        number: n.to_string(),
+                        back: Back::List,
+                    },
+                    None => Target::List(token),
+                },
+            },
+            None => match session.get() {
+                Some(s) => Target::Order {
+                    token: s.token,
+                    number: s.order_number.to_string(),
+                    back: Back::Lookup,
+                },
+                None => Target::Lookup,
+            },
+        }
+    });
+    // A different customer's token invalidates a choice made from the previous list.
+    Effect::watch(
+        move || token.get(),
+        move |_, _, _| selected.set(None),
+        false,
+    );
+
+    let generation = StoredValue::new(0u32);
+    let load_client = client.clone();
+    Effect::new(move |_| {
+        retry.track();
+        let target = target.get();
+        let g = generation.get_value().wrapping_add(1);
+        generation.set_value(g);
+        let current = move || generation.try_get_value() == Some(g);
+        let fail = move |e: ClientError, back: Back| {
+            events.emit(
+                "aftercare:error",
+                &[
+                    ("code", JsValue::from_str(error_code(&e))),
+                    ("message", JsValue::from_str(&e.to_string())),
+                ],
+            );
+            phase.set(Phase::Failed(failure(&e), back));
+        };
+        match target {
+            Target::Lookup => phase.set(Phase::Lookup(notice.get_untracked())),
+            Target::List(token) => {
+                phase.set(Phase::Loading);
+                let c = load_client.with_token(&token);
+                spawn_local(async move {
+                    let r = c.orders(None).await;
+                    if current() {
+                        match r {
+                            Ok(p) => phase.set(Phase::Orders(p.items, p.next_cursor)),
+                            Err(e) => fail(e, Back::None),
+                        }
+                    }
+                });
+            }
+            Target::Order {
+                token,
+                number,
+                back,
+            } => {
+                let Ok(number) = OrderNumber::parse(&number) else {
+                    phase.set(Phase::Failed(Failure::NotFound, back));
+                    return;
+                };
+                phase.set(Phase::Loading);
+                let c = load_client.with_token(&token);
+                spawn_local(async move {
+                    let r = c.order(&number).await;
+                    if !current() {
+                        return;
+                    }
+                    match r {
+                        Ok(o) => {
+                            events.emit(
+                                "aftercare:order-loaded",
+                                &[
+                                    ("order_number", JsValue::from_str(o.order_number.as_str())),
+                                    ("status", JsValue::from_str(status_wire(&o))),
+                                ],
+                            );
+                            phase.set(Phase::Order(Box::new(o), back));
+                        }
+                        // A guest's order session ran out: back to the form, with a reason.
+                        Err(e) if back == Back::Lookup && failure(&e) == Failure::SignIn => {
+                            notice.set(Some(Msg::SessionExpired));
+                            session.set(None);
+                        }
+                        Err(e) => fail(e, back),
+                    }
+                });
+            }
+        }
+    });
+
+    // `aftercare:ready` once, when the first real content (not the skeleton) is on screen.
+    let mut ready = false;
+    Effect::new(move |_| {
+        if !ready && phase.with(|p| *p != Phase::Loading) {
+            ready = true;
+            events.emit(
+                "aftercare:ready",
+                &[("widget", JsValue::from_str("tracking"))],
+            );
+        }
+    });
+
+    // After the shopper navigates (picks an order, looks one up, goes back), move focus to the
+    // new content's heading so keyboard and screen-reader users land on what changed.
+    let navigated = StoredValue::new(false);
+    Effect::new(move |_| {
+        let loading = phase.with(|p| *p == Phase::Loading);
+        if !loading && navigated.try_get_value() == Some(true) {
+            navigated.set_value(false);
+            // After the DOM update: effects may run before the view is rebuilt.
+            request_animation_frame(move || {
+                if let Some(h) = root
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|r| r.query_selector("h2").ok().flatten())
+                {
+                    let _ = h.set_attribute("tabindex", "-1");
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            });
+        }
+    });
+    let on_session = Callback::new(move |s: OrderSession| {
+        navigated.set_value(true);
+        notice.set(None);
+        session.set(Some(s));
+    });
+    let on_pick = Callback::new(move |n: OrderNumber| {
+        navigated.set_value(true);
+        selected.set(Some(n));
+    });
+    let form_client = client.clone();
+    let load_more = Callback::new(move |cursor: String| {
+        let c = match target.get_untracked() {
+            Target::List(token) => client.with_token(&token),
+            _ => return,
+        };
+        spawn_local(async move {
+            match c.orders(Some(&cursor)).await {
+                Ok(p) => {
+                    phase.try_update(|ph| {
+                        if let Phase::Orders(items, next) = ph {
+                            items.extend(p.items);
+                            *next = p.next_cursor;
+                        }
+                    });
+                }
+                Err(e) => events.emit(
+                    "aftercare:error",
+                    &[
+                        ("code", JsValue::from_str(error_code(&e))),
+                        ("message", JsValue::from_str(&e.to_string())),
+                    ],
+                ),
+            }
+        });
+    });
+
+    let back_link = move |back: Back| {
+        let (msg, action): (Msg<'static>, Callback<()>) = match back {
+            Back::None => return None,
+            Back::List => (
+                Msg::AllOrders,
+                Callback::new(move |_| {
+                    navigated.set_value(true);
+                    selected.set(None);
+                }),
+            ),
+            Back::Lookup => (
+                Msg::LookUpAnother,
+                Callback::new(move |_| {
+                    navigated.set_value(true);
+                    notice.set(None);
+                    session.set(None);
+                }),
+            ),
+        };
+        Some(view! {
+            <p class="back">
+                <button type="button" class="link" part="button" on:click=move |_| action.run(())>
+                    {tr(locale, msg)}
+                </button>
+            </p>
+        })
+    };
+    let body = move || {
+        match phase.get() {
+        Phase::Loading => skeleton(locale).into_any(),
+        Phase::Lookup(notice) => view! {
+            <LookupForm
+                locale=locale
+                order=order
+                email=email
+                client=form_client.clone()
+                on_session=on_session
+                events=events
+                notice=notice
+            />
+        }
+        .into_any(),
+        Phase::Orders(list, next) => view! {
+            <section class="list">
+                <h2 part="heading">{tr(locale, Msg::YourOrders)}</h2>
+                {move || order_list(list.clone(), locale, on_pick)}
+                {next.map(|cursor| {
+                    view! {
+                        <button type="button" class="btn secondary" part="button" on:click=move |_| load_more.run(cursor.clone())>
+                            {tr(locale, Msg::LoadMore)}
+                        </button>
+                    }
+                })}
+            </section>
+        }
+        .into_any(),
+        Phase::Order(o, back) => view! {
+            {back_link(back)}
+            {move || view! { <OrderTimeline order=(*o).clone() locale=locale.get() /> }}
+        }
+        .into_any(),
+        Phase::Failed(f, back) => {
+            let (msg, can_retry) = match f {
+                Failure::SignIn => (Msg::SignInAgain, false),
+                Failure::NotFound => (Msg::OrderNotFound, false),
+                Failure::Unreachable => (Msg::Unreachable, true),
+                Failure::RateLimited(s) => (Msg::RateLimited(s), true),
+                Failure::Generic => (Msg::Generic, true),
+            };
+            view! {
+                {back_link(back)}
+                <div class="card problem" part="error" role="alert">
+                    <p>{tr(locale, msg)}</p>
+                    {can_retry.then(|| view! {
+                        <button type="button" class="btn" part="button" on:click=move |_| retry.update(|n| *n += 1)>
+                            {tr(locale, Msg::TryAgain)}
+                        </button>
+                    })}
+                </div>
+            }
+            .into_any()
+        }
+    }
+    };
+    view! {
+        <div class="root" part="container" lang=move || locale.get().tag() node_ref=root>
+            {body}
+        </div>
+    }
+}
+
+/// The order status's wire name, for the `aftercare:order-loaded` event.
+fn status_wire(o: &Order) -> &'static str {
+    use aftercare_shared::order::OrderStatus::*;
+    match o.status {
+        Processing => "processing",
+        PartiallyShipped => "partially_shipped",
+        Shipped => "shipped",
+        OutForDelivery => "out_for_delivery",
+        Delivered => "delivered",
+        Exception => "exception",
+        Cancelled => "cancelled",
+    }
+}
+
+/// The custom element's view: attributes become the component's props.
+pub(crate) fn element_view(p: ElementProps) -> AnyView {
+    let locale_attr = p.attrs.get("locale");
+    let locale = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    view! {
+        <TrackingWidget
+            api=p.api
+            publishable_key=p.key
+            order=p.attrs.get("order")
+            token=p.attrs.get("token")
+            email=p.attrs.get("email")
+            locale=locale
+        />
+    }
+    .into_any()
+}
