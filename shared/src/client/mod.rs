@@ -307,7 +307,7 @@ impl Client {
         let body = match body {
             Some(b) => {
                 headers.push(("content-type", "application/json".into()));
-                Some(serde_json::to_string(b).map_err(|e| ClientError::Decode(e.to_string()))?)
+                Some(transport::to_json(b).map_err(ClientError::Decode)?)
             }
             None => None,
         };
@@ -351,9 +351,9 @@ impl Client {
 
 fn decode<T: DeserializeOwned>(raw: RawResponse) -> Result<T, ClientError> {
     if (200..300).contains(&raw.status) {
-        return serde_json::from_str(&raw.body).map_err(|e| ClientError::Decode(e.to_string()));
+        return transport::from_json(&raw.body).map_err(ClientError::Decode);
     }
-    let mut error = serde_json::from_str::<ApiError>(&raw.body).unwrap_or_else(|_| {
+    let mut error = transport::from_json::<ApiError>(&raw.body).unwrap_or_else(|_| {
         let code = match raw.status {
             429 => ErrorCode::RateLimited,
             502..=504 => ErrorCode::Unavailable,

@@ -53,3 +53,13 @@ pub(crate) fn unit_random() -> f64 {
 pub(crate) fn random_key() -> String {
     format!("{:032x}", fastrand::u128(..))
 }
+
+/// Decode a JSON body.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, String> {
+    serde_json::from_str(body).map_err(|e| e.to_string())
+}
+
+/// Encode a JSON body.
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    serde_json::to_string(value).map_err(|e| e.to_string())
+}

@@ -87,3 +87,20 @@ pub(crate) fn random_key() -> String {
         .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32))
         .collect()
 }
+
+/// Decode a JSON body with the browser's own `JSON.parse`: serde_json's parser would cost the
+/// bundle ~40 KB brotli, serde-wasm-bindgen only walks the already-parsed value.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, String> {
+    let value = js_sys::JSON::parse(body).map_err(describe)?;
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+/// Encode a JSON body with `JSON.stringify` (structs become plain objects).
+pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
+    let js = value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| e.to_string())?;
+    js_sys::JSON::stringify(&js)
+        .map(String::from)
+        .map_err(describe)
+}
