@@ -1,6 +1,6 @@
 //! `cargo xtask demo`: from a fresh clone to a running demo storefront.
 
-use crate::proc::{self, Result};
+use crate::proc::Result;
 use crate::{bundle, repo_root, server, tools};
 
 /// The publishable key of the seeded demo store.
@@ -14,7 +14,7 @@ pub fn run_demo(port: u16) -> Result<()> {
     let data = repo_root().join(".aftercare");
     std::fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
     let db = format!("sqlite://{}?mode=rwc", data.join("demo.db").display());
-    proc::run(server::command(&bin, &db).arg("seed-demo"))?;
+    server::seed(&bin, &db, &format!("http://127.0.0.1:{port}"))?;
     let running = server::start(&bin, &db, port, &[])?;
     let url = &running.url;
     println!(

@@ -85,6 +85,13 @@ pub fn command(bin: &Path, database_url: &str) -> Command {
     c
 }
 
+/// Migrate and seed the demo store (idempotent); product images point at `public_url`.
+pub fn seed(bin: &Path, database_url: &str, public_url: &str) -> Result<()> {
+    run(command(bin, database_url)
+        .arg("seed-demo")
+        .env("AFTERCARE_PUBLIC_URL", public_url))
+}
+
 /// Start `serve --demo` on `port` and wait until `/healthz` answers.
 pub fn start(
     bin: &Path,
@@ -124,14 +131,27 @@ pub fn start(
 
 /// A minimal HTTP/1.1 GET on loopback: (status, body).
 pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+    http(port, "GET", path, &[], "")
+}
+
+/// A minimal HTTP/1.1 request on loopback: (status, body). Bodies are read to the end of
+/// the connection, so chunked answers come back with their chunk framing (JSON tools below
+/// only read small, length-delimited answers).
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Option<(u16, String)> {
     let mut s =
         TcpStream::connect_timeout(&([127, 0, 0, 1], port).into(), Duration::from_secs(2)).ok()?;
-    s.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    write!(s, "{head}\r\n{body}").ok()?;
     let mut buf = String::new();
     s.read_to_string(&mut buf).ok()?;
     let status = buf.split_whitespace().nth(1)?.parse().ok()?;

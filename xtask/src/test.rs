@@ -126,8 +126,8 @@ fn end_to_end(env: &Env) -> Result<Counts> {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     let db = format!("sqlite://{}?mode=rwc", dir.join("e2e.db").display());
-    crate::proc::run(server::command(&bin, &db).arg("seed-demo"))?;
     let port = server::free_port()?;
+    server::seed(&bin, &db, &format!("http://127.0.0.1:{port}"))?;
     // Generous lookup limits: every test looks orders up from the same loopback address.
     let running = server::start(
         &bin,
