@@ -38,7 +38,11 @@ enum Command {
     /// Apply pending database migrations.
     Migrate,
     /// Create or refresh the "Aurora Outfitters" demo store and its orders (idempotent).
-    SeedDemo,
+    SeedDemo {
+        /// Where the demo storefront is served; product images are `{URL}/img/{slug}.svg`.
+        #[arg(long, env = "AFTERCARE_PUBLIC_URL", default_value = seed::DEFAULT_PUBLIC_URL)]
+        public_url: String,
+    },
     /// Import orders (with parcels and events) from a JSON ImportFile.
     Import {
         /// The JSON file (see server/examples/import.json).
@@ -124,9 +128,9 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
             connect(&cli.database_url).await?;
             println!("migrations applied");
         }
-        Command::SeedDemo => {
+        Command::SeedDemo { public_url } => {
             let db = connect(&cli.database_url).await?;
-            let report = seed::seed_demo(&db).await?;
+            let report = seed::seed_demo_with(&db, &public_url).await?;
             let [orders, items, shipments, events, customers] =
                 aftercare_server::repo::orders::counts(&db, report.store_id).await?;
             println!(

@@ -13,7 +13,7 @@ use utoipa::{Modify, OpenApi};
 #[openapi(
     info(
         title = "Aftercare API",
-        description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, and the secret-key admin/ingest API. Errors always use the `ApiError` shape.",
+        description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
         license(name = "MIT")
     ),
     paths(
@@ -26,6 +26,10 @@ use utoipa::{Modify, OpenApi};
         http::admin::get_order,
         http::admin::add_shipment,
         http::admin::add_events,
+        http::admin::anxious_customers,
+        http::admin::parcel_alerts,
+        http::admin::get_settings,
+        http::admin::put_settings,
         http::demo::customer_token,
         openapi_json,
         http::static_files::sdk,
@@ -38,6 +42,8 @@ use utoipa::{Modify, OpenApi};
         aftercare_shared::FieldError,
         aftercare_shared::FieldIssue,
         aftercare_shared::api::ImportFile,
+        aftercare_shared::api::LocalizedFaq,
+        aftercare_shared::api::FaqEntry,
     )),
     modifiers(&Security),
     tags(

@@ -1,20 +1,24 @@
-//! `aftercare-server seed-demo`: the "Aurora Outfitters" demo store and 20 realistic orders.
+//! `aftercare-server seed-demo`: the "Aurora Outfitters" demo store, its tracking settings
+//! (72 h stall threshold, shipping FAQ in English and Spanish) and 28 realistic orders that
+//! cover every tracking state a shopper can meet.
 //!
 //! Times are relative to the moment of seeding, with the carriers' real offsets (+01:00
-//! Spain, -05:00 US East…). Everything goes through `repo::orders::put_order`, the code
-//! path of the admin `PUT` (validation included), so re-running replaces orders by number
-//! and never duplicates anything. docs/CONTRACTS.md lists the orders tests rely on.
+//! Spain, -05:00 US East, +08:00 China…). Newer orders send carriers' raw status codes, as
+//! merchants forward them, so the demo exercises the shared normaliser. Everything goes
+//! through `repo::orders::put_order` and `ingest_events`, the code paths of the admin API
+//! (validation included), so re-running replaces orders by number and never duplicates
+//! anything. docs/CONTRACTS.md lists every order's state.
 
 use crate::db::Db;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::repo::{orders, stores};
 use aftercare_shared::api::{
-    CustomerInput, LineItemInput, OrderInput, ParcelItemInput, ShipmentInput, SupportContacts,
-    TrackingEventInput,
+    CustomerInput, LineItemInput, LocalizedFaq, OrderInput, ParcelItemInput, ShipmentInput,
+    StoreSettings, SupportContacts, TrackingEventBatch, TrackingEventInput,
 };
-use aftercare_shared::order::{Address, PaymentMethod};
-use aftercare_shared::tracking::Location;
-use aftercare_shared::{Locale, Timestamp, TrackingStatus};
+use aftercare_shared::order::{Address, PaymentMethod, PickupPoint};
+use aftercare_shared::tracking::{EtaWindow, Location, TrackingPolicy};
+use aftercare_shared::{ExceptionReason, Locale, OrderNumber, Timestamp, TrackingStatus};
 
 /// The demo store's publishable key.
 pub const DEMO_PUBLISHABLE_KEY: &str = "pk_demo_aurora";
@@ -46,12 +50,92 @@ pub struct SeedReport {
     pub orders: usize,
 }
 
-/// Create or refresh the demo store and its orders (idempotent).
+/// Where the demo storefront is served when nothing else is said (`serve`'s default address);
+/// product images are `{public_url}/img/{slug}.svg` from `demo-site/img/`.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+
+/// The demo store's tracking settings: a 72 h stall threshold, 30 days to expiry, the
+/// support contacts and a five-question shipping FAQ in English and Spanish.
+pub fn demo_settings() -> StoreSettings {
+    let en = [
+        ("When will my order ship?", "Orders placed before 14:00 (Madrid time) on a working day leave our warehouse the same day; later orders ship the next working day. You get an email with the tracking number as soon as the parcel is handed to the carrier."),
+        ("My tracking hasn't updated for a few days. Is something wrong?", "Parcels are often scanned only when they reach the next hub, so a quiet day or two is normal, especially over weekends and on international routes. If there is no update for three days, contact us and we will open an enquiry with the carrier."),
+        ("I missed the delivery. What now?", "The courier usually tries again the next working day or leaves the parcel at a nearby pickup point; the tracking page shows which. You can also rearrange delivery on the carrier's website with your tracking number."),
+        ("Will I have to pay customs or import duties?", "Orders shipped within the EU never have customs charges. For deliveries outside the EU the carrier may collect import duties and taxes on arrival; if a parcel is held in customs, the carrier will contact you with the amount and how to pay."),
+        ("I entered the wrong address. Can you change it?", "Contact us as soon as possible. Before the parcel ships we can correct the address; once it is with the carrier we will ask them to redirect it, or you can update it on the carrier's site when the tracking shows an address problem."),
+    ];
+    let es = [
+        ("¿Cuándo se enviará mi pedido?", "Los pedidos hechos antes de las 14:00 (hora de Madrid) en un día laborable salen de nuestro almacén ese mismo día; los posteriores, el siguiente día laborable. Recibirás un email con el número de seguimiento en cuanto el paquete esté en manos del transportista."),
+        ("Mi seguimiento no se actualiza desde hace días. ¿Pasa algo?", "Los paquetes suelen escanearse solo al llegar al siguiente centro, así que uno o dos días sin novedades es normal, sobre todo en fin de semana y en envíos internacionales. Si pasan tres días sin actualizaciones, escríbenos y abriremos una reclamación con el transportista."),
+        ("No estaba cuando vinieron a entregarlo. ¿Qué hago?", "Normalmente el repartidor lo intenta de nuevo el siguiente día laborable o deja el paquete en un punto de recogida cercano; la página de seguimiento indica cuál. También puedes concertar otra entrega en la web del transportista con tu número de seguimiento."),
+        ("¿Tendré que pagar aduanas o impuestos de importación?", "Los envíos dentro de la UE nunca tienen gastos de aduana. Para entregas fuera de la UE, el transportista puede cobrar aranceles e impuestos a la llegada; si un paquete queda retenido en aduanas, el transportista te contactará con el importe y la forma de pago."),
+        ("Me equivoqué en la dirección. ¿Podéis cambiarla?", "Escríbenos cuanto antes. Si el paquete aún no ha salido, corregimos la dirección; si ya está con el transportista, le pediremos que lo redirija, o puedes actualizarla en su web cuando el seguimiento muestre un problema con la dirección."),
+    ];
+    let faq = [(Locale::En, &en), (Locale::Es, &es)]
+        .into_iter()
+        .flat_map(|(locale, list)| {
+            list.iter().map(move |(q, a)| LocalizedFaq {
+                locale,
+                question: (*q).into(),
+                answer: (*a).into(),
+            })
+        })
+        .collect();
+    StoreSettings {
+        tracking_policy: TrackingPolicy {
+            stall_after_hours: 72,
+            expire_after_days: 30,
+        },
+        faq,
+        support: demo_store().support,
+    }
+}
+
+/// Create or refresh the demo store and its orders (idempotent), with product images served
+/// from [`DEFAULT_PUBLIC_URL`].
 pub async fn seed_demo(db: &Db) -> Result<SeedReport> {
+    seed_demo_with(db, DEFAULT_PUBLIC_URL).await
+}
+
+/// Create or refresh the demo store, its settings and its orders (idempotent), with product
+/// images under `public_url` (the address the demo storefront is served from).
+///
+/// Delivery windows move with the seeding time, so each order's ETA history is cleared before
+/// it is replaced: a re-seed leaves exactly the revisions one seed writes.
+pub async fn seed_demo_with(db: &Db, public_url: &str) -> Result<SeedReport> {
     let store = stores::upsert(db, &demo_store()).await?;
-    let list = demo_orders(crate::now_ms());
+    stores::put_settings(db, store.id, &demo_settings()).await?;
+    let now = crate::now_ms();
+    let list = demo_orders(now, public_url);
     for order in &list {
+        let number = OrderNumber::parse(&order.order_number)
+            .map_err(|_| Error::internal("demo order number"))?;
+        orders::reset_eta_history(db, store.id, &number).await?;
         orders::put_order(db, store.id, order).await?;
+    }
+    for (number, tracking_number, eta) in demo_eta_revisions(now) {
+        let order = list
+            .iter()
+            .find(|o| o.order_number == number)
+            .ok_or_else(|| Error::internal("revised demo order"))?;
+        let number = OrderNumber::parse(&order.order_number)
+            .map_err(|_| Error::internal("demo order number"))?;
+        let mut conn = db.pool.acquire().await?;
+        let id = orders::order_id_by_number(&mut conn, store.id, &number)
+            .await?
+            .ok_or_else(|| Error::internal("seeded order vanished"))?;
+        let shipment = orders::load_order(&mut conn, id)
+            .await?
+            .shipments
+            .into_iter()
+            .find(|s| s.tracking_number == tracking_number)
+            .ok_or_else(|| Error::internal("seeded parcel vanished"))?;
+        drop(conn);
+        let batch = TrackingEventBatch {
+            events: vec![],
+            eta: Some(eta),
+        };
+        orders::ingest_events(db, store.id, shipment.id, &batch).await?;
     }
     Ok(SeedReport {
         store_id: store.id,
@@ -59,9 +143,24 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport> {
     })
 }
 
+/// Carrier ETA revisions sent after the orders, through the ingest path: (order number,
+/// tracking number, new window). 1021's Correos parcel slips from T+1d to T+3d..T+4d.
+pub fn demo_eta_revisions(now_ms: i64) -> Vec<(&'static str, &'static str, EtaWindow)> {
+    let c = Clock(now_ms - now_ms.rem_euclid(60_000));
+    vec![(
+        "1021",
+        "PQ4F6P0700123450301007M",
+        EtaWindow {
+            earliest: c.days(3, ES),
+            latest: c.days(4, ES),
+        },
+    )]
+}
+
 const HOUR: i64 = 3_600_000;
 const ES: i16 = 60;
 const US_EAST: i16 = -300;
+const CN: i16 = 480;
 
 struct Clock(i64);
 
@@ -152,6 +251,15 @@ fn address(who: &str) -> Address {
             "46023",
             "ES",
         ),
+        "dev_madrid" => a(
+            "Dev Patel",
+            "Calle de Serrano 41",
+            Some("5º izquierda"),
+            "Madrid",
+            Some("Madrid"),
+            "28001",
+            "ES",
+        ),
         "tom" => a(
             "Tom Reed",
             "1200 Peachtree St NE",
@@ -180,7 +288,7 @@ fn card(brand: &str, last4: Option<&str>) -> Option<PaymentMethod> {
     })
 }
 
-/// (sku, title, variant, unit price in minor units, image slug)
+/// (sku, title, variant, unit price in minor units, image slug: `demo-site/img/{slug}.svg`)
 type Product = (
     &'static str,
     &'static str,
@@ -194,21 +302,21 @@ const SWEATER: Product = (
     "Merino Crew Sweater",
     Some("Forest Green / M"),
     8900,
-    "merino-crew-forest-green",
+    "merino-sweater",
 );
 const SOCKS: Product = (
     "SOCK-WOOL-HIKE",
     "Wool Hiking Socks",
     None,
     1250,
-    "wool-hiking-socks",
+    "hiking-socks",
 );
 const LINEN: Product = (
     "LIN-SHIRT-WH-L",
     "Linen Shirt",
     Some("White / L"),
     5900,
-    "linen-shirt-white",
+    "linen-shirt",
 );
 const TOTE: Product = (
     "TOTE-CANVAS-NAT",
@@ -222,42 +330,42 @@ const BELT: Product = (
     "Leather Belt",
     Some("Brown / 90 cm"),
     4500,
-    "leather-belt-brown",
+    "leather-belt",
 );
 const JACKET: Product = (
     "RAIN-PACK-NV-M",
     "Packable Rain Jacket",
     Some("Navy / M"),
     12900,
-    "packable-rain-jacket-navy",
+    "rain-jacket",
 );
 const SHOES: Product = (
     "TRAIL-RUN-SL-42",
     "Trail Running Shoes",
     Some("Slate / EU 42"),
     11900,
-    "trail-running-shoes-slate",
+    "trail-running-shoes",
 );
 const BEANIE: Product = (
     "BEANIE-RIB-CH",
     "Ribbed Beanie",
     Some("Charcoal"),
     2200,
-    "ribbed-beanie-charcoal",
+    "ribbed-beanie",
 );
 const VEST: Product = (
     "VEST-DOWN-BK-S",
     "Down Vest",
     Some("Black / S"),
     9900,
-    "down-vest-black",
+    "down-vest",
 );
 const CHINOS: Product = (
     "CHINO-ORG-SD-32",
     "Organic Cotton Chinos",
     Some("Sand / 32"),
     6900,
-    "organic-chinos-sand",
+    "organic-chinos",
 );
 const BASE: Product = (
     "BASE-MER-BK-M",
@@ -271,7 +379,7 @@ const DAYPACK: Product = (
     "Roll-top Daypack 20 L",
     Some("Olive"),
     8900,
-    "rolltop-daypack-olive",
+    "rolltop-daypack",
 );
 const SUNGLASSES: Product = (
     "SUN-POL-TORT",
@@ -292,7 +400,7 @@ const FLANNEL: Product = (
     "Flannel Overshirt",
     Some("Red Check / M"),
     6900,
-    "flannel-overshirt-red",
+    "flannel-overshirt",
 );
 const GLOVES: Product = (
     "GLOVE-TOUCH-M",
@@ -306,7 +414,7 @@ const SCARF: Product = (
     "Alpaca Scarf",
     Some("Grey"),
     5500,
-    "alpaca-scarf-grey",
+    "alpaca-scarf",
 );
 
 fn line(p: Product, quantity: u32) -> LineItemInput {
@@ -316,10 +424,8 @@ fn line(p: Product, quantity: u32) -> LineItemInput {
         variant: p.2.map(Into::into),
         quantity,
         unit_price_minor: p.3,
-        image_url: Some(format!(
-            "https://images.aurora.example/products/{}.jpg",
-            p.4
-        )),
+        // Made absolute with the public URL at the end of `demo_orders`.
+        image_url: Some(format!("/img/{}.svg", p.4)),
     }
 }
 
@@ -336,7 +442,9 @@ fn ev(
 ) -> TrackingEventInput {
     TrackingEventInput {
         carrier_event_id: None,
-        status,
+        status: Some(status),
+        reason: None,
+        raw_status: None,
         description: description.into(),
         location: Some(Location {
             city: Some(place.0.into()),
@@ -348,6 +456,26 @@ fn ev(
     }
 }
 
+/// A checkpoint as the carrier sends it: its own status code, mapped by the server.
+fn raw(
+    code: &str,
+    description: &str,
+    place: (&str, Option<&str>, &str),
+    occurred_at: Timestamp,
+) -> TrackingEventInput {
+    TrackingEventInput {
+        status: None,
+        raw_status: Some(code.into()),
+        ..ev(TrackingStatus::InTransit, description, place, occurred_at)
+    }
+}
+
+/// A checkpoint with its exception reason given explicitly (as aggregators send it).
+fn with_reason(mut e: TrackingEventInput, reason: ExceptionReason) -> TrackingEventInput {
+    e.reason = Some(reason);
+    e
+}
+
 fn tracking_url(carrier: &str, number: &str) -> String {
     match carrier {
         "correos" => format!("https://www.correos.es/es/es/herramientas/localizador/envios/detalle?tracking-number={number}"),
@@ -355,6 +483,7 @@ fn tracking_url(carrier: &str, number: &str) -> String {
         "ups" => format!("https://www.ups.com/track?tracknum={number}"),
         "dhl" => format!("https://www.dhl.com/es-en/home/tracking/tracking-parcel.html?submit=1&tracking-id={number}"),
         "fedex" => format!("https://www.fedex.com/fedextrack/?trknbr={number}"),
+        "gls" => format!("https://gls-group.com/ES/en/parcel-tracking/?match={number}"),
         _ => format!("https://tools.usps.com/go/TrackConfirmAction?tLabels={number}"),
     }
 }
@@ -373,6 +502,7 @@ fn parcel(
         "ups" => "UPS",
         "dhl" => "DHL",
         "fedex" => "FedEx",
+        "gls" => "GLS",
         _ => "USPS",
     };
     ShipmentInput {
@@ -383,6 +513,7 @@ fn parcel(
         eta_earliest: eta.map(|e| e.0),
         eta_latest: eta.map(|e| e.1),
         shipped_at,
+        pickup_point: None,
         items: items
             .iter()
             .map(|(p, q)| ParcelItemInput {
@@ -438,10 +569,16 @@ const CAMBRIDGE: (&str, Option<&str>, &str) = ("Cambridge", Some("MA"), "US");
 const ATLANTA: (&str, Option<&str>, &str) = ("Atlanta", Some("GA"), "US");
 const LEIPZIG: (&str, Option<&str>, &str) = ("Leipzig", None, "DE");
 const CINCINNATI: (&str, Option<&str>, &str) = ("Cincinnati", Some("OH"), "US");
+const CORDOBA: (&str, Option<&str>, &str) = ("Córdoba", None, "ES");
+const SHENZHEN: (&str, Option<&str>, &str) = ("Shenzhen", Some("Guangdong"), "CN");
+const HONG_KONG: (&str, Option<&str>, &str) = ("Hong Kong", None, "HK");
+const BAHRAIN: (&str, Option<&str>, &str) = ("Muharraq", None, "BH");
+const BH_OFFSET: i16 = 180;
 
-/// The demo orders 1001–1020, with times relative to `now_ms`.
+/// The demo orders 1001–1028, with times relative to `now_ms` and product images under
+/// `public_url`.
 #[allow(clippy::vec_init_then_push)] // one commented block per order reads better than a vec![]
-pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
+pub fn demo_orders(now_ms: i64, public_url: &str) -> Vec<OrderInput> {
     use TrackingStatus::*;
     let c = Clock(now_ms - now_ms.rem_euclid(60_000));
     let mut out = Vec::new();
@@ -697,8 +834,8 @@ pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
         ]),
     ]));
 
-    // 1008 — Dev: FedEx, waiting at a pickup point.
-    out.push(order(
+    // 1008 — Dev: FedEx, waiting at a pickup point (collect within five days).
+    let mut pickup = order(
         "1008",
         "dev@example.com",
         Some("cus_dev"),
@@ -712,7 +849,7 @@ pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
             "fedex",
             "771234567890",
             Some(c.days(-4, US_EAST)),
-            Some((c.days(-1, US_EAST), c.days(-1, US_EAST))),
+            Some((c.days(-1, US_EAST), c.days(1, US_EAST))),
             &[(usd(DAYPACK), 1)],
             vec![
                 ev(
@@ -736,7 +873,26 @@ pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
                 ),
             ],
         )],
-    ));
+    );
+    pickup.shipments[0].pickup_point = Some(PickupPoint {
+        name: "FedEx Office Print & Ship Center".into(),
+        address: Address {
+            name: "FedEx Office Print & Ship Center".into(),
+            line1: "1 Broadway".into(),
+            line2: Some("Kendall Square".into()),
+            city: "Cambridge".into(),
+            region: Some("MA".into()),
+            postal_code: "02142".into(),
+            country: "US".into(),
+        },
+        opening_hours: vec![
+            "Mon–Fri 07:00–23:00".into(),
+            "Sat 09:00–21:00".into(),
+            "Sun 10:00–18:00".into(),
+        ],
+        pickup_deadline: Some(c.days(5, US_EAST)),
+    });
+    out.push(pickup);
 
     // 1009 — Dev: international DHL Express parcel held in customs.
     out.push(order("1009", "dev@example.com", Some("cus_dev"), "EUR", c.days(-6, ES), &[(SCARF, 1), (SWEATER, 1)], (1995, 0, 0), "dev", card("visa", Some("1881")), vec![
@@ -745,7 +901,7 @@ pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
             ev(InTransit, "Shipment picked up", MADRID, c.days(-5, ES)),
             ev(InTransit, "Processed at DHL hub", LEIPZIG, c.days(-4, ES)),
             ev(InTransit, "Arrived at DHL hub", CINCINNATI, c.days(-3, US_EAST)),
-            ev(Exception, "Clearance delay: the shipment is on hold awaiting customs documentation from the importer.", CINCINNATI, c.days(-2, US_EAST)),
+            with_reason(ev(Exception, "Clearance delay: the shipment is on hold awaiting customs documentation from the importer.", CINCINNATI, c.days(-2, US_EAST)), ExceptionReason::CustomsHold),
         ]),
     ]));
 
@@ -795,7 +951,7 @@ pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
             ev(InfoReceived, "Shipper created a label, UPS has not received the package yet.", BARCELONA, c.at(-7 * 24 - 5, ES)),
             ev(InTransit, "Departed from Facility", BARCELONA, c.days(-6, ES)),
             ev(InTransit, "Arrived at Facility", ZARAGOZA, c.days(-5, ES)),
-            ev(Exception, "Severe weather conditions have delayed delivery. We will deliver as soon as conditions allow.", ZARAGOZA, c.days(-3, ES)),
+            with_reason(ev(Exception, "Severe weather conditions have delayed delivery. We will deliver as soon as conditions allow.", ZARAGOZA, c.at(-2 * 24 - 4, ES)), ExceptionReason::Delayed),
         ]),
     ]));
 
@@ -1150,6 +1306,362 @@ pub fn demo_orders(now_ms: i64) -> Vec<OrderInput> {
         )],
     ));
 
+    // 1021 — Ana: Correos in transit; the carrier moved the promised day from T+1d to
+    // T+3d..T+4d (revision applied through the ingest path, see `demo_eta_revisions`).
+    out.push(order(
+        "1021",
+        "ana@example.com",
+        Some("cus_ana"),
+        "EUR",
+        c.at(-4 * 24 - 3, ES),
+        &[(BASE, 1)],
+        (0, 0, 0),
+        "ana",
+        card("visa", Some("4242")),
+        vec![parcel(
+            "correos",
+            "PQ4F6P0700123450301007M",
+            Some(c.days(-3, ES)),
+            Some((c.days(1, ES), c.days(1, ES))),
+            &[(BASE, 1)],
+            vec![
+                raw(
+                    "PRE",
+                    "Shipment information received",
+                    BARCELONA,
+                    c.at(-3 * 24 - 5, ES),
+                ),
+                raw(
+                    "ADM",
+                    "Accepted at the Correos sorting centre",
+                    BARCELONA,
+                    c.days(-3, ES),
+                ),
+                raw(
+                    "TRA",
+                    "In transit to the destination hub",
+                    ZARAGOZA,
+                    c.days(-2, ES),
+                ),
+                raw(
+                    "CTR",
+                    "Processing at the Madrid sorting centre is taking longer than usual",
+                    COSLADA,
+                    c.at(-20, ES),
+                ),
+            ],
+        )],
+    ));
+
+    // 1022 — Ben: a gift to Valencia; SEUR cannot deliver, the street number is missing.
+    out.push(order(
+        "1022",
+        "ben@example.com",
+        Some("cus_ben"),
+        "EUR",
+        c.days(-4, ES),
+        &[(SCARF, 1)],
+        (495, 0, 0),
+        "marta",
+        card("mastercard", Some("5454")),
+        vec![parcel(
+            "seur",
+            "SEUR7792345",
+            Some(c.days(-3, ES)),
+            Some((c.days(-1, ES), c.days(0, ES))),
+            &[(SCARF, 1)],
+            vec![
+                raw(
+                    "01",
+                    "Shipment information received",
+                    MADRID,
+                    c.at(-3 * 24 - 2, ES),
+                ),
+                raw(
+                    "12",
+                    "Parcel in transit to the delivery branch",
+                    MADRID,
+                    c.days(-2, ES),
+                ),
+                raw(
+                    "14",
+                    "Parcel at the delivery branch",
+                    VALENCIA,
+                    c.at(-30, ES),
+                ),
+                raw(
+                    "INC",
+                    "Incorrect address: street number missing",
+                    VALENCIA,
+                    c.at(-20, ES),
+                ),
+            ],
+        )],
+    ));
+
+    // 1023 — Carla: UPS reports the parcel damaged (raw code X, reason sent explicitly).
+    out.push(order(
+        "1023",
+        "carla@example.com",
+        Some("cus_carla"),
+        "EUR",
+        c.days(-5, ES),
+        &[(JACKET, 1)],
+        (0, 0, 0),
+        "carla",
+        card("amex", Some("0005")),
+        vec![parcel(
+            "ups",
+            "1Z9A7W846811223347",
+            Some(c.days(-4, ES)),
+            Some((c.days(0, ES), c.days(1, ES))),
+            &[(JACKET, 1)],
+            vec![
+                raw(
+                    "M",
+                    "Shipper created a label, UPS has not received the package yet.",
+                    MADRID,
+                    c.at(-4 * 24 - 3, ES),
+                ),
+                raw("P", "Pickup Scan", MADRID, c.days(-4, ES)),
+                raw("I", "Departed from Facility", MADRID, c.days(-3, ES)),
+                raw("I", "Arrived at Facility", BARCELONA, c.days(-2, ES)),
+                with_reason(
+                    raw(
+                        "X",
+                        "The package was damaged in transit. UPS has notified the sender.",
+                        BARCELONA,
+                        c.at(-26, ES),
+                    ),
+                    ExceptionReason::Damaged,
+                ),
+            ],
+        )],
+    ));
+
+    // 1024 — Dev: USPS gives the parcel up as lost after a missing-mail search.
+    out.push(order("1024", "dev@example.com", Some("cus_dev"), "USD", c.days(-9, US_EAST), &[(usd(SHOES), 1)], (0, 1309, 0), "dev", card("visa", Some("1881")), vec![
+        parcel("usps", "9400111899223388120045", Some(c.days(-8, US_EAST)), Some((c.days(-5, US_EAST), c.days(-4, US_EAST))), &[(usd(SHOES), 1)], vec![
+            raw("GX", "Shipping Label Created, USPS Awaiting Item", SECAUCUS, c.at(-8 * 24 - 4, US_EAST)),
+            raw("03", "Accepted at USPS Origin Facility", KEARNY, c.days(-8, US_EAST)),
+            raw("10", "Arrived at USPS Regional Facility", BOSTON, c.days(-7, US_EAST)),
+            raw("MS", "Missing Mail search concluded: the package could not be located and is considered lost", BOSTON, c.days(-2, US_EAST)),
+        ]),
+    ]));
+
+    // 1025 — Ana: the recipient refused the Correos delivery.
+    out.push(order(
+        "1025",
+        "ana@example.com",
+        Some("cus_ana"),
+        "EUR",
+        c.days(-5, ES),
+        &[(FLANNEL, 1)],
+        (0, 0, 0),
+        "ana",
+        card("visa", Some("4242")),
+        vec![parcel(
+            "correos",
+            "PQ4F6P0700123450322004K",
+            Some(c.days(-4, ES)),
+            Some((c.days(-1, ES), c.days(0, ES))),
+            &[(FLANNEL, 1)],
+            vec![
+                raw(
+                    "PRE",
+                    "Shipment information received",
+                    BARCELONA,
+                    c.at(-4 * 24 - 3, ES),
+                ),
+                raw(
+                    "ADM",
+                    "Accepted at the Correos sorting centre",
+                    BARCELONA,
+                    c.days(-4, ES),
+                ),
+                raw(
+                    "LLE",
+                    "Arrived at the delivery office",
+                    MADRID,
+                    c.days(-2, ES),
+                ),
+                raw("REP", "Out for delivery", MADRID, c.at(-30, ES)),
+                raw(
+                    "REH",
+                    "Delivery refused by the recipient",
+                    MADRID,
+                    c.at(-27, ES),
+                ),
+            ],
+        )],
+    ));
+
+    // 1026 — Ben: a gift to Sevilla; GLS has not scanned it for four days (stalled, not late).
+    out.push(order(
+        "1026",
+        "ben@example.com",
+        Some("cus_ben"),
+        "EUR",
+        c.days(-6, ES),
+        &[(BEANIE, 2)],
+        (495, 0, 0),
+        "lucia",
+        card("mastercard", Some("5454")),
+        vec![parcel(
+            "gls",
+            "50712349876",
+            Some(c.days(-5, ES)),
+            Some((c.days(2, ES), c.days(2, ES))),
+            &[(BEANIE, 2)],
+            vec![
+                raw(
+                    "PREADVICE",
+                    "Shipment information received",
+                    MADRID,
+                    c.at(-5 * 24 - 4, ES),
+                ),
+                raw(
+                    "INWAREHOUSE",
+                    "The parcel has reached the parcel center",
+                    MADRID,
+                    c.days(-5, ES),
+                ),
+                raw(
+                    "INTRANSIT",
+                    "The parcel has left the parcel center",
+                    MADRID,
+                    c.at(-4 * 24 - 12, ES),
+                ),
+                raw(
+                    "INTRANSIT",
+                    "The parcel has reached the regional hub",
+                    CORDOBA,
+                    c.days(-4, ES),
+                ),
+            ],
+        )],
+    ));
+
+    // 1027 — Carla: Correos stopped reporting 35 days ago (expired).
+    out.push(order(
+        "1027",
+        "carla@example.com",
+        Some("cus_carla"),
+        "EUR",
+        c.days(-38, ES),
+        &[(BOTTLE, 1)],
+        (495, 0, 0),
+        "carla",
+        card("amex", Some("0005")),
+        vec![parcel(
+            "correos",
+            "PQ4F6P0700123449876003B",
+            Some(c.days(-37, ES)),
+            Some((c.days(-34, ES), c.days(-33, ES))),
+            &[(BOTTLE, 1)],
+            vec![
+                raw(
+                    "PRE",
+                    "Shipment information received",
+                    MADRID,
+                    c.at(-37 * 24 - 3, ES),
+                ),
+                raw(
+                    "ADM",
+                    "Accepted at the Correos sorting centre",
+                    COSLADA,
+                    c.days(-37, ES),
+                ),
+                raw(
+                    "TRA",
+                    "In transit to the destination hub",
+                    ZARAGOZA,
+                    c.days(-36, ES),
+                ),
+                raw(
+                    "TRA",
+                    "Arrived at the sorting centre",
+                    BARCELONA,
+                    c.days(-35, ES),
+                ),
+            ],
+        )],
+    ));
+
+    // 1028 — Dev: DHL Express from a supplier in Shenzhen to Madrid via Hong Kong, Bahrain
+    // and Leipzig, held in Spanish customs for duties, one missed delivery, delivered four
+    // days ago: 40 checkpoints with DHL's raw codes (a long timeline).
+    let history: Vec<TrackingEventInput> = [
+        (-626, "pre-transit", "Shipment information received", SHENZHEN, CN),
+        (-610, "transit", "Shipment picked up", SHENZHEN, CN),
+        (-604, "transit", "Processed at SHENZHEN - CHINA MAINLAND", SHENZHEN, CN),
+        (-598, "transit", "Departed Facility in SHENZHEN - CHINA MAINLAND", SHENZHEN, CN),
+        (-590, "transit", "Arrived at Sort Facility HONG KONG - HONG KONG SAR, CHINA", HONG_KONG, CN),
+        (-586, "transit", "Processed at HONG KONG - HONG KONG SAR, CHINA", HONG_KONG, CN),
+        (-580, "transit", "Export clearance completed at HONG KONG - HONG KONG SAR, CHINA", HONG_KONG, CN),
+        (-566, "transit", "Shipment on hold: awaiting available flight capacity", HONG_KONG, CN),
+        (-520, "transit", "Departed Facility in HONG KONG - HONG KONG SAR, CHINA", HONG_KONG, CN),
+        (-510, "transit", "Arrived at Sort Facility BAHRAIN - BAHRAIN", BAHRAIN, BH_OFFSET),
+        (-506, "transit", "Processed at BAHRAIN - BAHRAIN", BAHRAIN, BH_OFFSET),
+        (-490, "transit", "Departed Facility in BAHRAIN - BAHRAIN", BAHRAIN, BH_OFFSET),
+        (-478, "transit", "Arrived at Sort Facility LEIPZIG - GERMANY", LEIPZIG, ES),
+        (-474, "transit", "Processed at LEIPZIG - GERMANY", LEIPZIG, ES),
+        (-470, "transit", "Transferred through LEIPZIG - GERMANY", LEIPZIG, ES),
+        (-466, "transit", "Departed Facility in LEIPZIG - GERMANY", LEIPZIG, ES),
+        (-450, "transit", "Arrived at Sort Facility MADRID - SPAIN", MADRID, ES),
+        (-446, "transit", "Customs status updated: import declaration submitted", MADRID, ES),
+        (-440, "cd", "Clearance delay: the shipment is held in customs pending payment of import duties and taxes", MADRID, ES),
+        (-420, "transit", "Import duty invoice sent to the receiver by email", MADRID, ES),
+        (-396, "transit", "Awaiting payment of duties and taxes by the receiver", MADRID, ES),
+        (-372, "transit", "Clearance event: supporting documents received from the receiver", MADRID, ES),
+        (-330, "transit", "Duties and taxes paid by the receiver", MADRID, ES),
+        (-320, "transit", "Clearance processing complete at MADRID - SPAIN", MADRID, ES),
+        (-316, "transit", "Processed at MADRID - SPAIN", MADRID, ES),
+        (-310, "transit", "Departed Facility in MADRID - SPAIN", MADRID, ES),
+        (-300, "transit", "Arrived at Delivery Facility in COSLADA - SPAIN", COSLADA, ES),
+        (-290, "WC", "Out for delivery with the DHL courier", COSLADA, ES),
+        (-284, "NH", "Delivery attempted: recipient not at home. A delivery notice was left.", MADRID, ES),
+        (-280, "transit", "Shipment back at the DHL delivery facility", COSLADA, ES),
+        (-262, "transit", "Delivery rescheduled by the receiver via On Demand Delivery", COSLADA, ES),
+        (-240, "transit", "Shipment on hold at the DHL facility until the requested delivery date", COSLADA, ES),
+        (-216, "transit", "Held at facility: awaiting the requested delivery date", COSLADA, ES),
+        (-192, "transit", "Processed at COSLADA - SPAIN", COSLADA, ES),
+        (-168, "transit", "Shipment is ready for the requested delivery date", COSLADA, ES),
+        (-150, "transit", "Arrived at Delivery Facility in MADRID - SPAIN", MADRID, ES),
+        (-120, "transit", "Processed at MADRID - SPAIN", MADRID, ES),
+        (-104, "WC", "Out for delivery with the DHL courier", MADRID, ES),
+        (-100, "WC", "Out for delivery: the courier expects to arrive within 60 minutes", MADRID, ES),
+        (-96, "delivered", "Delivered - Signed for by: D PATEL", MADRID, ES),
+    ]
+    .into_iter()
+    .map(|(hours, code, text, place, offset)| raw(code, text, place, c.at(hours, offset)))
+    .collect();
+    out.push(order(
+        "1028",
+        "dev@example.com",
+        Some("cus_dev"),
+        "EUR",
+        c.days(-27, ES),
+        &[(SUNGLASSES, 1), (BOTTLE, 2)],
+        (1995, 0, 0),
+        "dev_madrid",
+        card("visa", Some("1881")),
+        vec![parcel(
+            "dhl",
+            "6284719305",
+            Some(c.at(-610, CN)),
+            Some((c.days(-12, ES), c.days(-9, ES))),
+            &[(SUNGLASSES, 1), (BOTTLE, 2)],
+            history,
+        )],
+    ));
+
+    let base = public_url.trim_end_matches('/');
+    for item in out.iter_mut().flat_map(|o| o.items.iter_mut()) {
+        if let Some(path) = &item.image_url {
+            item.image_url = Some(format!("{base}{path}"));
+        }
+    }
     out
 }
 
@@ -1159,16 +1671,38 @@ mod tests {
     use aftercare_shared::validate;
 
     #[test]
-    fn every_demo_order_is_valid_and_numbered_1001_to_1020() {
-        let orders = demo_orders(1_800_000_000_000);
+    fn every_demo_order_is_valid_and_numbered_1001_to_1028() {
+        let orders = demo_orders(1_800_000_000_000, DEFAULT_PUBLIC_URL);
         let numbers: Vec<_> = orders.iter().map(|o| o.order_number.as_str()).collect();
-        let expected: Vec<String> = (1001..=1020).map(|n| n.to_string()).collect();
+        let expected: Vec<String> = (1001..=1028).map(|n| n.to_string()).collect();
         assert_eq!(
             numbers,
             expected.iter().map(String::as_str).collect::<Vec<_>>()
         );
         for o in &orders {
             validate::order_input(o).unwrap_or_else(|e| panic!("{}: {e:?}", o.order_number));
+        }
+        assert!(validate::order_input(&orders[27]).is_ok());
+        assert_eq!(orders[27].shipments[0].events.len(), 40);
+        assert!(demo_settings().validate().is_ok());
+    }
+
+    #[test]
+    fn every_product_image_is_a_demo_site_svg() {
+        let orders = demo_orders(1_800_000_000_000, "http://shop.test:9000/");
+        let img_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo-site/img");
+        for item in orders.iter().flat_map(|o| &o.items) {
+            let url = item
+                .image_url
+                .as_deref()
+                .expect("every demo item has an image");
+            let file = url
+                .strip_prefix("http://shop.test:9000/img/")
+                .unwrap_or_else(|| panic!("{url} is not under the public URL"));
+            assert!(
+                img_dir.join(file).is_file(),
+                "demo-site/img/{file} is missing"
+            );
         }
     }
 }

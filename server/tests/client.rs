@@ -59,7 +59,7 @@ async fn typed_client_end_to_end() {
     }
     assert_eq!(
         seen,
-        ["1003", "1002", "1011", "1001", "1017"],
+        ["1003", "1002", "1021", "1025", "1011", "1001", "1017"],
         "newest first"
     );
 
@@ -101,6 +101,7 @@ async fn typed_client_end_to_end() {
                 eta_earliest: None,
                 eta_latest: None,
                 shipped_at: None,
+                pickup_point: None,
                 items: vec![ParcelItemInput {
                     sku: "MUG".into(),
                     quantity: 2,
@@ -112,13 +113,16 @@ async fn typed_client_end_to_end() {
         .unwrap();
     let event = TrackingEventInput {
         carrier_event_id: Some("usps-1".into()),
-        status: TrackingStatus::InTransit,
+        status: Some(TrackingStatus::InTransit),
+        reason: None,
+        raw_status: None,
         description: "Arrived at USPS Regional Facility".into(),
         location: None,
         occurred_at: Timestamp::parse("2026-11-21T06:00:00-05:00").unwrap(),
     };
     let batch = TrackingEventBatch {
         events: vec![event.clone(), event],
+        eta: None,
     };
     let result = admin.admin_add_events(parcel.id, &batch).await.unwrap();
     assert_eq!((result.inserted, result.duplicates), (1, 1));

@@ -13,14 +13,23 @@ use sqlx::Connection;
 
 #[tokio::test]
 async fn api_works_on_postgres() {
-    let pg_sql = include_str!("../migrations/postgres/0001_init.sql");
-    let lite_sql = include_str!("../migrations/sqlite/0001_init.sql");
-    let tables = |sql: &str| sql.matches("CREATE TABLE").count();
-    assert_eq!(
-        tables(pg_sql),
-        tables(lite_sql),
-        "both engines have the same tables"
-    );
+    let pg_sql = [
+        include_str!("../migrations/postgres/0001_init.sql"),
+        include_str!("../migrations/postgres/0002_tracking_timeline.sql"),
+    ];
+    let lite_sql = [
+        include_str!("../migrations/sqlite/0001_init.sql"),
+        include_str!("../migrations/sqlite/0002_tracking_timeline.sql"),
+    ];
+    for (pg, lite) in pg_sql.iter().zip(lite_sql) {
+        for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {
+            assert_eq!(
+                pg.matches(stmt).count(),
+                lite.matches(stmt).count(),
+                "both engines have the same {stmt}s"
+            );
+        }
+    }
     let Ok(admin_url) = std::env::var("AFTERCARE_TEST_POSTGRES_URL") else {
         eprintln!("AFTERCARE_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
         return;
@@ -93,6 +102,73 @@ async fn api_works_on_postgres() {
             )
             .await;
         assert_eq!(r.json(), json!({"inserted": 1, "duplicates": 1}));
+
+        // Raw codes, ETA revisions, ETag/304, views and the insights on PostgreSQL too.
+        let batch = json!({
+            "events": [{"raw_status": "RP", "description": "En reparto", "occurred_at": "2030-01-02T08:00:00+01:00"}],
+            "eta": {"earliest": "2030-01-03T09:00:00+01:00", "latest": "2030-01-03T20:00:00+01:00"}
+        });
+        let r = t
+            .send(
+                admin("POST", &format!("/v1/admin/shipments/{id}/events"))
+                    .header("content-type", "application/json")
+                    .body(json_body(&batch))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.json(), json!({"inserted": 1, "duplicates": 0}));
+        let get = |etag: Option<&str>| {
+            let mut req = public("GET", "/v1/orders/1006").header(
+                "authorization",
+                format!("Bearer {}", customer_token("cus_carla")),
+            );
+            if let Some(tag) = etag {
+                req = req.header("if-none-match", tag);
+            }
+            req.body(Body::empty()).unwrap()
+        };
+        let r = t.send(get(None)).await;
+        let o = r.json();
+        assert_eq!(o["shipments"][1]["status"], "out_for_delivery");
+        assert_eq!(o["shipments"][1]["events"][0]["raw_status"], "RP");
+        assert!(o["shipments"][1]["eta_original"].is_object());
+        let etag = r.header("etag").unwrap().to_owned();
+        assert_eq!(
+            t.send(get(Some(&etag))).await.status,
+            StatusCode::NOT_MODIFIED
+        );
+        t.send(get(None)).await;
+        let anxious = t
+            .send(
+                admin("GET", "/v1/admin/insights/anxious-customers?min_views=2")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(anxious[0]["order_number"], "1006");
+        assert_eq!(
+            anxious[0]["views"], 3,
+            "guest open + two customer opens (the lookup itself is not a view)"
+        );
+        let alerts = t
+            .send(
+                admin("GET", "/v1/admin/insights/parcel-alerts")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(alerts.as_array().unwrap().len(), 10);
+        let cfg = t
+            .send(
+                public("GET", "/v1/store?locale=es")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(cfg["faq"].as_array().unwrap().len(), 5);
         let list = t
             .send(
                 public("GET", "/v1/orders?limit=2")

@@ -2,9 +2,11 @@
 
 use crate::ids::OrderNumber;
 use crate::locale::Locale;
-use crate::order::{Address, PaymentMethod};
+use crate::order::{Address, OrderStatus, PaymentMethod, PickupPoint};
 use crate::time::Timestamp;
-use crate::tracking::{Location, TrackingStatus};
+use crate::tracking::{
+    EtaWindow, ExceptionReason, Location, NextStep, TrackingPolicy, TrackingStatus,
+};
 use serde::{Deserialize, Serialize};
 
 /// Header carrying the store's publishable key on public routes.
@@ -24,6 +26,19 @@ pub struct StoreConfig {
     pub default_locale: Locale,
     /// How shoppers reach the store.
     pub support: SupportContacts,
+    /// Shipping questions and answers in the requested language ("where is my order" help).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub faq: Vec<FaqEntry>,
+}
+
+/// One question of the store's shipping FAQ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FaqEntry {
+    /// The question as shoppers ask it.
+    pub question: String,
+    /// The store's answer (plain text).
+    pub answer: String,
 }
 
 /// Contact channels a worried shopper can use.
@@ -170,6 +185,9 @@ pub struct ShipmentInput {
     /// When handed over.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipped_at: Option<Timestamp>,
+    /// Where it waits for collection, when delivered to a pickup point or locker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pickup_point: Option<PickupPoint>,
     /// What is inside, by SKU.
     pub items: Vec<ParcelItemInput>,
     /// Checkpoints known so far.
@@ -187,15 +205,23 @@ pub struct ParcelItemInput {
     pub quantity: u32,
 }
 
-/// Admin: one carrier checkpoint.
+/// Admin: one carrier checkpoint. Give the normalised `status`, or the carrier's
+/// `raw_status` (mapped by [`crate::carrier::normalize`]), or both.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrackingEventInput {
     /// The carrier's id for this event; repeats are dropped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carrier_event_id: Option<String>,
-    /// Normalised status.
-    pub status: TrackingStatus,
+    /// Normalised status, when the sender already knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<TrackingStatus>,
+    /// Exception reason, when the sender already knows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ExceptionReason>,
+    /// The carrier's own status code, kept verbatim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raw_status: Option<String>,
     /// The carrier's message.
     pub description: String,
     /// Where.
@@ -205,12 +231,40 @@ pub struct TrackingEventInput {
     pub occurred_at: Timestamp,
 }
 
-/// Admin: a batch of checkpoints for one parcel.
+impl TrackingEventInput {
+    /// Status and reason: as given, else mapped from the raw code and message.
+    pub fn normalized(&self, carrier_code: &str) -> (TrackingStatus, Option<ExceptionReason>) {
+        let mapped = crate::carrier::normalize(
+            carrier_code,
+            self.raw_status.as_deref().unwrap_or(""),
+            &self.description,
+        );
+        match self.status {
+            Some(TrackingStatus::Exception) => (
+                TrackingStatus::Exception,
+                self.reason.or(mapped.1).or(Some(ExceptionReason::Other)),
+            ),
+            Some(status) => (status, None),
+            None => (
+                mapped.0,
+                self.reason
+                    .filter(|_| mapped.0 == TrackingStatus::Exception)
+                    .or(mapped.1),
+            ),
+        }
+    }
+}
+
+/// Admin: a batch of checkpoints for one parcel, optionally with the carrier's new ETA.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrackingEventBatch {
-    /// Events in any order.
+    /// Events in any order (may be empty when only the ETA changes).
+    #[serde(default)]
     pub events: Vec<TrackingEventInput>,
+    /// A revised delivery window; the history of revisions is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta: Option<EtaWindow>,
 }
 
 /// Admin: what an event ingest did.
@@ -221,6 +275,125 @@ pub struct IngestResult {
     pub inserted: u32,
     /// Events dropped as repeats of stored ones.
     pub duplicates: u32,
+}
+
+/// Admin insight: an order whose shopper keeps checking tracking (worth a proactive message).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnxiousOrder {
+    /// The order.
+    pub order_number: OrderNumber,
+    /// Checkout email (admin only).
+    pub email: String,
+    /// The merchant's customer id, for logged-in shoppers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_external_id: Option<String>,
+    /// Tracking views in the window.
+    pub views: u32,
+    /// The most recent view.
+    pub last_viewed_at: Timestamp,
+    /// The order's status now.
+    pub status: OrderStatus,
+}
+
+/// Admin insight: a parcel that is late, silent or in trouble right now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ParcelAlert {
+    /// The order.
+    pub order_number: OrderNumber,
+    /// Parcel id.
+    pub shipment_id: i64,
+    /// Carrier display name.
+    pub carrier: String,
+    /// Tracking number.
+    pub tracking_number: String,
+    /// Current status.
+    pub status: TrackingStatus,
+    /// Exception reason.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ExceptionReason>,
+    /// The promised delivery has passed.
+    pub delayed: bool,
+    /// No scan for longer than the store allows.
+    pub stalled: bool,
+    /// What the shopper is being told to do.
+    pub next_step: NextStep,
+    /// Newest checkpoint time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update_at: Option<Timestamp>,
+}
+
+/// Admin: one FAQ entry in one language (`PUT /v1/admin/store/settings`); shoppers get the
+/// entries of their language as [`FaqEntry`]s in [`StoreConfig::faq`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LocalizedFaq {
+    /// The language this entry is written in.
+    pub locale: Locale,
+    /// The question as shoppers ask it (at most [`StoreSettings::MAX_QUESTION`] characters).
+    pub question: String,
+    /// The store's answer, plain text (at most [`StoreSettings::MAX_ANSWER`] characters).
+    pub answer: String,
+}
+
+/// Admin: the store settings the tracking experience depends on, read and replaced as a whole
+/// (`GET`/`PUT /v1/admin/store/settings`), so a merchant's settings page round-trips one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoreSettings {
+    /// When a silent parcel counts as stalled, and when it is given up as expired.
+    pub tracking_policy: TrackingPolicy,
+    /// The shipping FAQ in every language, in display order within each language.
+    #[serde(default)]
+    pub faq: Vec<LocalizedFaq>,
+    /// How shoppers reach the store.
+    #[serde(default)]
+    pub support: SupportContacts,
+}
+
+impl StoreSettings {
+    /// Most FAQ entries a store may keep (all languages together).
+    pub const MAX_FAQ: usize = 50;
+    /// Longest FAQ question.
+    pub const MAX_QUESTION: usize = 200;
+    /// Longest FAQ answer.
+    pub const MAX_ANSWER: usize = 2_000;
+    /// Allowed `stall_after_hours` (one hour to thirty days).
+    pub const STALL_HOURS: std::ops::RangeInclusive<u32> = 1..=720;
+    /// Allowed `expire_after_days` (one day to a year).
+    pub const EXPIRE_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+
+    /// Every rule the settings must meet, all problems at once (the server runs this on
+    /// `PUT`; a settings form can run the same code before sending).
+    pub fn validate(&self) -> Result<(), crate::ApiError> {
+        use crate::validate::Problems;
+        use crate::FieldIssue;
+        let mut p = Problems::default();
+        if !Self::STALL_HOURS.contains(&self.tracking_policy.stall_after_hours) {
+            p.add("tracking_policy.stall_after_hours", FieldIssue::OutOfRange);
+        }
+        if !Self::EXPIRE_DAYS.contains(&self.tracking_policy.expire_after_days) {
+            p.add("tracking_policy.expire_after_days", FieldIssue::OutOfRange);
+        }
+        if self.faq.len() > Self::MAX_FAQ {
+            p.add("faq", FieldIssue::TooLong);
+        }
+        for (i, entry) in self.faq.iter().enumerate() {
+            p.text(
+                format!("faq[{i}].question"),
+                &entry.question,
+                Self::MAX_QUESTION,
+            );
+            p.text(format!("faq[{i}].answer"), &entry.answer, Self::MAX_ANSWER);
+        }
+        if let Some(email) = &self.support.email {
+            p.check("support.email", crate::Email::parse(email));
+        }
+        p.optional_text("support.phone", self.support.phone.as_deref(), 40);
+        p.optional_url("support.chat_url", self.support.chat_url.as_deref());
+        p.finish()
+    }
 }
 
 /// `aftercare-server import FILE`: orders (with parcels and events) for one store.
@@ -248,6 +421,52 @@ pub struct CustomerToken {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn store_settings_validation_names_every_bad_field() {
+        let ok = StoreSettings {
+            tracking_policy: TrackingPolicy::default(),
+            faq: vec![LocalizedFaq {
+                locale: Locale::Es,
+                question: "¿Cuándo llega?".into(),
+                answer: "En 2–4 días laborables.".into(),
+            }],
+            support: SupportContacts {
+                email: Some("help@shop.example".into()),
+                phone: None,
+                chat_url: None,
+            },
+        };
+        assert!(ok.validate().is_ok());
+        let v = serde_json::to_value(&ok).unwrap();
+        assert_eq!(
+            v["tracking_policy"],
+            serde_json::json!({"stall_after_hours": 72, "expire_after_days": 30})
+        );
+        assert_eq!(v["faq"][0]["locale"], "es");
+        let mut bad = ok.clone();
+        bad.tracking_policy = TrackingPolicy {
+            stall_after_hours: 0,
+            expire_after_days: 366,
+        };
+        bad.faq = vec![ok.faq[0].clone(); StoreSettings::MAX_FAQ + 1];
+        bad.faq[1].question = " ".into();
+        bad.faq[2].answer = "x".repeat(StoreSettings::MAX_ANSWER + 1);
+        bad.support.email = Some("nope".into());
+        let err = bad.validate().unwrap_err();
+        let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "tracking_policy.stall_after_hours",
+                "tracking_policy.expire_after_days",
+                "faq",
+                "faq[1].question",
+                "faq[2].answer",
+                "support.email"
+            ]
+        );
+    }
 
     #[test]
     fn customer_token_wire_shape() {

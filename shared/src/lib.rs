@@ -5,6 +5,7 @@
 //! here are the API's JSON shapes; the server's OpenAPI document is generated from them.
 
 pub mod api;
+pub mod carrier;
 pub mod error;
 pub mod ids;
 pub mod locale;
@@ -25,4 +26,4 @@ pub use ids::{Email, OrderNumber};
 pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use time::Timestamp;
-pub use tracking::TrackingStatus;
+pub use tracking::{ExceptionReason, NextStep, TrackingStatus};

@@ -3,7 +3,10 @@
 use crate::ids::OrderNumber;
 use crate::money::{Currency, Money};
 use crate::time::Timestamp;
-use crate::tracking::{self, EtaWindow, ProgressStep, TrackingEvent, TrackingStatus};
+use crate::tracking::{
+    self, EtaWindow, ExceptionReason, NextStep, ProgressStep, TrackingEvent, TrackingPolicy,
+    TrackingStatus,
+};
 use serde::{Deserialize, Serialize};
 
 /// An order's overall state, derived from its parcels by [`OrderStatus::derive`].
@@ -21,7 +24,7 @@ pub enum OrderStatus {
     OutForDelivery,
     /// Every parcel delivered.
     Delivered,
-    /// A parcel needs attention (exception, failed attempt, return to sender, stalled).
+    /// A parcel needs attention (exception, failed attempt, return to sender, expired).
     Exception,
     /// Cancelled by the merchant.
     Cancelled,
@@ -152,7 +155,23 @@ pub struct Carrier {
     pub name: String,
 }
 
-/// One parcel of an order with its checkpoints (newest first).
+/// Where a parcel waits for collection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PickupPoint {
+    /// Shop or locker name.
+    pub name: String,
+    /// Its address (`name` repeats the point's name).
+    pub address: Address,
+    /// Opening hours as the carrier gives them, one line per range ("Mon–Fri 09:00–20:00").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opening_hours: Vec<String>,
+    /// Collect before this, or it goes back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pickup_deadline: Option<Timestamp>,
+}
+
+/// One parcel of an order with its checkpoints (newest first) and its assessed health.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Shipment {
@@ -165,51 +184,113 @@ pub struct Shipment {
     /// Link to the carrier's own tracking page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_url: Option<String>,
-    /// Current normalised status (from the events).
+    /// Current status (from the events, `expired` when silent too long).
     pub status: TrackingStatus,
     /// Stepper position.
     pub step: ProgressStep,
-    /// Expected delivery window.
+    /// Why, when the status is an exception.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<ExceptionReason>,
+    /// The promised delivery has passed.
+    #[serde(default)]
+    pub delayed: bool,
+    /// No scan for longer than the store allows.
+    #[serde(default)]
+    pub stalled: bool,
+    /// What the shopper should do now.
+    #[serde(default = "wait")]
+    pub next_step: NextStep,
+    /// Expected delivery window (the latest revision).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eta: Option<EtaWindow>,
+    /// The first promised window, present only when the carrier has revised it since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eta_original: Option<EtaWindow>,
     /// When it was handed to the carrier.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shipped_at: Option<Timestamp>,
+    /// Time of the newest checkpoint.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_update_at: Option<Timestamp>,
+    /// Where to collect it, when it goes to a pickup point or locker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pickup_point: Option<PickupPoint>,
     /// Lines in this parcel.
     pub items: Vec<ParcelItem>,
     /// Checkpoints, newest first.
     pub events: Vec<TrackingEvent>,
 }
 
+fn wait() -> NextStep {
+    NextStep::Wait
+}
+
+/// Everything stored about a parcel; [`Shipment::assemble`] derives the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShipmentParts {
+    /// Stable id.
+    pub id: i64,
+    /// Who carries it.
+    pub carrier: Carrier,
+    /// Tracking number.
+    pub tracking_number: String,
+    /// Carrier tracking page.
+    pub tracking_url: Option<String>,
+    /// Latest ETA window.
+    pub eta: Option<EtaWindow>,
+    /// First ETA window, if it differs from the latest.
+    pub eta_original: Option<EtaWindow>,
+    /// Hand-over time.
+    pub shipped_at: Option<Timestamp>,
+    /// Pickup point, if any.
+    pub pickup_point: Option<PickupPoint>,
+    /// Lines inside.
+    pub items: Vec<ParcelItem>,
+    /// Checkpoints in any order.
+    pub events: Vec<TrackingEvent>,
+}
+
 impl Shipment {
-    /// Assemble a parcel, computing status and step from its events (sorted newest first).
-    #[allow(clippy::too_many_arguments)]
-    pub fn assemble(
-        id: i64,
-        carrier: Carrier,
-        tracking_number: String,
-        tracking_url: Option<String>,
-        eta: Option<EtaWindow>,
-        shipped_at: Option<Timestamp>,
-        items: Vec<ParcelItem>,
-        mut events: Vec<TrackingEvent>,
-    ) -> Self {
+    /// Assemble a parcel as of `now_ms`: events sorted newest first, status, step, delay,
+    /// stall and next step computed by [`tracking::assess`] with the store's policy.
+    pub fn assemble(parts: ShipmentParts, now_ms: i64, policy: &TrackingPolicy) -> Self {
+        let ShipmentParts {
+            id,
+            carrier,
+            tracking_number,
+            tracking_url,
+            eta,
+            eta_original,
+            shipped_at,
+            pickup_point,
+            items,
+            mut events,
+        } = parts;
         tracking::newest_first(&mut events);
-        let status = tracking::current_status(&events);
+        let health = tracking::assess(&events, eta.as_ref(), shipped_at.as_ref(), now_ms, policy);
         let step = match tracking::progress_step(&events) {
             // The merchant handed it over even if the carrier has not scanned it yet.
             ProgressStep::Ordered if shipped_at.is_some() => ProgressStep::Shipped,
             step => step,
         };
+        let eta_original = eta_original.filter(|o| Some(o) != eta.as_ref());
+        let last_update_at = events.first().map(|e| e.occurred_at);
         Self {
             id,
             carrier,
             tracking_number,
             tracking_url,
-            status,
+            status: health.status,
             step,
+            reason: health.reason,
+            delayed: health.delayed,
+            stalled: health.stalled,
+            next_step: health.next_step,
             eta,
+            eta_original,
             shipped_at,
+            last_update_at,
+            pickup_point,
             items,
             events,
         }
@@ -326,19 +407,22 @@ mod tests {
             image_url: None,
         };
         let parcel = |items| {
-            Shipment::assemble(
-                1,
-                Carrier {
+            let parts = ShipmentParts {
+                id: 1,
+                carrier: Carrier {
                     code: "ups".into(),
                     name: "UPS".into(),
                 },
-                "1Z".into(),
-                None,
-                None,
-                None,
+                tracking_number: "1Z".into(),
+                tracking_url: None,
+                eta: None,
+                eta_original: None,
+                shipped_at: None,
+                pickup_point: None,
                 items,
-                vec![],
-            )
+                events: vec![],
+            };
+            Shipment::assemble(parts, 0, &TrackingPolicy::default())
         };
         let items = [line(1, 2), line(2, 1)];
         let left = unshipped_items(

@@ -164,6 +164,17 @@ fn shipment_rules(p: &mut Problems, prefix: &str, s: &ShipmentInput, order: Opti
     p.optional_text(f("carrier_name"), s.carrier_name.as_deref(), 100);
     p.text(f("tracking_number"), &s.tracking_number, 64);
     p.optional_url(f("tracking_url"), s.tracking_url.as_deref());
+    if let Some(pp) = &s.pickup_point {
+        p.text(f("pickup_point.name"), &pp.name, 200);
+        p.text(f("pickup_point.address.line1"), &pp.address.line1, 200);
+        p.text(f("pickup_point.address.city"), &pp.address.city, 100);
+        if pp.opening_hours.len() > 14 {
+            p.add(f("pickup_point.opening_hours"), FieldIssue::TooLong);
+        }
+        for (i, line) in pp.opening_hours.iter().enumerate() {
+            p.text(f(&format!("pickup_point.opening_hours[{i}]")), line, 100);
+        }
+    }
     if let (Some(a), Some(b)) = (s.eta_earliest, s.eta_latest) {
         if b.utc_ms < a.utc_ms {
             p.add(f("eta_latest"), FieldIssue::OutOfRange);
@@ -189,13 +200,18 @@ fn shipment_rules(p: &mut Problems, prefix: &str, s: &ShipmentInput, order: Opti
     events_rules(p, &f("events"), &s.events);
 }
 
-/// Every rule a batch of checkpoints must meet.
-pub fn tracking_events(events: &[TrackingEventInput]) -> Result<(), ApiError> {
+/// Every rule a batch of checkpoints must meet (events, or at least a new ETA).
+pub fn tracking_events(batch: &crate::api::TrackingEventBatch) -> Result<(), ApiError> {
     let mut p = Problems::default();
-    if events.is_empty() {
+    if batch.events.is_empty() && batch.eta.is_none() {
         p.add("events", FieldIssue::Required);
     }
-    events_rules(&mut p, "events", events);
+    if let Some(eta) = &batch.eta {
+        if eta.latest.utc_ms < eta.earliest.utc_ms {
+            p.add("eta.latest", FieldIssue::OutOfRange);
+        }
+    }
+    events_rules(&mut p, "events", &batch.events);
     p.finish()
 }
 
@@ -204,6 +220,14 @@ fn events_rules(p: &mut Problems, prefix: &str, events: &[TrackingEventInput]) {
         p.add(prefix, FieldIssue::TooLong);
     }
     for (i, e) in events.iter().enumerate() {
+        if e.status.is_none() && e.raw_status.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            p.add(format!("{prefix}[{i}].status"), FieldIssue::Required);
+        }
+        p.optional_text(
+            format!("{prefix}[{i}].raw_status"),
+            e.raw_status.as_deref(),
+            64,
+        );
         p.text(
             format!("{prefix}[{i}].description"),
             &e.description,
@@ -309,11 +333,20 @@ mod tests {
             eta_earliest: None,
             eta_latest: None,
             shipped_at: None,
+            pickup_point: None,
             items: vec![ParcelItemInput {
                 sku: "NOPE".into(),
                 quantity: 1,
             }],
-            events: vec![],
+            events: vec![TrackingEventInput {
+                carrier_event_id: None,
+                status: None,
+                reason: None,
+                raw_status: None,
+                description: "Scanned".into(),
+                location: None,
+                occurred_at: Timestamp::from_utc_ms(0, 0),
+            }],
         });
         let err = order_input(&o).unwrap_err();
         let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
@@ -323,7 +356,8 @@ mod tests {
                 "items[1].quantity",
                 "items[1].sku",
                 "shipments[0].tracking_url",
-                "shipments[0].items[0].sku"
+                "shipments[0].items[0].sku",
+                "shipments[0].events[0].status"
             ]
         );
     }

@@ -1,6 +1,8 @@
 // `cargo xtask bench` helper: render cost of a long timeline. Opens order 9500 (created by the
-// bench with N checkpoints) with a customer token, clicks "Show all" and measures until every
-// checkpoint is in the DOM and the frame containing them has been painted. Prints JSON.
+// bench with N checkpoints) with a customer token and measures (1) the first render: from the
+// end of the order's HTTP response to the painted frame holding every checkpoint (decode +
+// view build + layout), and (2) clicking "Show all" until every checkpoint is visible and
+// painted. Prints JSON.
 import { chromium } from '@playwright/test';
 
 const [base, token, runsArg = '5'] = process.argv.slice(2);
@@ -11,18 +13,35 @@ const browser = await chromium.launch({
 const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <script src="/sdk/aftercare.js" data-key="pk_demo_aurora" async></script></head>
 <body><aftercare-tracking order="9500" token="${token}"></aftercare-tracking></body></html>`;
+const firstMs = [];
 const renderMs = [];
 const frames = [];
 let events = 0;
 for (let i = 0; i < Number(runsArg); i += 1) {
   const page = await browser.newPage();
   await page.route('**/bench/timeline.html', (r) => r.fulfill({ contentType: 'text/html', body: html }));
+  await page.addInitScript(() => {
+    window.__painted = new Promise((resolve) => {
+      const check = () => {
+        const el = document.querySelector('aftercare-tracking');
+        const n = el && el.shadowRoot ? el.shadowRoot.querySelectorAll('[part~="event"]').length : 0;
+        if (n >= 500) setTimeout(() => resolve(performance.now()), 0);
+        else requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    });
+  });
   await page.goto(`${base}/bench/timeline.html`);
   const widget = page.locator('aftercare-tracking');
   await widget.getByRole('button', { name: /show all/i }).first().waitFor({ timeout: 30_000 });
+  firstMs.push(await page.evaluate(async () => {
+    const painted = await window.__painted;
+    const response = performance.getEntriesByType('resource').filter((r) => r.name.includes('/v1/orders/9500')).pop();
+    return painted - response.responseEnd;
+  }));
   const result = await widget.evaluate((el) => new Promise((resolve) => {
     const button = [...el.shadowRoot.querySelectorAll('button')].find((b) => /show all/i.test(b.textContent));
-    const count = () => el.shadowRoot.querySelectorAll('[part~="event"]').length;
+    const count = () => [...el.shadowRoot.querySelectorAll('[part~="event"]')].filter((e) => e.checkVisibility()).length;
     const t0 = performance.now();
     button.click();
     let n = 0;
@@ -39,4 +58,4 @@ for (let i = 0; i < Number(runsArg); i += 1) {
   await page.close();
 }
 await browser.close();
-console.log(JSON.stringify({ render_ms: renderMs, frames, events }));
+console.log(JSON.stringify({ first_render_ms: firstMs, render_ms: renderMs, frames, events }));

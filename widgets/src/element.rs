@@ -10,7 +10,9 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 /// Attributes the loader observes (the union over all widgets).
-pub const OBSERVED: [&str; 6] = ["order", "token", "locale", "email", "kind", "layout"];
+pub const OBSERVED: [&str; 7] = [
+    "order", "token", "locale", "email", "kind", "layout", "refresh",
+];
 
 /// Base theme shared by every widget: reset, custom properties, common pieces.
 pub const THEME_CSS: &str = include_str!("theme.css");

@@ -7,7 +7,9 @@
 
 use aftercare_shared::error::FieldIssue;
 use aftercare_shared::order::OrderStatus;
-use aftercare_shared::tracking::{EtaWindow, ProgressStep, TrackingStatus};
+use aftercare_shared::tracking::{
+    EtaWindow, ExceptionReason, NextStep, ProgressStep, TrackingStatus,
+};
 use aftercare_shared::{Locale, Money, Timestamp};
 use wasm_bindgen::JsValue;
 
@@ -118,6 +120,64 @@ pub enum Msg<'a> {
     Generic,
     /// Retry button.
     TryAgain,
+    /// The exception reason in a few words, after the parcel's status: "held at customs".
+    Reason(ExceptionReason),
+    /// A problem banner's title, naming what happened (status, and the reason when known).
+    Banner(TrackingStatus, Option<ExceptionReason>),
+    /// "Reason: refused" under a returned-to-sender banner.
+    ReasonLine(ExceptionReason),
+    /// What the shopper should do now; the text names the carrier where it helps.
+    Next(NextStep, &'a str),
+    /// Extra guidance for a customs hold (documents, duties), naming the carrier.
+    CustomsHint(&'a str),
+    /// Link to the carrier's own tracking page: "Track with UPS".
+    CarrierLink(&'a str),
+    /// Title of the notice shown when the promised delivery has passed.
+    DelayTitle,
+    /// What happens next with a late parcel.
+    DelayBody,
+    /// Title of the notice for a silent parcel: days since the last scan, when known.
+    Stalled(Option<u32>),
+    /// Button that moves to the help section.
+    GetHelp,
+    /// Heading of the help section.
+    HelpHeading,
+    /// Heading of the help section's contact channels.
+    ContactUs,
+    /// Email link: "Email help@shop.example".
+    ContactEmail(&'a str),
+    /// Phone link: "Call +34 …".
+    ContactPhone(&'a str),
+    /// Chat / help-centre link.
+    ContactChat,
+    /// Visible text of the copy button.
+    Copy,
+    /// Accessible name of the copy button (includes its visible text).
+    CopyLabel,
+    /// Confirmation after copying.
+    Copied,
+    /// Copying was refused or is unavailable.
+    CopyFailed,
+    /// Expand a collapsed history: "Show all 7 updates".
+    ShowAll(usize),
+    /// Collapse the history again.
+    ShowFewer,
+    /// A revised delivery estimate: "Was Tue, Nov 24 — now Thu, Nov 26".
+    EtaRevised(&'a str, &'a str),
+    /// "Your order ships in 2 packages" (only said for 2 or more).
+    ShipsIn(usize),
+    /// Heading of the pickup point block.
+    PickupPoint,
+    /// Label of the pickup point's opening hours.
+    OpeningHours,
+    /// The pickup deadline: "Collect by Tue, Nov 24".
+    CollectBy(&'a str),
+    /// Live refresh: data confirmed less than a minute ago.
+    UpdatedJustNow,
+    /// Live refresh: "Updated 5 minutes ago" (the relative part comes from `Intl`).
+    UpdatedAgo(&'a str),
+    /// A background refresh failed; the data shown is kept.
+    RefreshFailed,
 }
 
 /// The text of `msg` in `locale`.
@@ -226,6 +286,79 @@ fn en(msg: Msg<'_>) -> String {
         }
         Generic => "Something went wrong while loading your order.",
         TryAgain => "Try again",
+        Reason(r) => {
+            use ExceptionReason::*;
+            match r {
+                AddressIssue => "address problem",
+                CustomsHold => "held at customs",
+                Damaged => "damaged",
+                Lost => "lost",
+                Delayed => "weather or carrier delay",
+                Refused => "refused",
+                Other => "other problem",
+            }
+        }
+        Banner(status, reason) => {
+            use ExceptionReason::*;
+            match (status, reason) {
+                (TrackingStatus::AttemptedDelivery, _) => "The courier couldn't deliver your parcel",
+                (TrackingStatus::ReturnedToSender, _) => "Your parcel is being returned to the store",
+                (TrackingStatus::Expired, _) => "We haven't had tracking updates for a long time",
+                (_, Some(AddressIssue)) => "There's a problem with the delivery address",
+                (_, Some(CustomsHold)) => "Your parcel is held at customs",
+                (_, Some(Damaged)) => "Your parcel was damaged in transit",
+                (_, Some(Lost)) => "The carrier has lost your parcel",
+                (_, Some(Delayed)) => "Your parcel is delayed by weather or a carrier problem",
+                (_, Some(Refused)) => "The delivery was refused",
+                (_, _) => "The carrier reported a problem with your parcel",
+            }
+        }
+        ReasonLine(r) => return format!("Reason: {}", en(Reason(r))),
+        Next(step, carrier) => match step {
+            NextStep::Wait => {
+                "Nothing to do for now: this page updates when the carrier reports progress."
+            }
+            NextStep::UpdateAddress => "Check your delivery address with us.",
+            NextStep::ContactCarrier => return format!("Contact {carrier} to sort it out."),
+            NextStep::ContactStore => "Contact us and we'll sort it out.",
+            NextStep::ArrangeRedelivery => {
+                return format!(
+                    "The courier will try again, or you can rearrange delivery with {carrier}."
+                )
+            }
+            NextStep::CollectFromPickupPoint => "Collect it from the pickup point before the deadline.",
+        },
+        CustomsHint(c) => {
+            return format!(
+                "Customs may need documents or import duties before releasing it; {c} will tell you what is missing."
+            )
+        }
+        CarrierLink(c) => return format!("Track with {c}"),
+        DelayTitle => "Running late: the carrier's estimate has passed",
+        DelayBody => "Most late parcels arrive within a few days. This page updates automatically.",
+        Stalled(Some(1)) => "No update from the carrier for 1 day",
+        Stalled(Some(n)) => return format!("No update from the carrier for {n} days"),
+        Stalled(None) => "No recent update from the carrier",
+        GetHelp => "Get help",
+        HelpHeading => "Need help with your delivery?",
+        ContactUs => "Contact us",
+        ContactEmail(e) => return format!("Email {e}"),
+        ContactPhone(p) => return format!("Call {p}"),
+        ContactChat => "Chat with us",
+        Copy => "Copy",
+        CopyLabel => "Copy tracking number",
+        Copied => "Copied",
+        CopyFailed => "Couldn't copy: select the number and copy it.",
+        ShowAll(n) => return format!("Show all {n} updates"),
+        ShowFewer => "Show fewer updates",
+        EtaRevised(was, now) => return format!("Was {was} — now {now}"),
+        ShipsIn(n) => return format!("Your order ships in {n} packages"),
+        PickupPoint => "Pickup point",
+        OpeningHours => "Opening hours",
+        CollectBy(d) => return format!("Collect by {d}"),
+        UpdatedJustNow => "Updated just now",
+        UpdatedAgo(rel) => return format!("Updated {rel}"),
+        RefreshFailed => "Couldn't refresh — retrying",
     };
     s.to_owned()
 }
@@ -330,6 +463,85 @@ fn es(msg: Msg<'_>) -> String {
         }
         Generic => "Algo salió mal al cargar tu pedido.",
         TryAgain => "Reintentar",
+        Reason(r) => {
+            use ExceptionReason::*;
+            match r {
+                AddressIssue => "problema con la dirección",
+                CustomsHold => "retenido en aduana",
+                Damaged => "dañado",
+                Lost => "perdido",
+                Delayed => "retraso por el tiempo o del transportista",
+                Refused => "rechazado",
+                Other => "otro problema",
+            }
+        }
+        Banner(status, reason) => {
+            use ExceptionReason::*;
+            match (status, reason) {
+                (TrackingStatus::AttemptedDelivery, _) => "El repartidor no pudo entregar tu paquete",
+                (TrackingStatus::ReturnedToSender, _) => "Tu paquete está volviendo a la tienda",
+                (TrackingStatus::Expired, _) => "Hace mucho que no hay novedades del seguimiento",
+                (_, Some(AddressIssue)) => "Hay un problema con la dirección de entrega",
+                (_, Some(CustomsHold)) => "Tu paquete está retenido en la aduana",
+                (_, Some(Damaged)) => "Tu paquete se dañó durante el transporte",
+                (_, Some(Lost)) => "El transportista ha perdido tu paquete",
+                (_, Some(Delayed)) => {
+                    "Tu paquete se retrasa por el tiempo o por un problema del transportista"
+                }
+                (_, Some(Refused)) => "La entrega fue rechazada",
+                (_, _) => "El transportista ha informado de un problema con tu paquete",
+            }
+        }
+        ReasonLine(r) => return format!("Motivo: {}", es(Reason(r))),
+        Next(step, carrier) => match step {
+            NextStep::Wait => {
+                "Por ahora no tienes que hacer nada: esta página se actualiza cuando el transportista informa de avances."
+            }
+            NextStep::UpdateAddress => "Revisa con nosotros tu dirección de entrega.",
+            NextStep::ContactCarrier => return format!("Contacta con {carrier} para resolverlo."),
+            NextStep::ContactStore => "Contacta con nosotros y lo solucionamos.",
+            NextStep::ArrangeRedelivery => {
+                return format!(
+                    "El repartidor volverá a intentarlo, o puedes acordar otra entrega con {carrier}."
+                )
+            }
+            NextStep::CollectFromPickupPoint => {
+                "Recógelo en el punto de recogida antes de la fecha límite."
+            }
+        },
+        CustomsHint(c) => {
+            return format!(
+                "La aduana puede pedir documentos o aranceles antes de liberarlo; {c} te dirá qué falta."
+            )
+        }
+        CarrierLink(c) => return format!("Seguir en {c}"),
+        DelayTitle => "Va con retraso: la fecha estimada del transportista ya ha pasado",
+        DelayBody => {
+            "La mayoría de los paquetes retrasados llegan en pocos días. Esta página se actualiza sola."
+        }
+        Stalled(Some(1)) => "Sin novedades del transportista desde hace 1 día",
+        Stalled(Some(n)) => return format!("Sin novedades del transportista desde hace {n} días"),
+        Stalled(None) => "Sin novedades recientes del transportista",
+        GetHelp => "Obtener ayuda",
+        HelpHeading => "¿Necesitas ayuda con tu entrega?",
+        ContactUs => "Contacta con nosotros",
+        ContactEmail(e) => return format!("Escríbenos a {e}"),
+        ContactPhone(p) => return format!("Llámanos al {p}"),
+        ContactChat => "Chatea con nosotros",
+        Copy => "Copiar",
+        CopyLabel => "Copiar número de seguimiento",
+        Copied => "Copiado",
+        CopyFailed => "No se pudo copiar: selecciona el número y cópialo.",
+        ShowAll(n) => return format!("Mostrar las {n} actualizaciones"),
+        ShowFewer => "Mostrar menos actualizaciones",
+        EtaRevised(was, now) => return format!("Antes: {was} — ahora: {now}"),
+        ShipsIn(n) => return format!("Tu pedido se envía en {n} paquetes"),
+        PickupPoint => "Punto de recogida",
+        OpeningHours => "Horario",
+        CollectBy(d) => return format!("Recógelo antes del {d}"),
+        UpdatedJustNow => "Actualizado hace un momento",
+        UpdatedAgo(rel) => return format!("Actualizado {rel}"),
+        RefreshFailed => "No se pudo actualizar; lo reintentamos",
     };
     s.to_owned()
 }
@@ -409,10 +621,28 @@ pub fn date(locale: Locale, ts: &Timestamp) -> String {
     format_ms(locale, ts.utc_ms, &[("dateStyle", "medium")])
 }
 
+const DAY: &[(&str, &str)] = &[("weekday", "short"), ("month", "short"), ("day", "numeric")];
+
+/// A day with its weekday ("Tue, Nov 24"): deadlines people plan around.
+pub fn day(locale: Locale, ts: &Timestamp) -> String {
+    format_ms(locale, ts.utc_ms, DAY)
+}
+
+/// "5 minutes ago" / "hace 5 minutos" (hours from 60 minutes on), from `Intl.RelativeTimeFormat`.
+pub fn ago(locale: Locale, minutes: u32) -> String {
+    let (n, unit) = if minutes < 60 {
+        (minutes, "minute")
+    } else {
+        (minutes / 60, "hour")
+    };
+    js_sys::Intl::RelativeTimeFormat::new(&locales(locale), &options(&[("numeric", "auto")]))
+        .format(-f64::from(n), unit)
+        .into()
+}
+
 /// An expected-delivery window as the shortest range ("Sat, Nov 21 – Sun, Nov 22", or one day).
 pub fn eta(locale: Locale, w: &EtaWindow) -> String {
-    let opts = options(&[("weekday", "short"), ("month", "short"), ("day", "numeric")]);
-    let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &opts);
+    let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options(DAY));
     f.format_range(&date_of(w.earliest.utc_ms), &date_of(w.latest.utc_ms))
         .ok()
         .and_then(|s| s.as_string())
@@ -475,6 +705,36 @@ mod tests {
             "Demasiados intentos. Vuelve a intentarlo en 30 segundos."
         );
         assert_eq!(t(Locale::En, Msg::OrderHeading("1002")), "Order 1002");
+    }
+
+    #[test]
+    fn tracking_notices_in_both_languages() {
+        assert_eq!(t(Locale::En, Msg::ShowAll(7)), "Show all 7 updates");
+        assert_eq!(
+            t(Locale::En, Msg::Stalled(Some(1))),
+            "No update from the carrier for 1 day"
+        );
+        assert_eq!(
+            t(Locale::En, Msg::Stalled(Some(4))),
+            "No update from the carrier for 4 days"
+        );
+        assert_eq!(
+            t(Locale::Es, Msg::Stalled(Some(4))),
+            "Sin novedades del transportista desde hace 4 días"
+        );
+        assert_eq!(
+            t(Locale::En, Msg::Next(NextStep::ContactCarrier, "DHL")),
+            "Contact DHL to sort it out."
+        );
+        for r in ExceptionReason::ALL {
+            let (en, es) = (t(Locale::En, Msg::Reason(r)), t(Locale::Es, Msg::Reason(r)));
+            assert_ne!(en, es, "{r:?}");
+            let title = t(Locale::En, Msg::Banner(TrackingStatus::Exception, Some(r)));
+            assert_ne!(
+                title,
+                t(Locale::Es, Msg::Banner(TrackingStatus::Exception, Some(r)))
+            );
+        }
     }
 
     #[test]

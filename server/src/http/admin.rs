@@ -1,16 +1,23 @@
-//! Secret-key admin API: merchants push orders, parcels and carrier checkpoints.
+//! Secret-key admin API: merchants push orders, parcels and carrier checkpoints, tune the
+//! tracking experience (thresholds, FAQ, support contacts) and read tracking insights.
 
 use super::{Json, Routes};
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
 use crate::repo::orders as repo;
+use crate::repo::{insights, stores};
 use crate::state::AppState;
-use aftercare_shared::api::{IngestResult, OrderInput, ShipmentInput, TrackingEventBatch};
+use aftercare_shared::api::{
+    AnxiousOrder, IngestResult, OrderInput, ParcelAlert, ShipmentInput, StoreSettings,
+    TrackingEventBatch,
+};
 use aftercare_shared::order::{Order, Shipment};
+use aftercare_shared::validate::Problems;
 use aftercare_shared::{ApiError, FieldIssue, OrderNumber};
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{Method, StatusCode};
+use serde::Deserialize;
 
 /// Admin routes.
 pub fn router() -> Routes {
@@ -27,6 +34,18 @@ pub fn router() -> Routes {
             "/v1/admin/shipments/{shipment_id}/events",
             add_events,
         )
+        .route(
+            Method::GET,
+            "/v1/admin/insights/anxious-customers",
+            anxious_customers,
+        )
+        .route(
+            Method::GET,
+            "/v1/admin/insights/parcel-alerts",
+            parcel_alerts,
+        )
+        .route(Method::GET, "/v1/admin/store/settings", get_settings)
+        .route(Method::PUT, "/v1/admin/store/settings", put_settings)
 }
 
 fn path_number(path: std::result::Result<Path<String>, PathRejection>) -> Result<OrderNumber> {
@@ -117,8 +136,10 @@ pub async fn add_shipment(
     Ok((StatusCode::CREATED, Json(shipment)))
 }
 
-/// Ingest carrier checkpoints (any order; repeats dropped by carrier id, else by
-/// status + time + description).
+/// Ingest carrier checkpoints: raw carrier codes (`raw_status`, mapped and kept verbatim) or
+/// normalised statuses, in any order; repeats dropped by carrier id, else by normalised
+/// status + time + description; an `eta` becomes a new delivery-window revision.
+/// See docs/TRACKING_INGEST.md.
 #[utoipa::path(post, path = "/v1/admin/shipments/{shipment_id}/events", tag = "admin",
     security(("secret_key" = [])),
     params(
@@ -142,4 +163,137 @@ pub async fn add_events(
     Ok(Json(
         repo::ingest_events(&state.db, store.id, id, &batch).await?,
     ))
+}
+
+/// Query of `GET /v1/admin/insights/anxious-customers`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AnxiousParams {
+    /// Least tracking views in the window to be listed, 1–1000 (default 3).
+    pub min_views: Option<String>,
+    /// The window, in hours back from now, 1–720 (default 24).
+    pub hours: Option<String>,
+}
+
+/// Default `min_views` of the anxious-customers insight.
+pub const DEFAULT_MIN_VIEWS: u32 = 3;
+/// Default window (hours) of the anxious-customers insight.
+pub const DEFAULT_HOURS: u32 = 24;
+
+/// A whole-number query parameter within `range`, or `default` when absent.
+fn ranged(
+    p: &mut Problems,
+    field: &str,
+    raw: Option<&str>,
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+) -> u32 {
+    match raw.map(str::trim).filter(|v| !v.is_empty()) {
+        None => default,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if range.contains(&n) => n,
+            Ok(_) => {
+                p.add(field, FieldIssue::OutOfRange);
+                default
+            }
+            Err(_) => {
+                p.add(field, FieldIssue::InvalidFormat);
+                default
+            }
+        },
+    }
+}
+
+/// Orders whose shoppers opened tracking at least `min_views` times in the last `hours`,
+/// most views first: candidates for a proactive "here is where your parcel is" message.
+/// Background refreshes of an open page are not counted, only page opens and lookups.
+#[utoipa::path(get, path = "/v1/admin/insights/anxious-customers", tag = "admin",
+    security(("secret_key" = [])),
+    params(AnxiousParams),
+    responses(
+        (status = 200, body = Vec<AnxiousOrder>),
+        (status = 401, body = ApiError),
+        (status = 422, description = "`validation_failed`: `min_views` or `hours` out of range", body = ApiError),
+    ))]
+pub async fn anxious_customers(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    query: std::result::Result<Query<AnxiousParams>, QueryRejection>,
+) -> Result<Json<Vec<AnxiousOrder>>> {
+    let Query(params) = query?;
+    let mut p = Problems::default();
+    let min_views = ranged(
+        &mut p,
+        "min_views",
+        params.min_views.as_deref(),
+        1..=1000,
+        DEFAULT_MIN_VIEWS,
+    );
+    let hours = ranged(
+        &mut p,
+        "hours",
+        params.hours.as_deref(),
+        1..=720,
+        DEFAULT_HOURS,
+    );
+    p.finish()?;
+    let now = crate::now_ms();
+    let since = now - i64::from(hours) * 3_600_000;
+    Ok(Json(
+        insights::anxious_orders(&state.db, store.id, min_views, since, now).await?,
+    ))
+}
+
+/// Every parcel of the store that needs attention right now: delayed, stalled, in
+/// exception, after a failed delivery attempt, returned to sender or expired (assessed with
+/// the store's tracking policy, exactly as shoppers see it).
+#[utoipa::path(get, path = "/v1/admin/insights/parcel-alerts", tag = "admin",
+    security(("secret_key" = [])),
+    responses(
+        (status = 200, body = Vec<ParcelAlert>),
+        (status = 401, body = ApiError),
+    ))]
+pub async fn parcel_alerts(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+) -> Result<Json<Vec<ParcelAlert>>> {
+    Ok(Json(
+        insights::parcel_alerts(&state.db, &store, crate::now_ms()).await?,
+    ))
+}
+
+/// The store's tracking settings: thresholds, the FAQ in every language, support contacts.
+#[utoipa::path(get, path = "/v1/admin/store/settings", tag = "admin",
+    security(("secret_key" = [])),
+    responses(
+        (status = 200, body = StoreSettings),
+        (status = 401, body = ApiError),
+    ))]
+pub async fn get_settings(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+) -> Result<Json<StoreSettings>> {
+    Ok(Json(stores::settings(&state.db, &store).await?))
+}
+
+/// Replace the store's tracking settings as a whole (validated: `stall_after_hours` 1–720,
+/// `expire_after_days` 1–365, at most 50 FAQ entries, text limits); answers what is stored.
+#[utoipa::path(put, path = "/v1/admin/store/settings", tag = "admin",
+    security(("secret_key" = [])),
+    request_body = StoreSettings,
+    responses(
+        (status = 200, body = StoreSettings),
+        (status = 401, body = ApiError),
+        (status = 422, description = "`validation_failed` with every bad field", body = ApiError),
+    ))]
+pub async fn put_settings(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    Json(settings): Json<StoreSettings>,
+) -> Result<Json<StoreSettings>> {
+    stores::put_settings(&state.db, store.id, &settings).await?;
+    let store = stores::by_publishable_key(&state.db, &store.publishable_key)
+        .await?
+        .ok_or(Error::NotFound)?;
+    Ok(Json(stores::settings(&state.db, &store).await?))
 }

@@ -105,9 +105,11 @@ pub fn app(state: AppState) -> Router {
             header::AUTHORIZATION,
             header::CONTENT_TYPE,
             HeaderName::from_static(IDEMPOTENCY_HEADER),
+            header::IF_NONE_MATCH,
         ])
         .expose_headers([
             header::RETRY_AFTER,
+            header::ETAG,
             HeaderName::from_static(REPLAYED_HEADER),
         ])
         .max_age(Duration::from_secs(600));

@@ -3,6 +3,7 @@
 use super::{Json, Routes};
 use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
 use crate::error::{Error, Result};
+use crate::repo::insights::{self, Viewer};
 use crate::repo::orders as repo;
 use crate::state::AppState;
 use aftercare_shared::api::{LookupRequest, OrderSession, Page};
@@ -11,7 +12,8 @@ use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::{validate, ApiError, FieldIssue, OrderNumber, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::Method;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::Deserialize;
@@ -64,9 +66,12 @@ pub async fn lookup(
         .map(|(_, h)| h.as_str())
         .unwrap_or(DUMMY_HASH);
     let same = crate::constant_time_eq(presented.as_bytes(), expected.as_bytes());
-    if !(same && candidate.is_some()) {
+    if candidate.filter(|_| same).is_none() {
         return Err(Error::OrderNotFound);
     }
+    drop(conn);
+    // Not a view by itself: the page open that follows (a GET without If-None-Match) is the
+    // one view, so a guest checking once counts once towards the anxiety signal.
     let exp = crate::now_ms() / 1000 + ORDER_SESSION_SECONDS;
     let token = token::mint(
         &Claims {
@@ -157,21 +162,63 @@ pub async fn list(
     }))
 }
 
+/// Record a tracking view; a failure is logged, never shown: analytics must not cost a
+/// shopper their tracking page.
+async fn record_view(state: &AppState, store_id: i64, order_id: i64, viewer: Viewer) {
+    if let Err(e) =
+        insights::record_view(&state.db, store_id, order_id, viewer, crate::now_ms()).await
+    {
+        tracing::warn!(error = %e, order_id, "could not record a tracking view");
+    }
+}
+
+/// The strong entity tag of a response body: its SHA-256, quoted.
+pub fn etag_of(body: &[u8]) -> String {
+    format!("\"{}\"", crate::sha256_hex(body))
+}
+
+/// Whether an `If-None-Match` value names `etag` (weak comparison, as RFC 9110 prescribes for
+/// `If-None-Match`; `*` matches any current representation).
+pub fn if_none_match_hits(value: &HeaderValue, etag: &str) -> bool {
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    value
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+}
+
 /// One order with parcels and checkpoints: for the customer who owns it, or a guest whose
 /// order session opens it. Anyone else gets `404 not_found` (existence is not revealed).
+///
+/// Parcels are assessed now with the store's tracking policy. The answer carries a strong
+/// `ETag`; a request whose `If-None-Match` names the current one gets `304` without a body
+/// (what the widget's background refresh sends). A request without `If-None-Match` that is
+/// answered `200` is a page open and is recorded as a tracking view.
 #[utoipa::path(get, path = "/v1/orders/{order_number}", tag = "orders",
     security(("publishable_key" = [], "customer_token" = [])),
-    params(("order_number" = String, Path, description = "The merchant's order number")),
+    params(
+        ("order_number" = String, Path, description = "The merchant's order number"),
+        ("If-None-Match" = Option<String>, Header, description = "The `ETag` of the copy the caller holds"),
+    ),
     responses(
-        (status = 200, body = Order),
+        (status = 200, body = Order, headers(
+            ("ETag" = String, description = "Strong entity tag of this body"),
+            ("Cache-Control" = String, description = "`private, no-cache`"),
+        )),
+        (status = 304, description = "Unchanged since the `If-None-Match` tag; no body", headers(
+            ("ETag" = String, description = "The current entity tag"),
+        )),
         (status = 401, description = "`unauthorized`, `invalid_token`, `token_expired`", body = ApiError),
         (status = 404, description = "`not_found`", body = ApiError),
     ))]
 pub async fn get_order(
     State(state): State<AppState>,
     shopper: Shopper,
+    headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
-) -> Result<Json<Order>> {
+) -> Result<Response> {
     let Path(raw) = path.map_err(|_| Error::NotFound)?;
     let number = OrderNumber::parse(&raw).map_err(|_| Error::NotFound)?;
     let mut conn = state.db.pool.acquire().await?;
@@ -185,7 +232,42 @@ pub async fn get_order(
     if !allowed {
         return Err(Error::NotFound);
     }
-    Ok(Json(repo::load_order(&mut conn, id).await?))
+    let order = repo::load_order(&mut conn, id).await?;
+    drop(conn);
+    let body = serde_json::to_vec(&order).map_err(|e| Error::internal(e.to_string()))?;
+    let etag = etag_of(&body);
+    let etag_value = HeaderValue::from_str(&etag).map_err(|e| Error::internal(e.to_string()))?;
+    let cache = HeaderValue::from_static("private, no-cache");
+    match headers.get(header::IF_NONE_MATCH) {
+        Some(v) if if_none_match_hits(v, &etag) => {
+            return Ok((
+                StatusCode::NOT_MODIFIED,
+                [(header::ETAG, etag_value), (header::CACHE_CONTROL, cache)],
+            )
+                .into_response());
+        }
+        Some(_) => {}
+        None => {
+            let viewer = match shopper.principal {
+                Principal::Customer(_) => Viewer::Customer,
+                Principal::OrderSession(_) => Viewer::Guest,
+            };
+            record_view(&state, shopper.store.id, id, viewer).await;
+        }
+    }
+    Ok((
+        StatusCode::OK,
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (header::ETAG, etag_value),
+            (header::CACHE_CONTROL, cache),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 #[cfg(test)]
@@ -198,5 +280,15 @@ mod tests {
         assert_eq!(decode_cursor(&c), Some((1_700_000_000_000, 42)));
         assert_eq!(decode_cursor("nope"), None);
         assert_eq!(decode_cursor(&URL_SAFE_NO_PAD.encode("o1:1:2:3")), None);
+    }
+
+    #[test]
+    fn if_none_match_lists_and_weak_tags() {
+        let tag = etag_of(b"{}");
+        let hv = |s: &str| HeaderValue::from_str(s).unwrap();
+        assert!(if_none_match_hits(&hv(&tag), &tag));
+        assert!(if_none_match_hits(&hv(&format!("\"x\", W/{tag}")), &tag));
+        assert!(if_none_match_hits(&hv("*"), &tag));
+        assert!(!if_none_match_hits(&hv("\"other\""), &tag));
     }
 }

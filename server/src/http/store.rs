@@ -1,23 +1,53 @@
-//! `GET /v1/store`: the store's public configuration for the widgets.
+//! `GET /v1/store`: the store's public configuration for the widgets, with the shipping FAQ
+//! in the shopper's language.
 
 use super::{Json, Routes};
 use crate::auth::PublicStore;
+use crate::error::Result;
+use crate::repo::stores;
+use crate::state::AppState;
 use aftercare_shared::api::StoreConfig;
+use aftercare_shared::Locale;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::Method;
+use serde::Deserialize;
 
 /// Store routes.
 pub fn router() -> Routes {
     Routes::new().route(Method::GET, "/v1/store", get_store)
 }
 
-/// The public configuration of the store behind the publishable key.
+/// Query of `GET /v1/store`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StoreParams {
+    /// BCP 47 tag of the shopper's language (`es`, `es-MX`); unsupported or absent means
+    /// the store's default language.
+    pub locale: Option<String>,
+}
+
+/// The public configuration of the store behind the publishable key. The FAQ is in the
+/// requested language, else the store's default language, else any language it exists in.
 #[utoipa::path(get, path = "/v1/store", tag = "store",
     security(("publishable_key" = [])),
+    params(StoreParams),
     responses(
         (status = 200, body = StoreConfig),
         (status = 401, description = "`unauthorized` / `invalid_key`", body = aftercare_shared::ApiError),
         (status = 403, description = "`origin_not_allowed`", body = aftercare_shared::ApiError),
     ))]
-pub async fn get_store(PublicStore(store): PublicStore) -> Json<StoreConfig> {
-    Json(store.config())
+pub async fn get_store(
+    State(state): State<AppState>,
+    PublicStore(store): PublicStore,
+    query: std::result::Result<Query<StoreParams>, QueryRejection>,
+) -> Result<Json<StoreConfig>> {
+    let Query(params) = query?;
+    let locale = params
+        .locale
+        .as_deref()
+        .and_then(Locale::from_tag)
+        .unwrap_or_else(|| store.locale());
+    let faq = stores::faq_for(&state.db, &store, locale).await?;
+    Ok(Json(store.config(faq)))
 }

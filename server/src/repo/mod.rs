@@ -2,5 +2,6 @@
 //! one data path (the seed goes through the same validation and writes as the admin API).
 
 pub mod idempotency;
+pub mod insights;
 pub mod orders;
 pub mod stores;

@@ -4,17 +4,18 @@
 
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::repo::stores;
 use aftercare_shared::api::{
     CustomerInput, IngestResult, OrderInput, ShipmentInput, TrackingEventBatch, TrackingEventInput,
 };
 use aftercare_shared::order::{
     self, Address, Carrier, LineItem, Order, OrderStatus, OrderSummary, OrderTotals, ParcelItem,
-    PaymentMethod, Shipment,
+    PaymentMethod, PickupPoint, Shipment, ShipmentParts,
 };
-use aftercare_shared::tracking::{EtaWindow, Location, TrackingEvent};
+use aftercare_shared::tracking::{EtaWindow, Location, TrackingEvent, TrackingPolicy};
 use aftercare_shared::validate::{self, Problems};
 use aftercare_shared::{
-    Currency, Email, FieldIssue, Money, OrderNumber, Timestamp, TrackingStatus,
+    Currency, Email, ExceptionReason, FieldIssue, Money, OrderNumber, Timestamp, TrackingStatus,
 };
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -33,6 +34,19 @@ fn ts(ms: Option<i64>, offset: Option<i64>) -> Option<Timestamp> {
 
 fn offset(t: Option<&Timestamp>) -> Option<i64> {
     t.and_then(|t| t.offset_minutes).map(i64::from)
+}
+
+/// The wire name of a reason (`customs_hold`), which is also what the column stores.
+fn reason_wire(r: ExceptionReason) -> Option<String> {
+    serde_json::to_value(r)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+}
+
+/// A stored reason back; an unknown name (written by a newer server) reads as `other`.
+fn reason_from_wire(s: &str) -> ExceptionReason {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .unwrap_or(ExceptionReason::Other)
 }
 
 fn u32_of(v: i64) -> Result<u32> {
@@ -305,7 +319,7 @@ async fn upsert_shipment(
             .bind(id)
             .execute(&mut *conn)
             .await?;
-        insert_events(&mut *conn, id, &s.events, now).await?;
+        insert_events(&mut *conn, id, &code, &s.events, now).await?;
     }
     Ok(id)
 }
@@ -332,17 +346,25 @@ async fn write_shipment(
         (Some(a), None) | (None, Some(a)) => (Some(a), Some(a)),
         (None, None) => (None, None),
     };
+    let pickup_point = s
+        .pickup_point
+        .as_ref()
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|e| Error::internal(e.to_string()))?;
     let q = match id {
         Some(_) => {
             "UPDATE shipments SET carrier_name = $1, tracking_url = $2, eta_earliest_ms = $3, \
              eta_earliest_offset_min = $4, eta_latest_ms = $5, eta_latest_offset_min = $6, \
-             shipped_at_ms = $7, shipped_at_offset_min = $8 WHERE id = $9 RETURNING id"
+             shipped_at_ms = $7, shipped_at_offset_min = $8, pickup_point = $9 WHERE id = $10 \
+             RETURNING id"
         }
         None => {
             "INSERT INTO shipments (carrier_name, tracking_url, eta_earliest_ms, \
              eta_earliest_offset_min, eta_latest_ms, eta_latest_offset_min, shipped_at_ms, \
-             shipped_at_offset_min, order_id, store_id, carrier_code, tracking_number, created_at_ms) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"
+             shipped_at_offset_min, pickup_point, order_id, store_id, carrier_code, tracking_number, \
+             created_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+             RETURNING id"
         }
     };
     let mut query = sqlx::query_scalar(q)
@@ -353,7 +375,8 @@ async fn write_shipment(
         .bind(latest.map(|t| t.utc_ms))
         .bind(offset(latest.as_ref()))
         .bind(s.shipped_at.map(|t| t.utc_ms))
-        .bind(offset(s.shipped_at.as_ref()));
+        .bind(offset(s.shipped_at.as_ref()))
+        .bind(pickup_point);
     query = match id {
         Some(id) => query.bind(id),
         None => query
@@ -363,7 +386,103 @@ async fn write_shipment(
             .bind(s.tracking_number.trim().to_owned())
             .bind(now),
     };
-    Ok(query.fetch_one(conn).await?)
+    let id: i64 = query.fetch_one(&mut *conn).await?;
+    if let (Some(earliest), Some(latest)) = (earliest, latest) {
+        record_eta(&mut *conn, id, &EtaWindow { earliest, latest }, now).await?;
+    }
+    Ok(id)
+}
+
+/// The `(earliest ms, offset, latest ms, offset)` a window is stored and compared as.
+type EtaRow = (i64, Option<i64>, i64, Option<i64>);
+
+fn eta_row(w: &EtaWindow) -> EtaRow {
+    (
+        w.earliest.utc_ms,
+        offset(Some(&w.earliest)),
+        w.latest.utc_ms,
+        offset(Some(&w.latest)),
+    )
+}
+
+fn eta_of(row: EtaRow) -> Option<EtaWindow> {
+    Some(EtaWindow {
+        earliest: ts(Some(row.0), row.1)?,
+        latest: ts(Some(row.2), row.3)?,
+    })
+}
+
+/// Append `eta` to the parcel's revision history unless it equals the latest revision, so
+/// re-sending an unchanged order or batch never invents a revision. `true` when appended.
+async fn record_eta(
+    conn: &mut AnyConnection,
+    shipment_id: i64,
+    eta: &EtaWindow,
+    now: i64,
+) -> Result<bool> {
+    let latest: Option<EtaRow> = sqlx::query_as(
+        "SELECT eta_earliest_ms, eta_earliest_offset_min, eta_latest_ms, eta_latest_offset_min \
+         FROM shipment_eta_revisions WHERE shipment_id = $1 ORDER BY id DESC LIMIT 1",
+    )
+    .bind(shipment_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let row = eta_row(eta);
+    if latest == Some(row) {
+        return Ok(false);
+    }
+    sqlx::query(
+        "INSERT INTO shipment_eta_revisions (shipment_id, eta_earliest_ms, eta_earliest_offset_min, \
+         eta_latest_ms, eta_latest_offset_min, recorded_at_ms) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(shipment_id)
+    .bind(row.0)
+    .bind(row.1)
+    .bind(row.2)
+    .bind(row.3)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(true)
+}
+
+/// Make `eta` the parcel's current window and append it to the revision history.
+async fn set_eta(
+    conn: &mut AnyConnection,
+    shipment_id: i64,
+    eta: &EtaWindow,
+    now: i64,
+) -> Result<()> {
+    let row = eta_row(eta);
+    sqlx::query(
+        "UPDATE shipments SET eta_earliest_ms = $1, eta_earliest_offset_min = $2, \
+         eta_latest_ms = $3, eta_latest_offset_min = $4 WHERE id = $5",
+    )
+    .bind(row.0)
+    .bind(row.1)
+    .bind(row.2)
+    .bind(row.3)
+    .bind(shipment_id)
+    .execute(&mut *conn)
+    .await?;
+    record_eta(conn, shipment_id, eta, now).await?;
+    Ok(())
+}
+
+/// Forget a store's ETA history for one order's parcels (only `seed-demo` does this: its
+/// windows move with the seeding time, and a re-seed must not pile up revisions).
+pub async fn reset_eta_history(db: &Db, store_id: i64, number: &OrderNumber) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "DELETE FROM shipment_eta_revisions WHERE shipment_id IN (SELECT s.id FROM shipments s \
+         JOIN orders o ON o.id = s.order_id WHERE o.store_id = $1 AND o.order_number = $2)",
+    )
+    .bind(store_id)
+    .bind(number.as_str())
+    .execute(tx.conn())
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 async fn insert_parcel_items(
@@ -390,8 +509,9 @@ async fn insert_parcel_items(
     Ok(())
 }
 
-/// The key two checkpoints are "the same" by: the carrier's id, else status + time + text.
-pub fn dedupe_key(e: &TrackingEventInput) -> String {
+/// The key two checkpoints are "the same" by: the carrier's id, else normalised status + time
+/// + text (so the same scan sent once as a raw code and once normalised is still one event).
+pub fn dedupe_key(e: &TrackingEventInput, status: TrackingStatus) -> String {
     match e
         .carrier_event_id
         .as_deref()
@@ -403,7 +523,7 @@ pub fn dedupe_key(e: &TrackingEventInput) -> String {
             "t:{}",
             crate::sha256_hex(format!(
                 "{}|{}|{}",
-                e.status.as_str(),
+                status.as_str(),
                 e.occurred_at.utc_ms,
                 e.description.trim()
             ))
@@ -412,10 +532,12 @@ pub fn dedupe_key(e: &TrackingEventInput) -> String {
 }
 
 /// Store checkpoints, dropping repeats (by the unique dedupe key, so concurrent ingests of the
-/// same event cannot both insert it).
+/// same event cannot both insert it). Each event keeps what `normalized(carrier_code)` made
+/// of it plus the carrier's raw code verbatim.
 async fn insert_events(
     conn: &mut AnyConnection,
     shipment_id: i64,
+    carrier_code: &str,
     events: &[TrackingEventInput],
     now: i64,
 ) -> Result<IngestResult> {
@@ -430,16 +552,21 @@ async fn insert_events(
             .as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty());
+        let (status, reason) = e.normalized(carrier_code);
+        let raw_status = e.raw_status.as_deref().filter(|r| !r.trim().is_empty());
         let rows = sqlx::query(
             "INSERT INTO tracking_events (shipment_id, carrier_event_id, dedupe_key, status, \
-             description, city, region, country, postal_code, occurred_at_ms, occurred_offset_min, \
-             received_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) \
+             reason, raw_status, description, city, region, country, postal_code, occurred_at_ms, \
+             occurred_offset_min, received_at_ms) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
              ON CONFLICT DO NOTHING",
         )
         .bind(shipment_id)
         .bind(carrier_event_id)
-        .bind(dedupe_key(e))
-        .bind(e.status.as_str())
+        .bind(dedupe_key(e, status))
+        .bind(status.as_str())
+        .bind(reason.and_then(reason_wire))
+        .bind(raw_status)
         .bind(e.description.trim())
         .bind(loc.city)
         .bind(loc.region)
@@ -509,31 +636,34 @@ pub async fn add_shipment(
     let now = crate::now_ms();
     let id = write_shipment(tx.conn(), None, store_id, order_id, &code, input, now).await?;
     insert_parcel_items(tx.conn(), id, input, &skus).await?;
-    insert_events(tx.conn(), id, &input.events, now).await?;
+    insert_events(tx.conn(), id, &code, &input.events, now).await?;
     let shipment = load_shipment(tx.conn(), id).await?;
     tx.commit().await?;
     Ok(shipment)
 }
 
-/// Admin: ingest checkpoints for a parcel of this store.
+/// Admin: ingest checkpoints (raw carrier codes or normalised statuses, any order) for a
+/// parcel of this store, and apply the batch's revised ETA, if any, as a new revision.
 pub async fn ingest_events(
     db: &Db,
     store_id: i64,
     shipment_id: i64,
     batch: &TrackingEventBatch,
 ) -> Result<IngestResult> {
-    validate::tracking_events(&batch.events)?;
+    validate::tracking_events(batch)?;
     let mut tx = db.begin_write().await?;
-    let found: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM shipments WHERE id = $1 AND store_id = $2")
+    let carrier_code: String =
+        sqlx::query_scalar("SELECT carrier_code FROM shipments WHERE id = $1 AND store_id = $2")
             .bind(shipment_id)
             .bind(store_id)
             .fetch_optional(tx.conn())
-            .await?;
-    if found.is_none() {
-        return Err(Error::NotFound);
+            .await?
+            .ok_or(Error::NotFound)?;
+    let now = crate::now_ms();
+    let result = insert_events(tx.conn(), shipment_id, &carrier_code, &batch.events, now).await?;
+    if let Some(eta) = &batch.eta {
+        set_eta(tx.conn(), shipment_id, eta, now).await?;
     }
-    let result = insert_events(tx.conn(), shipment_id, &batch.events, crate::now_ms()).await?;
     tx.commit().await?;
     Ok(result)
 }
@@ -601,6 +731,8 @@ type ItemRow = (
 
 #[derive(sqlx::FromRow)]
 struct OrderRow {
+    stall_after_hours: i64,
+    expire_after_days: i64,
     order_number: String,
     currency: String,
     subtotal_minor: i64,
@@ -616,12 +748,19 @@ struct OrderRow {
     cancelled: i64,
 }
 
-/// The full shopper view of one order.
+/// The full shopper view of one order, assessed now with its store's tracking policy.
 pub async fn load_order(conn: &mut AnyConnection, order_id: i64) -> Result<Order> {
+    load_order_at(conn, order_id, crate::now_ms()).await
+}
+
+/// The full shopper view of one order as of `now_ms` (parcels assessed with the store's policy).
+pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64) -> Result<Order> {
     let row: OrderRow = sqlx::query_as(
-        "SELECT order_number, currency, subtotal_minor, shipping_minor, tax_minor, discount_minor, \
-         total_minor, placed_at_ms, placed_offset_min, shipping_address, payment_brand, \
-         payment_last4, cancelled FROM orders WHERE id = $1",
+        "SELECT s.stall_after_hours, s.expire_after_days, o.order_number, o.currency, \
+         o.subtotal_minor, o.shipping_minor, o.tax_minor, o.discount_minor, o.total_minor, \
+         o.placed_at_ms, o.placed_offset_min, o.shipping_address, o.payment_brand, \
+         o.payment_last4, o.cancelled FROM orders o JOIN stores s ON s.id = o.store_id \
+         WHERE o.id = $1",
     )
     .bind(order_id)
     .fetch_optional(&mut *conn)
@@ -657,9 +796,10 @@ pub async fn load_order(conn: &mut AnyConnection, order_id: i64) -> Result<Order
     .bind(order_id)
     .fetch_all(&mut *conn)
     .await?;
+    let policy = stores::policy_of(row.stall_after_hours, row.expire_after_days);
     let mut shipments = Vec::with_capacity(ids.len());
     for id in ids {
-        shipments.push(load_shipment(&mut *conn, id).await?);
+        shipments.push(shipment_at(&mut *conn, id, now_ms, &policy).await?);
     }
     let unshipped = order::unshipped_items(&items, &shipments);
     let statuses: Vec<TrackingStatus> = shipments.iter().map(|s| s.status).collect();
@@ -708,11 +848,14 @@ struct ShipmentRow {
     eta_latest_offset_min: Option<i64>,
     shipped_at_ms: Option<i64>,
     shipped_at_offset_min: Option<i64>,
+    pickup_point: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
 struct EventRow {
     status: String,
+    reason: Option<String>,
+    raw_status: Option<String>,
     description: String,
     city: Option<String>,
     region: Option<String>,
@@ -722,12 +865,31 @@ struct EventRow {
     occurred_offset_min: Option<i64>,
 }
 
-/// One parcel with its items and checkpoints (newest first, status derived).
+/// One parcel with its items and checkpoints, assessed now with its store's policy.
 pub async fn load_shipment(conn: &mut AnyConnection, id: i64) -> Result<Shipment> {
+    let (stall, expire): (i64, i64) = sqlx::query_as(
+        "SELECT st.stall_after_hours, st.expire_after_days FROM shipments s \
+         JOIN stores st ON st.id = s.store_id WHERE s.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(Error::NotFound)?;
+    shipment_at(conn, id, crate::now_ms(), &stores::policy_of(stall, expire)).await
+}
+
+/// One parcel as of `now_ms`: stored parts handed to the shared `Shipment::assemble`, which
+/// sorts the checkpoints by event time and decides status, delay, stall and next step.
+pub async fn shipment_at(
+    conn: &mut AnyConnection,
+    id: i64,
+    now_ms: i64,
+    policy: &TrackingPolicy,
+) -> Result<Shipment> {
     let s: ShipmentRow = sqlx::query_as(
         "SELECT id, carrier_code, carrier_name, tracking_number, tracking_url, eta_earliest_ms, \
          eta_earliest_offset_min, eta_latest_ms, eta_latest_offset_min, shipped_at_ms, \
-         shipped_at_offset_min FROM shipments WHERE id = $1",
+         shipped_at_offset_min, pickup_point FROM shipments WHERE id = $1",
     )
     .bind(id)
     .fetch_optional(&mut *conn)
@@ -751,8 +913,8 @@ pub async fn load_shipment(conn: &mut AnyConnection, id: i64) -> Result<Shipment
         })
         .collect::<Result<Vec<_>>>()?;
     let events: Vec<EventRow> = sqlx::query_as(
-        "SELECT status, description, city, region, country, postal_code, occurred_at_ms, \
-         occurred_offset_min FROM tracking_events WHERE shipment_id = $1 \
+        "SELECT status, reason, raw_status, description, city, region, country, postal_code, \
+         occurred_at_ms, occurred_offset_min FROM tracking_events WHERE shipment_id = $1 \
          ORDER BY occurred_at_ms DESC, id DESC",
     )
     .bind(id)
@@ -771,6 +933,8 @@ pub async fn load_shipment(conn: &mut AnyConnection, id: i64) -> Result<Shipment
             let location = (location != Location::default()).then_some(location);
             Some(TrackingEvent {
                 status,
+                reason: e.reason.as_deref().map(reason_from_wire),
+                raw_status: e.raw_status,
                 description: e.description,
                 location,
                 occurred_at: ts(Some(e.occurred_at_ms), e.occurred_offset_min)?,
@@ -784,19 +948,39 @@ pub async fn load_shipment(conn: &mut AnyConnection, id: i64) -> Result<Shipment
         (Some(earliest), Some(latest)) => Some(EtaWindow { earliest, latest }),
         _ => None,
     };
-    Ok(Shipment::assemble(
-        s.id,
-        Carrier {
+    let eta_original = match eta {
+        Some(_) => sqlx::query_as::<_, EtaRow>(
+            "SELECT eta_earliest_ms, eta_earliest_offset_min, eta_latest_ms, eta_latest_offset_min \
+             FROM shipment_eta_revisions WHERE shipment_id = $1 ORDER BY id LIMIT 1",
+        )
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .and_then(eta_of),
+        None => None,
+    };
+    let pickup_point = s
+        .pickup_point
+        .as_deref()
+        .map(serde_json::from_str::<PickupPoint>)
+        .transpose()
+        .map_err(|e| Error::internal(format!("stored pickup point: {e}")))?;
+    let parts = ShipmentParts {
+        id: s.id,
+        carrier: Carrier {
             code: s.carrier_code,
             name: s.carrier_name,
         },
-        s.tracking_number,
-        s.tracking_url,
+        tracking_number: s.tracking_number,
+        tracking_url: s.tracking_url,
         eta,
-        ts(s.shipped_at_ms, s.shipped_at_offset_min),
+        eta_original,
+        shipped_at: ts(s.shipped_at_ms, s.shipped_at_offset_min),
+        pickup_point,
         items,
         events,
-    ))
+    };
+    Ok(Shipment::assemble(parts, now_ms, policy))
 }
 
 /// A page of a customer's orders, newest first, after the `(placed_at_ms, id)` cursor.

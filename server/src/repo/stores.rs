@@ -1,8 +1,10 @@
-//! Stores: keys, secret, public configuration and allowed origins.
+//! Stores: keys, secret, public configuration, allowed origins, tracking thresholds and the
+//! shipping FAQ.
 
 use crate::db::Db;
-use crate::error::Result;
-use aftercare_shared::api::{StoreConfig, SupportContacts};
+use crate::error::{Error, Result};
+use aftercare_shared::api::{FaqEntry, LocalizedFaq, StoreConfig, StoreSettings, SupportContacts};
+use aftercare_shared::tracking::TrackingPolicy;
 use aftercare_shared::Locale;
 
 /// A store as the server needs it (includes the secret: never serialise this).
@@ -24,24 +26,54 @@ pub struct StoreRow {
     pub support_phone: Option<String>,
     /// Help centre / chat URL.
     pub support_chat_url: Option<String>,
+    /// Hours without a scan before a parcel counts as stalled.
+    pub stall_after_hours: i64,
+    /// Days without an update before a parcel counts as expired.
+    pub expire_after_days: i64,
 }
 
 impl StoreRow {
-    /// The public part, for `GET /v1/store`.
-    pub fn config(&self) -> StoreConfig {
+    /// The public part, for `GET /v1/store`, with the FAQ already chosen for the shopper's language.
+    pub fn config(&self, faq: Vec<FaqEntry>) -> StoreConfig {
         StoreConfig {
             name: self.name.clone(),
-            default_locale: Locale::from_tag(&self.default_locale).unwrap_or_default(),
-            support: SupportContacts {
-                email: self.support_email.clone(),
-                phone: self.support_phone.clone(),
-                chat_url: self.support_chat_url.clone(),
-            },
+            default_locale: self.locale(),
+            support: self.support(),
+            faq,
         }
+    }
+
+    /// The store's default language (English when the stored tag is not supported).
+    pub fn locale(&self) -> Locale {
+        Locale::from_tag(&self.default_locale).unwrap_or_default()
+    }
+
+    /// How shoppers reach the store.
+    pub fn support(&self) -> SupportContacts {
+        SupportContacts {
+            email: self.support_email.clone(),
+            phone: self.support_phone.clone(),
+            chat_url: self.support_chat_url.clone(),
+        }
+    }
+
+    /// The thresholds `tracking::assess` applies to this store's parcels.
+    pub fn policy(&self) -> TrackingPolicy {
+        policy_of(self.stall_after_hours, self.expire_after_days)
     }
 }
 
-const COLUMNS: &str = "id, name, publishable_key, secret_key, default_locale, support_email, support_phone, support_chat_url";
+/// A [`TrackingPolicy`] from stored columns; values outside `u32` (never written by this
+/// server) fall back to the defaults rather than failing every read.
+pub fn policy_of(stall_after_hours: i64, expire_after_days: i64) -> TrackingPolicy {
+    let d = TrackingPolicy::default();
+    TrackingPolicy {
+        stall_after_hours: u32::try_from(stall_after_hours).unwrap_or(d.stall_after_hours),
+        expire_after_days: u32::try_from(expire_after_days).unwrap_or(d.expire_after_days),
+    }
+}
+
+const COLUMNS: &str = "id, name, publishable_key, secret_key, default_locale, support_email, support_phone, support_chat_url, stall_after_hours, expire_after_days";
 
 /// The store owning a publishable key.
 pub async fn by_publishable_key(db: &Db, key: &str) -> Result<Option<StoreRow>> {
@@ -152,4 +184,105 @@ pub async fn upsert(db: &Db, s: &StoreInput) -> Result<StoreRow> {
     by_publishable_key(db, &s.publishable_key)
         .await?
         .ok_or_else(|| crate::Error::internal("store vanished after upsert"))
+}
+
+/// The FAQ for a shopper's language: entries in `wanted`, else in the store's default
+/// language, else in any language that has some (so a shopper never gets nothing when the
+/// merchant wrote an FAQ at all).
+pub async fn faq_for(db: &Db, store: &StoreRow, wanted: Locale) -> Result<Vec<FaqEntry>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT locale, question, answer FROM store_faq WHERE store_id = $1 ORDER BY locale, position, id",
+    )
+    .bind(store.id)
+    .fetch_all(&db.pool)
+    .await?;
+    let pick = |tag: &str| -> Vec<FaqEntry> {
+        rows.iter()
+            .filter(|(l, _, _)| l == tag)
+            .map(|(_, question, answer)| FaqEntry {
+                question: question.clone(),
+                answer: answer.clone(),
+            })
+            .collect()
+    };
+    for tag in [wanted.tag(), store.locale().tag()] {
+        let entries = pick(tag);
+        if !entries.is_empty() {
+            return Ok(entries);
+        }
+    }
+    Ok(rows
+        .first()
+        .map(|(tag, _, _)| pick(tag))
+        .unwrap_or_default())
+}
+
+/// The store's settings document (thresholds, every FAQ entry, support contacts).
+pub async fn settings(db: &Db, store: &StoreRow) -> Result<StoreSettings> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT locale, question, answer FROM store_faq WHERE store_id = $1 ORDER BY position, id",
+    )
+    .bind(store.id)
+    .fetch_all(&db.pool)
+    .await?;
+    let faq = rows
+        .into_iter()
+        .map(|(locale, question, answer)| {
+            let locale = Locale::from_tag(&locale)
+                .ok_or_else(|| Error::internal(format!("stored FAQ locale {locale:?}")))?;
+            Ok(LocalizedFaq {
+                locale,
+                question,
+                answer,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(StoreSettings {
+        tracking_policy: store.policy(),
+        faq,
+        support: store.support(),
+    })
+}
+
+/// Validate and replace a store's settings as a whole (the FAQ list is replaced, in order).
+pub async fn put_settings(db: &Db, store_id: i64, s: &StoreSettings) -> Result<()> {
+    s.validate()?;
+    let trimmed = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE stores SET stall_after_hours = $1, expire_after_days = $2, support_email = $3, \
+         support_phone = $4, support_chat_url = $5, updated_at_ms = $6 WHERE id = $7",
+    )
+    .bind(i64::from(s.tracking_policy.stall_after_hours))
+    .bind(i64::from(s.tracking_policy.expire_after_days))
+    .bind(trimmed(&s.support.email))
+    .bind(trimmed(&s.support.phone))
+    .bind(trimmed(&s.support.chat_url))
+    .bind(crate::now_ms())
+    .bind(store_id)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query("DELETE FROM store_faq WHERE store_id = $1")
+        .bind(store_id)
+        .execute(tx.conn())
+        .await?;
+    for (position, entry) in s.faq.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO store_faq (store_id, locale, position, question, answer) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(store_id)
+        .bind(entry.locale.tag())
+        .bind(position as i64)
+        .bind(entry.question.trim())
+        .bind(entry.answer.trim())
+        .execute(tx.conn())
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }

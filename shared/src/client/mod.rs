@@ -31,6 +31,7 @@ use crate::api::{
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::ids::OrderNumber;
+use crate::locale::Locale;
 use crate::order::{Order, OrderSummary, Shipment};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -154,6 +155,7 @@ pub(crate) struct RawRequest {
 pub(crate) struct RawResponse {
     pub status: u16,
     pub retry_after: Option<u64>,
+    pub etag: Option<String>,
     pub body: String,
 }
 
@@ -216,6 +218,18 @@ impl Client {
     /// `GET /v1/store`: the store's public configuration.
     pub async fn store_config(&self) -> Result<StoreConfig, ClientError> {
         self.call(Method::Get, "/v1/store", None::<&()>).await
+    }
+
+    /// `GET /v1/store?locale=xx`: the public configuration with its shopper-facing texts (the
+    /// shipping FAQ) in `locale`, so a Spanish widget never shows English answers when the store
+    /// has Spanish ones. [`Client::store_config`] stays for callers that need no texts.
+    pub async fn store_config_for(&self, locale: Locale) -> Result<StoreConfig, ClientError> {
+        self.call(
+            Method::Get,
+            &format!("/v1/store?locale={}", locale.tag()),
+            None::<&()>,
+        )
+        .await
     }
 
     /// `POST /v1/orders/lookup`: a guest proves order number + email and gets an order session.
@@ -294,6 +308,18 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ClientError> {
+        let raw = self.exchange(method, path, body, None).await?;
+        transport::from_json(&raw.body).map_err(ClientError::Decode)
+    }
+
+    /// Send with retries; `Ok` for 2xx and 304, the decoded error otherwise.
+    async fn exchange<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        if_none_match: Option<&str>,
+    ) -> Result<RawResponse, ClientError> {
         let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];
         match &self.credentials {
             Credentials::Public { key, token } => {
@@ -303,6 +329,9 @@ impl Client {
                 }
             }
             Credentials::Secret(sk) => headers.push(("authorization", format!("Bearer {sk}"))),
+        }
+        if let Some(tag) = if_none_match {
+            headers.push(("if-none-match", tag.to_owned()));
         }
         let body = match body {
             Some(b) => {
@@ -325,7 +354,7 @@ impl Client {
             let outcome = transport::send(&request)
                 .await
                 .map_err(ClientError::Network)
-                .and_then(decode::<T>);
+                .and_then(check);
             attempt += 1;
             let retry_after = match &outcome {
                 Err(e @ ClientError::Api { error, .. })
@@ -346,6 +375,56 @@ impl Client {
             ))
             .await;
         }
+    }
+}
+
+/// The outcome of a conditional read (`If-None-Match`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fetched<T> {
+    /// New content and its entity tag (pass it back next time).
+    Changed {
+        /// The decoded body.
+        value: T,
+        /// The response's `ETag`.
+        etag: Option<String>,
+    },
+    /// Nothing changed since the tag that was sent.
+    NotModified,
+}
+
+impl Client {
+    /// `GET /v1/orders/{number}` only if it changed since `etag`: what live refresh polls, so an
+    /// unchanged order costs a 304 with no body.
+    pub async fn order_if_changed(
+        &self,
+        number: &OrderNumber,
+        etag: Option<&str>,
+    ) -> Result<Fetched<Order>, ClientError> {
+        let raw = self
+            .exchange(
+                Method::Get,
+                &format!("/v1/orders/{}", encode_component(number.as_str())),
+                None::<&()>,
+                etag,
+            )
+            .await?;
+        if raw.status == 304 {
+            return Ok(Fetched::NotModified);
+        }
+        let value = transport::from_json(&raw.body).map_err(ClientError::Decode)?;
+        Ok(Fetched::Changed {
+            value,
+            etag: raw.etag,
+        })
+    }
+}
+
+/// 2xx and 304 pass; anything else becomes the server's decoded error.
+fn check(raw: RawResponse) -> Result<RawResponse, ClientError> {
+    if (200..300).contains(&raw.status) || raw.status == 304 {
+        Ok(raw)
+    } else {
+        Err(decode::<()>(raw).expect_err("non-2xx always decodes to an error"))
     }
 }
 
@@ -410,6 +489,7 @@ mod tests {
         let err = decode::<()>(RawResponse {
             status: 404,
             retry_after: None,
+            etag: None,
             body: r#"{"code":"order_not_found","message":"x"}"#.into(),
         })
         .unwrap_err();
@@ -417,6 +497,7 @@ mod tests {
         let err = decode::<()>(RawResponse {
             status: 503,
             retry_after: Some(2),
+            etag: None,
             body: "<html>".into(),
         })
         .unwrap_err();

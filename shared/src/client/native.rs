@@ -34,10 +34,16 @@ pub(crate) async fn send(req: &RawRequest) -> Result<RawResponse, String> {
         .get("retry-after")
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().parse().ok());
+    let etag = resp
+        .headers()
+        .get("etag")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     let body = resp.text().await.map_err(|e| e.to_string())?;
     Ok(RawResponse {
         status,
         retry_after,
+        etag,
         body,
     })
 }

@@ -22,6 +22,8 @@ pub(crate) async fn send(req: &RawRequest) -> Result<RawResponse, String> {
     let init = web_sys::RequestInit::new();
     init.set_method(req.method.as_str());
     init.set_mode(web_sys::RequestMode::Cors);
+    // Conditional requests are ours to make: keep the HTTP cache from answering or rewriting them.
+    init.set_cache(web_sys::RequestCache::NoStore);
     let headers = web_sys::Headers::new().map_err(describe)?;
     for (name, value) in &req.headers {
         headers.set(name, value).map_err(describe)?;
@@ -55,6 +57,7 @@ pub(crate) async fn send(req: &RawRequest) -> Result<RawResponse, String> {
         .ok()
         .flatten()
         .and_then(|v| v.trim().parse().ok());
+    let etag = resp.headers().get("etag").ok().flatten();
     let text = JsFuture::from(resp.text().map_err(describe)?)
         .await
         .map_err(describe);
@@ -62,6 +65,7 @@ pub(crate) async fn send(req: &RawRequest) -> Result<RawResponse, String> {
     Ok(RawResponse {
         status,
         retry_after,
+        etag,
         body: text?.as_string().unwrap_or_default(),
     })
 }

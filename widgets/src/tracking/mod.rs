@@ -8,16 +8,17 @@ pub mod view;
 
 use crate::dom::Events;
 use crate::element::ElementProps;
-use crate::i18n::{self, tr, Msg};
-use aftercare_shared::api::OrderSession;
-use aftercare_shared::client::{Client, ClientError};
+use crate::i18n::{self, t, tr, Msg};
+use aftercare_shared::api::{OrderSession, StoreConfig};
+use aftercare_shared::client::{Client, ClientError, Fetched, RetryPolicy};
 use aftercare_shared::error::ErrorCode;
 use aftercare_shared::order::{Order, OrderSummary};
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use view::{error_code, order_list, skeleton, LookupForm, OrderTimeline};
+use std::time::Duration;
+use view::{error_code, order_list, skeleton, timeline, LookupForm};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The widget's own stylesheet (the shared theme is adopted next to it).
@@ -56,13 +57,31 @@ enum Failure {
     Generic,
 }
 
+/// The order being watched by live refresh: who asks, for what, and the last `ETag`.
+#[derive(Clone)]
+struct Watch {
+    client: Client,
+    number: OrderNumber,
+    etag: Option<String>,
+    generation: u32,
+}
+
+/// Poll interval when the `refresh` attribute is absent, and the shortest one allowed.
+const REFRESH_DEFAULT: u32 = 60;
+const REFRESH_MIN: u32 = 2;
+
+fn page_hidden() -> bool {
+    leptos::tachys::dom::document().hidden()
+}
+
 /// What is on screen.
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
     Loading,
     Lookup(Option<Msg<'static>>),
     Orders(Vec<OrderSummary>, Option<String>),
-    Order(Box<Order>, Back),
+    /// The order itself is in its own signal, so a live refresh updates it in place.
+    Order(Back),
     Failed(Failure, Back),
 }
 
@@ -109,6 +128,9 @@ pub fn TrackingWidget(
     /// The shopper's language (English by default).
     #[prop(into, optional)]
     locale: Signal<Locale>,
+    /// Seconds between live-refresh checks of a shown order (default 60, at least 2).
+    #[prop(into, optional)]
+    refresh: Signal<Option<u32>>,
 ) -> impl IntoView {
     let client = Client::new(&api, &publishable_key);
     let root = NodeRef::<Div>::new();
@@ -118,6 +140,13 @@ pub fn TrackingWidget(
     let notice = RwSignal::new(None::<Msg<'static>>);
     let retry = RwSignal::new(0u32);
     let phase = RwSignal::new(Phase::Loading);
+    let shown = RwSignal::new(None::<Order>);
+    let store = RwSignal::new(None::<StoreConfig>);
+    let watch = StoredValue::new(None::<Watch>);
+    // Live-refresh status: when the data was last confirmed, and whether the last check failed.
+    let checked = RwSignal::new(None::<f64>);
+    let stale = RwSignal::new(false);
+    let clock = RwSignal::new(0u32);
 
     let target = Memo::new(move |_| {
         let token = token.get().filter(|t| !t.trim().is_empty());
@@ -199,12 +228,12 @@ pub fn TrackingWidget(
                 phase.set(Phase::Loading);
                 let c = load_client.with_token(&token);
                 spawn_local(async move {
-                    let r = c.order(&number).await;
+                    let r = c.order_if_changed(&number, None).await;
                     if !current() {
                         return;
                     }
                     match r {
-                        Ok(o) => {
+                        Ok(Fetched::Changed { value: o, etag }) => {
                             events.emit(
                                 "aftercare:order-loaded",
                                 &[
@@ -212,7 +241,20 @@ pub fn TrackingWidget(
                                     ("status", JsValue::from_str(status_wire(&o))),
                                 ],
                             );
-                            phase.set(Phase::Order(Box::new(o), back));
+                            watch.set_value(Some(Watch {
+                                client: c.with_retry(RetryPolicy::NONE),
+                                number,
+                                etag,
+                                generation: g,
+                            }));
+                            shown.set(Some(o));
+                            checked.set(Some(js_sys::Date::now()));
+                            stale.set(false);
+                            phase.set(Phase::Order(back));
+                        }
+                        // Never sent a tag, so never "not modified": treat as a bad answer.
+                        Ok(Fetched::NotModified) => {
+                            phase.set(Phase::Failed(Failure::Generic, back))
                         }
                         // A guest's order session ran out: back to the form, with a reason.
                         Err(e) if back == Back::Lookup && failure(&e) == Failure::SignIn => {
@@ -224,6 +266,123 @@ pub fn TrackingWidget(
                 });
             }
         }
+    });
+
+    // Live refresh: one conditional GET per interval while an order is shown and the page is
+    // visible. A change updates `shown` in place (the timeline keeps open histories and focus);
+    // a failure keeps the data and only flags the status line.
+    let busy = StoredValue::new(false);
+    let poll = move || {
+        let showing = phase.try_with_untracked(|p| matches!(p, Phase::Order(_))) == Some(true);
+        if !showing || page_hidden() || busy.try_get_value() != Some(false) {
+            return;
+        }
+        let Some(w) = watch.try_get_value().flatten() else {
+            return;
+        };
+        busy.set_value(true);
+        spawn_local(async move {
+            let r = w
+                .client
+                .order_if_changed(&w.number, w.etag.as_deref())
+                .await;
+            busy.try_set_value(false);
+            if generation.try_get_value() != Some(w.generation) {
+                return; // unmounted, or another order is shown now
+            }
+            match r {
+                Ok(Fetched::Changed { value, etag }) => {
+                    watch.update_value(|v| {
+                        if let Some(v) = v {
+                            v.etag = etag;
+                        }
+                    });
+                    if shown.with_untracked(|s| s.as_ref() != Some(&value)) {
+                        events.emit(
+                            "aftercare:order-updated",
+                            &[
+                                (
+                                    "order_number",
+                                    JsValue::from_str(value.order_number.as_str()),
+                                ),
+                                ("status", JsValue::from_str(status_wire(&value))),
+                            ],
+                        );
+                        shown.set(Some(value));
+                    }
+                }
+                Ok(Fetched::NotModified) => {}
+                Err(_) => {
+                    stale.set(true);
+                    return;
+                }
+            }
+            checked.set(Some(js_sys::Date::now()));
+            stale.set(false);
+        });
+    };
+    Effect::new(move |_| {
+        let secs = refresh.get().unwrap_or(REFRESH_DEFAULT).max(REFRESH_MIN);
+        let timer = set_interval_with_handle(poll, Duration::from_secs(u64::from(secs))).ok();
+        on_cleanup(move || {
+            if let Some(t) = timer {
+                t.clear();
+            }
+        });
+    });
+    // Back on the tab: check now instead of waiting for the next tick.
+    let visible = window_event_listener_untyped("visibilitychange", move |_| {
+        if !page_hidden() {
+            poll();
+        }
+    });
+    // "Updated N minutes ago" is re-rendered every 30 s.
+    let ticker = set_interval_with_handle(
+        move || {
+            clock.try_update(|n| *n = n.wrapping_add(1));
+        },
+        Duration::from_secs(30),
+    )
+    .ok();
+    on_cleanup(move || {
+        visible.remove();
+        if let Some(t) = ticker {
+            t.clear();
+        }
+    });
+
+    // The store's FAQ and contacts for the help section: once per language, only once an order
+    // is on screen; a failure just leaves the help section out.
+    let store_client = client.clone();
+    let configs = StoredValue::new(Vec::<(Locale, Option<StoreConfig>)>::new());
+    Effect::new(move |_| {
+        let l = locale.get();
+        if !phase.with(|p| matches!(p, Phase::Order(_))) {
+            return;
+        }
+        if let Some(known) =
+            configs.with_value(|c| c.iter().find(|(x, _)| *x == l).map(|(_, c)| c.clone()))
+        {
+            store.set(known);
+            return;
+        }
+        configs.update_value(|c| c.push((l, None)));
+        store.set(None);
+        let c = store_client.clone();
+        spawn_local(async move {
+            if let Ok(cfg) = c.store_config_for(l).await {
+                configs.try_update_value(|c| {
+                    for (x, v) in c.iter_mut() {
+                        if *x == l {
+                            *v = Some(cfg.clone());
+                        }
+                    }
+                });
+                if locale.try_get_untracked() == Some(l) {
+                    store.try_set(Some(cfg));
+                }
+            }
+        });
     });
 
     // `aftercare:ready` once, when the first real content (not the skeleton) is on screen.
@@ -321,6 +480,22 @@ pub fn TrackingWidget(
             </p>
         })
     };
+    let updated = move || {
+        clock.track();
+        let l = locale.get();
+        let ago = checked.get().map(|at| {
+            let mins = ((js_sys::Date::now() - at) / 60_000.0).max(0.0) as u32;
+            match mins {
+                0 => t(l, Msg::UpdatedJustNow),
+                m => t(l, Msg::UpdatedAgo(&i18n::ago(l, m))),
+            }
+        });
+        match (ago, stale.get()) {
+            (Some(a), true) => format!("{a} · {}", t(l, Msg::RefreshFailed)),
+            (Some(a), false) => a,
+            (None, _) => String::new(),
+        }
+    };
     let body = move || {
         match phase.get() {
         Phase::Loading => skeleton(locale).into_any(),
@@ -350,9 +525,10 @@ pub fn TrackingWidget(
             </section>
         }
         .into_any(),
-        Phase::Order(o, back) => view! {
+        Phase::Order(back) => view! {
             {back_link(back)}
-            {move || view! { <OrderTimeline order=(*o).clone() locale=locale.get() /> }}
+            <p class="live muted" part="live">{updated}</p>
+            {timeline(shown.into(), locale, store.into())}
         }
         .into_any(),
         Phase::Failed(f, back) => {
@@ -403,6 +579,7 @@ fn status_wire(o: &Order) -> &'static str {
 pub(crate) fn element_view(p: ElementProps) -> AnyView {
     let locale_attr = p.attrs.get("locale");
     let locale = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    let refresh = p.attrs.get("refresh");
     view! {
         <TrackingWidget
             api=p.api
@@ -411,6 +588,7 @@ pub(crate) fn element_view(p: ElementProps) -> AnyView {
             token=p.attrs.get("token")
             email=p.attrs.get("email")
             locale=locale
+            refresh=Signal::derive(move || refresh.get().and_then(|s| s.parse().ok()))
         />
     }
     .into_any()

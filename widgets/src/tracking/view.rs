@@ -3,11 +3,14 @@
 
 use crate::dom::{add, el, set, txt, uid, Events};
 use crate::i18n::{self, t, tr, Field, Msg};
+use aftercare_shared::api::StoreConfig;
 use aftercare_shared::api::{LookupRequest, OrderSession};
 use aftercare_shared::client::{Client, ClientError, RetryPolicy};
 use aftercare_shared::error::{ErrorCode, FieldIssue};
-use aftercare_shared::order::{LineItem, Order, OrderStatus, OrderSummary, ParcelItem, Shipment};
-use aftercare_shared::tracking::{self, ProgressStep, TrackingStatus};
+use aftercare_shared::order::{
+    LineItem, Order, OrderStatus, OrderSummary, ParcelItem, PickupPoint, Shipment,
+};
+use aftercare_shared::tracking::{self, ExceptionReason, NextStep, ProgressStep, TrackingStatus};
 use aftercare_shared::{validate, Locale, OrderNumber, Timestamp};
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -26,23 +29,211 @@ pub fn skeleton(locale: Signal<Locale>) -> impl IntoView {
     }
 }
 
-/// One order's tracking: headline, a block per parcel, unshipped items, or "preparing".
+/// One order's tracking: headline, a block per parcel, unshipped items, or "preparing"; with
+/// a store config also the "Need help with your delivery?" section the notices link to.
 ///
-/// Pure: renders from the value alone (no network), so tests and the gallery can use it.
+/// Pure: renders from the values alone (no network), so tests and the gallery can use it.
+/// Given signals, it updates in place: open histories and keyboard focus survive a new value.
 #[component]
 pub fn OrderTimeline(
     /// The order to show (as `GET /v1/orders/{number}` returns it).
-    order: Order,
+    #[prop(into)]
+    order: Signal<Order>,
     /// The shopper's language.
-    locale: Locale,
+    #[prop(into)]
+    locale: Signal<Locale>,
+    /// The store's public configuration (`GET /v1/store?locale=…`): contact channels in the
+    /// notices and the help section. Without it both are simply left out.
+    #[prop(into, optional)]
+    store: Signal<Option<StoreConfig>>,
 ) -> impl IntoView {
-    view! { <article class="order" use:render_order=(order, locale)></article> }
+    timeline(Signal::derive(move || Some(order.get())), locale, store)
 }
 
-/// Builds the timeline into `root` (re-run on rebuild, e.g. a language change).
-fn render_order(root: web_sys::Element, (order, l): (Order, Locale)) {
+/// The timeline over an optional order (the live widget's current value); see [`OrderTimeline`].
+pub(crate) fn timeline(
+    order: Signal<Option<Order>>,
+    locale: Signal<Locale>,
+    store: Signal<Option<StoreConfig>>,
+) -> impl IntoView {
+    // Parcels whose whole history the shopper opened: kept across refreshes and languages.
+    let open = StoredValue::new(Vec::<i64>::new());
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(b) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-act]").ok().flatten())
+        else {
+            return;
+        };
+        let l = locale.get_untracked();
+        let v = b.get_attribute("data-v").unwrap_or_default();
+        match b.get_attribute("data-act").as_deref() {
+            Some("copy") => copy(&b, &v, l),
+            Some("more") => toggle(&b, &v, l, open),
+            Some("help") => {
+                if let Some(h) = b
+                    .closest(".tl")
+                    .ok()
+                    .flatten()
+                    .and_then(|w| w.query_selector("[data-help]").ok().flatten())
+                {
+                    h.scroll_into_view();
+                    let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+            _ => {}
+        }
+    };
+    view! { <div class="tl" on:click=on_click use:live_timeline=(order, locale, store, open)></div> }
+}
+
+/// What the timeline renders from: the order, language, store config and the open histories.
+type TimelineInputs = (
+    Signal<Option<Order>>,
+    Signal<Locale>,
+    Signal<Option<StoreConfig>>,
+    StoredValue<Vec<i64>>,
+);
+
+/// Two render effects: the order part rebuilds when the order, language or store change; the
+/// help part only when the language or store change (so open FAQ answers stay open).
+fn live_timeline(root: web_sys::Element, (order, locale, store, open): TimelineInputs) {
+    // A rebuild of the same view runs this again on the same element: start empty.
     root.replace_children_with_node_0();
-    let head = el(&root, "header", "head");
+    let art = el(&root, "article", "order");
+    let help = el(&root, "div", "");
+    let order_fx = RenderEffect::new(move |_| {
+        let l = locale.get();
+        store.with(|cfg| {
+            order.with(|o| {
+                if let Some(o) = o {
+                    // Rebuilding replaces the focused control: put focus back on its twin.
+                    let key = art
+                        .query_selector(":focus")
+                        .ok()
+                        .flatten()
+                        .and_then(|f| f.get_attribute("data-k"));
+                    open.with_value(|open| render_order(&art, o, l, cfg.as_ref(), open));
+                    if let Some(f) = key.and_then(|k| {
+                        art.query_selector(&format!("[data-k=\"{k}\"]"))
+                            .ok()
+                            .flatten()
+                    }) {
+                        let _ = f.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                }
+            })
+        });
+    });
+    let help_fx = RenderEffect::new(move |_| {
+        let l = locale.get();
+        store.with(|cfg| render_help(&help, cfg.as_ref(), l));
+    });
+    // Render effects live as long as they are held: hold them as long as the view's owner.
+    StoredValue::new_local((order_fx, help_fx));
+}
+
+/// Whether the store gave anything to put in the help section.
+fn has_help(cfg: Option<&StoreConfig>) -> bool {
+    cfg.is_some_and(|c| {
+        !c.faq.is_empty()
+            || c.support.email.is_some()
+            || c.support.phone.is_some()
+            || c.support.chat_url.is_some()
+    })
+}
+
+/// `navigator.clipboard` and its `writeText`, when this page may use them (secure contexts).
+fn clipboard() -> Option<(JsValue, js_sys::Function)> {
+    let nav = web_sys::window()?.navigator();
+    let clip = js_sys::Reflect::get(&nav, &"clipboard".into())
+        .ok()
+        .filter(JsValue::is_object)?;
+    let write = js_sys::Reflect::get(&clip, &"writeText".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some((clip, write))
+}
+
+/// Copy `text`, then say so in the button's live region (or say how to copy by hand).
+fn copy(button: &web_sys::Element, text: &str, l: Locale) {
+    let Some(live) = button.next_element_sibling() else {
+        return;
+    };
+    let say = move |ok: bool| {
+        live.set_text_content(Some(&t(l, if ok { Msg::Copied } else { Msg::CopyFailed })));
+        let live = live.clone();
+        set_timeout(
+            move || live.set_text_content(None),
+            std::time::Duration::from_secs(4),
+        );
+    };
+    let promise = clipboard().and_then(|(clip, write)| {
+        write
+            .call1(&clip, &JsValue::from_str(text))
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    });
+    match promise {
+        Some(p) => spawn_local(async move {
+            say(wasm_bindgen_futures::JsFuture::from(p).await.is_ok());
+        }),
+        None => say(false),
+    }
+}
+
+/// Open or close a parcel's full history in place (no rebuild: focus stays on the button).
+fn toggle(b: &web_sys::Element, v: &str, l: Locale, open: StoredValue<Vec<i64>>) {
+    let Ok(id) = v.parse::<i64>() else { return };
+    let now_open = b.get_attribute("aria-expanded").as_deref() != Some("true");
+    open.update_value(|o| {
+        o.retain(|x| *x != id);
+        if now_open {
+            o.push(id);
+        }
+    });
+    let ol = b
+        .get_attribute("aria-controls")
+        .and_then(|id| b.parent_element()?.query_selector(&format!("#{id}")).ok()?);
+    let (from, to) = if now_open {
+        (".old[hidden]", false)
+    } else {
+        (".old:not([hidden])", true)
+    };
+    while let Some(li) = ol
+        .as_ref()
+        .and_then(|ol| ol.query_selector(from).ok().flatten())
+    {
+        let _ = li.toggle_attribute_with_force("hidden", to);
+    }
+    set(b, "aria-expanded", if now_open { "true" } else { "false" });
+    let n = b
+        .get_attribute("data-n")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    b.set_text_content(Some(&t(
+        l,
+        if now_open {
+            Msg::ShowFewer
+        } else {
+            Msg::ShowAll(n)
+        },
+    )));
+}
+
+/// Builds the timeline into `root` (re-run when the order, language or store change).
+fn render_order(
+    root: &web_sys::Element,
+    order: &Order,
+    l: Locale,
+    store: Option<&StoreConfig>,
+    open: &[i64],
+) {
+    root.replace_children_with_node_0();
+    let head = el(root, "header", "head");
     set(
         &txt(
             &head,
@@ -74,22 +265,53 @@ fn render_order(root: web_sys::Element, (order, l): (Order, Locale)) {
         &t(l, Msg::PlacedOn(&i18n::date(l, &order.placed_at))),
     );
     let n = order.shipments.len();
-    if n == 0 && order.status != OrderStatus::Cancelled {
-        txt(&root, "p", "card empty", &t(l, Msg::PreparingBody));
+    if n > 1 {
+        txt(&head, "p", "ships", &t(l, Msg::ShipsIn(n)));
     }
+    if n == 0 && order.status != OrderStatus::Cancelled {
+        txt(root, "p", "card empty", &t(l, Msg::PreparingBody));
+    }
+    let ctx = Ctx {
+        l,
+        store,
+        help: has_help(store),
+    };
     for (i, s) in order.shipments.iter().enumerate() {
-        parcel(&root, &order, s, i, n, l);
+        parcel(root, order, s, i, n, &ctx, open.contains(&s.id));
     }
     let units: u32 = order.unshipped.iter().map(|p| p.quantity).sum();
     if units > 0 {
-        let sec = el(&root, "section", "card unshipped");
+        let sec = el(root, "section", "card unshipped");
         txt(&sec, "h3", "", &t(l, Msg::NotShippedYet(units)));
         items(&sec, &order.items, &order.unshipped, l);
     }
 }
 
+/// What every part of a parcel needs besides the parcel.
+struct Ctx<'a> {
+    l: Locale,
+    store: Option<&'a StoreConfig>,
+    help: bool,
+}
+
 fn time(parent: &web_sys::Element, ts: &Timestamp, text: &str) {
     set(&txt(parent, "time", "", text), "datetime", &ts.to_string());
+}
+
+/// One script-free handler for every item image: a broken image leaves an empty tile.
+fn hide_on_error() -> js_sys::Function {
+    thread_local! {
+        static HIDE: js_sys::Function = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+            |e: web_sys::Event| {
+                if let Some(img) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                    set(&img, "hidden", "");
+                }
+            },
+        )
+        .into_js_value()
+        .unchecked_into();
+    }
+    HIDE.with(Clone::clone)
 }
 
 fn items(parent: &web_sys::Element, lines: &[LineItem], parcel: &[ParcelItem], l: Locale) {
@@ -97,19 +319,262 @@ fn items(parent: &web_sys::Element, lines: &[LineItem], parcel: &[ParcelItem], l
     for p in parcel {
         if let Some(li) = lines.iter().find(|li| li.id == p.line_item_id) {
             let row = el(&ul, "li", "");
-            txt(&row, "span", "title", &li.title);
-            if let Some(v) = &li.variant {
-                txt(&row, "span", "muted", v);
+            // A fixed-size tile, with or without a picture: rows never shift when images load.
+            let tile = el(&row, "span", "thumb");
+            if let Some(src) = li.image_url.as_deref().filter(|u| !u.trim().is_empty()) {
+                let img = el(&tile, "img", "");
+                for (k, v) in [
+                    ("alt", li.title.as_str()),
+                    ("width", "56"),
+                    ("height", "56"),
+                    ("loading", "lazy"),
+                    ("decoding", "async"),
+                ] {
+                    set(&img, k, v);
+                }
+                img.unchecked_ref::<web_sys::HtmlElement>()
+                    .set_onerror(Some(&hide_on_error()));
+                set(&img, "src", src);
             }
-            txt(&row, "span", "muted", &t(l, Msg::Quantity(p.quantity)));
+            let text = el(&row, "span", "itext");
+            txt(&text, "span", "title", &li.title);
+            if let Some(v) = &li.variant {
+                txt(&text, "span", "muted", v);
+            }
+            txt(&text, "span", "muted", &t(l, Msg::Quantity(p.quantity)));
         }
     }
 }
 
-fn parcel(root: &web_sys::Element, order: &Order, s: &Shipment, i: usize, n: usize, l: Locale) {
+/// A `<button type=button data-act=…>` handled by the timeline's one click listener.
+fn action(
+    parent: &web_sys::Element,
+    act: &str,
+    v: &str,
+    class: &str,
+    text: &str,
+) -> web_sys::Element {
+    let b = txt(parent, "button", class, text);
+    set(&b, "type", "button");
+    set(&b, "data-act", act);
+    set(&b, "data-v", v);
+    set(&b, "data-k", &format!("{act}-{v}"));
+    b
+}
+
+/// A link to the carrier's page (only http(s): never a `javascript:` URL from a feed).
+fn carrier_link(
+    parent: &web_sys::Element,
+    s: &Shipment,
+    text: &str,
+    l: Locale,
+) -> Option<web_sys::Element> {
+    let href = s
+        .tracking_url
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))?;
+    let a = txt(parent, "a", "", text);
+    set(&a, "href", href);
+    set(&a, "target", "_blank");
+    set(&a, "rel", "noopener noreferrer");
+    txt(&a, "span", "vh", &format!(" {}", t(l, Msg::OpensNewTab)));
+    Some(a)
+}
+
+/// The store's contact channels as links (email, phone, chat).
+fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
+    let sup = &cfg.support;
+    if let Some(e) = &sup.email {
+        set(
+            &txt(parent, "a", "", &t(l, Msg::ContactEmail(e))),
+            "href",
+            &format!("mailto:{e}"),
+        );
+    }
+    if let Some(p) = &sup.phone {
+        let dial: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        set(
+            &txt(parent, "a", "", &t(l, Msg::ContactPhone(p))),
+            "href",
+            &format!("tel:{dial}"),
+        );
+    }
+    if let Some(u) = sup
+        .chat_url
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    {
+        let a = txt(parent, "a", "", &t(l, Msg::ContactChat));
+        set(&a, "href", u);
+        set(&a, "target", "_blank");
+        set(&a, "rel", "noopener noreferrer");
+        txt(&a, "span", "vh", &format!(" {}", t(l, Msg::OpensNewTab)));
+    }
+}
+
+/// A notice box: icon + title (never colour alone), returning the body to fill.
+fn notice(
+    parent: &web_sys::Element,
+    kind: &str,
+    role: &str,
+    icon: &str,
+    title: &str,
+) -> web_sys::Element {
+    let d = el(parent, "div", &format!("notice {kind}"));
+    set(&d, "part", "notice");
+    set(&d, "role", role);
+    set(&txt(&d, "span", "ico", icon), "aria-hidden", "true");
+    let body = el(&d, "div", "nbody");
+    txt(&body, "p", "ntitle", title);
+    body
+}
+
+/// The concrete next step (from the server's `next_step`) and the links that carry it out.
+fn next_step(body: &web_sys::Element, s: &Shipment, ctx: &Ctx) {
+    let l = ctx.l;
+    let carrier = s.carrier.name.as_str();
+    txt(body, "p", "", &t(l, Msg::Next(s.next_step, carrier)));
+    if s.reason == Some(ExceptionReason::CustomsHold) {
+        txt(body, "p", "muted", &t(l, Msg::CustomsHint(carrier)));
+    }
+    let acts = el(body, "p", "acts");
+    match s.next_step {
+        NextStep::ContactCarrier | NextStep::ArrangeRedelivery => {
+            if let Some(a) = carrier_link(&acts, s, &t(l, Msg::CarrierLink(carrier)), l) {
+                set(&a, "data-k", &format!("carrier-{}", s.id));
+            }
+        }
+        NextStep::UpdateAddress | NextStep::ContactStore => {
+            if let Some(cfg) = ctx.store {
+                contacts(&acts, cfg, l);
+            }
+        }
+        NextStep::Wait | NextStep::CollectFromPickupPoint => {}
+    }
+    help_button(&acts, s, ctx);
+}
+
+fn help_button(parent: &web_sys::Element, s: &Shipment, ctx: &Ctx) {
+    if ctx.help {
+        action(
+            parent,
+            "help",
+            &s.id.to_string(),
+            "link",
+            &t(ctx.l, Msg::GetHelp),
+        );
+    }
+}
+
+/// Banner for a parcel in trouble, else a delay or stall notice: what happened, what to do.
+fn notices(sec: &web_sys::Element, s: &Shipment, ctx: &Ctx) {
+    let l = ctx.l;
+    let banner = s.status.needs_attention();
+    if banner {
+        let alert = matches!(
+            s.status,
+            TrackingStatus::Exception | TrackingStatus::ReturnedToSender
+        );
+        let body = notice(
+            sec,
+            "banner",
+            if alert { "alert" } else { "status" },
+            "⚠",
+            &t(l, Msg::Banner(s.status, s.reason)),
+        );
+        if let Some(r) = s
+            .reason
+            .filter(|_| s.status == TrackingStatus::ReturnedToSender)
+        {
+            txt(&body, "p", "", &t(l, Msg::ReasonLine(r)));
+        }
+        next_step(&body, s, ctx);
+    }
+    if s.delayed {
+        let body = notice(sec, "delay", "status", "⏱", &t(l, Msg::DelayTitle));
+        txt(&body, "p", "", &t(l, Msg::DelayBody));
+        if banner || s.next_step == NextStep::Wait {
+            let acts = el(&body, "p", "acts");
+            help_button(&acts, s, ctx);
+        } else {
+            next_step(&body, s, ctx);
+        }
+    } else if s.stalled && !banner {
+        let days = s.last_update_at.or(s.shipped_at).map(|at| {
+            let ms = js_sys::Date::now() - at.utc_ms as f64;
+            (ms / 86_400_000.0).floor().max(1.0) as u32
+        });
+        let body = notice(sec, "stall", "status", "⏸", &t(l, Msg::Stalled(days)));
+        next_step(&body, s, ctx);
+    }
+}
+
+/// Where to collect a parcel waiting at a pickup point, and by when.
+fn pickup(sec: &web_sys::Element, p: &PickupPoint, l: Locale) {
+    let b = el(sec, "section", "pickup");
+    set(&b, "part", "pickup");
+    txt(&b, "h4", "", &t(l, Msg::PickupPoint));
+    txt(&b, "p", "title", &p.name);
+    let a = &p.address;
+    let city = format!("{} {}", a.postal_code, a.city);
+    let lines = [
+        Some(a.line1.as_str()),
+        a.line2.as_deref(),
+        Some(city.trim()),
+        a.region.as_deref(),
+        Some(a.country.as_str()),
+    ];
+    txt(
+        &b,
+        "p",
+        "",
+        &lines
+            .into_iter()
+            .flatten()
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    if !p.opening_hours.is_empty() {
+        txt(&b, "p", "muted", &t(l, Msg::OpeningHours));
+        let ul = el(&b, "ul", "hours");
+        for h in &p.opening_hours {
+            txt(&ul, "li", "", h);
+        }
+    }
+    if let Some(d) = &p.pickup_deadline {
+        let due = el(&b, "p", "due");
+        time(&due, d, &t(l, Msg::CollectBy(&i18n::day(l, d))));
+    }
+}
+
+/// How many checkpoints a history shows before "Show all N updates".
+const RECENT: usize = 3;
+
+fn parcel(
+    root: &web_sys::Element,
+    order: &Order,
+    s: &Shipment,
+    i: usize,
+    n: usize,
+    ctx: &Ctx,
+    open: bool,
+) {
+    let l = ctx.l;
     let sec = el(root, "section", "card parcel");
     set(&sec, "part", "parcel");
-    let status = t(l, Msg::Status(s.status));
+    let mut status = t(l, Msg::Status(s.status));
+    if let Some(r) = s.reason.filter(|_| {
+        matches!(
+            s.status,
+            TrackingStatus::Exception | TrackingStatus::ReturnedToSender
+        )
+    }) {
+        status = format!("{status}: {}", t(l, Msg::Reason(r)));
+    }
     let title = if n > 1 {
         format!("{}: {}", t(l, Msg::ParcelOf(i + 1, n)), status)
     } else {
@@ -125,6 +590,7 @@ fn parcel(root: &web_sys::Element, order: &Order, s: &Shipment, i: usize, n: usi
         },
         &title,
     );
+    notices(&sec, s, ctx);
     let meta = el(&sec, "dl", "meta");
     let row = |label: Msg<'_>| {
         let d = el(&meta, "div", "");
@@ -133,22 +599,39 @@ fn parcel(root: &web_sys::Element, order: &Order, s: &Shipment, i: usize, n: usi
     };
     txt(&row(Msg::Carrier), "span", "", &s.carrier.name);
     let dd = row(Msg::TrackingNumber);
-    match s
-        .tracking_url
-        .as_deref()
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
-        Some(href) => {
-            let a = txt(&dd, "a", "", &s.tracking_number);
-            set(&a, "href", href);
-            set(&a, "target", "_blank");
-            set(&a, "rel", "noopener noreferrer");
-            txt(&a, "span", "vh", &format!(" {}", t(l, Msg::OpensNewTab)));
-        }
+    match carrier_link(&dd, s, &s.tracking_number, l) {
+        Some(a) => set(&a, "data-k", &format!("track-{}", s.id)),
         None => add(&dd, &s.tracking_number),
     }
+    if clipboard().is_some() {
+        let b = action(
+            &dd,
+            "copy",
+            &s.tracking_number,
+            "link copy",
+            &t(l, Msg::Copy),
+        );
+        set(&b, "part", "copy");
+        set(&b, "aria-label", &t(l, Msg::CopyLabel));
+        set(&el(&dd, "span", "copied"), "aria-live", "polite");
+    }
     if let Some(w) = s.eta.filter(|_| !s.status.is_final()) {
-        time(&row(Msg::Eta), &w.earliest, &i18n::eta(l, &w));
+        let dd = row(Msg::Eta);
+        let now = i18n::eta(l, &w);
+        time(&dd, &w.earliest, &now);
+        if let Some(was) = &s.eta_original {
+            txt(
+                &dd,
+                "span",
+                "was",
+                &t(l, Msg::EtaRevised(&i18n::eta(l, was), &now)),
+            );
+        }
+    }
+    if s.status == TrackingStatus::AvailableForPickup {
+        if let Some(p) = &s.pickup_point {
+            pickup(&sec, p, l);
+        }
     }
     stepper(&sec, s.step, s.status, l);
     txt(&sec, "h4", "", &t(l, Msg::InThisParcel));
@@ -162,9 +645,14 @@ fn parcel(root: &web_sys::Element, order: &Order, s: &Shipment, i: usize, n: usi
     }
     let ol = el(&sec, "ol", "timeline");
     set(&ol, "part", "timeline");
-    for e in &events {
-        let li = el(&ol, "li", "event");
+    let ol_id = uid("history");
+    set(&ol, "id", &ol_id);
+    for (k, e) in events.iter().enumerate() {
+        let li = el(&ol, "li", if k < RECENT { "event" } else { "event old" });
         set(&li, "part", "event");
+        if k >= RECENT && !open {
+            set(&li, "hidden", "");
+        }
         txt(&li, "p", "ev-status", &t(l, Msg::Status(e.status)));
         txt(&li, "p", "", &e.description);
         if let Some(place) = e.location.as_ref().and_then(|loc| loc.display()) {
@@ -175,6 +663,48 @@ fn parcel(root: &web_sys::Element, order: &Order, s: &Shipment, i: usize, n: usi
         if let Some(note) = i18n::local_time_note(l, &e.occurred_at) {
             txt(&when, "span", "local", &format!(" · {note}"));
         }
+    }
+    if events.len() > RECENT {
+        let label = t(
+            l,
+            if open {
+                Msg::ShowFewer
+            } else {
+                Msg::ShowAll(events.len())
+            },
+        );
+        let b = action(&sec, "more", &s.id.to_string(), "link more", &label);
+        set(&b, "part", "button");
+        set(&b, "aria-controls", &ol_id);
+        set(&b, "aria-expanded", if open { "true" } else { "false" });
+        set(&b, "data-n", &events.len().to_string());
+    }
+}
+
+/// "Need help with your delivery?": the store's FAQ as disclosures and its contact channels.
+/// Omitted when the store config did not load (or has nothing to say).
+fn render_help(root: &web_sys::Element, cfg: Option<&StoreConfig>, l: Locale) {
+    root.replace_children_with_node_0();
+    let Some(cfg) = cfg.filter(|c| has_help(Some(c))) else {
+        return;
+    };
+    let sec = el(root, "section", "card help");
+    set(&sec, "part", "help");
+    let id = uid("help");
+    set(&sec, "aria-labelledby", &id);
+    let h = txt(&sec, "h3", "", &t(l, Msg::HelpHeading));
+    set(&h, "id", &id);
+    set(&h, "tabindex", "-1");
+    set(&h, "data-help", "");
+    for f in &cfg.faq {
+        let d = el(&sec, "details", "faq");
+        txt(&d, "summary", "", &f.question);
+        txt(&d, "p", "", &f.answer);
+    }
+    let s = &cfg.support;
+    if s.email.is_some() || s.phone.is_some() || s.chat_url.is_some() {
+        txt(&sec, "h4", "", &t(l, Msg::ContactUs));
+        contacts(&el(&sec, "p", "acts"), cfg, l);
     }
 }
 
