@@ -9,6 +9,11 @@
       var el = document.createElement('aftercare-tracking');
       el.setAttribute('token', body.token);
       slot.appendChild(el);
+      // The NPS card asks only when the server says it is the right moment (and never twice).
+      var nps = document.createElement('aftercare-nps');
+      nps.setAttribute('token', body.token);
+      var survey = document.getElementById('account-survey');
+      if (survey) survey.appendChild(nps);
     })
     .catch(function (e) {
       slot.textContent = 'Could not sign you in to the demo: ' + e.message;

@@ -176,9 +176,21 @@ impl IntoResponse for Error {
     }
 }
 
-/// The dotted path serde_path_to_error puts before the message (`items[0].quantity: …`).
+/// The dotted path serde_path_to_error puts before the message (`items[0].quantity: …`);
+/// for a missing field, that path plus the field's name (`items[0].sku`, or `score` at the top).
 fn field_from_serde_message(text: &str) -> Option<String> {
     let detail = text.split_once("target type: ")?.1;
+    if let Some((before, rest)) = detail.split_once("missing field `") {
+        let name = rest.split_once('`')?.0;
+        let prefix = before.trim().trim_end_matches(':').trim();
+        return Some(
+            if prefix.is_empty() || prefix == "." || prefix.contains(' ') {
+                name.to_owned()
+            } else {
+                format!("{prefix}.{name}")
+            },
+        );
+    }
     let (path, _) = detail.split_once(": ")?;
     let path = path.trim();
     (!path.is_empty() && path != "." && !path.contains(' ')).then(|| path.to_owned())
@@ -238,6 +250,20 @@ mod tests {
             )
             .as_deref(),
             Some("items[0].quantity")
+        );
+        assert_eq!(
+            field_from_serde_message(
+                "Failed to deserialize the JSON body into the target type: missing field `score` at line 1 column 40"
+            )
+            .as_deref(),
+            Some("score")
+        );
+        assert_eq!(
+            field_from_serde_message(
+                "Failed to deserialize the JSON body into the target type: items[0]: missing field `sku` at line 1 column 9"
+            )
+            .as_deref(),
+            Some("items[0].sku")
         );
     }
 }

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod auth;
+pub mod charts;
 pub mod config;
 pub mod db;
 pub mod error;

@@ -11,12 +11,13 @@
 
 use crate::db::Db;
 use crate::error::{Error, Result};
-use crate::repo::{orders, stores};
+use crate::repo::{orders, stores, surveys};
 use aftercare_shared::api::{
     CustomerInput, LineItemInput, LocalizedFaq, OrderInput, ParcelItemInput, ShipmentInput,
-    StoreSettings, SupportContacts, TrackingEventBatch, TrackingEventInput,
+    StoreSettings, SupportContacts, SurveySettings, TrackingEventBatch, TrackingEventInput,
 };
 use aftercare_shared::order::{Address, PaymentMethod, PickupPoint};
+use aftercare_shared::survey::{SurveyKind, SurveyRules};
 use aftercare_shared::tracking::{EtaWindow, Location, TrackingPolicy};
 use aftercare_shared::{ExceptionReason, Locale, OrderNumber, Timestamp, TrackingStatus};
 
@@ -137,10 +138,224 @@ pub async fn seed_demo_with(db: &Db, public_url: &str) -> Result<SeedReport> {
         };
         orders::ingest_events(db, store.id, shipment.id, &batch).await?;
     }
+    seed_surveys(db, store.id, now).await?;
     Ok(SeedReport {
         store_id: store.id,
         orders: list.len(),
     })
+}
+
+/// The demo store's survey settings: default rules (D=3, R=90, S=30, 100 %) and the wording
+/// in English and Spanish for NPS and CSAT (`{store}` becomes "Aurora Outfitters").
+pub fn demo_survey_settings(kind: SurveyKind) -> SurveySettings {
+    SurveySettings {
+        rules: SurveyRules::default(),
+        texts: Locale::ALL
+            .iter()
+            .map(|l| surveys::default_text(kind, *l))
+            .collect(),
+    }
+}
+
+/// One seeded NPS answer: (days ago, hour of day, score, comment index or none, Spanish,
+/// wants contact, followed up).
+type SeedNps = (i64, i64, u8, Option<usize>, bool, bool, bool);
+
+/// Sixty NPS answers over the last eleven weeks (scores improve a little over time), and
+/// six CSAT answers. Subjects are `customer:seed_NN`, never a demo customer, so the
+/// end-to-end tests' customers (cus_ana, cus_ben, cus_carla, cus_dev) start with no history.
+pub fn demo_survey_responses(now_ms: i64) -> Vec<surveys::SeedResponse> {
+    const PROMOTER: [(&str, &str); 6] = [
+        ("The merino sweater is the warmest thing I own and it arrived in two days. Already ordered another colour.", "El jersey de merino es lo más calentito que tengo y llegó en dos días. Ya he pedido otro color."),
+        ("Great quality, the tracking page told me exactly when the courier would come.", "Muy buena calidad, y la página de seguimiento me dijo exactamente cuándo venía el repartidor."),
+        ("Exchanged a size with no hassle at all. Lovely customer service.", "Cambié la talla sin ningún problema. Atención al cliente encantadora."),
+        ("Beautiful packaging, no plastic, and the socks are perfect for hiking.", "Embalaje precioso, sin plásticos, y los calcetines son perfectos para el monte."),
+        ("Third order this year, always on time.", "Tercer pedido este año, siempre puntual."),
+        ("Support answered my question about sizing within an hour.", "Soporte respondió a mi duda sobre tallas en menos de una hora."),
+    ];
+    const PASSIVE: [(&str, &str); 5] = [
+        (
+            "Good products but shipping to the Canaries took a week.",
+            "Buenos productos, pero el envío a Canarias tardó una semana.",
+        ),
+        (
+            "The jacket is nice, a bit pricier than I expected.",
+            "La chaqueta está bien, algo más cara de lo que esperaba.",
+        ),
+        (
+            "Fine overall. The size guide could be clearer.",
+            "Bien en general. La guía de tallas podría ser más clara.",
+        ),
+        (
+            "Delivery was OK, but I had to check the tracking several times.",
+            "La entrega bien, pero tuve que mirar el seguimiento varias veces.",
+        ),
+        (
+            "Nice shirt, the colour is slightly different from the photos.",
+            "Camisa bonita, el color es un poco distinto al de las fotos.",
+        ),
+    ];
+    const DETRACTOR: [(&str, &str); 6] = [
+        (
+            "My parcel was stuck in customs for ten days and nobody told me about the duties.",
+            "Mi paquete estuvo diez días retenido en aduanas y nadie me avisó de los aranceles.",
+        ),
+        (
+            "The belt arrived scratched and I am still waiting for a reply about the return.",
+            "El cinturón llegó rayado y sigo esperando respuesta sobre la devolución.",
+        ),
+        (
+            "Courier said 'nobody home' but I was home all day.",
+            "El repartidor dijo que no había nadie, pero estuve en casa todo el día.",
+        ),
+        (
+            "Wrong size sent twice. Please call me.",
+            "Me mandaron la talla equivocada dos veces. Llamadme, por favor.",
+        ),
+        (
+            "Delivery took three weeks, the tracking did not move for days.",
+            "La entrega tardó tres semanas y el seguimiento no se movió en días.",
+        ),
+        (
+            "=Refund me now! The stitching came apart after one wash.",
+            "=¡Quiero mi reembolso! Las costuras se abrieron al primer lavado.",
+        ),
+    ];
+    const NAMES: [&str; 20] = [
+        "maria.garcia",
+        "john.miller",
+        "lucia.martin",
+        "oliver.smith",
+        "carmen.ruiz",
+        "emma.jones",
+        "javier.sanchez",
+        "sophie.brown",
+        "pablo.gomez",
+        "liam.wilson",
+        "ines.moreno",
+        "noah.taylor",
+        "elena.diaz",
+        "mia.davies",
+        "diego.alvarez",
+        "ava.thomas",
+        "sara.romero",
+        "jack.evans",
+        "marta.navarro",
+        "grace.walker",
+    ];
+    // 60 answers: (days ago, score, comment?, Spanish?, wants contact?, followed up?).
+    let scores: [u8; 60] = [
+        9, 3, 7, 10, 6, 8, 9, 2, 10, 7, // weeks 11–10 ago: mixed
+        5, 9, 8, 10, 4, 9, 7, 10, 6, 9, // weeks 9–8
+        10, 8, 9, 3, 10, 9, 7, 10, 9, 6, // weeks 7–6
+        9, 10, 8, 10, 9, 5, 10, 9, 7, 10, // weeks 5–4
+        10, 9, 10, 8, 9, 10, 4, 10, 9, 10, // weeks 3–2
+        9, 10, 7, 10, 10, 9, 1, 10, 8, 10, // weeks 1–0
+    ];
+    let mut answers: Vec<SeedNps> = Vec::new();
+    let (mut pi, mut qi, mut di) = (0usize, 0usize, 0usize);
+    for (i, score) in scores.iter().enumerate() {
+        let i64i = i as i64;
+        let days_ago = 76 - (i64i * 76) / 59;
+        let hour = 8 + (i64i * 5) % 12;
+        let spanish = i % 3 != 1;
+        let (comment, wants, followed) = match score {
+            9..=10 => {
+                let c = (i % 2 == 0).then(|| {
+                    pi += 1;
+                    (pi - 1) % PROMOTER.len()
+                });
+                (c, false, false)
+            }
+            7..=8 => {
+                let c = (i % 2 == 0).then(|| {
+                    qi += 1;
+                    (qi - 1) % PASSIVE.len()
+                });
+                (c, false, false)
+            }
+            _ => {
+                di += 1;
+                let c = Some((di - 1) % DETRACTOR.len());
+                // Most detractors ask to be contacted; the older ones were followed up.
+                let wants = di % 4 != 0;
+                (c, wants, wants && days_ago > 30)
+            }
+        };
+        answers.push((days_ago, hour, *score, comment, spanish, wants, followed));
+    }
+    let mut out = Vec::with_capacity(66);
+    for (i, (days_ago, hour, score, comment, spanish, wants, followed)) in
+        answers.into_iter().enumerate()
+    {
+        let day_start = now_ms - now_ms.rem_euclid(86_400_000) - days_ago * 86_400_000;
+        let mut created = day_start + hour * HOUR + (i as i64 * 7) % 60 * 60_000;
+        if created > now_ms {
+            created = now_ms - (i as i64 + 1) * 60_000;
+        }
+        let category = SurveyKind::Nps
+            .score(i64::from(score))
+            .map(|s| s.category())
+            .unwrap_or(aftercare_shared::survey::Category::Passive);
+        let text = comment.map(|c| {
+            let pair = match category {
+                aftercare_shared::survey::Category::Promoter => PROMOTER[c],
+                aftercare_shared::survey::Category::Passive => PASSIVE[c],
+                aftercare_shared::survey::Category::Detractor => DETRACTOR[c],
+            };
+            if spanish { pair.1 } else { pair.0 }.to_owned()
+        });
+        out.push(surveys::SeedResponse {
+            id: format!("seed_nps_{:03}", i + 1),
+            subject_key: format!("customer:seed_{:02}", i + 1),
+            kind: SurveyKind::Nps,
+            score,
+            comment: text,
+            wants_contact: wants,
+            followed_up_at_ms: followed.then_some(created + 2 * 86_400_000),
+            order_number: Some(format!("{}", 901 + i)),
+            email: Some(format!("{}@example.com", NAMES[i % NAMES.len()])),
+            created_at_ms: created,
+        });
+    }
+    let csat: [(i64, u8, Option<&str>, bool); 6] = [
+        (40, 5, Some("Arrived a day early, thank you!"), false),
+        (33, 4, None, false),
+        (25, 2, Some("La caja llegó aplastada."), true),
+        (18, 5, Some("Perfecto, como siempre."), false),
+        (
+            9,
+            3,
+            Some("Delivery was fine, the driver was in a rush."),
+            false,
+        ),
+        (2, 4, None, false),
+    ];
+    for (i, (days_ago, score, comment, wants)) in csat.into_iter().enumerate() {
+        let created = now_ms - days_ago * 86_400_000 - (i as i64 + 1) * HOUR;
+        out.push(surveys::SeedResponse {
+            id: format!("seed_csat_{:03}", i + 1),
+            subject_key: format!("customer:seed_{:02}", 61 + i),
+            kind: SurveyKind::Csat,
+            score,
+            comment: comment.map(str::to_owned),
+            wants_contact: wants,
+            followed_up_at_ms: None,
+            order_number: Some(format!("{}", 961 + i)),
+            email: Some(format!("{}@example.com", NAMES[(i * 3) % NAMES.len()])),
+            created_at_ms: created,
+        });
+    }
+    out
+}
+
+/// Write the demo store's survey settings and seeded responses (idempotent: settings are
+/// replaced, responses upserted by their fixed ids with times relative to `now_ms`).
+pub async fn seed_surveys(db: &Db, store_id: i64, now_ms: i64) -> Result<()> {
+    for kind in [SurveyKind::Nps, SurveyKind::Csat] {
+        surveys::put_settings(db, store_id, kind, &demo_survey_settings(kind)).await?;
+    }
+    surveys::upsert_seed_responses(db, store_id, &demo_survey_responses(now_ms)).await
 }
 
 /// Carrier ETA revisions sent after the orders, through the ingest path: (order number,
@@ -1685,6 +1900,51 @@ mod tests {
         assert!(validate::order_input(&orders[27]).is_ok());
         assert_eq!(orders[27].shipments[0].events.len(), 40);
         assert!(demo_settings().validate().is_ok());
+    }
+
+    #[test]
+    fn demo_survey_history_is_realistic_and_leaves_demo_customers_alone() {
+        let now = 1_800_000_000_000;
+        let list = demo_survey_responses(now);
+        let nps: Vec<_> = list.iter().filter(|r| r.kind == SurveyKind::Nps).collect();
+        assert_eq!(nps.len(), 60);
+        assert_eq!(list.len() - nps.len(), 6);
+        for r in &list {
+            assert!(
+                r.subject_key.starts_with("customer:seed_"),
+                "{}",
+                r.subject_key
+            );
+            assert!(r.created_at_ms <= now && r.created_at_ms > now - 77 * 86_400_000);
+            assert!(r.kind.score(i64::from(r.score)).is_ok());
+        }
+        let cat = |r: &&surveys::SeedResponse| r.kind.score(i64::from(r.score)).unwrap().category();
+        use aftercare_shared::survey::Category;
+        for c in [Category::Promoter, Category::Passive, Category::Detractor] {
+            assert!(
+                nps.iter()
+                    .filter(|r| cat(r) == c)
+                    .any(|r| r.comment.is_some()),
+                "{c:?}"
+            );
+        }
+        let detractors: Vec<_> = nps
+            .iter()
+            .filter(|r| cat(r) == Category::Detractor)
+            .collect();
+        assert!(detractors.iter().filter(|r| r.wants_contact).count() >= 4);
+        assert!(detractors
+            .iter()
+            .any(|r| r.wants_contact && r.followed_up_at_ms.is_some()));
+        assert!(detractors
+            .iter()
+            .any(|r| r.wants_contact && r.followed_up_at_ms.is_none()));
+        let ids: std::collections::HashSet<_> = list.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), list.len());
+        assert_eq!(list, demo_survey_responses(now), "deterministic");
+        for kind in [SurveyKind::Nps, SurveyKind::Csat] {
+            assert!(demo_survey_settings(kind).validate().is_ok());
+        }
     }
 
     #[test]

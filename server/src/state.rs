@@ -5,6 +5,7 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::rate_limit::LookupLimits;
 use axum::http::HeaderValue;
+use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// Everything a request may need; cheap to clone (all `Arc`s).
@@ -18,6 +19,8 @@ pub struct AppState {
     pub limits: Arc<LookupLimits>,
     /// Every store's allowed origins, for CORS preflights (which carry no key).
     pub origins: OriginCache,
+    /// Demo-only time shifts per survey subject (`POST /demo/clock`).
+    pub survey_clock: SurveyClock,
 }
 
 impl AppState {
@@ -32,6 +35,7 @@ impl AppState {
             config: Arc::new(config),
             limits,
             origins: OriginCache::default(),
+            survey_clock: SurveyClock::default(),
         };
         state.refresh_origins().await?;
         Ok(state)
@@ -42,6 +46,17 @@ impl AppState {
         let patterns = crate::repo::stores::all_origins(&self.db).await?;
         self.origins.replace(patterns);
         Ok(())
+    }
+
+    /// "Now" for a survey subject's decisions and writes: the real time, shifted by the demo
+    /// clock when the server runs with `--demo` (so end-to-end tests can skip days).
+    pub fn survey_now(&self, subject_key: &str) -> i64 {
+        let now = crate::now_ms();
+        if self.config.demo {
+            now + self.survey_clock.offset_ms(subject_key)
+        } else {
+            now
+        }
     }
 
     /// Keep the origin cache fresh while the server runs (stores change from other processes).
@@ -57,6 +72,33 @@ impl AppState {
                 state.limits.purge();
             }
         });
+    }
+}
+
+/// Per-subject time offsets (milliseconds) for the demo clock, in memory only: a restart
+/// returns everyone to the real time.
+#[derive(Clone, Default)]
+pub struct SurveyClock(Arc<RwLock<HashMap<String, i64>>>);
+
+impl SurveyClock {
+    /// The offset applied to `subject_key` (0 when never advanced).
+    pub fn offset_ms(&self, subject_key: &str) -> i64 {
+        self.0
+            .read()
+            .map(|m| m.get(subject_key).copied().unwrap_or(0))
+            .unwrap_or(0)
+    }
+
+    /// Move `subject_key`'s clock by `ms` (cumulative); returns the new offset.
+    pub fn advance(&self, subject_key: &str, ms: i64) -> i64 {
+        match self.0.write() {
+            Ok(mut m) => {
+                let v = m.entry(subject_key.to_owned()).or_insert(0);
+                *v = v.saturating_add(ms);
+                *v
+            }
+            Err(_) => 0,
+        }
     }
 }
 

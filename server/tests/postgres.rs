@@ -16,10 +16,12 @@ async fn api_works_on_postgres() {
     let pg_sql = [
         include_str!("../migrations/postgres/0001_init.sql"),
         include_str!("../migrations/postgres/0002_tracking_timeline.sql"),
+        include_str!("../migrations/postgres/0003_surveys.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
         include_str!("../migrations/sqlite/0002_tracking_timeline.sql"),
+        include_str!("../migrations/sqlite/0003_surveys.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {
@@ -183,6 +185,103 @@ async fn api_works_on_postgres() {
             .json();
         assert_eq!(list["items"].as_array().unwrap().len(), 2);
         assert!(list["next_cursor"].is_string());
+
+        // Surveys on PostgreSQL: prompt (Ana's 1001 was delivered 13 days ago), one visit,
+        // response create-then-update, dismissal, report with the seeded history.
+        let ana = customer_token("cus_ana");
+        let survey = |method: &str, uri: &str, body: serde_json::Value| {
+            public(method, uri)
+                .header("authorization", format!("Bearer {ana}"))
+                .header("content-type", "application/json")
+                .body(json_body(&body))
+                .unwrap()
+        };
+        let p = t
+            .send(survey(
+                "POST",
+                "/v1/surveys/nps/prompt",
+                json!({"visit_id": "pg-visit-1"}),
+            ))
+            .await
+            .json();
+        assert_eq!(p["eligibility"]["eligible"], true, "{p}");
+        let p = t
+            .send(survey(
+                "POST",
+                "/v1/surveys/csat/prompt",
+                json!({"visit_id": "pg-visit-1"}),
+            ))
+            .await
+            .json();
+        assert_eq!(p["eligibility"]["reason"], "one_survey_per_visit");
+        let body =
+            json!({"kind": "nps", "score": 4, "visit_id": "pg-visit-1", "order_number": "1001"});
+        let r = t
+            .send(survey(
+                "PUT",
+                "/v1/surveys/responses/pg_resp_0001",
+                body.clone(),
+            ))
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+        let mut body = body;
+        body["comment"] = json!("Late, and the box was wet");
+        body["wants_contact"] = json!(true);
+        let r = t
+            .send(survey("PUT", "/v1/surveys/responses/pg_resp_0001", body))
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.json()["comment"], "Late, and the box was wet");
+        let p = t
+            .send(survey(
+                "POST",
+                "/v1/surveys/nps/prompt",
+                json!({"visit_id": "pg-visit-1"}),
+            ))
+            .await
+            .json();
+        assert_eq!(p["eligibility"]["reason"], "recently_answered");
+        let e = t
+            .send(survey(
+                "POST",
+                "/v1/surveys/csat/dismissals",
+                json!({"visit_id": "pg-visit-2"}),
+            ))
+            .await
+            .json();
+        assert_eq!(e["reason"], "recently_dismissed");
+        let rep = t
+            .send(
+                admin("GET", "/v1/admin/surveys/nps/report")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(rep["responses"], 61);
+        let mine = rep["comments"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["response_id"] == "pg_resp_0001")
+            .unwrap()
+            .clone();
+        assert_eq!(mine["email"], "ana@example.com");
+        assert_eq!(mine["order_number"], "1001");
+        assert_eq!(mine["awaiting_follow_up"], true);
+        let r = t
+            .send(
+                admin("GET", "/v1/admin/surveys/nps/responses.csv")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(String::from_utf8_lossy(&r.body).lines().count(), 62);
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))

@@ -53,3 +53,35 @@ async function lookUp(widget, orderNumber, email) {
 }
 
 module.exports = { test, expect, fixturePage, customerToken, lookUp, ADMIN_KEY, PUBLISHABLE_KEY };
+
+const DAY = 86_400_000;
+const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+/**
+ * A brand-new customer whose first order was delivered `deliveredDaysAgo` days ago, created
+ * through the admin API (so survey tests never share history). Returns { id, email, token }.
+ */
+async function deliveredCustomer(request, tag, deliveredDaysAgo = 10) {
+  const id = `e2e_${tag}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const email = `${id}@example.com`;
+  const number = `E2E-${id.slice(-12)}`;
+  const now = Date.now();
+  const order = {
+    order_number: number, email, customer: { external_id: id, email, name: 'Test Shopper' },
+    currency: 'EUR', placed_at: iso(now - (deliveredDaysAgo + 5) * DAY),
+    items: [{ sku: 'TEE-M', title: 'Organic Tee', quantity: 1, unit_price_minor: 2500 }],
+    shipments: [{
+      carrier_code: 'ups', carrier_name: 'UPS', tracking_number: `1Z${Math.floor(Math.random() * 1e12)}`,
+      items: [{ sku: 'TEE-M', quantity: 1 }],
+      events: [
+        { status: 'in_transit', description: 'Picked up', occurred_at: iso(now - (deliveredDaysAgo + 3) * DAY) },
+        { status: 'delivered', description: 'Delivered', occurred_at: iso(now - deliveredDaysAgo * DAY) },
+      ],
+    }],
+  };
+  const res = await request.put(`/v1/admin/orders/${number}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` }, data: order });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return { id, email, number, token: await customerToken(request, id) };
+}
+
+module.exports.deliveredCustomer = deliveredCustomer;

@@ -18,15 +18,18 @@ throw e;
 }));
 let fail = (el, code, e) => el.dispatchEvent(new CustomEvent("aftercare:error", { bubbles: true, composed: true, detail: { code, message: String(e && e.message || e) } }));
 // Add a tag here when its widget exists in the bundle.
-for (let t of ["aftercare-tracking"]) C.get(t) || C.define(t, class extends HTMLElement {
+for (let t of ["aftercare-tracking", "aftercare-nps"]) C.get(t) || C.define(t, class extends HTMLElement {
 static observedAttributes = ["order", "token", "locale", "email", "kind", "layout", "refresh"];
 constructor() {
 super();
 let r = this.attachShadow({ mode: "open" }), b = d.createElement("div");
+// The NPS card reserves nothing: most visits are not eligible, and those must not shift the page.
+if (t != "aftercare-nps") {
 r.adoptedStyleSheets = [ph];
 b.setAttribute("aria-hidden", "true");
 b.append(d.createElement("i"), d.createElement("i"), d.createElement("i"));
 r.append(b);
+}
 }
 connectedCallback() {
 this._h || load().then(m => {

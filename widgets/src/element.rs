@@ -65,11 +65,18 @@ struct Widget {
 }
 
 /// Every widget in this bundle; add a row per new `aftercare-*` element.
-const WIDGETS: &[Widget] = &[Widget {
-    tag: "aftercare-tracking",
-    css: crate::tracking::CSS,
-    render: crate::tracking::element_view,
-}];
+const WIDGETS: &[Widget] = &[
+    Widget {
+        tag: "aftercare-tracking",
+        css: crate::tracking::CSS,
+        render: crate::tracking::element_view,
+    },
+    Widget {
+        tag: "aftercare-nps",
+        css: crate::nps::CSS,
+        render: crate::nps::element_view,
+    },
+];
 
 /// A mounted widget, owned by the loader's element. Dropping it (or [`ElementHandle::unmount`])
 /// disposes the reactive owner and removes the widget's DOM.

@@ -7,6 +7,7 @@
 
 use aftercare_shared::error::FieldIssue;
 use aftercare_shared::order::OrderStatus;
+use aftercare_shared::survey::{Category, SurveyKind};
 use aftercare_shared::tracking::{
     EtaWindow, ExceptionReason, NextStep, ProgressStep, TrackingStatus,
 };
@@ -178,6 +179,34 @@ pub enum Msg<'a> {
     UpdatedAgo(&'a str),
     /// A background refresh failed; the data shown is kept.
     RefreshFailed,
+    /// Accessible name of the survey card.
+    NpsRegion,
+    /// Dismiss the survey before answering.
+    NotNow,
+    /// Accessible name of the floating card's close button.
+    Close,
+    /// The follow-up question, by survey and category of the chosen score.
+    FollowUp(SurveyKind, Category),
+    /// A detractor asks the store to get in touch.
+    ContactMe,
+    /// Shown once the shopper asked to be contacted, above the store's channels.
+    ContactNote,
+    /// A promoter is invited to review what they bought.
+    ReviewInvite,
+    /// The button that opens the review prompt.
+    WriteReview,
+    /// Live counter under the comment box: "1,990 characters left".
+    CharsLeft(usize),
+    /// Send the follow-up comment.
+    Send,
+    /// Send button while waiting.
+    Sending,
+    /// The survey's final state.
+    NpsThanks,
+    /// A response waits in this browser for the connection to come back.
+    SavedOffline,
+    /// The server refused the response for good.
+    NpsSaveFailed,
 }
 
 /// The text of `msg` in `locale`.
@@ -359,6 +388,27 @@ fn en(msg: Msg<'_>) -> String {
         UpdatedJustNow => "Updated just now",
         UpdatedAgo(rel) => return format!("Updated {rel}"),
         RefreshFailed => "Couldn't refresh — retrying",
+        NpsRegion => "Your feedback",
+        NotNow => "Not now",
+        Close => "Close",
+        FollowUp(kind, cat) => match (kind, cat) {
+            (_, Category::Detractor) => "What went wrong?",
+            (SurveyKind::Nps, Category::Passive) => "What would make it a 10?",
+            (SurveyKind::Csat, Category::Passive) => "What could be better?",
+            (SurveyKind::Nps, Category::Promoter) => "What did you love?",
+            (SurveyKind::Csat, Category::Promoter) => "What did you like?",
+        },
+        ContactMe => "Ask the store to contact me",
+        ContactNote => "The store will get in touch with you.",
+        ReviewInvite => "Glad you liked it! Would you review the products you bought?",
+        WriteReview => "Write a review",
+        CharsLeft(1) => "1 character left",
+        CharsLeft(n) => return format!("{n} characters left"),
+        Send => "Send",
+        Sending => "Sending…",
+        NpsThanks => "Thank you — your feedback helps us improve.",
+        SavedOffline => "Saved on this device — we'll send it when you're back online",
+        NpsSaveFailed => "We couldn't save your feedback. Please try again.",
     };
     s.to_owned()
 }
@@ -542,6 +592,27 @@ fn es(msg: Msg<'_>) -> String {
         UpdatedJustNow => "Actualizado hace un momento",
         UpdatedAgo(rel) => return format!("Actualizado {rel}"),
         RefreshFailed => "No se pudo actualizar; lo reintentamos",
+        NpsRegion => "Tu opinión",
+        NotNow => "Ahora no",
+        Close => "Cerrar",
+        FollowUp(kind, cat) => match (kind, cat) {
+            (_, Category::Detractor) => "¿Qué ha salido mal?",
+            (SurveyKind::Nps, Category::Passive) => "¿Qué haría falta para que fuera un 10?",
+            (SurveyKind::Csat, Category::Passive) => "¿Qué podríamos mejorar?",
+            (SurveyKind::Nps, Category::Promoter) => "¿Qué es lo que más te ha gustado?",
+            (SurveyKind::Csat, Category::Promoter) => "¿Qué te ha gustado?",
+        },
+        ContactMe => "Pedir a la tienda que se ponga en contacto conmigo",
+        ContactNote => "La tienda se pondrá en contacto contigo.",
+        ReviewInvite => "¡Nos alegra que te haya gustado! ¿Quieres valorar los productos que compraste?",
+        WriteReview => "Escribir una valoración",
+        CharsLeft(1) => "Queda 1 carácter",
+        CharsLeft(n) => return format!("Quedan {n} caracteres"),
+        Send => "Enviar",
+        Sending => "Enviando…",
+        NpsThanks => "Gracias: tu opinión nos ayuda a mejorar.",
+        SavedOffline => "Guardado en este dispositivo: lo enviaremos cuando vuelvas a tener conexión",
+        NpsSaveFailed => "No hemos podido guardar tu opinión. Inténtalo de nuevo.",
     };
     s.to_owned()
 }
@@ -602,9 +673,33 @@ fn date_of(ms: i64) -> js_sys::Date {
     js_sys::Date::new(&JsValue::from_f64(ms as f64))
 }
 
+/// One `Intl.DateTimeFormat` per locale and option set, built once: constructing one costs
+/// far more than formatting with it, and a long timeline formats two dates per checkpoint.
+fn date_format(locale: Locale, opts: &[(&str, &str)]) -> js_sys::Intl::DateTimeFormat {
+    thread_local! {
+        static CACHE: std::cell::RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = opts
+        .iter()
+        .fold(String::from(locale.tag()), |mut k, (name, value)| {
+            k.push('|');
+            k.push_str(name);
+            k.push('=');
+            k.push_str(value);
+            k
+        });
+    CACHE.with(|cache| {
+        if let Some((_, f)) = cache.borrow().iter().find(|(k, _)| *k == key) {
+            return f.clone();
+        }
+        let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options(opts));
+        cache.borrow_mut().push((key, f.clone()));
+        f
+    })
+}
+
 fn format_ms(locale: Locale, ms: i64, opts: &[(&str, &str)]) -> String {
-    let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options(opts));
-    call_format(f.format(), &date_of(ms))
+    call_format(date_format(locale, opts).format(), &date_of(ms))
 }
 
 /// Date and time in the shopper's time zone: "Nov 20, 2026, 10:03 AM".
@@ -642,7 +737,7 @@ pub fn ago(locale: Locale, minutes: u32) -> String {
 
 /// An expected-delivery window as the shortest range ("Sat, Nov 21 – Sun, Nov 22", or one day).
 pub fn eta(locale: Locale, w: &EtaWindow) -> String {
-    let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options(DAY));
+    let f = date_format(locale, DAY);
     f.format_range(&date_of(w.earliest.utc_ms), &date_of(w.latest.utc_ms))
         .ok()
         .and_then(|s| s.as_string())
@@ -735,6 +830,24 @@ mod tests {
                 t(Locale::Es, Msg::Banner(TrackingStatus::Exception, Some(r)))
             );
         }
+    }
+
+    #[test]
+    fn survey_texts_in_both_languages() {
+        assert_eq!(t(Locale::En, Msg::CharsLeft(1)), "1 character left");
+        assert_eq!(t(Locale::En, Msg::CharsLeft(2000)), "2000 characters left");
+        assert_eq!(t(Locale::Es, Msg::CharsLeft(1)), "Queda 1 carácter");
+        assert_eq!(t(Locale::Es, Msg::CharsLeft(5)), "Quedan 5 caracteres");
+        for kind in [SurveyKind::Nps, SurveyKind::Csat] {
+            for cat in [Category::Detractor, Category::Passive, Category::Promoter] {
+                let m = Msg::FollowUp(kind, cat);
+                assert_ne!(t(Locale::En, m), t(Locale::Es, m));
+            }
+        }
+        assert_eq!(
+            t(Locale::En, Msg::NpsThanks),
+            "Thank you — your feedback helps us improve."
+        );
     }
 
     #[test]

@@ -10,8 +10,10 @@
 pub mod dom;
 pub mod element;
 pub mod i18n;
+pub mod nps;
 pub mod tracking;
 
 pub use element::{mount, ElementHandle};
+pub use nps::NpsWidget;
 pub use tracking::view::{LookupForm, OrderTimeline};
 pub use tracking::TrackingWidget;

@@ -181,7 +181,7 @@ pub const DEFAULT_MIN_VIEWS: u32 = 3;
 pub const DEFAULT_HOURS: u32 = 24;
 
 /// A whole-number query parameter within `range`, or `default` when absent.
-fn ranged(
+pub(crate) fn ranged(
     p: &mut Problems,
     field: &str,
     raw: Option<&str>,

@@ -1,24 +1,188 @@
-//! `GET /demo/customer-token`: the demo's stand-in for a merchant backend that signs the
-//! logged-in customer's id. Only with `serve --demo`; a plain 404 otherwise.
+//! Demo-only helpers, answered only with `serve --demo` (a plain 404 otherwise):
+//! `GET /demo/customer-token`, the stand-in for a merchant backend that signs the logged-in
+//! customer's id; `POST /demo/clock`, which moves one customer's survey clock forward so the
+//! recontact rules can be seen (and tested) without waiting days; and `/demo/insights/…`,
+//! the demo store's survey report, charts and CSV for the insights page, so the browser never
+//! holds the secret key.
 
 use super::{Json, Routes};
 use crate::error::{Error, Result};
 use crate::repo::stores;
+use crate::repo::surveys::{self, Subject};
 use crate::state::AppState;
-use aftercare_shared::api::CustomerToken;
+use aftercare_shared::api::{CustomerToken, SurveyReport};
+use aftercare_shared::survey::SurveyKind;
 use aftercare_shared::token::{self, Claims, TokenKind};
+use aftercare_shared::validate::Problems;
 use aftercare_shared::{ApiError, FieldIssue, Timestamp};
+use axum::extract::rejection::PathRejection;
 use axum::extract::rejection::QueryRejection;
+use axum::extract::Path;
 use axum::extract::{Query, State};
 use axum::http::Method;
-use serde::Deserialize;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
 
 /// Lifetime of a demo customer token.
 pub const DEMO_TOKEN_SECONDS: i64 = 60 * 60;
 
 /// Demo routes.
 pub fn router() -> Routes {
-    Routes::new().route(Method::GET, "/demo/customer-token", customer_token)
+    Routes::new()
+        .route(Method::GET, "/demo/customer-token", customer_token)
+        .route(Method::POST, "/demo/clock", clock)
+        .route(Method::GET, "/demo/insights/{name}", insights)
+        .route(
+            Method::GET,
+            "/demo/insights/{name}/distribution.svg",
+            insights_distribution,
+        )
+        .route(
+            Method::GET,
+            "/demo/insights/{name}/trend.svg",
+            insights_trend,
+        )
+}
+
+/// Body of `POST /demo/clock`.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct DemoClockRequest {
+    /// The merchant's customer id whose survey clock moves (`cus_ana`, a fresh id, …).
+    pub customer: String,
+    /// Days to move forward (negative: back), added to any earlier shift; −3650…3650.
+    pub advance_days: i64,
+}
+
+/// Answer of `POST /demo/clock`.
+#[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
+pub struct DemoClock {
+    /// The customer id.
+    pub customer: String,
+    /// Their total shift, in days.
+    pub offset_days: i64,
+    /// "Now" for their survey decisions.
+    pub now: Timestamp,
+}
+
+fn demo_only(state: &AppState) -> Result<()> {
+    if state.config.demo {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// Move one customer's survey clock (demo only, in memory): prompts, responses and dismissals
+/// of `customer:<id>` then happen at the shifted time.
+#[utoipa::path(post, path = "/demo/clock", tag = "demo",
+    request_body = DemoClockRequest,
+    responses(
+        (status = 200, body = DemoClock),
+        (status = 404, description = "server not started with `--demo`", body = ApiError),
+        (status = 422, body = ApiError),
+    ))]
+pub async fn clock(
+    State(state): State<AppState>,
+    Json(req): Json<DemoClockRequest>,
+) -> Result<Json<DemoClock>> {
+    demo_only(&state)?;
+    let mut p = Problems::default();
+    p.text("customer", &req.customer, 128);
+    if !(-3650..=3650).contains(&req.advance_days) {
+        p.add("advance_days", FieldIssue::OutOfRange);
+    }
+    p.finish()?;
+    let customer = req.customer.trim().to_owned();
+    let key = Subject::Customer(customer.clone()).key();
+    let offset = state
+        .survey_clock
+        .advance(&key, req.advance_days * surveys::DAY_MS);
+    Ok(Json(DemoClock {
+        customer,
+        offset_days: offset / surveys::DAY_MS,
+        now: Timestamp::from_utc_ms(state.survey_now(&key), 0),
+    }))
+}
+
+async fn demo_store(state: &AppState) -> Result<stores::StoreRow> {
+    demo_only(state)?;
+    stores::by_publishable_key(&state.db, crate::seed::DEMO_PUBLISHABLE_KEY)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+fn demo_kind(path: std::result::Result<Path<String>, PathRejection>) -> Result<SurveyKind> {
+    crate::http::surveys::path_kind(path)
+}
+
+/// The demo store's survey report (`nps.json`, `csat.json`) or CSV export (`nps.csv`,
+/// `csat.csv`), last 12 weeks, for the demo insights page.
+#[utoipa::path(get, path = "/demo/insights/{name}", tag = "demo",
+    params(("name" = String, Path, description = "`nps.json`, `csat.json`, `nps.csv` or `csat.csv`")),
+    responses(
+        (status = 200, description = "`SurveyReport` (.json) or CSV (.csv)", body = SurveyReport),
+        (status = 404, description = "unknown name, or server not started with `--demo`", body = ApiError),
+    ))]
+pub async fn insights(
+    State(state): State<AppState>,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Response> {
+    let Path(name) = path.map_err(|_| Error::NotFound)?;
+    let store = demo_store(&state).await?;
+    let (kind, ext) = name.rsplit_once('.').ok_or(Error::NotFound)?;
+    let kind = SurveyKind::from_wire(kind).ok_or(Error::NotFound)?;
+    match ext {
+        "json" => Ok(
+            Json(crate::http::surveys::build_report(&state, store.id, kind, 12).await?)
+                .into_response(),
+        ),
+        "csv" => {
+            let rows = surveys::all_responses(&state.db, store.id, kind).await?;
+            Ok(crate::http::surveys::csv_response(
+                kind,
+                surveys::to_csv(kind, &rows),
+            ))
+        }
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// The demo store's score distribution chart (`name` = `nps` or `csat`).
+#[utoipa::path(get, path = "/demo/insights/{name}/distribution.svg", tag = "demo",
+    params(("name" = String, Path, description = "`nps` or `csat`")),
+    responses(
+        (status = 200, description = "SVG document", content_type = "image/svg+xml", body = String),
+        (status = 404, body = ApiError),
+    ))]
+pub async fn insights_distribution(
+    State(state): State<AppState>,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Response> {
+    let kind = demo_kind(path)?;
+    let store = demo_store(&state).await?;
+    let r = crate::http::surveys::build_report(&state, store.id, kind, 12).await?;
+    Ok(crate::http::surveys::svg_response(
+        crate::charts::distribution_svg(kind, &r.distribution),
+    ))
+}
+
+/// The demo store's weekly trend chart (`name` = `nps` or `csat`).
+#[utoipa::path(get, path = "/demo/insights/{name}/trend.svg", tag = "demo",
+    params(("name" = String, Path, description = "`nps` or `csat`")),
+    responses(
+        (status = 200, description = "SVG document", content_type = "image/svg+xml", body = String),
+        (status = 404, body = ApiError),
+    ))]
+pub async fn insights_trend(
+    State(state): State<AppState>,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Response> {
+    let kind = demo_kind(path)?;
+    let store = demo_store(&state).await?;
+    let r = crate::http::surveys::build_report(&state, store.id, kind, 12).await?;
+    Ok(crate::http::surveys::svg_response(
+        crate::charts::trend_svg(kind, &r.weekly),
+    ))
 }
 
 /// Query of `/demo/customer-token`.

@@ -7,6 +7,7 @@ pub mod health;
 pub mod orders;
 pub mod static_files;
 pub mod store;
+pub mod surveys;
 
 use crate::error::Error;
 use crate::state::AppState;
@@ -87,6 +88,7 @@ pub fn routes() -> Routes {
         .merge(store::router())
         .merge(orders::router())
         .merge(admin::router())
+        .merge(surveys::router())
         .merge(demo::router())
         .merge(crate::openapi::router())
         .merge(static_files::router())

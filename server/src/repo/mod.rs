@@ -5,3 +5,4 @@ pub mod idempotency;
 pub mod insights;
 pub mod orders;
 pub mod stores;
+pub mod surveys;

@@ -1,9 +1,12 @@
 //! The typed API client: one code path for the widgets (browser `fetch`) and for native
 //! integration tests and tools (`reqwest`); only the transport differs per target.
 //!
-//! Every POST carries an `Idempotency-Key`, so it is safe to retry. Retries happen with
-//! exponential backoff and full jitter on network failures, `429` (honouring the server's
-//! `Retry-After`), `503` and an idempotent request still in flight, and never otherwise.
+//! Every request this client sends is safe to repeat: GETs read, every POST carries an
+//! `Idempotency-Key`, and the only PUTs (`admin_put_order`, `put_survey_response`) create or
+//! replace a resource named by the caller, so a repeat lands on the same resource. All methods
+//! are therefore retried alike, with exponential backoff and full jitter, on network failures,
+//! `429` (honouring the server's `Retry-After`), `503` and an idempotent request still in
+//! flight, and never otherwise. A new endpoint that is not idempotent must not go through the shared retry loop.
 //!
 //! ```no_run
 //! # async fn demo() -> Result<(), aftercare_shared::client::ClientError> {
@@ -27,12 +30,14 @@ use web as transport;
 
 use crate::api::{
     self, IngestResult, LookupRequest, OrderInput, OrderSession, Page, ShipmentInput, StoreConfig,
+    SurveyDismissal, SurveyPrompt, SurveyPromptRequest, SurveyResponse, SurveyResponseInput,
     TrackingEventBatch,
 };
 use crate::error::{ApiError, ErrorCode};
 use crate::ids::OrderNumber;
 use crate::locale::Locale;
 use crate::order::{Order, OrderSummary, Shipment};
+use crate::survey::{Eligibility, SurveyKind};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -257,6 +262,67 @@ impl Client {
         .await
     }
 
+    /// `POST /v1/surveys/{kind}/prompt?locale=xx`: may the survey be shown now? The server
+    /// alone applies the store's recontact rules (and records the showing when it says yes), so
+    /// a widget never decides on its own; the answer carries the store's question and scale
+    /// labels in `locale`. Needs a customer token or order session ([`Client::with_token`]).
+    pub async fn survey_prompt(
+        &self,
+        kind: SurveyKind,
+        req: &SurveyPromptRequest,
+        locale: Locale,
+    ) -> Result<SurveyPrompt, ClientError> {
+        self.call(
+            Method::Post,
+            &format!(
+                "/v1/surveys/{}/prompt?locale={}",
+                kind.as_str(),
+                locale.tag()
+            ),
+            Some(req),
+        )
+        .await
+    }
+
+    /// `PUT /v1/surveys/responses/{id}?locale=xx`: create (201) or update (200) the response
+    /// with this client-generated id (8–64 of `A-Za-z0-9_-`). The widget saves the score as
+    /// soon as it is chosen and sends the comment later to the same id; because the id names the
+    /// response, a retry after a lost answer or a reload never stores a second one, so this PUT
+    /// is retried on network errors, `429` and `503` exactly like a POST with an idempotency key.
+    pub async fn put_survey_response(
+        &self,
+        id: &str,
+        input: &SurveyResponseInput,
+        locale: Locale,
+    ) -> Result<SurveyResponse, ClientError> {
+        self.call(
+            Method::Put,
+            &format!(
+                "/v1/surveys/responses/{}?locale={}",
+                encode_component(id),
+                locale.tag()
+            ),
+            Some(input),
+        )
+        .await
+    }
+
+    /// `POST /v1/surveys/{kind}/dismissals`: the shopper said "Not now". The answer is the
+    /// eligibility after the dismissal (when the survey may come back), so the store's quiet
+    /// period starts on the server, not in a cookie the shopper may clear.
+    pub async fn dismiss_survey(
+        &self,
+        kind: SurveyKind,
+        dismissal: &SurveyDismissal,
+    ) -> Result<Eligibility, ClientError> {
+        self.call(
+            Method::Post,
+            &format!("/v1/surveys/{}/dismissals", kind.as_str()),
+            Some(dismissal),
+        )
+        .await
+    }
+
     /// Admin `PUT /v1/admin/orders/{number}`: create or replace an order.
     pub async fn admin_put_order(&self, order: &OrderInput) -> Result<Order, ClientError> {
         self.call(
@@ -308,16 +374,23 @@ impl Client {
         path: &str,
         body: Option<&B>,
     ) -> Result<T, ClientError> {
+        // Encode here, so the retry loop below is compiled once, not once per body type (in
+        // the wasm bundle every instance of it costs kilobytes).
+        let body = match body {
+            Some(b) => Some(transport::to_json(b).map_err(ClientError::Decode)?),
+            None => None,
+        };
         let raw = self.exchange(method, path, body, None).await?;
         transport::from_json(&raw.body).map_err(ClientError::Decode)
     }
 
-    /// Send with retries; `Ok` for 2xx and 304, the decoded error otherwise.
-    async fn exchange<B: Serialize + ?Sized>(
+    /// Send (`body`: JSON already encoded) with retries; `Ok` for 2xx and 304, the decoded
+    /// error otherwise.
+    async fn exchange(
         &self,
         method: Method,
         path: &str,
-        body: Option<&B>,
+        body: Option<String>,
         if_none_match: Option<&str>,
     ) -> Result<RawResponse, ClientError> {
         let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];
@@ -333,13 +406,9 @@ impl Client {
         if let Some(tag) = if_none_match {
             headers.push(("if-none-match", tag.to_owned()));
         }
-        let body = match body {
-            Some(b) => {
-                headers.push(("content-type", "application/json".into()));
-                Some(transport::to_json(b).map_err(ClientError::Decode)?)
-            }
-            None => None,
-        };
+        if body.is_some() {
+            headers.push(("content-type", "application/json".into()));
+        }
         if method == Method::Post {
             headers.push((api::IDEMPOTENCY_HEADER, transport::random_key()));
         }
@@ -404,7 +473,7 @@ impl Client {
             .exchange(
                 Method::Get,
                 &format!("/v1/orders/{}", encode_component(number.as_str())),
-                None::<&()>,
+                None,
                 etag,
             )
             .await?;

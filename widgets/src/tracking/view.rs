@@ -382,7 +382,7 @@ fn carrier_link(
 }
 
 /// The store's contact channels as links (email, phone, chat).
-fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
+pub(crate) fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
     let sup = &cfg.support;
     if let Some(e) = &sup.email {
         set(
