@@ -11,6 +11,7 @@ pub mod ids;
 pub mod locale;
 pub mod money;
 pub mod order;
+pub mod returns;
 pub mod survey;
 pub mod time;
 pub mod tracking;
