@@ -343,7 +343,7 @@ pub fn withdrawal_deadline(
 pub fn rma_number(sequence: u64) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     // An invertible mix over 40 bits keeps numbers unique while hiding the volume of returns.
-    let mut x = (sequence & 0xFF_FFFF_FFFF).wrapping_mul(0x9E37_79B9_7F) & 0xFF_FFFF_FFFF;
+    let mut x = (sequence & 0xFF_FFFF_FFFF).wrapping_mul(0x009E_3779_B97F) & 0xFF_FFFF_FFFF;
     x ^= x >> 17;
     let mut out = [b'0'; 8];
     for c in out.iter_mut().rev() {

@@ -247,10 +247,12 @@ pub fn TrackingWidget(
                                 etag,
                                 generation: g,
                             }));
+                            crate::dom::pmark("ac:set0");
                             shown.set(Some(o));
                             checked.set(Some(js_sys::Date::now()));
                             stale.set(false);
                             phase.set(Phase::Order(back));
+                            crate::dom::pmark("ac:set1");
                         }
                         // Never sent a tag, so never "not modified": treat as a bad answer.
                         Ok(Fetched::NotModified) => {

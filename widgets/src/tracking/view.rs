@@ -232,6 +232,7 @@ fn render_order(
     store: Option<&StoreConfig>,
     open: &[i64],
 ) {
+    crate::dom::pmark("ac:render0");
     root.replace_children_with_node_0();
     let head = el(root, "header", "head");
     set(
@@ -285,6 +286,7 @@ fn render_order(
         txt(&sec, "h3", "", &t(l, Msg::NotShippedYet(units)));
         items(&sec, &order.items, &order.unshipped, l);
     }
+    crate::dom::pmark("ac:render1");
 }
 
 /// What every part of a parcel needs besides the parcel.
@@ -647,6 +649,8 @@ fn parcel(
     set(&ol, "part", "timeline");
     let ol_id = uid("history");
     set(&ol, "id", &ol_id);
+    let mut dt = 0.0;
+    let t_loop = crate::dom::pnow();
     for (k, e) in events.iter().enumerate() {
         let li = el(&ol, "li", if k < RECENT { "event" } else { "event old" });
         set(&li, "part", "event");
@@ -659,11 +663,17 @@ fn parcel(
             txt(&li, "p", "muted", &place);
         }
         let when = el(&li, "p", "muted");
-        time(&when, &e.occurred_at, &i18n::date_time(l, &e.occurred_at));
-        if let Some(note) = i18n::local_time_note(l, &e.occurred_at) {
+        let t0 = crate::dom::pnow();
+        let dtxt = i18n::date_time(l, &e.occurred_at);
+        let note = i18n::local_time_note(l, &e.occurred_at);
+        let tsstr = e.occurred_at.to_string();
+        dt += crate::dom::pnow() - t0;
+        set(&txt(&when, "time", "", &dtxt), "datetime", &tsstr);
+        if let Some(note) = note {
             txt(&when, "span", "local", &format!(" · {note}"));
         }
     }
+    leptos::logging::log!("ac:loop {:.1} dates {:.1} (events {})", crate::dom::pnow() - t_loop, dt, events.len());
     if events.len() > RECENT {
         let label = t(
             l,
