@@ -20,12 +20,13 @@ pub fn run_demo(port: u16) -> Result<()> {
     println!(
         "\n  Aftercare demo storefront: {url}/\n\
          \n  Try: {url}/track.html  (order 1002 + ana@example.com, or 1010 + guest@example.com)\
-         \n       {url}/account.html  (signed in as Ana through a customer token)\
+         \n       {url}/account.html  (signed in as Ana through a customer token; her NPS card)\
+         \n       {url}/insights.html  (the merchant's NPS report with charts)\
          \n  API: {url}/v1/openapi.json\n\
          \n  Embed on any storefront:\
          \n    <script src=\"{url}/sdk/aftercare.js\" data-key=\"{DEMO_KEY}\" async></script>\
          \n    <aftercare-tracking></aftercare-tracking>\
-         \n    <aftercare-tracking order=\"1002\" token=\"…customer token from your backend…\"></aftercare-tracking>\n\
+         \n    <aftercare-nps token=\"…customer token from your backend…\"></aftercare-nps>\n\
          \n  Press Ctrl-C to stop.\n"
     );
     running.wait()
