@@ -122,67 +122,44 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
             .bind(number.as_str())
             .fetch_optional(tx.conn())
             .await?;
-    let order_id = match existing {
-        Some(id) => {
-            sqlx::query(
-                "UPDATE orders SET customer_id = $1, email_normalized = $2, email_hash = $3, \
-                 currency = $4, subtotal_minor = $5, shipping_minor = $6, tax_minor = $7, \
-                 discount_minor = $8, total_minor = $9, placed_at_ms = $10, placed_offset_min = $11, \
-                 shipping_address = $12, payment_brand = $13, payment_last4 = $14, cancelled = $15, \
-                 updated_at_ms = $16 WHERE id = $17",
-            )
-            .bind(customer_id)
-            .bind(email.as_str())
-            .bind(email_hash(&email))
-            .bind(currency.as_str())
-            .bind(subtotal)
-            .bind(input.shipping_minor)
-            .bind(input.tax_minor)
-            .bind(input.discount_minor)
-            .bind(total)
-            .bind(input.placed_at.utc_ms)
-            .bind(offset(Some(&input.placed_at)))
-            .bind(&address)
-            .bind(input.payment.as_ref().map(|p| p.brand.clone()))
-            .bind(input.payment.as_ref().and_then(|p| p.last4.clone()))
-            .bind(i64::from(input.cancelled))
-            .bind(now)
-            .bind(id)
-            .execute(tx.conn())
-            .await?;
-            id
-        }
-        None => {
-            sqlx::query_scalar(
-                "INSERT INTO orders (store_id, customer_id, order_number, email_normalized, \
-                 email_hash, currency, subtotal_minor, shipping_minor, tax_minor, discount_minor, \
-                 total_minor, placed_at_ms, placed_offset_min, shipping_address, payment_brand, \
-                 payment_last4, cancelled, created_at_ms, updated_at_ms) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
-                 RETURNING id",
-            )
-            .bind(store_id)
-            .bind(customer_id)
-            .bind(number.as_str())
-            .bind(email.as_str())
-            .bind(email_hash(&email))
-            .bind(currency.as_str())
-            .bind(subtotal)
-            .bind(input.shipping_minor)
-            .bind(input.tax_minor)
-            .bind(input.discount_minor)
-            .bind(total)
-            .bind(input.placed_at.utc_ms)
-            .bind(offset(Some(&input.placed_at)))
-            .bind(&address)
-            .bind(input.payment.as_ref().map(|p| p.brand.clone()))
-            .bind(input.payment.as_ref().and_then(|p| p.last4.clone()))
-            .bind(i64::from(input.cancelled))
-            .bind(now)
-            .fetch_one(tx.conn())
-            .await?
-        }
-    };
+    // One portable upsert (SQLite ≥ 3.35 and PostgreSQL): created_at stays from the first write.
+    let order_id: i64 = sqlx::query_scalar(
+        "INSERT INTO orders (store_id, customer_id, order_number, email_normalized, \
+         email_hash, currency, subtotal_minor, shipping_minor, tax_minor, discount_minor, \
+         total_minor, placed_at_ms, placed_offset_min, shipping_address, payment_brand, \
+         payment_last4, cancelled, created_at_ms, updated_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
+         ON CONFLICT (store_id, order_number) DO UPDATE SET customer_id = excluded.customer_id, \
+         email_normalized = excluded.email_normalized, email_hash = excluded.email_hash, \
+         currency = excluded.currency, subtotal_minor = excluded.subtotal_minor, \
+         shipping_minor = excluded.shipping_minor, tax_minor = excluded.tax_minor, \
+         discount_minor = excluded.discount_minor, total_minor = excluded.total_minor, \
+         placed_at_ms = excluded.placed_at_ms, placed_offset_min = excluded.placed_offset_min, \
+         shipping_address = excluded.shipping_address, payment_brand = excluded.payment_brand, \
+         payment_last4 = excluded.payment_last4, cancelled = excluded.cancelled, \
+         updated_at_ms = excluded.updated_at_ms \
+         RETURNING id",
+    )
+    .bind(store_id)
+    .bind(customer_id)
+    .bind(number.as_str())
+    .bind(email.as_str())
+    .bind(email_hash(&email))
+    .bind(currency.as_str())
+    .bind(subtotal)
+    .bind(input.shipping_minor)
+    .bind(input.tax_minor)
+    .bind(input.discount_minor)
+    .bind(total)
+    .bind(input.placed_at.utc_ms)
+    .bind(offset(Some(&input.placed_at)))
+    .bind(&address)
+    .bind(input.payment.as_ref().map(|p| p.brand.clone()))
+    .bind(input.payment.as_ref().and_then(|p| p.last4.clone()))
+    .bind(i64::from(input.cancelled))
+    .bind(now)
+    .fetch_one(tx.conn())
+    .await?;
 
     // Items: upsert by SKU, then drop lines that are no longer listed.
     let mut skus: HashMap<String, (i64, u32)> = HashMap::new();
