@@ -117,16 +117,3 @@ pub fn set(e: &web_sys::Element, name: &str, value: &str) {
 pub fn add(parent: &web_sys::Element, text: &str) {
     let _ = parent.append_with_str_1(text);
 }
-
-#[allow(dead_code)]
-pub fn pmark(name: &str) {
-    let p = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
-    let f: js_sys::Function = js_sys::Reflect::get(&p, &"mark".into()).unwrap().into();
-    let _ = f.call1(&p, &name.into());
-}
-#[allow(dead_code)]
-pub fn pnow() -> f64 {
-    let p = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
-    let f: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).unwrap().into();
-    f.call0(&p).unwrap().as_f64().unwrap()
-}

@@ -673,11 +673,16 @@ fn date_of(ms: i64) -> js_sys::Date {
     js_sys::Date::new(&JsValue::from_f64(ms as f64))
 }
 
-/// One `Intl.DateTimeFormat` per locale and option set, built once: constructing one costs
-/// far more than formatting with it, and a long timeline formats two dates per checkpoint.
-fn date_format(locale: Locale, opts: &[(&str, &str)]) -> js_sys::Intl::DateTimeFormat {
+/// One `Intl.DateTimeFormat` per locale and option set, built once with its bound `format`:
+/// constructing one costs far more than formatting with it, and a long timeline formats two
+/// dates per checkpoint.
+fn date_format(
+    locale: Locale,
+    opts: &[(&str, &str)],
+) -> (js_sys::Intl::DateTimeFormat, js_sys::Function) {
     thread_local! {
-        static CACHE: std::cell::RefCell<Vec<(String, js_sys::Intl::DateTimeFormat)>> = const { std::cell::RefCell::new(Vec::new()) };
+        #[allow(clippy::type_complexity)]
+        static CACHE: std::cell::RefCell<Vec<(String, js_sys::Intl::DateTimeFormat, js_sys::Function)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     let key = opts
         .iter()
@@ -689,31 +694,42 @@ fn date_format(locale: Locale, opts: &[(&str, &str)]) -> js_sys::Intl::DateTimeF
             k
         });
     CACHE.with(|cache| {
-        if let Some((_, f)) = cache.borrow().iter().find(|(k, _)| *k == key) {
-            return f.clone();
+        if let Some((_, f, g)) = cache.borrow().iter().find(|(k, ..)| *k == key) {
+            return (f.clone(), g.clone());
         }
         let f = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options(opts));
-        cache.borrow_mut().push((key, f.clone()));
-        f
+        let g = f.format();
+        cache.borrow_mut().push((key, f.clone(), g.clone()));
+        (f, g)
     })
 }
 
+/// `format` takes the epoch milliseconds as a number: no `Date` object per call.
 fn format_ms(locale: Locale, ms: i64, opts: &[(&str, &str)]) -> String {
-    call_format(date_format(locale, opts).format(), &date_of(ms))
+    call_format(date_format(locale, opts).1, &JsValue::from_f64(ms as f64))
+}
+
+const DATE: &[(&str, &str)] = &[("dateStyle", "medium")];
+const DATE_TIME: &[(&str, &str)] = &[("dateStyle", "medium"), ("timeStyle", "short")];
+const LOCAL_TIME: &[(&str, &str)] = &[("timeStyle", "short"), ("timeZone", "UTC")];
+
+/// Build the date formats an order view uses ahead of time (e.g. while its request is in
+/// flight): the first `Intl.DateTimeFormat` of a page loads locale data and costs tens of
+/// milliseconds, which would otherwise land between the response and the first frame.
+pub fn warm_dates(locale: Locale) {
+    for opts in [DATE, DATE_TIME, LOCAL_TIME, DAY] {
+        date_format(locale, opts);
+    }
 }
 
 /// Date and time in the shopper's time zone: "Nov 20, 2026, 10:03 AM".
 pub fn date_time(locale: Locale, ts: &Timestamp) -> String {
-    format_ms(
-        locale,
-        ts.utc_ms,
-        &[("dateStyle", "medium"), ("timeStyle", "short")],
-    )
+    format_ms(locale, ts.utc_ms, DATE_TIME)
 }
 
 /// A date in the shopper's time zone: "Nov 20, 2026".
 pub fn date(locale: Locale, ts: &Timestamp) -> String {
-    format_ms(locale, ts.utc_ms, &[("dateStyle", "medium")])
+    format_ms(locale, ts.utc_ms, DATE)
 }
 
 const DAY: &[(&str, &str)] = &[("weekday", "short"), ("month", "short"), ("day", "numeric")];
@@ -737,11 +753,11 @@ pub fn ago(locale: Locale, minutes: u32) -> String {
 
 /// An expected-delivery window as the shortest range ("Sat, Nov 21 – Sun, Nov 22", or one day).
 pub fn eta(locale: Locale, w: &EtaWindow) -> String {
-    let f = date_format(locale, DAY);
+    let (f, format) = date_format(locale, DAY);
     f.format_range(&date_of(w.earliest.utc_ms), &date_of(w.latest.utc_ms))
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| call_format(f.format(), &date_of(w.earliest.utc_ms)))
+        .unwrap_or_else(|| call_format(format, &date_of(w.earliest.utc_ms)))
 }
 
 /// The checkpoint's own wall-clock time, when its offset differs from the shopper's at that instant.
@@ -751,11 +767,7 @@ pub fn local_time_note(locale: Locale, ts: &Timestamp) -> Option<String> {
     if browser == i64::from(offset) {
         return None;
     }
-    let time = format_ms(
-        locale,
-        ts.utc_ms + ts.local_shift_ms(),
-        &[("timeStyle", "short"), ("timeZone", "UTC")],
-    );
+    let time = format_ms(locale, ts.utc_ms + ts.local_shift_ms(), LOCAL_TIME);
     let (sign, a) = (if offset < 0 { '-' } else { '+' }, offset.unsigned_abs());
     let zone = match a % 60 {
         0 => format!("UTC{sign}{}", a / 60),

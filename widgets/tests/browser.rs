@@ -5,6 +5,7 @@
 
 mod fixtures;
 
+use aftercare_shared::tracking::Location;
 use aftercare_shared::Locale;
 use aftercare_widgets::{mount, OrderTimeline};
 use leptos::mount::mount_to;
@@ -107,6 +108,38 @@ fn timeline_renders_parcels_and_newest_first() {
     assert!(a.get_attribute("rel").unwrap().contains("noopener"));
     assert!(second.query_selector("a").unwrap().is_none());
     assert!(second.text_content().unwrap().contains("SEUR7788123"));
+}
+
+#[wasm_bindgen_test]
+fn carrier_text_is_shown_as_text_never_as_markup() {
+    // The history is built as one escaped HTML string for speed: hostile carrier data must
+    // come out as the same characters, with no element or attribute created from it.
+    let div = new_div();
+    let mut order = fixtures::two_parcels();
+    let hostile = "<img src=x onerror=\"window.__pwned=1\"> & 'quotes' </p><script>x</script>";
+    for event in order.shipments.iter_mut().flat_map(|s| s.events.iter_mut()) {
+        event.description = hostile.to_owned();
+        event.location = Some(Location {
+            city: Some("\"><b>Bold</b>".to_owned()),
+            ..Location::default()
+        });
+    }
+    let _h = mount_to(
+        div.clone(),
+        move || view! { <OrderTimeline order=order locale=Locale::En /> },
+    );
+    let events = div.query_selector_all("[part~=event]").unwrap();
+    assert!(events.length() > 0);
+    for i in 0..events.length() {
+        let event: web_sys::Element = events.get(i).unwrap().unchecked_into();
+        let text = event.text_content().unwrap();
+        assert!(text.contains(hostile), "{text}");
+        assert!(text.contains("\"><b>Bold</b>"), "{text}");
+        assert!(event.query_selector("img, script, b").unwrap().is_none());
+    }
+    assert!(js_sys::Reflect::get(&js_sys::global(), &"__pwned".into())
+        .unwrap()
+        .is_undefined());
 }
 
 #[wasm_bindgen_test]

@@ -95,12 +95,8 @@ pub(crate) fn random_key() -> String {
 /// Decode a JSON body with the browser's own `JSON.parse`: serde_json's parser would cost the
 /// bundle ~40 KB brotli, serde-wasm-bindgen only walks the already-parsed value.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned>(body: &str) -> Result<T, String> {
-    pmark("ac:parse0");
     let value = js_sys::JSON::parse(body).map_err(describe)?;
-    pmark("ac:parse1");
-    let r = serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string());
-    pmark("ac:decode1");
-    r
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
 }
 
 /// Encode a JSON body with `JSON.stringify` (structs become plain objects).
@@ -111,17 +107,4 @@ pub(crate) fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String,
     js_sys::JSON::stringify(&js)
         .map(String::from)
         .map_err(describe)
-}
-
-#[allow(dead_code)]
-pub fn pmark(name: &str) {
-    let p = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
-    let f: js_sys::Function = js_sys::Reflect::get(&p, &"mark".into()).unwrap().into();
-    let _ = f.call1(&p, &name.into());
-}
-#[allow(dead_code)]
-pub fn pnow() -> f64 {
-    let p = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).unwrap();
-    let f: js_sys::Function = js_sys::Reflect::get(&p, &"now".into()).unwrap().into();
-    f.call0(&p).unwrap().as_f64().unwrap()
 }

@@ -227,6 +227,9 @@ pub fn TrackingWidget(
                 };
                 phase.set(Phase::Loading);
                 let c = load_client.with_token(&token);
+                // Queued after the request's task, so it runs once the request is on its way.
+                let l = locale.get_untracked();
+                let warm = async move { i18n::warm_dates(l) };
                 spawn_local(async move {
                     let r = c.order_if_changed(&number, None).await;
                     if !current() {
@@ -247,12 +250,10 @@ pub fn TrackingWidget(
                                 etag,
                                 generation: g,
                             }));
-                            crate::dom::pmark("ac:set0");
                             shown.set(Some(o));
                             checked.set(Some(js_sys::Date::now()));
                             stale.set(false);
                             phase.set(Phase::Order(back));
-                            crate::dom::pmark("ac:set1");
                         }
                         // Never sent a tag, so never "not modified": treat as a bad answer.
                         Ok(Fetched::NotModified) => {
@@ -266,6 +267,7 @@ pub fn TrackingWidget(
                         Err(e) => fail(e, back),
                     }
                 });
+                spawn_local(warm);
             }
         }
     });

@@ -10,11 +10,14 @@ use aftercare_shared::error::{ErrorCode, FieldIssue};
 use aftercare_shared::order::{
     LineItem, Order, OrderStatus, OrderSummary, ParcelItem, PickupPoint, Shipment,
 };
-use aftercare_shared::tracking::{self, ExceptionReason, NextStep, ProgressStep, TrackingStatus};
+use aftercare_shared::tracking::{
+    self, ExceptionReason, NextStep, ProgressStep, TrackingEvent, TrackingStatus,
+};
 use aftercare_shared::{validate, Locale, OrderNumber, Timestamp};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The loading skeleton: reserves the widget's height and announces "Loading…" to screen readers.
@@ -103,6 +106,8 @@ fn live_timeline(root: web_sys::Element, (order, locale, store, open): TimelineI
     root.replace_children_with_node_0();
     let art = el(&root, "article", "order");
     let help = el(&root, "div", "");
+    // Built histories, reused by the next rebuild while unchanged (see [`History`]).
+    let mut kept = Vec::<History>::new();
     let order_fx = RenderEffect::new(move |_| {
         let l = locale.get();
         store.with(|cfg| {
@@ -114,7 +119,9 @@ fn live_timeline(root: web_sys::Element, (order, locale, store, open): TimelineI
                         .ok()
                         .flatten()
                         .and_then(|f| f.get_attribute("data-k"));
-                    open.with_value(|open| render_order(&art, o, l, cfg.as_ref(), open));
+                    kept = open.with_value(|open| {
+                        render_order(&art, o, l, cfg.as_ref(), open, std::mem::take(&mut kept))
+                    });
                     if let Some(f) = key.and_then(|k| {
                         art.query_selector(&format!("[data-k=\"{k}\"]"))
                             .ok()
@@ -203,11 +210,15 @@ fn toggle(b: &web_sys::Element, v: &str, l: Locale, open: StoredValue<Vec<i64>>)
     } else {
         (".old:not([hidden])", true)
     };
-    while let Some(li) = ol
-        .as_ref()
-        .and_then(|ol| ol.query_selector(from).ok().flatten())
-    {
-        let _ = li.toggle_attribute_with_force("hidden", to);
+    // One query, not one per checkpoint (that was quadratic in the history's length).
+    if let Some(list) = ol.and_then(|ol| ol.query_selector_all(from).ok()) {
+        for i in 0..list.length() {
+            if let Some(li) = list.item(i) {
+                let _ = li
+                    .unchecked_into::<web_sys::Element>()
+                    .toggle_attribute_with_force("hidden", to);
+            }
+        }
     }
     set(b, "aria-expanded", if now_open { "true" } else { "false" });
     let n = b
@@ -224,15 +235,16 @@ fn toggle(b: &web_sys::Element, v: &str, l: Locale, open: StoredValue<Vec<i64>>)
     )));
 }
 
-/// Builds the timeline into `root` (re-run when the order, language or store change).
+/// Builds the timeline into `root` (re-run when the order, language or store change), reusing
+/// the histories in `kept` that did not change; returns the histories now on screen.
 fn render_order(
     root: &web_sys::Element,
     order: &Order,
     l: Locale,
     store: Option<&StoreConfig>,
     open: &[i64],
-) {
-    crate::dom::pmark("ac:render0");
+    kept: Vec<History>,
+) -> Vec<History> {
     root.replace_children_with_node_0();
     let head = el(root, "header", "head");
     set(
@@ -276,6 +288,8 @@ fn render_order(
         l,
         store,
         help: has_help(store),
+        kept: RefCell::new(kept),
+        built: RefCell::new(Vec::new()),
     };
     for (i, s) in order.shipments.iter().enumerate() {
         parcel(root, order, s, i, n, &ctx, open.contains(&s.id));
@@ -286,7 +300,7 @@ fn render_order(
         txt(&sec, "h3", "", &t(l, Msg::NotShippedYet(units)));
         items(&sec, &order.items, &order.unshipped, l);
     }
-    crate::dom::pmark("ac:render1");
+    ctx.built.into_inner()
 }
 
 /// What every part of a parcel needs besides the parcel.
@@ -294,6 +308,23 @@ struct Ctx<'a> {
     l: Locale,
     store: Option<&'a StoreConfig>,
     help: bool,
+    /// The previous render's histories, taken out as they are reused.
+    kept: RefCell<Vec<History>>,
+    /// The histories of this render.
+    built: RefCell<Vec<History>>,
+}
+
+/// A parcel's built history (`<ol>`, newest first). A rebuild that leaves the parcel's
+/// checkpoints and the language alone (the store config arriving, a refresh that changed
+/// something else) moves this element into the new DOM instead of rebuilding hundreds of
+/// checkpoints; its collapsed/expanded state is kept in step with `open` by [`toggle`].
+struct History {
+    parcel: i64,
+    locale: Locale,
+    events: Vec<TrackingEvent>,
+    ol: web_sys::Element,
+    /// The `<ol>`'s id, which "Show all" names in `aria-controls`.
+    id: String,
 }
 
 fn time(parent: &web_sys::Element, ts: &Timestamp, text: &str) {
@@ -484,7 +515,7 @@ fn notices(sec: &web_sys::Element, s: &Shipment, ctx: &Ctx) {
             sec,
             "banner",
             if alert { "alert" } else { "status" },
-            "⚠",
+            "!",
             &t(l, Msg::Banner(s.status, s.reason)),
         );
         if let Some(r) = s
@@ -496,7 +527,7 @@ fn notices(sec: &web_sys::Element, s: &Shipment, ctx: &Ctx) {
         next_step(&body, s, ctx);
     }
     if s.delayed {
-        let body = notice(sec, "delay", "status", "⏱", &t(l, Msg::DelayTitle));
+        let body = notice(sec, "delay", "status", "i", &t(l, Msg::DelayTitle));
         txt(&body, "p", "", &t(l, Msg::DelayBody));
         if banner || s.next_step == NextStep::Wait {
             let acts = el(&body, "p", "acts");
@@ -509,7 +540,7 @@ fn notices(sec: &web_sys::Element, s: &Shipment, ctx: &Ctx) {
             let ms = js_sys::Date::now() - at.utc_ms as f64;
             (ms / 86_400_000.0).floor().max(1.0) as u32
         });
-        let body = notice(sec, "stall", "status", "⏸", &t(l, Msg::Stalled(days)));
+        let body = notice(sec, "stall", "status", "i", &t(l, Msg::Stalled(days)));
         next_step(&body, s, ctx);
     }
 }
@@ -645,49 +676,106 @@ fn parcel(
         txt(&sec, "p", "muted", &t(l, Msg::NoEvents));
         return;
     }
-    let ol = el(&sec, "ol", "timeline");
-    set(&ol, "part", "timeline");
-    let ol_id = uid("history");
-    set(&ol, "id", &ol_id);
-    let mut dt = 0.0;
-    let t_loop = crate::dom::pnow();
-    for (k, e) in events.iter().enumerate() {
-        let li = el(&ol, "li", if k < RECENT { "event" } else { "event old" });
-        set(&li, "part", "event");
-        if k >= RECENT && !open {
-            set(&li, "hidden", "");
+    let reused = {
+        let mut kept = ctx.kept.borrow_mut();
+        kept.iter()
+            .position(|h| h.parcel == s.id && h.locale == l && h.events == events)
+            .map(|i| kept.swap_remove(i))
+    };
+    let history = match reused {
+        Some(h) => {
+            let _ = sec.append_child(&h.ol);
+            h
         }
-        txt(&li, "p", "ev-status", &t(l, Msg::Status(e.status)));
-        txt(&li, "p", "", &e.description);
-        if let Some(place) = e.location.as_ref().and_then(|loc| loc.display()) {
-            txt(&li, "p", "muted", &place);
+        None => {
+            let ol = el(&sec, "ol", "timeline");
+            set(&ol, "part", "timeline");
+            let id = uid("history");
+            set(&ol, "id", &id);
+            ol.set_inner_html(&checkpoints(&events, l, open));
+            History {
+                parcel: s.id,
+                locale: l,
+                events,
+                ol,
+                id,
+            }
         }
-        let when = el(&li, "p", "muted");
-        let t0 = crate::dom::pnow();
-        let dtxt = i18n::date_time(l, &e.occurred_at);
-        let note = i18n::local_time_note(l, &e.occurred_at);
-        let tsstr = e.occurred_at.to_string();
-        dt += crate::dom::pnow() - t0;
-        set(&txt(&when, "time", "", &dtxt), "datetime", &tsstr);
-        if let Some(note) = note {
-            txt(&when, "span", "local", &format!(" · {note}"));
-        }
-    }
-    leptos::logging::log!("ac:loop {:.1} dates {:.1} (events {})", crate::dom::pnow() - t_loop, dt, events.len());
-    if events.len() > RECENT {
+    };
+    let count = history.events.len();
+    let ol_id = history.id.clone();
+    ctx.built.borrow_mut().push(history);
+    if count > RECENT {
         let label = t(
             l,
             if open {
                 Msg::ShowFewer
             } else {
-                Msg::ShowAll(events.len())
+                Msg::ShowAll(count)
             },
         );
         let b = action(&sec, "more", &s.id.to_string(), "link more", &label);
         set(&b, "part", "button");
         set(&b, "aria-controls", &ol_id);
         set(&b, "aria-expanded", if open { "true" } else { "false" });
-        set(&b, "data-n", &events.len().to_string());
+        set(&b, "data-n", &count.to_string());
+    }
+}
+
+/// The checkpoints of a history as markup for one `innerHTML`: a long history is thousands of
+/// elements, and building them one call at a time from wasm costs ~25 JS calls per checkpoint
+/// (a 500-event history took longer than a frame). Same DOM as the builder in `dom.rs` would
+/// make; every piece of data goes through [`escape`], so feed text is never parsed as markup.
+fn checkpoints(events: &[TrackingEvent], l: Locale, open: bool) -> String {
+    let mut h = String::with_capacity(events.len() * 240);
+    for (k, e) in events.iter().enumerate() {
+        h.push_str(if k < RECENT {
+            "<li class=\"event\" part=\"event\">"
+        } else if open {
+            "<li class=\"event old\" part=\"event\">"
+        } else {
+            "<li class=\"event old\" part=\"event\" hidden=\"\">"
+        });
+        h.push_str("<p class=\"ev-status\">");
+        escape(&mut h, &t(l, Msg::Status(e.status)));
+        h.push_str("</p><p>");
+        escape(&mut h, &e.description);
+        h.push_str("</p>");
+        if let Some(place) = e.location.as_ref().and_then(|loc| loc.display()) {
+            h.push_str("<p class=\"muted\">");
+            escape(&mut h, &place);
+            h.push_str("</p>");
+        }
+        h.push_str("<p class=\"muted\"><time datetime=\"");
+        escape(&mut h, &e.occurred_at.to_string());
+        h.push_str("\">");
+        escape(&mut h, &i18n::date_time(l, &e.occurred_at));
+        h.push_str("</time>");
+        if let Some(note) = i18n::local_time_note(l, &e.occurred_at) {
+            h.push_str("<span class=\"local\"> · ");
+            escape(&mut h, &note);
+            h.push_str("</span>");
+        }
+        h.push_str("</p></li>");
+    }
+    h
+}
+
+/// Append `text` to markup as text (element content or a quoted attribute value).
+fn escape(out: &mut String, text: &str) {
+    if !text.contains(['&', '<', '>', '"', '\'']) {
+        out.push_str(text);
+        return;
+    }
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
     }
 }
 
