@@ -116,6 +116,10 @@ fn carrier_text_is_shown_as_text_never_as_markup() {
     // come out as the same characters, with no element or attribute created from it.
     let div = new_div();
     let mut order = fixtures::two_parcels();
+    // A long history too: its older checkpoints are built later, when "Show all" opens it.
+    let long = fixtures::long_history(7).shipments.remove(0).events;
+    order.shipments[0].events.extend(long);
+    let total: usize = order.shipments.iter().map(|s| s.events.len()).sum();
     let hostile = "<img src=x onerror=\"window.__pwned=1\"> & 'quotes' </p><script>x</script>";
     for event in order.shipments.iter_mut().flat_map(|s| s.events.iter_mut()) {
         event.description = hostile.to_owned();
@@ -128,8 +132,14 @@ fn carrier_text_is_shown_as_text_never_as_markup() {
         div.clone(),
         move || view! { <OrderTimeline order=order locale=Locale::En /> },
     );
+    // Older checkpoints are built when a history is opened: open every one, so all are checked.
+    let more = div.query_selector_all("button[data-act=more]").unwrap();
+    for i in 0..more.length() {
+        more.get(i).unwrap().unchecked_into::<HtmlElement>().click();
+    }
+    assert!(more.length() > 0);
     let events = div.query_selector_all("[part~=event]").unwrap();
-    assert!(events.length() > 0);
+    assert_eq!(events.length() as usize, total);
     for i in 0..events.length() {
         let event: web_sys::Element = events.get(i).unwrap().unchecked_into();
         let text = event.text_content().unwrap();
@@ -452,6 +462,8 @@ async fn long_history_collapses_and_keeps_its_state_across_updates() {
         view! { <OrderTimeline order=order locale=Locale::En /> }
     });
     assert_eq!(visible(&div, "[part=event]"), 3);
+    // Only the latest are built until the shopper asks for the rest.
+    assert_eq!(div.query_selector_all("[part=event]").unwrap().length(), 3);
     let events = texts(&div, "[part=event]");
     assert!(
         events[0].contains("Scan number 6"),
@@ -500,6 +512,11 @@ async fn long_history_collapses_and_keeps_its_state_across_updates() {
     more.unchecked_ref::<HtmlElement>().click();
     assert_eq!(visible(&div, "[part=event]"), 3);
     assert_eq!(text_of(&more), "Show all 8 updates");
+    // Closing hides the older checkpoints; they stay built.
+    assert_eq!(div.query_selector_all("[part=event]").unwrap().length(), 8);
+    more.unchecked_ref::<HtmlElement>().click();
+    assert_eq!(visible(&div, "[part=event]"), 8);
+    assert_eq!(div.query_selector_all("[part=event]").unwrap().length(), 8);
     drop(h);
 }
 

@@ -61,6 +61,8 @@ pub(crate) fn timeline(
 ) -> impl IntoView {
     // Parcels whose whole history the shopper opened: kept across refreshes and languages.
     let open = StoredValue::new(Vec::<i64>::new());
+    // Built histories, reused by the next rebuild while unchanged (see [`History`]).
+    let kept = StoredValue::new_local(Vec::<History>::new());
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(b) = ev
             .target()
@@ -73,7 +75,7 @@ pub(crate) fn timeline(
         let v = b.get_attribute("data-v").unwrap_or_default();
         match b.get_attribute("data-act").as_deref() {
             Some("copy") => copy(&b, &v, l),
-            Some("more") => toggle(&b, &v, l, open),
+            Some("more") => toggle(&b, &v, l, open, kept),
             Some("help") => {
                 if let Some(h) = b
                     .closest(".tl")
@@ -88,7 +90,9 @@ pub(crate) fn timeline(
             _ => {}
         }
     };
-    view! { <div class="tl" on:click=on_click use:live_timeline=(order, locale, store, open)></div> }
+    view! {
+        <div class="tl" on:click=on_click use:live_timeline=(order, locale, store, open, kept)></div>
+    }
 }
 
 /// What the timeline renders from: the order, language, store config and the open histories.
@@ -97,17 +101,17 @@ type TimelineInputs = (
     Signal<Locale>,
     Signal<Option<StoreConfig>>,
     StoredValue<Vec<i64>>,
+    StoredValue<Vec<History>, LocalStorage>,
 );
 
 /// Two render effects: the order part rebuilds when the order, language or store change; the
 /// help part only when the language or store change (so open FAQ answers stay open).
-fn live_timeline(root: web_sys::Element, (order, locale, store, open): TimelineInputs) {
+fn live_timeline(root: web_sys::Element, (order, locale, store, open, kept): TimelineInputs) {
     // A rebuild of the same view runs this again on the same element: start empty.
     root.replace_children_with_node_0();
+    kept.set_value(Vec::new());
     let art = el(&root, "article", "order");
     let help = el(&root, "div", "");
-    // Built histories, reused by the next rebuild while unchanged (see [`History`]).
-    let mut kept = Vec::<History>::new();
     let order_fx = RenderEffect::new(move |_| {
         let l = locale.get();
         store.with(|cfg| {
@@ -119,9 +123,10 @@ fn live_timeline(root: web_sys::Element, (order, locale, store, open): TimelineI
                         .ok()
                         .flatten()
                         .and_then(|f| f.get_attribute("data-k"));
-                    kept = open.with_value(|open| {
-                        render_order(&art, o, l, cfg.as_ref(), open, std::mem::take(&mut kept))
-                    });
+                    let prev = kept.try_update_value(std::mem::take).unwrap_or_default();
+                    let now =
+                        open.with_value(|open| render_order(&art, o, l, cfg.as_ref(), open, prev));
+                    kept.set_value(now);
                     if let Some(f) = key.and_then(|k| {
                         art.query_selector(&format!("[data-k=\"{k}\"]"))
                             .ok()
@@ -193,7 +198,14 @@ fn copy(button: &web_sys::Element, text: &str, l: Locale) {
 }
 
 /// Open or close a parcel's full history in place (no rebuild: focus stays on the button).
-fn toggle(b: &web_sys::Element, v: &str, l: Locale, open: StoredValue<Vec<i64>>) {
+/// The older checkpoints are built the first time the history is opened.
+fn toggle(
+    b: &web_sys::Element,
+    v: &str,
+    l: Locale,
+    open: StoredValue<Vec<i64>>,
+    kept: StoredValue<Vec<History>, LocalStorage>,
+) {
     let Ok(id) = v.parse::<i64>() else { return };
     let now_open = b.get_attribute("aria-expanded").as_deref() != Some("true");
     open.update_value(|o| {
@@ -202,9 +214,19 @@ fn toggle(b: &web_sys::Element, v: &str, l: Locale, open: StoredValue<Vec<i64>>)
             o.push(id);
         }
     });
+    let ol_id = b.get_attribute("aria-controls").unwrap_or_default();
     let ol = b
-        .get_attribute("aria-controls")
-        .and_then(|id| b.parent_element()?.query_selector(&format!("#{id}")).ok()?);
+        .parent_element()
+        .and_then(|p| p.query_selector(&format!("#{ol_id}")).ok()?);
+    if let Some(ol) = ol.as_ref().filter(|_| now_open) {
+        kept.try_update_value(|hs| {
+            if let Some(h) = hs.iter_mut().find(|h| h.id == ol_id && !h.full) {
+                let rest = checkpoints(&h.events[RECENT..], RECENT, h.locale);
+                let _ = ol.insert_adjacent_html("beforeend", &rest);
+                h.full = true;
+            }
+        });
+    }
     let (from, to) = if now_open {
         (".old[hidden]", false)
     } else {
@@ -325,6 +347,9 @@ struct History {
     ol: web_sys::Element,
     /// The `<ol>`'s id, which "Show all" names in `aria-controls`.
     id: String,
+    /// Whether every checkpoint is built: a closed history holds only the [`RECENT`] ones
+    /// until "Show all" first opens it.
+    full: bool,
 }
 
 fn time(parent: &web_sys::Element, ts: &Timestamp, text: &str) {
@@ -692,13 +717,16 @@ fn parcel(
             set(&ol, "part", "timeline");
             let id = uid("history");
             set(&ol, "id", &id);
-            ol.set_inner_html(&checkpoints(&events, l, open));
+            let full = open || events.len() <= RECENT;
+            let built = if full { &events[..] } else { &events[..RECENT] };
+            ol.set_inner_html(&checkpoints(built, 0, l));
             History {
                 parcel: s.id,
                 locale: l,
                 events,
                 ol,
                 id,
+                full,
             }
         }
     };
@@ -726,15 +754,14 @@ fn parcel(
 /// elements, and building them one call at a time from wasm costs ~25 JS calls per checkpoint
 /// (a 500-event history took longer than a frame). Same DOM as the builder in `dom.rs` would
 /// make; every piece of data goes through [`escape`], so feed text is never parsed as markup.
-fn checkpoints(events: &[TrackingEvent], l: Locale, open: bool) -> String {
+/// `events` starts at position `first` of the history (newest first); all come out visible.
+fn checkpoints(events: &[TrackingEvent], first: usize, l: Locale) -> String {
     let mut h = String::with_capacity(events.len() * 240);
     for (k, e) in events.iter().enumerate() {
-        h.push_str(if k < RECENT {
+        h.push_str(if first + k < RECENT {
             "<li class=\"event\" part=\"event\">"
-        } else if open {
-            "<li class=\"event old\" part=\"event\">"
         } else {
-            "<li class=\"event old\" part=\"event\" hidden=\"\">"
+            "<li class=\"event old\" part=\"event\">"
         });
         h.push_str("<p class=\"ev-status\">");
         escape(&mut h, &t(l, Msg::Status(e.status)));
