@@ -10,10 +10,11 @@
       el.setAttribute('token', body.token);
       slot.appendChild(el);
       // The NPS card asks only when the server says it is the right moment (and never twice).
+      // Floating: a corner card never moves the page, whether or not it decides to show.
       var nps = document.createElement('aftercare-nps');
       nps.setAttribute('token', body.token);
-      var survey = document.getElementById('account-survey');
-      if (survey) survey.appendChild(nps);
+      nps.setAttribute('layout', 'floating');
+      document.body.appendChild(nps);
     })
     .catch(function (e) {
       slot.textContent = 'Could not sign you in to the demo: ' + e.message;
