@@ -196,9 +196,20 @@ test('Spanish, and the floating corner card, with no axe violations', async ({ p
 });
 
 test('the merchant insights page shows the score, both charts and the comments', async ({ page, request }) => {
-  const report = await (await request.get('/demo/insights/nps.json')).json();
+  // Other tests add responses concurrently, so the page is checked against its own counts
+  // (the exact arithmetic against a fixed data set is proven in the server's tests).
   await page.goto('/insights.html');
-  await expect(page.getByText(new RegExp(`NPS:?\\s*${report.score}`)).first()).toBeVisible();
+  await expect(page.getByText(/NPS:?\s*-?\d+/).first()).toBeVisible();
+  const text = await page.locator('main').innerText();
+  const num = (re) => Number(text.match(re)[1]);
+  const [promoters, passives, detractors] = [num(/Promoters\s+(\d+)/), num(/Passives\s+(\d+)/), num(/Detractors\s+(\d+)/)];
+  const total = promoters + passives + detractors;
+  expect(total).toBeGreaterThanOrEqual(60);
+  const exact = (100 * (promoters - detractors)) / total;
+  const expected = Math.sign(exact) * Math.round(Math.abs(exact));
+  expect(num(/NPS:?\s*(-?\d+)/)).toBe(expected);
+  const report = await (await request.get('/demo/insights/nps.json')).json();
+  expect(report.responses).toBeGreaterThanOrEqual(total);
   const charts = page.locator('img[src*=".svg"]');
   await expect(charts).toHaveCount(2);
   for (const img of await charts.all()) {
