@@ -141,3 +141,39 @@ test('every state fits a 320 px phone without sideways scrolling', async ({ page
     expect(overflow, `order ${order}`).toBeLessThanOrEqual(0);
   }
 });
+
+test('live refresh pauses while the tab is hidden and catches up when it is shown again', async ({ page, request }) => {
+  const admin = { Authorization: `Bearer ${ADMIN_KEY}` };
+  const order = await (await request.get('/v1/admin/orders/1015', { headers: admin })).json();
+  const shipmentId = order.shipments[0].id;
+  const session = await request.post('/v1/orders/lookup', {
+    headers: { 'Aftercare-Key': 'pk_demo_aurora' }, data: { order_number: '1015', email: 'tom.reed@example.com' },
+  });
+  expect(session.ok()).toBeTruthy();
+  let polls = 0;
+  page.on('request', (r) => { if (r.url().includes('/v1/orders/1015')) polls += 1; });
+  await fixturePage(page, '/fixture/hidden.html',
+    `<aftercare-tracking order="1015" token="${(await session.json()).token}" refresh="2"></aftercare-tracking>`);
+  const widget = page.locator('aftercare-tracking');
+  await expect(widget.getByRole('heading', { name: /1015/ })).toBeVisible();
+  const setHidden = (hidden) => page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+    window.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+  await setHidden(true);
+  await page.waitForTimeout(500);
+  const marker = `Sorted at the Memphis hub ${Date.now()}`;
+  const ingest = await request.post(`/v1/admin/shipments/${shipmentId}/events`, {
+    headers: { ...admin, 'Idempotency-Key': `hidden-${Date.now()}` },
+    data: { events: [{ carrier_event_id: `hidden-${Date.now()}`, status: 'in_transit', description: marker, location: { city: 'Memphis', region: 'TN', country: 'US' }, occurred_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }] },
+  });
+  expect(ingest.ok()).toBeTruthy();
+  const before = polls;
+  await page.waitForTimeout(5_000); // more than two refresh intervals
+  expect(polls, 'no polling while hidden').toBe(before);
+  await expect(widget.getByText(marker)).toHaveCount(0);
+  await setHidden(false);
+  await expect(widget.locator('[part~="event"]').first()).toContainText(marker, { timeout: 5_000 });
+});
