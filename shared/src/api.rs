@@ -9,6 +9,9 @@ use crate::tracking::{
 };
 use serde::{Deserialize, Serialize};
 
+mod returns;
+pub use returns::*;
+
 /// Header carrying the store's publishable key on public routes.
 pub const KEY_HEADER: &str = "aftercare-key";
 /// Header naming a POST's idempotency key.

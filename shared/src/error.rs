@@ -39,6 +39,9 @@ pub enum ErrorCode {
     IdempotencyInFlight,
     /// The body is larger than the server accepts.
     PayloadTooLarge,
+    /// The body is not a kind of file this route accepts (e.g. an upload that is not a
+    /// JPEG, PNG or WebP image, whatever its name or declared type says).
+    UnsupportedMediaType,
     /// Too many requests; retry after the number of seconds given.
     RateLimited,
     /// The server failed; nothing about the cause is disclosed.
@@ -59,6 +62,7 @@ impl ErrorCode {
             Self::Conflict | Self::IdempotencyInFlight => 409,
             Self::IdempotencyKeyReused => 422,
             Self::PayloadTooLarge => 413,
+            Self::UnsupportedMediaType => 415,
             Self::RateLimited => 429,
             Self::Internal => 500,
             Self::Unavailable => 503,
@@ -82,6 +86,7 @@ impl ErrorCode {
             Self::IdempotencyKeyReused => "idempotency_key_reused",
             Self::IdempotencyInFlight => "idempotency_in_flight",
             Self::PayloadTooLarge => "payload_too_large",
+            Self::UnsupportedMediaType => "unsupported_media_type",
             Self::RateLimited => "rate_limited",
             Self::Internal => "internal",
             Self::Unavailable => "unavailable",

@@ -20,6 +20,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+mod returns;
 #[cfg(target_arch = "wasm32")]
 mod web;
 
@@ -380,7 +381,22 @@ impl Client {
             Some(b) => Some(transport::to_json(b).map_err(ClientError::Decode)?),
             None => None,
         };
-        let raw = self.exchange(method, path, body, None).await?;
+        let raw = self.exchange(method, path, body, None, None).await?;
+        transport::from_json(&raw.body).map_err(ClientError::Decode)
+    }
+
+    /// [`Client::call`] for a POST whose `Idempotency-Key` the caller chose, so a request
+    /// repeated after a reload (not only within the retry loop) is still the same request.
+    async fn call_keyed<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        key: &str,
+    ) -> Result<T, ClientError> {
+        let body = transport::to_json(body).map_err(ClientError::Decode)?;
+        let raw = self
+            .exchange(Method::Post, path, Some(body), None, Some(key))
+            .await?;
         transport::from_json(&raw.body).map_err(ClientError::Decode)
     }
 
@@ -392,6 +408,7 @@ impl Client {
         path: &str,
         body: Option<String>,
         if_none_match: Option<&str>,
+        idempotency_key: Option<&str>,
     ) -> Result<RawResponse, ClientError> {
         let mut headers: Vec<(&'static str, String)> = vec![("accept", "application/json".into())];
         match &self.credentials {
@@ -410,7 +427,8 @@ impl Client {
             headers.push(("content-type", "application/json".into()));
         }
         if method == Method::Post {
-            headers.push((api::IDEMPOTENCY_HEADER, transport::random_key()));
+            let key = idempotency_key.map_or_else(transport::random_key, str::to_owned);
+            headers.push((api::IDEMPOTENCY_HEADER, key));
         }
         let request = RawRequest {
             method,
@@ -475,6 +493,7 @@ impl Client {
                 &format!("/v1/orders/{}", encode_component(number.as_str())),
                 None,
                 etag,
+                None,
             )
             .await?;
         if raw.status == 304 {

@@ -1,0 +1,444 @@
+//! Bodies of the returns routes: what the shopper's form is offered, what it sends, what a
+//! return looks like afterwards, and the merchant's settings and workflow. The rules behind
+//! the numbers live in [`crate::returns`]; these types only carry them.
+
+use crate::locale::Locale;
+use crate::money::Money;
+use crate::returns::{
+    RefundEstimate, Requirement, Resolution, ReturnMethod, ReturnPolicy, ReturnStatus,
+    Returnability,
+};
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Longest free-text comment on a returned line.
+pub const MAX_RETURN_COMMENT: usize = 1_000;
+/// Most photos on one returned line.
+pub const MAX_PHOTOS_PER_LINE: usize = 5;
+/// Longest merchant note on a status change.
+pub const MAX_RETURN_NOTE: usize = 1_000;
+
+/// Another variant of the same product a line can be exchanged for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExchangeOption {
+    /// The variant's SKU (what the exchange request names).
+    pub sku: String,
+    /// What the shopper picks by, e.g. "Blue / L".
+    pub label: String,
+    /// In stock: unavailable variants are listed but cannot be chosen.
+    pub available: bool,
+}
+
+/// One order line as the return form offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnableLine {
+    /// The order line's id (what a return request names).
+    pub item_id: i64,
+    /// Merchant SKU.
+    pub sku: String,
+    /// Product title.
+    pub title: String,
+    /// Variant bought, e.g. "Blue / M".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// Product image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// List price of one unit.
+    pub unit_price: Money,
+    /// What one unit actually cost after the order's discount (what a refund is based on).
+    pub paid_per_unit: Money,
+    /// Units bought.
+    pub quantity: u32,
+    /// How many may still go back, or why none.
+    pub returnability: Returnability,
+    /// Other variants of the same product (empty when the store has none).
+    #[serde(default)]
+    pub exchange_options: Vec<ExchangeOption>,
+}
+
+/// A reason from the store's list, in the shopper's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnReasonOption {
+    /// Stable code (what a return request names), e.g. `too_small`.
+    pub code: String,
+    /// Shown to the shopper.
+    pub label: String,
+    /// Whether a comment is asked for.
+    pub comment: Requirement,
+    /// Whether photos are asked for.
+    pub photos: Requirement,
+}
+
+/// The store's return terms as the shopper reads them before choosing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnTerms {
+    /// Days to start a return after delivery.
+    pub window_days: u32,
+    /// Restocking fee on refunds, basis points.
+    pub restocking_fee_bps: u32,
+    /// Flat fee taken from refunds for the return label.
+    pub return_shipping_fee: Money,
+    /// Bonus on store credit, basis points.
+    pub store_credit_bonus_bps: u32,
+}
+
+/// The EU "withdraw from contract" button, when the store offers it and it is still open.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawalOffer {
+    /// Last moment the withdrawal can be declared (delivery + 14 days).
+    pub deadline: Timestamp,
+}
+
+/// A stored, timestamped declaration of withdrawal the shopper can see again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawalConfirmation {
+    /// Reference to quote to the store, e.g. `WD-7K3M9Q2X`.
+    pub reference: String,
+    /// The order withdrawn from.
+    pub order_number: String,
+    /// When the server recorded the declaration.
+    pub confirmed_at: Timestamp,
+    /// The declaration as recorded, in the language it was made in.
+    pub statement: String,
+}
+
+/// The shopper confirms the withdrawal (the second, explicit step after the button).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WithdrawalInput {
+    /// Must be `true`: the shopper ticked/pressed the confirmation.
+    pub confirm: bool,
+    /// Language of the recorded statement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
+/// A return of an order, in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnSummary {
+    /// RMA number.
+    pub rma: String,
+    /// Where it stands.
+    pub status: ReturnStatus,
+    /// When it was requested.
+    pub created_at: Timestamp,
+    /// Units in it.
+    pub units: u32,
+}
+
+/// Everything the return form needs for one order: lines with their eligibility, the
+/// store's reasons, resolutions and methods, the terms, and what already happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnOptions {
+    /// The order.
+    pub order_number: String,
+    /// Currency of every amount.
+    pub currency: String,
+    /// Every line, eligible or not (ineligible ones say why).
+    pub lines: Vec<ReturnableLine>,
+    /// The store's reasons in the shopper's language, in the store's order.
+    pub reasons: Vec<ReturnReasonOption>,
+    /// What the store offers for returned units.
+    pub resolutions: Vec<Resolution>,
+    /// How parcels can go back.
+    pub methods: Vec<ReturnMethod>,
+    /// Window and fees.
+    pub terms: ReturnTerms,
+    /// Largest photo accepted, bytes.
+    pub photo_max_bytes: u64,
+    /// Most photos per line.
+    pub photo_max_count: u32,
+    /// The withdrawal button, when offered and still open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<WithdrawalOffer>,
+    /// Withdrawals already declared for this order.
+    #[serde(default)]
+    pub withdrawals: Vec<WithdrawalConfirmation>,
+    /// Returns already requested for this order, newest first.
+    #[serde(default)]
+    pub returns: Vec<ReturnSummary>,
+}
+
+/// One line of a return request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnLineInput {
+    /// The order line (`ReturnableLine::item_id`).
+    pub item_id: i64,
+    /// Units to send back (1..=returnable).
+    pub quantity: u32,
+    /// A reason code from the store's list.
+    pub reason: String,
+    /// Comment, when the reason asks for one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Uploaded photo ids (`POST /v1/returns/photos`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photo_ids: Vec<String>,
+    /// Refund, store credit or exchange.
+    pub resolution: Resolution,
+    /// With `exchange`: the variant wanted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange_sku: Option<String>,
+}
+
+/// A return request (also the body of the estimate, where reasons and photos are not checked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnRequestInput {
+    /// Lines going back (each order line at most once).
+    pub lines: Vec<ReturnLineInput>,
+    /// How the parcel goes back.
+    pub method: ReturnMethod,
+    /// Language for the instructions and status notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
+/// A stored photo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnPhoto {
+    /// Generated id (what a return line names).
+    pub id: String,
+    /// Where the re-encoded copy is served.
+    pub url: String,
+    /// Stored width, pixels.
+    pub width: u32,
+    /// Stored height, pixels.
+    pub height: u32,
+}
+
+/// One line of a stored return.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnLine {
+    /// The order line.
+    pub item_id: i64,
+    /// SKU.
+    pub sku: String,
+    /// Product title.
+    pub title: String,
+    /// Variant bought.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant: Option<String>,
+    /// Product image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+    /// Units going back.
+    pub quantity: u32,
+    /// Reason code.
+    pub reason: String,
+    /// Reason in the reader's language.
+    pub reason_label: String,
+    /// Shopper's comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// Photos attached.
+    #[serde(default)]
+    pub photos: Vec<ReturnPhoto>,
+    /// What the shopper gets.
+    pub resolution: Resolution,
+    /// With an exchange: the variant's SKU and label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exchange: Option<ExchangeOption>,
+    /// Paid value of these units.
+    pub paid: Money,
+}
+
+/// One step of a return's history, as the shopper and the merchant see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnStatusChange {
+    /// The status entered.
+    pub status: ReturnStatus,
+    /// When.
+    pub at: Timestamp,
+    /// The merchant's note (e.g. why it was rejected).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Who made the change.
+    pub by: ReturnActor,
+}
+
+/// Who changed a return's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnActor {
+    /// The shopper (request, cancel).
+    Shopper,
+    /// The merchant (admin API).
+    Merchant,
+}
+
+/// A return as its status page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnDetail {
+    /// RMA number, e.g. `RMA-7K3M9Q2X`.
+    pub rma: String,
+    /// The order.
+    pub order_number: String,
+    /// Where it stands now.
+    pub status: ReturnStatus,
+    /// How the parcel goes back.
+    pub method: ReturnMethod,
+    /// Requested at.
+    pub created_at: Timestamp,
+    /// Lines.
+    pub lines: Vec<ReturnLine>,
+    /// What it is worth (computed when requested, with the store's rules then).
+    pub estimate: RefundEstimate,
+    /// Every status change, oldest first.
+    pub history: Vec<ReturnStatusChange>,
+    /// The shopper may still cancel (before it ships).
+    pub can_cancel: bool,
+    /// What to do next, in the shopper's language.
+    pub instructions: String,
+    /// Printable label page (no credentials needed: the link carries a capability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label_url: Option<String>,
+    /// QR code (SVG) for the drop-off point, same capability.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qr_url: Option<String>,
+}
+
+/// Admin: a return with the order's contact, for the merchant's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminReturn {
+    /// The return.
+    #[serde(flatten)]
+    pub detail: ReturnDetail,
+    /// Checkout email of the order.
+    pub email: String,
+}
+
+/// Admin: move a return along its workflow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnStatusInput {
+    /// The next status (must be allowed from the current one).
+    pub status: ReturnStatus,
+    /// Shown to the shopper; required when rejecting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A reason's wording in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LocalizedLabel {
+    /// Language.
+    pub locale: Locale,
+    /// Text.
+    pub label: String,
+}
+
+/// Admin: one reason of the store's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnReasonSetting {
+    /// Stable code (`a-z0-9_`, 1–40 characters).
+    pub code: String,
+    /// Wording per language (at least one).
+    pub labels: Vec<LocalizedLabel>,
+    /// Comment rule.
+    pub comment: Requirement,
+    /// Photo rule.
+    pub photos: Requirement,
+}
+
+/// Admin: the store's return settings, read and replaced as one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnSettings {
+    /// Window, fees, methods, withdrawal.
+    pub policy: ReturnPolicy,
+    /// What the store offers for returned units (at least one).
+    pub resolutions: Vec<ResolutionChoice>,
+    /// Products carrying any of these tags are final sale.
+    #[serde(default)]
+    pub final_sale_tags: Vec<String>,
+    /// Reasons in display order (at least one).
+    pub reasons: Vec<ReturnReasonSetting>,
+    /// Where parcels go back to (printed on the label).
+    pub return_address: String,
+}
+
+/// A resolution the store offers (a wrapper so the settings document can grow per-choice
+/// options without breaking).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResolutionChoice {
+    /// The resolution.
+    pub resolution: Resolution,
+}
+
+/// Admin: a product of the store's catalog (exchanges offer its variants; tags decide final
+/// sale).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductInput {
+    /// Product title.
+    pub title: String,
+    /// Tags, e.g. `final-sale`.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Variants (SKUs unique within the store).
+    pub variants: Vec<ExchangeOption>,
+}
+
+/// Admin: returns counted for the insights page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReturnsReport {
+    /// Returns per status (every status listed, zeros included).
+    pub by_status: Vec<StatusCount>,
+    /// Units per (product, reason), most returned products first.
+    pub reasons_by_product: Vec<ProductReasons>,
+    /// Reason codes with their English labels, in the store's order (the chart legend).
+    pub reasons: Vec<ReturnReasonOption>,
+}
+
+/// Returns in one status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatusCount {
+    /// The status.
+    pub status: ReturnStatus,
+    /// How many returns are in it.
+    pub count: u32,
+}
+
+/// One product's returned units by reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProductReasons {
+    /// Product title.
+    pub title: String,
+    /// Units per reason code (only reasons with units).
+    pub reasons: Vec<ReasonUnits>,
+    /// All units.
+    pub units: u32,
+}
+
+/// Units returned for one reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReasonUnits {
+    /// Reason code.
+    pub reason: String,
+    /// Units.
+    pub units: u32,
+}
