@@ -64,11 +64,13 @@ CREATE TABLE return_items (
 CREATE INDEX return_items_by_item ON return_items (order_item_id);
 
 -- Re-encoded uploads (never the original bytes); return_item_id is set when a return uses
--- the photo.
+-- the photo. owner is the uploader's subject ("customer:<id>" / "order:<number>"): only they
+-- can attach it.
 CREATE TABLE return_photos (
     id             TEXT    PRIMARY KEY,
     store_id       INTEGER NOT NULL REFERENCES stores (id) ON DELETE CASCADE,
     return_item_id INTEGER REFERENCES return_items (id) ON DELETE CASCADE,
+    owner          TEXT    NOT NULL,
     content_type   TEXT    NOT NULL,
     width          INTEGER NOT NULL,
     height         INTEGER NOT NULL,
