@@ -16,6 +16,8 @@ pub mod http;
 pub mod idempotency;
 pub mod import;
 pub mod openapi;
+pub mod photos;
+pub mod qr;
 pub mod rate_limit;
 pub mod repo;
 pub mod seed;
