@@ -1,6 +1,7 @@
 //! `aftercare-server seed-demo`: the "Aurora Outfitters" demo store, its tracking settings
-//! (72 h stall threshold, shipping FAQ in English and Spanish) and 28 realistic orders that
-//! cover every tracking state a shopper can meet.
+//! (72 h stall threshold, shipping FAQ in English and Spanish), 31 realistic orders that
+//! cover every tracking state a shopper can meet, and its returns (settings, catalog, past
+//! returns: see [`returns`]).
 //!
 //! Times are relative to the moment of seeding, with the carriers' real offsets (+01:00
 //! Spain, -05:00 US East, +08:00 China…). Newer orders send carriers' raw status codes, as
@@ -8,6 +9,8 @@
 //! through `repo::orders::put_order` and `ingest_events`, the code paths of the admin API
 //! (validation included), so re-running replaces orders by number and never duplicates
 //! anything. docs/CONTRACTS.md lists every order's state.
+
+mod returns;
 
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -139,6 +142,7 @@ pub async fn seed_demo_with(db: &Db, public_url: &str) -> Result<SeedReport> {
         orders::ingest_events(db, store.id, shipment.id, &batch).await?;
     }
     seed_surveys(db, store.id, now).await?;
+    returns::seed_returns(db, store.id, now).await?;
     Ok(SeedReport {
         store_id: store.id,
         orders: list.len(),
@@ -790,7 +794,7 @@ const HONG_KONG: (&str, Option<&str>, &str) = ("Hong Kong", None, "HK");
 const BAHRAIN: (&str, Option<&str>, &str) = ("Muharraq", None, "BH");
 const BH_OFFSET: i16 = 180;
 
-/// The demo orders 1001–1028, with times relative to `now_ms` and product images under
+/// The demo orders 1001–1031, with times relative to `now_ms` and product images under
 /// `public_url`.
 #[allow(clippy::vec_init_then_push)] // one commented block per order reads better than a vec![]
 pub fn demo_orders(now_ms: i64, public_url: &str) -> Vec<OrderInput> {
@@ -1871,6 +1875,8 @@ pub fn demo_orders(now_ms: i64, public_url: &str) -> Vec<OrderInput> {
         )],
     ));
 
+    out.extend(returns::demo_return_orders(&c));
+
     let base = public_url.trim_end_matches('/');
     for item in out.iter_mut().flat_map(|o| o.items.iter_mut()) {
         if let Some(path) = &item.image_url {
@@ -1886,10 +1892,10 @@ mod tests {
     use aftercare_shared::validate;
 
     #[test]
-    fn every_demo_order_is_valid_and_numbered_1001_to_1028() {
+    fn every_demo_order_is_valid_and_numbered_1001_to_1031() {
         let orders = demo_orders(1_800_000_000_000, DEFAULT_PUBLIC_URL);
         let numbers: Vec<_> = orders.iter().map(|o| o.order_number.as_str()).collect();
-        let expected: Vec<String> = (1001..=1028).map(|n| n.to_string()).collect();
+        let expected: Vec<String> = (1001..=1031).map(|n| n.to_string()).collect();
         assert_eq!(
             numbers,
             expected.iter().map(String::as_str).collect::<Vec<_>>()

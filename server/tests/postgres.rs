@@ -17,11 +17,13 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0001_init.sql"),
         include_str!("../migrations/postgres/0002_tracking_timeline.sql"),
         include_str!("../migrations/postgres/0003_surveys.sql"),
+        include_str!("../migrations/postgres/0004_returns.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
         include_str!("../migrations/sqlite/0002_tracking_timeline.sql"),
         include_str!("../migrations/sqlite/0003_surveys.sql"),
+        include_str!("../migrations/sqlite/0004_returns.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {

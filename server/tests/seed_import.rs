@@ -17,7 +17,7 @@ async fn seeding_twice_changes_no_counts() {
     let after = orders::counts(&t.state.db, again.store_id).await.unwrap();
     assert_eq!(first.store_id, again.store_id);
     assert_eq!(before, after);
-    assert_eq!(before[0], 28, "orders 1001-1028");
+    assert_eq!(before[0], 31, "orders 1001-1031");
     assert_eq!(before[4], 4, "four customers");
     let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stores")
         .fetch_one(&t.state.db.pool)
@@ -28,6 +28,11 @@ async fn seeding_twice_changes_no_counts() {
         .await
         .unwrap();
     assert_eq!((stores, origins), (1, 2));
+    let returns: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM returns")
+        .fetch_one(&t.state.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(returns, 6, "past returns are seeded once");
 }
 
 #[tokio::test]
@@ -89,7 +94,7 @@ async fn example_import_file_imports_and_reimports() {
     let report = import::import(&t.state.db, PK, &file).await.unwrap();
     assert_eq!((report.created, report.replaced), (0, 2));
     let counts = orders::counts(&t.state.db, 1).await.unwrap();
-    assert_eq!(counts[0], 30);
+    assert_eq!(counts[0], 33);
 
     let mut conn = t.state.db.pool.acquire().await.unwrap();
     let id = orders::order_id_by_number(

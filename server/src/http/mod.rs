@@ -5,6 +5,7 @@ pub mod admin;
 pub mod demo;
 pub mod health;
 pub mod orders;
+pub mod returns;
 pub mod static_files;
 pub mod store;
 pub mod surveys;
@@ -23,12 +24,20 @@ use serde::Serialize;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 /// Largest request body accepted (256 KiB): orders and event batches fit easily.
 pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The body limit of a path: photo uploads may carry a whole image, everything else is JSON.
+pub fn body_limit_for(path: &str) -> usize {
+    if path == returns::PHOTO_UPLOAD_PATH {
+        crate::photos::MAX_UPLOAD_BYTES
+    } else {
+        BODY_LIMIT
+    }
+}
 
 /// A router that remembers every `(method, path)` it registers, so a test can prove the
 /// OpenAPI document lists every route the server actually serves.
@@ -89,6 +98,7 @@ pub fn routes() -> Routes {
         .merge(orders::router())
         .merge(admin::router())
         .merge(surveys::router())
+        .merge(returns::router())
         .merge(demo::router())
         .merge(crate::openapi::router())
         .merge(static_files::router())
@@ -122,8 +132,8 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             crate::idempotency::layer,
         ))
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(DefaultBodyLimit::disable())
+        .layer(axum::middleware::from_fn(limit_body))
         .layer(axum::middleware::map_response(json_payload_too_large))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
@@ -135,7 +145,24 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// tower-http's body limit answers 413 in plain text; give it the API's error shape.
+/// Cap the request body at [`body_limit_for`] its path: a declared `Content-Length` over it
+/// is refused at once, a streamed body stops being read at the limit (extractors then
+/// answer `413 payload_too_large`).
+async fn limit_body(req: Request, next: axum::middleware::Next) -> Response {
+    let limit = body_limit_for(req.uri().path());
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Error::PayloadTooLarge.into_response();
+    }
+    let req = req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(req).await
+}
+
+/// Body-limit refusals that are not already in the API's error shape get it.
 async fn json_payload_too_large(resp: Response) -> Response {
     let is_json = resp
         .headers()

@@ -4,5 +4,6 @@
 pub mod idempotency;
 pub mod insights;
 pub mod orders;
+pub mod returns;
 pub mod stores;
 pub mod surveys;

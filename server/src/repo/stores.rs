@@ -85,6 +85,16 @@ pub async fn by_publishable_key(db: &Db, key: &str) -> Result<Option<StoreRow>> 
     .await?)
 }
 
+/// The store with this row id (label links name the return, which names its store).
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<StoreRow>> {
+    Ok(
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM stores WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&db.pool)
+            .await?,
+    )
+}
+
 /// The store owning a secret key: found by the key's hash, then compared in constant time.
 pub async fn by_secret_key(db: &Db, secret: &str) -> Result<Option<StoreRow>> {
     let row: Option<StoreRow> = sqlx::query_as(&format!(

@@ -372,7 +372,8 @@ pub struct ReturnSettings {
     pub final_sale_tags: Vec<String>,
     /// Reasons in display order (at least one).
     pub reasons: Vec<ReturnReasonSetting>,
-    /// Where parcels go back to (printed on the label).
+    /// Where parcels go back to (printed on the label; empty = the store's name only).
+    #[serde(default)]
     pub return_address: String,
 }
 
@@ -441,4 +442,95 @@ pub struct ReasonUnits {
     pub reason: String,
     /// Units.
     pub units: u32,
+}
+
+impl ReturnSettings {
+    /// Longest reason label.
+    pub const MAX_LABEL: usize = 80;
+    /// Most reasons a store may list.
+    pub const MAX_REASONS: usize = 30;
+    /// Longest return address.
+    pub const MAX_ADDRESS: usize = 500;
+    /// Allowed return windows (a day to a year).
+    pub const WINDOW_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+    /// Allowed transit buffers.
+    pub const BUFFER_DAYS: std::ops::RangeInclusive<u32> = 0..=60;
+
+    /// Every rule the settings must meet, all problems at once (the server runs this on
+    /// `PUT`; a settings form can run the same code before sending).
+    pub fn validate(&self) -> Result<(), crate::ApiError> {
+        use crate::validate::Problems;
+        use crate::FieldIssue;
+        let mut p = Problems::default();
+        let policy = &self.policy;
+        if !Self::WINDOW_DAYS.contains(&policy.window_days) {
+            p.add("policy.window_days", FieldIssue::OutOfRange);
+        }
+        if !Self::BUFFER_DAYS.contains(&policy.transit_buffer_days) {
+            p.add("policy.transit_buffer_days", FieldIssue::OutOfRange);
+        }
+        if policy.restocking_fee_bps > 10_000 {
+            p.add("policy.restocking_fee_bps", FieldIssue::OutOfRange);
+        }
+        if policy.store_credit_bonus_bps > 10_000 {
+            p.add("policy.store_credit_bonus_bps", FieldIssue::OutOfRange);
+        }
+        if !(0..=1_000_000).contains(&policy.return_shipping_fee_minor) {
+            p.add("policy.return_shipping_fee_minor", FieldIssue::OutOfRange);
+        }
+        if policy.methods.is_empty() {
+            p.add("policy.methods", FieldIssue::Required);
+        }
+        if self.resolutions.is_empty() {
+            p.add("resolutions", FieldIssue::Required);
+        }
+        if self.reasons.is_empty() {
+            p.add("reasons", FieldIssue::Required);
+        }
+        if self.reasons.len() > Self::MAX_REASONS {
+            p.add("reasons", FieldIssue::TooLong);
+        }
+        let mut seen = std::collections::HashSet::new();
+        for (i, r) in self.reasons.iter().enumerate() {
+            let code_ok = (1..=40).contains(&r.code.len())
+                && r.code
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !code_ok {
+                p.add(format!("reasons[{i}].code"), FieldIssue::InvalidFormat);
+            } else if !seen.insert(r.code.as_str()) {
+                p.add(format!("reasons[{i}].code"), FieldIssue::Duplicate);
+            }
+            if r.labels.is_empty() {
+                p.add(format!("reasons[{i}].labels"), FieldIssue::Required);
+            }
+            for (j, l) in r.labels.iter().enumerate() {
+                p.text(
+                    format!("reasons[{i}].labels[{j}].label"),
+                    &l.label,
+                    Self::MAX_LABEL,
+                );
+            }
+        }
+        for (i, tag) in self.final_sale_tags.iter().enumerate() {
+            p.text(format!("final_sale_tags[{i}]"), tag, 60);
+        }
+        p.optional_text(
+            "return_address",
+            Some(&self.return_address),
+            Self::MAX_ADDRESS,
+        );
+        p.finish()
+    }
+
+    /// A reason's label in `locale`, else English, else its first label, else its code.
+    pub fn reason_label(reason: &ReturnReasonSetting, locale: Locale) -> String {
+        reason
+            .labels
+            .iter()
+            .find(|l| l.locale == locale)
+            .or_else(|| reason.labels.iter().find(|l| l.locale == Locale::En))
+            .or_else(|| reason.labels.first())
+            .map_or_else(|| reason.code.clone(), |l| l.label.clone())
+    }
 }
