@@ -64,6 +64,93 @@ async fn api_works_on_postgres() {
             before
         );
 
+        // Returns on PostgreSQL: options, a photo (BYTEA), the oversubscription race under
+        // row locks, the merchant queue, the report and a withdrawal.
+        let ana = format!("Bearer {}", customer_token("cus_ana"));
+        let o = t
+            .send(
+                public("GET", "/v1/orders/1029/returns/options")
+                    .header("authorization", &ana)
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        let socks = o["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["sku"] == "SOCK-WOOL-HIKE")
+            .unwrap()["item_id"]
+            .clone();
+        let mut png = std::io::Cursor::new(Vec::new());
+        image::RgbImage::new(16, 16)
+            .write_to(&mut png, image::ImageFormat::Png)
+            .unwrap();
+        let photo = t
+            .send(
+                public("POST", "/v1/returns/photos")
+                    .header("authorization", &ana)
+                    .header("content-type", "image/png")
+                    .body(Body::from(png.into_inner()))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(photo.status, StatusCode::CREATED);
+        let photo_id = photo.json()["id"].as_str().unwrap().to_owned();
+        let body = json!({"method": "drop_off", "lines": [
+            {"item_id": socks, "quantity": 2, "reason": "damaged", "resolution": "refund", "photo_ids": [photo_id]},
+        ]});
+        let attempts = (0..6).map(|i| {
+            let req = public("POST", "/v1/orders/1029/returns")
+                .header("authorization", &ana)
+                .header("content-type", "application/json")
+                .header("idempotency-key", format!("pg-race-{i}"))
+                .body(json_body(&body))
+                .unwrap();
+            t.send(req)
+        });
+        let statuses: Vec<StatusCode> = futures::future::join_all(attempts)
+            .await
+            .into_iter()
+            .map(|r| r.status)
+            .collect();
+        assert_eq!(
+            statuses
+                .iter()
+                .filter(|s| **s == StatusCode::CREATED)
+                .count(),
+            1,
+            "{statuses:?}"
+        );
+        let queue = t
+            .send(
+                admin("GET", "/v1/admin/returns?status=requested")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        assert_eq!(queue["items"].as_array().unwrap().len(), 2, "{queue}");
+        let report = t
+            .send(
+                admin("GET", "/v1/admin/returns/report")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(report.status, StatusCode::OK);
+        let w = t
+            .send(
+                public("POST", "/v1/orders/1029/withdrawals")
+                    .header("authorization", &ana)
+                    .header("content-type", "application/json")
+                    .body(json_body(&json!({"confirm": true})))
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(w.status, StatusCode::CREATED);
+
         let r = t
             .send(
                 public("POST", "/v1/orders/lookup")
