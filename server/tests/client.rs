@@ -153,3 +153,113 @@ async fn typed_client_end_to_end() {
         other => panic!("expected 401, got {other:?}"),
     }
 }
+
+#[tokio::test]
+async fn typed_client_returns_flow() {
+    use aftercare_shared::api::{
+        ReturnLineInput, ReturnRequestInput, ReturnStatusInput, WithdrawalInput,
+    };
+    use aftercare_shared::returns::{Resolution, ReturnMethod, ReturnStatus};
+    use aftercare_shared::Locale;
+
+    let t = setup().await;
+    let base = t.spawn().await;
+    let session = Client::new(&base, PK)
+        .with_retry(RetryPolicy::NONE)
+        .lookup_order(&LookupRequest {
+            order_number: "1030".into(),
+            email: "returns@example.com".into(),
+        })
+        .await
+        .unwrap();
+    let guest = Client::new(&base, PK)
+        .with_retry(RetryPolicy::NONE)
+        .with_token(&session.token);
+    let number = OrderNumber::parse("1030").unwrap();
+    let options = guest.return_options(&number, Locale::Es).await.unwrap();
+    let shoes = options
+        .lines
+        .iter()
+        .find(|l| l.sku == "TRAIL-RUN-SL-42")
+        .unwrap();
+    let jacket = options
+        .lines
+        .iter()
+        .find(|l| l.sku == "RAIN-PACK-NV-M")
+        .unwrap();
+    let input = ReturnRequestInput {
+        lines: vec![
+            ReturnLineInput {
+                item_id: shoes.item_id,
+                quantity: 1,
+                reason: "too_small".into(),
+                comment: None,
+                photo_ids: vec![],
+                resolution: Resolution::Exchange,
+                exchange_sku: Some("TRAIL-RUN-SL-43".into()),
+            },
+            ReturnLineInput {
+                item_id: jacket.item_id,
+                quantity: 1,
+                reason: "changed_mind".into(),
+                comment: Some("Too warm for Sevilla.".into()),
+                photo_ids: vec![],
+                resolution: Resolution::Refund,
+                exchange_sku: None,
+            },
+        ],
+        method: ReturnMethod::DropOff,
+        locale: Some(Locale::Es),
+    };
+    let estimate = guest.estimate_return(&number, &input).await.unwrap();
+    // 129.00 − 5 % (6.45) − 4.95 shipping.
+    assert_eq!(estimate.refund_total.amount_minor, 12_900 - 645 - 495);
+    assert_eq!(estimate.exchange_items.amount_minor, 11_900);
+    let created = guest
+        .create_return(&number, &input, "draft-key-1")
+        .await
+        .unwrap();
+    let replayed = guest
+        .create_return(&number, &input, "draft-key-1")
+        .await
+        .unwrap();
+    assert_eq!(created.rma, replayed.rma, "same key, same return");
+    assert_eq!(created.estimate, estimate);
+    let err = guest
+        .create_return(&number, &input, "draft-key-2")
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), Some(ErrorCode::Conflict), "{err:?}");
+
+    let admin = Client::admin(&base, SK).with_retry(RetryPolicy::NONE);
+    let approved = admin
+        .admin_set_return_status(
+            &created.rma,
+            &ReturnStatusInput {
+                status: ReturnStatus::Approved,
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(approved.detail.status, ReturnStatus::Approved);
+    let queue = admin.admin_returns(Some("approved"), None).await.unwrap();
+    assert!(queue.items.iter().any(|r| r.detail.rma == created.rma));
+    let seen = guest.return_detail(&created.rma, Locale::Es).await.unwrap();
+    assert_eq!(seen.status, ReturnStatus::Approved);
+    let cancelled = guest.cancel_return(&created.rma, Locale::Es).await.unwrap();
+    assert_eq!(cancelled.status, ReturnStatus::Cancelled);
+    assert!(!cancelled.can_cancel);
+
+    let declared = guest
+        .withdraw(
+            &number,
+            &WithdrawalInput {
+                confirm: true,
+                locale: Some(Locale::Es),
+            },
+        )
+        .await
+        .unwrap();
+    assert!(declared.reference.starts_with("WD-"));
+}
