@@ -1,6 +1,8 @@
 // Demo merchant insights: render the survey report from /demo/insights/{kind}.json (the same
-// SurveyReport the secret-key API answers) with the server-rendered SVG charts. No inline
-// script or style (strict CSP); every shopper-written text goes in through textContent.
+// SurveyReport the secret-key API answers) and the returns report from
+// /demo/insights/returns.json (ReturnsReport) with the server-rendered SVG charts. No inline
+// script or style (strict CSP); every shopper- or merchant-written text goes in through
+// textContent.
 (function () {
   'use strict';
   var params = new URLSearchParams(window.location.search);
@@ -92,14 +94,87 @@
       groups.appendChild(section);
     });
 
-    document.querySelectorAll('.insights [hidden]').forEach(function (n) { n.hidden = false; });
+    document.querySelectorAll('.insights [hidden]:not(.returns, .returns *)').forEach(function (n) { n.hidden = false; });
     $('insights-status').textContent = '';
   }
 
-  fetch('/demo/insights/' + kind + '.json')
+  // Returns: the ReturnStatus wire names in workflow order, with their labels.
+  var returnStatuses = [
+    ['requested', 'Requested'], ['approved', 'Approved'], ['in_transit', 'In transit'],
+    ['received', 'Received'], ['refunded', 'Refunded'], ['exchanged', 'Exchanged'],
+    ['rejected', 'Rejected'], ['cancelled', 'Cancelled']
+  ];
+  var CHART_PRODUCTS = 10; // what the chart draws (charts::RETURNS_CHART_PRODUCTS)
+
+  function units(n) { return n + (n === 1 ? ' unit' : ' units'); }
+
+  // "mostly Too small (3)", "all Too large (2)", or "mostly Too small and Too large (2 each)"
+  // on a tie (the chart's <desc> names the same reasons).
+  function mainReason(product, labelOf) {
+    var top = 0;
+    product.reasons.forEach(function (x) { top = Math.max(top, x.units); });
+    var leaders = product.reasons.filter(function (x) { return x.units === top; }).map(function (x) { return labelOf(x.reason); });
+    if (leaders.length > 1) return 'mostly ' + leaders.join(' and ') + ' (' + top + ' each)';
+    return (top === product.units ? 'all ' : 'mostly ') + leaders[0] + ' (' + top + ')';
+  }
+
+  function renderReturns(r) {
+    var counts = {};
+    r.by_status.forEach(function (s) { counts[s.status] = s.count; });
+    var body = $('returns-by-status');
+    body.textContent = '';
+    var total = 0;
+    returnStatuses.forEach(function (pair) {
+      var n = counts[pair[0]] || 0;
+      total += n;
+      var tr = el('tr', 'status-' + pair[0]);
+      var th = el('th', null, pair[1]);
+      th.scope = 'row';
+      tr.appendChild(th);
+      tr.appendChild(el('td', null, String(n)));
+      body.appendChild(tr);
+    });
+    $('returns-total').textContent = String(total);
+
+    var labels = {};
+    r.reasons.forEach(function (x) { labels[x.code] = x.label; });
+    var labelOf = function (code) { return labels[code] || code; };
+    var products = r.reasons_by_product.filter(function (p) { return p.units > 0; }).slice(0, CHART_PRODUCTS);
+    var list = $('returns-top');
+    list.textContent = '';
+    products.forEach(function (p) {
+      var li = el('li');
+      li.appendChild(el('strong', null, p.title));
+      li.appendChild(document.createTextNode(': ' + units(p.units) + ', ' + mainReason(p, labelOf)));
+      list.appendChild(li);
+    });
+    if (!products.length) list.appendChild(el('li', 'muted', 'No returns yet.'));
+
+    var chart = $('returns-chart');
+    var returned = products.reduce(function (sum, p) { return sum + p.units; }, 0);
+    chart.alt = products.length
+      ? 'Stacked bar chart of returned units by product and reason: ' + units(returned) + ' across ' +
+        products.length + (products.length === 1 ? ' product' : ' products') + ', the most returned being ' +
+        products[0].title + ' (' + units(products[0].units) + ', ' + mainReason(products[0], labelOf) + ').'
+      : 'Stacked bar chart of returned units by product and reason: no returns yet.';
+    chart.src = '/demo/insights/returns/reasons.svg';
+    document.querySelector('.insights .returns').hidden = false;
+  }
+
+  var surveyDone = fetch('/demo/insights/' + kind + '.json')
     .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
     .then(render)
     .catch(function (e) {
       $('insights-status').textContent = 'Could not load the report (' + e.message + '). Is the server running with --demo?';
+    });
+
+  // The returns section sits below the survey: show it once the survey part has settled, so
+  // it never appears first and then gets pushed down.
+  var returnsReport = fetch('/demo/insights/returns.json')
+    .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); });
+  Promise.all([returnsReport, surveyDone])
+    .then(function (both) { renderReturns(both[0]); })
+    .catch(function (e) {
+      $('returns-status').textContent = 'Could not load the returns report (' + e.message + ').';
     });
 })();

@@ -2,15 +2,15 @@
 //! `GET /demo/customer-token`, the stand-in for a merchant backend that signs the logged-in
 //! customer's id; `POST /demo/clock`, which moves one customer's survey clock forward so the
 //! recontact rules can be seen (and tested) without waiting days; and `/demo/insights/…`,
-//! the demo store's survey report, charts and CSV for the insights page, so the browser never
-//! holds the secret key.
+//! the demo store's survey and returns reports, charts and CSV for the insights page, so the
+//! browser never holds the secret key.
 
 use super::{Json, Routes};
 use crate::error::{Error, Result};
 use crate::repo::stores;
 use crate::repo::surveys::{self, Subject};
 use crate::state::AppState;
-use aftercare_shared::api::{CustomerToken, SurveyReport};
+use aftercare_shared::api::{CustomerToken, ReturnsReport, SurveyReport};
 use aftercare_shared::survey::SurveyKind;
 use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::validate::Problems;
@@ -32,6 +32,11 @@ pub fn router() -> Routes {
         .route(Method::GET, "/demo/customer-token", customer_token)
         .route(Method::POST, "/demo/clock", clock)
         .route(Method::GET, "/demo/insights/{name}", insights)
+        .route(
+            Method::GET,
+            "/demo/insights/returns/reasons.svg",
+            insights_returns_reasons,
+        )
         .route(
             Method::GET,
             "/demo/insights/{name}/distribution.svg",
@@ -115,12 +120,24 @@ fn demo_kind(path: std::result::Result<Path<String>, PathRejection>) -> Result<S
     crate::http::surveys::path_kind(path)
 }
 
+/// The demo store's returns report (counts by status, units by product and reason).
+async fn demo_returns_report(state: &AppState) -> Result<ReturnsReport> {
+    let store = demo_store(state).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    crate::repo::returns::report(&mut conn, store.id).await
+}
+
 /// The demo store's survey report (`nps.json`, `csat.json`) or CSV export (`nps.csv`,
-/// `csat.csv`), last 12 weeks, for the demo insights page.
+/// `csat.csv`), last 12 weeks, or its returns report (`returns.json`), for the demo insights
+/// page.
 #[utoipa::path(get, path = "/demo/insights/{name}", tag = "demo",
-    params(("name" = String, Path, description = "`nps.json`, `csat.json`, `nps.csv` or `csat.csv`")),
+    params(("name" = String, Path, description = "`nps.json`, `csat.json`, `nps.csv`, `csat.csv` or `returns.json`")),
     responses(
-        (status = 200, description = "`SurveyReport` (.json) or CSV (.csv)", body = SurveyReport),
+        (status = 200, description = "`SurveyReport` (nps/csat .json), CSV (.csv) or `ReturnsReport` (`returns.json`)", content(
+            (SurveyReport = "application/json"),
+            (ReturnsReport = "application/json"),
+            (String = "text/csv"),
+        )),
         (status = 404, description = "unknown name, or server not started with `--demo`", body = ApiError),
     ))]
 pub async fn insights(
@@ -128,6 +145,9 @@ pub async fn insights(
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
     let Path(name) = path.map_err(|_| Error::NotFound)?;
+    if name == "returns.json" {
+        return Ok(Json(demo_returns_report(&state).await?).into_response());
+    }
     let store = demo_store(&state).await?;
     let (kind, ext) = name.rsplit_once('.').ok_or(Error::NotFound)?;
     let kind = SurveyKind::from_wire(kind).ok_or(Error::NotFound)?;
@@ -182,6 +202,20 @@ pub async fn insights_trend(
     let r = crate::http::surveys::build_report(&state, store.id, kind, 12).await?;
     Ok(crate::http::surveys::svg_response(
         crate::charts::trend_svg(kind, &r.weekly),
+    ))
+}
+
+/// The demo store's returned units by product and reason, as a stacked bar chart
+/// ([`crate::charts::returns_by_reason_svg`], always 720 × 420).
+#[utoipa::path(get, path = "/demo/insights/returns/reasons.svg", tag = "demo",
+    responses(
+        (status = 200, description = "SVG document", content_type = "image/svg+xml", body = String),
+        (status = 404, description = "server not started with `--demo`", body = ApiError),
+    ))]
+pub async fn insights_returns_reasons(State(state): State<AppState>) -> Result<Response> {
+    let report = demo_returns_report(&state).await?;
+    Ok(crate::http::surveys::svg_response(
+        crate::charts::returns_by_reason_svg(&report),
     ))
 }
 
