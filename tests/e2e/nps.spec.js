@@ -210,7 +210,7 @@ test('the merchant insights page shows the score, both charts and the comments',
   expect(num(/NPS:?\s*(-?\d+)/)).toBe(expected);
   const report = await (await request.get('/demo/insights/nps.json')).json();
   expect(report.responses).toBeGreaterThanOrEqual(total);
-  const charts = page.locator('img[src*=".svg"]');
+  const charts = page.locator('img[src*="/nps/"][src*=".svg"]');
   await expect(charts).toHaveCount(2);
   for (const img of await charts.all()) {
     await expect.poll(() => img.evaluate((el) => el.complete && el.naturalWidth > 0)).toBeTruthy();
