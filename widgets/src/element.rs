@@ -10,8 +10,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 /// Attributes the loader observes (the union over all widgets).
-pub const OBSERVED: [&str; 7] = [
-    "order", "token", "locale", "email", "kind", "layout", "refresh",
+pub const OBSERVED: [&str; 8] = [
+    "order", "token", "locale", "email", "kind", "layout", "refresh", "rma",
 ];
 
 /// Base theme shared by every widget: reset, custom properties, common pieces.
@@ -75,6 +75,11 @@ const WIDGETS: &[Widget] = &[
         tag: "aftercare-nps",
         css: crate::nps::CSS,
         render: crate::nps::element_view,
+    },
+    Widget {
+        tag: "aftercare-returns",
+        css: crate::returns::CSS,
+        render: crate::returns::element_view,
     },
 ];
 

@@ -5,8 +5,12 @@
 //! variants that carry their count. Dates and money are formatted by the browser's `Intl`
 //! (no date or number crate in the bundle).
 
+use crate::returns::draft::{FileProblem, Step as RStep, What};
 use aftercare_shared::error::FieldIssue;
 use aftercare_shared::order::OrderStatus;
+use aftercare_shared::returns::{
+    NotReturnable, Requirement, Resolution, ReturnMethod, ReturnStatus as RStatus,
+};
 use aftercare_shared::survey::{Category, SurveyKind};
 use aftercare_shared::tracking::{
     EtaWindow, ExceptionReason, NextStep, ProgressStep, TrackingStatus,
@@ -207,6 +211,193 @@ pub enum Msg<'a> {
     SavedOffline,
     /// The server refused the response for good.
     NpsSaveFailed,
+    /// Returns: heading of the guest lookup.
+    ReturnsHeading,
+    /// Returns: the guest lookup's submit button.
+    FindOrder,
+    /// Returns: heading of a customer's order list.
+    ChooseOrder,
+    /// "Step 2 of 5".
+    StepOf(usize, usize),
+    /// A return step's heading.
+    ReturnStep(RStep),
+    /// Back to the previous step.
+    Back,
+    /// On to the next step.
+    Continue,
+    /// "Return by {date}".
+    ReturnBy(&'a str),
+    /// Label of the quantity select.
+    QtyToReturn,
+    /// Why a line cannot go back; the date the window closed when known.
+    Blocked(NotReturnable, Option<&'a str>),
+    /// Nothing in the order can go back.
+    NothingReturnable,
+    /// Heading of the order's past returns.
+    PastReturns,
+    /// A past return: "RMA-… · Requested · Nov 20, 2026 · 2 items".
+    ReturnRow {
+        /// RMA number.
+        rma: &'a str,
+        /// Status label.
+        status: &'a str,
+        /// Formatted date.
+        date: &'a str,
+        /// Units.
+        units: u32,
+    },
+    /// "1 item" / "3 items".
+    Units(u32),
+    /// Heading of the withdrawal section.
+    WithdrawalHeading,
+    /// What the withdrawal right is, with its deadline.
+    WithdrawalExplain(&'a str),
+    /// The withdrawal button.
+    WithdrawButton,
+    /// Heading of the withdrawal confirmation step.
+    WithdrawConfirmHeading,
+    /// What confirming means, for order {n}.
+    WithdrawConfirmBody(&'a str),
+    /// Confirm the withdrawal.
+    ConfirmWithdrawal,
+    /// Leave a confirmation step without doing anything.
+    GoBack,
+    /// Heading of a stored withdrawal.
+    WithdrawnHeading,
+    /// "Reference: WD-…".
+    Reference(&'a str),
+    /// "Recorded on {date}".
+    RecordedOn(&'a str),
+    /// Label of the recorded statement.
+    Statement,
+    /// Keep the confirmation.
+    WithdrawalKeep,
+    /// Heading of the order's past withdrawals.
+    PastWithdrawals,
+    /// A past withdrawal's button: reference and date.
+    WithdrawalRow(&'a str, &'a str),
+    /// Back from a status page / withdrawal to the order's return form.
+    BackToOrder,
+    /// Label of the reason select.
+    ReasonLabel,
+    /// The reason select's empty choice.
+    ChooseReason,
+    /// The comment box's label by its rule.
+    CommentLabel(Requirement),
+    /// Hint under a reason that asks for photos.
+    PhotosNext(Requirement),
+    /// "(required)" / "(optional)" after a label.
+    Req(Requirement),
+    /// Under the photos heading: types, size and count limits.
+    PhotosIntro(&'a str, u32),
+    /// The file chooser's visible label.
+    ChoosePhotos,
+    /// Drop zone hint.
+    DropHere,
+    /// Accessible name of a file's progress bar.
+    Uploading(&'a str),
+    /// A file is stored.
+    Uploaded,
+    /// Announced when a photo is stored.
+    PhotoAdded(&'a str),
+    /// Accessible name of a photo's remove button.
+    RemovePhoto(&'a str),
+    /// Visible text of the remove button.
+    Remove,
+    /// A stored photo whose file name is not known (after a reload): "Photo 2".
+    PhotoN(usize),
+    /// Announced when a photo is removed.
+    PhotoRemoved(&'a str),
+    /// Why a file was not added, naming it.
+    FileRefused(FileProblem, &'a str),
+    /// A resolution radio; the store-credit bonus in percent when there is one.
+    ResolutionLabel(Resolution, Option<&'a str>),
+    /// Label of the exchange variant select.
+    ExchangeFor,
+    /// The variant select's empty choice.
+    ChooseVariant,
+    /// An unavailable variant: "Forest Green / XL (out of stock)".
+    OutOfStock(&'a str),
+    /// Review: "Reason: {label}".
+    ReasonIs(&'a str),
+    /// Review: "Comment: {text}".
+    CommentIs(&'a str),
+    /// "1 photo" / "3 photos".
+    Photos(usize),
+    /// A line's outcome in the summary; the exchange variant's label.
+    Outcome(Resolution, &'a str),
+    /// Heading of the estimate.
+    EstimateHeading,
+    /// The estimate is being computed.
+    Calculating,
+    /// The estimate failed (submitting still works).
+    EstimateFailed,
+    /// Estimate rows.
+    EstRefundItems,
+    /// Restocking fee row.
+    EstRestocking,
+    /// Return shipping fee row.
+    EstShipping,
+    /// Refund total row.
+    EstRefundTotal,
+    /// Store credit for the items row.
+    EstCredit,
+    /// Store credit bonus row.
+    EstBonus,
+    /// Store credit total row.
+    EstCreditTotal,
+    /// Exchanged items' value row.
+    EstExchange,
+    /// Legend of the method radios.
+    MethodLegend,
+    /// A return method.
+    Method(ReturnMethod),
+    /// The submit button.
+    SubmitReturn,
+    /// The submit button while sending.
+    Submitting,
+    /// Creating the return failed for lack of a connection (retrying is safe).
+    SubmitOffline,
+    /// Units were returned meanwhile (409): the list was refreshed.
+    SubmitConflict,
+    /// The idempotency key was used with another request: it may have been sent.
+    SubmitMaybeSent,
+    /// Anything else went wrong.
+    SubmitFailed,
+    /// A problem that keeps the shopper on a step.
+    Problem(What),
+    /// Status page heading: "Return RMA-…".
+    ReturnHeading(&'a str),
+    /// A return's status.
+    ReturnStatus(RStatus),
+    /// "Status: Approved".
+    StatusIs(&'a str),
+    /// Just created.
+    ReturnCreated,
+    /// Alt text of the QR code.
+    QrAlt(&'a str),
+    /// Label link.
+    PrintLabel,
+    /// Heading of the return's history.
+    ReturnHistory,
+    /// The merchant's note on a status change.
+    StoreNote(&'a str),
+    /// Cancel button.
+    CancelReturn,
+    /// What cancelling means.
+    CancelConfirm,
+    /// Confirm the cancellation.
+    CancelYes,
+    /// Keep the return.
+    CancelNo,
+    /// Cancelling failed.
+    CancelFailed,
+    /// Announced when a refresh brought a new status.
+    StatusChanged(&'a str),
+    /// Withdrawing failed.
+    WithdrawFailed,
+    /// Heading of the items in the summary and on the status page.
+    ItemsHeading,
 }
 
 /// The text of `msg` in `locale`.
@@ -409,6 +600,169 @@ fn en(msg: Msg<'_>) -> String {
         NpsThanks => "Thank you — your feedback helps us improve.",
         SavedOffline => "Saved on this device — we'll send it when you're back online",
         NpsSaveFailed => "We couldn't save your feedback. Please try again.",
+        ReturnsHeading => "Start a return",
+        FindOrder => "Find order",
+        ChooseOrder => "Choose an order to return",
+        StepOf(n, of) => return format!("Step {n} of {of}"),
+        ReturnStep(s) => match s {
+            RStep::Items => "Choose what to return",
+            RStep::Reasons => "Tell us why",
+            RStep::Photos => "Add photos",
+            RStep::Resolution => "Refund or exchange",
+            RStep::Review => "Review and submit",
+        },
+        Back => "Back",
+        Continue => "Continue",
+        ReturnBy(d) => return format!("Return by {d}"),
+        QtyToReturn => "Quantity to return",
+        Blocked(r, date) => match (r, date) {
+            (NotReturnable::FinalSale, _) => "Final sale: this item can't be returned.",
+            (NotReturnable::AlreadyReturned, _) => "Already returned: every unit is in a return.",
+            (NotReturnable::NotDelivered, _) => "Not delivered yet: you can return it once it arrives.",
+            (NotReturnable::WindowClosed, Some(d)) => return format!("The return window closed on {d}."),
+            (NotReturnable::WindowClosed, None) => "The return window for this item has closed.",
+        },
+        NothingReturnable => "None of the items in this order can be returned right now.",
+        PastReturns => "Returns for this order",
+        ReturnRow { rma, status, date, units } => {
+            return format!("{rma} · {status} · {date} · {}", en(Units(units)))
+        }
+        Units(1) => "1 item",
+        Units(n) => return format!("{n} items"),
+        WithdrawalHeading => "Right of withdrawal",
+        WithdrawalExplain(d) => {
+            return format!("Under EU consumer law you can withdraw from this purchase within 14 days of delivery, without giving a reason. Deadline: {d}.")
+        }
+        WithdrawButton => "Withdraw from contract",
+        WithdrawConfirmHeading => "Withdraw from the contract?",
+        WithdrawConfirmBody(n) => {
+            return format!("You are declaring that you withdraw from the purchase contract for order {n}. We record the date and time and show you a confirmation you can come back to. Then send the items back within 14 days; the store refunds your payment as the law requires.")
+        }
+        ConfirmWithdrawal => "Confirm withdrawal",
+        GoBack => "Go back",
+        WithdrawnHeading => "Withdrawal confirmed",
+        Reference(r) => return format!("Reference: {r}"),
+        RecordedOn(d) => return format!("Recorded on {d}"),
+        Statement => "Your declaration",
+        WithdrawalKeep => "Keep this confirmation. It stays listed on this page for this order.",
+        PastWithdrawals => "Your withdrawal declarations",
+        WithdrawalRow(r, d) => return format!("Withdrawal {r}, {d}"),
+        BackToOrder => "Back to your order",
+        ReasonLabel => "Reason",
+        ChooseReason => "Choose a reason",
+        CommentLabel(Requirement::Required) => "Describe the problem (required)",
+        CommentLabel(_) => "Comment (optional)",
+        PhotosNext(Requirement::Required) => "You'll add at least one photo in the next step.",
+        PhotosNext(_) => "You can add photos in the next step.",
+        Req(Requirement::Required) => "(required)",
+        Req(Requirement::Optional) => "(optional)",
+        Req(Requirement::Disabled) => "",
+        PhotosIntro(size, n) => {
+            return format!("JPEG, PNG or WebP photos, up to {size} each and {n} per item.")
+        }
+        ChoosePhotos => "Choose photos",
+        DropHere => "or drag and drop them here",
+        Uploading(name) => return format!("Uploading {name}"),
+        Uploaded => "Uploaded",
+        PhotoAdded(name) => return format!("{name} added"),
+        RemovePhoto(name) => return format!("Remove {name}"),
+        Remove => "Remove",
+        PhotoN(n) => return format!("Photo {n}"),
+        PhotoRemoved(name) => return format!("{name} removed"),
+        FileRefused(p, name) => {
+            return match p {
+                FileProblem::Type => format!("{name} isn't a JPEG, PNG or WebP photo."),
+                FileProblem::TooBig(max) => format!("{name} is larger than {}.", size(max)),
+                FileProblem::TooMany(n) => format!("{name} wasn't added: at most {n} photos per item."),
+                FileProblem::Unreadable => format!("{name} couldn't be read as a photo, or it has too many pixels."),
+                FileProblem::Network => format!("{name} couldn't be uploaded. Check your connection and try again."),
+                FileProblem::Expired => format!("{name} couldn't be uploaded: your session has expired. Reload the page to continue."),
+                FileProblem::Failed => format!("{name} couldn't be uploaded. Try again."),
+            }
+        }
+        ResolutionLabel(r, bonus) => match (r, bonus) {
+            (Resolution::Refund, _) => "Refund to original payment",
+            (Resolution::StoreCredit, Some(p)) => return format!("Store credit (+{p}% bonus)"),
+            (Resolution::StoreCredit, None) => "Store credit",
+            (Resolution::Exchange, _) => "Exchange for another size or colour",
+        },
+        ExchangeFor => "New size or colour",
+        ChooseVariant => "Choose…",
+        OutOfStock(l) => return format!("{l} (out of stock)"),
+        ReasonIs(r) => return format!("Reason: {r}"),
+        CommentIs(c) => return format!("Comment: {c}"),
+        Photos(1) => "1 photo",
+        Photos(n) => return format!("{n} photos"),
+        Outcome(r, variant) => match r {
+            Resolution::Refund => "Refund to original payment",
+            Resolution::StoreCredit => "Store credit",
+            Resolution::Exchange => return format!("Exchange for {variant}"),
+        },
+        EstimateHeading => "What you'll get",
+        Calculating => "Calculating…",
+        EstimateFailed => "We couldn't calculate the amounts right now. You can still submit your return.",
+        EstRefundItems => "Items to refund",
+        EstRestocking => "Restocking fee",
+        EstShipping => "Return shipping",
+        EstRefundTotal => "Refund to your original payment",
+        EstCredit => "Store credit for items",
+        EstBonus => "Store credit bonus",
+        EstCreditTotal => "Total store credit",
+        EstExchange => "Exchanged items (no charge)",
+        MethodLegend => "How will you send it back?",
+        Method(ReturnMethod::DropOff) => "Drop it off at a carrier point",
+        Method(ReturnMethod::Pickup) => "Courier pickup from your address",
+        SubmitReturn => "Submit return",
+        Submitting => "Submitting…",
+        SubmitOffline => {
+            "We couldn't send your return. Check your connection and try again: it will never be sent twice."
+        }
+        SubmitConflict => {
+            "Some of these items were returned in the meantime. We've updated the list: please check your choice."
+        }
+        SubmitMaybeSent => "This return may already have been sent. Check the returns listed for this order.",
+        SubmitFailed => "Something went wrong while sending your return. Please try again.",
+        Problem(w) => match w {
+            What::Nothing => "Choose at least one item to return.",
+            What::Quantity => "Choose a quantity you can still return.",
+            What::Reason => "Choose a reason.",
+            What::Comment => "Describe the problem in a few words.",
+            What::CommentLong => "Keep the comment under 1,000 characters.",
+            What::Photos => "Add at least one photo.",
+            What::TooManyPhotos => "Too many photos for this item: remove some.",
+            What::Uploading => "Wait until the photos have finished uploading.",
+            What::Resolution => "Choose what you'd like instead.",
+            What::Exchange => "Choose a size or colour that is in stock.",
+            What::Method => "Choose how you'll send it back.",
+        },
+        ReturnHeading(rma) => return format!("Return {rma}"),
+        ReturnStatus(s) => {
+            use aftercare_shared::returns::ReturnStatus::*;
+            match s {
+                Requested => "Requested",
+                Approved => "Approved",
+                InTransit => "On its way back",
+                Received => "Received",
+                Refunded => "Refunded",
+                Exchanged => "Exchanged",
+                Rejected => "Rejected",
+                Cancelled => "Cancelled",
+            }
+        }
+        StatusIs(s) => return format!("Status: {s}"),
+        ReturnCreated => "Your return has been requested.",
+        QrAlt(rma) => return format!("QR code for return {rma}"),
+        PrintLabel => "Print label",
+        ReturnHistory => "Return history",
+        StoreNote(n) => return format!("Note from the store: {n}"),
+        CancelReturn => "Cancel return",
+        CancelConfirm => "Cancel this return? The items will not be collected or refunded.",
+        CancelYes => "Yes, cancel the return",
+        CancelNo => "Keep the return",
+        CancelFailed => "We couldn't cancel the return. Please try again.",
+        StatusChanged(s) => return format!("Status updated: {s}"),
+        WithdrawFailed => "We couldn't record your withdrawal. Please try again.",
+        ItemsHeading => "Items",
     };
     s.to_owned()
 }
@@ -613,6 +967,169 @@ fn es(msg: Msg<'_>) -> String {
         NpsThanks => "Gracias: tu opinión nos ayuda a mejorar.",
         SavedOffline => "Guardado en este dispositivo: lo enviaremos cuando vuelvas a tener conexión",
         NpsSaveFailed => "No hemos podido guardar tu opinión. Inténtalo de nuevo.",
+        ReturnsHeading => "Iniciar una devolución",
+        FindOrder => "Buscar pedido",
+        ChooseOrder => "Elige el pedido que quieres devolver",
+        StepOf(n, of) => return format!("Paso {n} de {of}"),
+        ReturnStep(s) => match s {
+            RStep::Items => "Elige qué quieres devolver",
+            RStep::Reasons => "Cuéntanos el motivo",
+            RStep::Photos => "Añade fotos",
+            RStep::Resolution => "Reembolso o cambio",
+            RStep::Review => "Revisa y envía",
+        },
+        Back => "Atrás",
+        Continue => "Continuar",
+        ReturnBy(d) => return format!("Devuélvelo antes del {d}"),
+        QtyToReturn => "Cantidad a devolver",
+        Blocked(r, date) => match (r, date) {
+            (NotReturnable::FinalSale, _) => "Venta final: este artículo no admite devoluciones.",
+            (NotReturnable::AlreadyReturned, _) => "Ya devuelto: todas las unidades están en una devolución.",
+            (NotReturnable::NotDelivered, _) => "Aún no entregado: podrás devolverlo cuando llegue.",
+            (NotReturnable::WindowClosed, Some(d)) => return format!("El plazo de devolución terminó el {d}."),
+            (NotReturnable::WindowClosed, None) => "El plazo de devolución de este artículo ha terminado.",
+        },
+        NothingReturnable => "Ahora mismo no se puede devolver ningún artículo de este pedido.",
+        PastReturns => "Devoluciones de este pedido",
+        ReturnRow { rma, status, date, units } => {
+            return format!("{rma} · {status} · {date} · {}", es(Units(units)))
+        }
+        Units(1) => "1 artículo",
+        Units(n) => return format!("{n} artículos"),
+        WithdrawalHeading => "Derecho de desistimiento",
+        WithdrawalExplain(d) => {
+            return format!("Según la normativa europea de consumo puedes desistir de esta compra en los 14 días siguientes a la entrega, sin dar ningún motivo. Fecha límite: {d}.")
+        }
+        WithdrawButton => "Desistir del contrato",
+        WithdrawConfirmHeading => "¿Desistir del contrato?",
+        WithdrawConfirmBody(n) => {
+            return format!("Declaras que desistes del contrato de compra del pedido {n}. Registramos la fecha y la hora y te mostramos una confirmación que podrás volver a consultar. Después, devuelve los artículos en un plazo de 14 días; la tienda te reembolsará el pago como exige la ley.")
+        }
+        ConfirmWithdrawal => "Confirmar el desistimiento",
+        GoBack => "Volver",
+        WithdrawnHeading => "Desistimiento confirmado",
+        Reference(r) => return format!("Referencia: {r}"),
+        RecordedOn(d) => return format!("Registrado el {d}"),
+        Statement => "Tu declaración",
+        WithdrawalKeep => "Guarda esta confirmación. Seguirá apareciendo en esta página para este pedido.",
+        PastWithdrawals => "Tus declaraciones de desistimiento",
+        WithdrawalRow(r, d) => return format!("Desistimiento {r}, {d}"),
+        BackToOrder => "Volver a tu pedido",
+        ReasonLabel => "Motivo",
+        ChooseReason => "Elige un motivo",
+        CommentLabel(Requirement::Required) => "Describe el problema (obligatorio)",
+        CommentLabel(_) => "Comentario (opcional)",
+        PhotosNext(Requirement::Required) => "En el siguiente paso añadirás al menos una foto.",
+        PhotosNext(_) => "En el siguiente paso podrás añadir fotos.",
+        Req(Requirement::Required) => "(obligatorio)",
+        Req(Requirement::Optional) => "(opcional)",
+        Req(Requirement::Disabled) => "",
+        PhotosIntro(size, n) => {
+            return format!("Fotos JPEG, PNG o WebP, de hasta {size} cada una y {n} por artículo.")
+        }
+        ChoosePhotos => "Elegir fotos",
+        DropHere => "o arrástralas aquí",
+        Uploading(name) => return format!("Subiendo {name}"),
+        Uploaded => "Subida",
+        PhotoAdded(name) => return format!("{name} añadida"),
+        RemovePhoto(name) => return format!("Quitar {name}"),
+        Remove => "Quitar",
+        PhotoN(n) => return format!("Foto {n}"),
+        PhotoRemoved(name) => return format!("{name} quitada"),
+        FileRefused(p, name) => {
+            return match p {
+                FileProblem::Type => format!("{name} no es una foto JPEG, PNG o WebP."),
+                FileProblem::TooBig(max) => format!("{name} ocupa más de {}.", size(max)),
+                FileProblem::TooMany(n) => format!("{name} no se ha añadido: como máximo {n} fotos por artículo."),
+                FileProblem::Unreadable => format!("{name} no se puede leer como foto o tiene demasiados píxeles."),
+                FileProblem::Network => format!("{name} no se ha podido subir. Comprueba tu conexión e inténtalo de nuevo."),
+                FileProblem::Expired => format!("{name} no se ha podido subir: tu sesión ha caducado. Recarga la página para continuar."),
+                FileProblem::Failed => format!("{name} no se ha podido subir. Inténtalo de nuevo."),
+            }
+        }
+        ResolutionLabel(r, bonus) => match (r, bonus) {
+            (Resolution::Refund, _) => "Reembolso al método de pago original",
+            (Resolution::StoreCredit, Some(p)) => return format!("Saldo en la tienda (+{p} % extra)"),
+            (Resolution::StoreCredit, None) => "Saldo en la tienda",
+            (Resolution::Exchange, _) => "Cambio por otra talla o color",
+        },
+        ExchangeFor => "Nueva talla o color",
+        ChooseVariant => "Elige…",
+        OutOfStock(l) => return format!("{l} (agotado)"),
+        ReasonIs(r) => return format!("Motivo: {r}"),
+        CommentIs(c) => return format!("Comentario: {c}"),
+        Photos(1) => "1 foto",
+        Photos(n) => return format!("{n} fotos"),
+        Outcome(r, variant) => match r {
+            Resolution::Refund => "Reembolso al método de pago original",
+            Resolution::StoreCredit => "Saldo en la tienda",
+            Resolution::Exchange => return format!("Cambio por {variant}"),
+        },
+        EstimateHeading => "Lo que recibirás",
+        Calculating => "Calculando…",
+        EstimateFailed => "Ahora mismo no podemos calcular los importes. Aun así puedes enviar tu devolución.",
+        EstRefundItems => "Artículos a reembolsar",
+        EstRestocking => "Gastos de reposición",
+        EstShipping => "Envío de la devolución",
+        EstRefundTotal => "Reembolso a tu método de pago",
+        EstCredit => "Saldo por los artículos",
+        EstBonus => "Saldo extra",
+        EstCreditTotal => "Saldo total en la tienda",
+        EstExchange => "Artículos cambiados (sin coste)",
+        MethodLegend => "¿Cómo nos lo enviarás?",
+        Method(ReturnMethod::DropOff) => "Llevarlo a un punto de entrega",
+        Method(ReturnMethod::Pickup) => "Recogida a domicilio por mensajero",
+        SubmitReturn => "Enviar devolución",
+        Submitting => "Enviando…",
+        SubmitOffline => {
+            "No hemos podido enviar tu devolución. Comprueba tu conexión e inténtalo de nuevo: nunca se enviará dos veces."
+        }
+        SubmitConflict => {
+            "Algunos de estos artículos se han devuelto mientras tanto. Hemos actualizado la lista: revisa tu elección."
+        }
+        SubmitMaybeSent => "Puede que esta devolución ya se haya enviado. Revisa las devoluciones de este pedido.",
+        SubmitFailed => "Algo ha fallado al enviar tu devolución. Inténtalo de nuevo.",
+        Problem(w) => match w {
+            What::Nothing => "Elige al menos un artículo para devolver.",
+            What::Quantity => "Elige una cantidad que aún puedas devolver.",
+            What::Reason => "Elige un motivo.",
+            What::Comment => "Describe el problema en pocas palabras.",
+            What::CommentLong => "El comentario debe tener menos de 1000 caracteres.",
+            What::Photos => "Añade al menos una foto.",
+            What::TooManyPhotos => "Demasiadas fotos para este artículo: quita alguna.",
+            What::Uploading => "Espera a que terminen de subirse las fotos.",
+            What::Resolution => "Elige qué prefieres a cambio.",
+            What::Exchange => "Elige una talla o un color disponible.",
+            What::Method => "Elige cómo nos lo enviarás.",
+        },
+        ReturnHeading(rma) => return format!("Devolución {rma}"),
+        ReturnStatus(s) => {
+            use aftercare_shared::returns::ReturnStatus::*;
+            match s {
+                Requested => "Solicitada",
+                Approved => "Aprobada",
+                InTransit => "De vuelta en camino",
+                Received => "Recibida",
+                Refunded => "Reembolsada",
+                Exchanged => "Cambio enviado",
+                Rejected => "Rechazada",
+                Cancelled => "Cancelada",
+            }
+        }
+        StatusIs(s) => return format!("Estado: {s}"),
+        ReturnCreated => "Hemos recibido tu solicitud de devolución.",
+        QrAlt(rma) => return format!("Código QR de la devolución {rma}"),
+        PrintLabel => "Imprimir etiqueta",
+        ReturnHistory => "Historial de la devolución",
+        StoreNote(n) => return format!("Nota de la tienda: {n}"),
+        CancelReturn => "Cancelar devolución",
+        CancelConfirm => "¿Cancelar esta devolución? Los artículos no se recogerán ni se reembolsarán.",
+        CancelYes => "Sí, cancelar la devolución",
+        CancelNo => "Mantener la devolución",
+        CancelFailed => "No hemos podido cancelar la devolución. Inténtalo de nuevo.",
+        StatusChanged(s) => return format!("Estado actualizado: {s}"),
+        WithdrawFailed => "No hemos podido registrar tu desistimiento. Inténtalo de nuevo.",
+        ItemsHeading => "Artículos",
     };
     s.to_owned()
 }
@@ -774,6 +1291,30 @@ pub fn local_time_note(locale: Locale, ts: &Timestamp) -> Option<String> {
         m => format!("UTC{sign}{}:{m:02}", a / 60),
     };
     Some(t(locale, Msg::LocalTime(&time, &zone)))
+}
+
+/// A file size limit in megabytes ("10 MB", "1.5 MB"), or kilobytes under one megabyte.
+pub fn size(bytes: u64) -> String {
+    const MB: u64 = 1_048_576;
+    if bytes >= MB {
+        let tenths = (bytes * 10 + MB / 2) / MB;
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            d => format!("{}.{d} MB", tenths / 10),
+        }
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+/// Basis points as a percentage number without trailing zeros ("10", "2.5"; "2,5" in Spanish).
+pub fn percent(locale: Locale, bps: u32) -> String {
+    let sep = if locale == Locale::Es { ',' } else { '.' };
+    match bps % 100 {
+        0 => format!("{}", bps / 100),
+        r if r % 10 == 0 => format!("{}{sep}{}", bps / 100, r / 10),
+        r => format!("{}{sep}{r:02}", bps / 100),
+    }
 }
 
 /// Money with `Intl.NumberFormat` from its exact decimal string (no float rounding).

@@ -10,10 +10,14 @@
 pub mod dom;
 pub mod element;
 pub mod i18n;
+pub mod lookup;
 pub mod nps;
+pub mod returns;
 pub mod tracking;
 
 pub use element::{mount, ElementHandle};
+pub use lookup::GuestLookup;
 pub use nps::NpsWidget;
+pub use returns::ReturnsWidget;
 pub use tracking::view::{LookupForm, OrderTimeline};
 pub use tracking::TrackingWidget;
