@@ -85,3 +85,67 @@ async function deliveredCustomer(request, tag, deliveredDaysAgo = 10) {
 }
 
 module.exports.deliveredCustomer = deliveredCustomer;
+
+const BASE_URL = process.env.AFTERCARE_BASE_URL || 'http://127.0.0.1:8080';
+/** Demo catalog products (server/src/seed/returns.rs): SKU, title, variant, price, image. */
+const PRODUCTS = {
+  shoes: { sku: 'TRAIL-RUN-SL-42', title: 'Trail Running Shoes', variant: 'Slate / EU 42', unit_price_minor: 11900, image: 'trail-running-shoes' },
+  jacket: { sku: 'RAIN-PACK-NV-M', title: 'Packable Rain Jacket', variant: 'Navy / M', unit_price_minor: 12900, image: 'rain-jacket' },
+  sweater: { sku: 'MER-CREW-FG-M', title: 'Merino Crew Sweater', variant: 'Forest Green / M', unit_price_minor: 8900, image: 'merino-sweater' },
+  socks: { sku: 'SOCK-WOOL-HIKE', title: 'Wool Hiking Socks', unit_price_minor: 1250, image: 'hiking-socks' },
+  beanie: { sku: 'BEANIE-RIB-CH', title: 'Ribbed Beanie', variant: 'Charcoal', unit_price_minor: 2200, image: 'ribbed-beanie' },
+};
+
+/**
+ * A brand-new order to return, pushed through the admin API so tests never share units.
+ * `lines`: `[[product key, quantity], …]`; `deliveredDaysAgo: null` leaves the parcel in transit
+ * (shipped yesterday). A `customer` order also gets a customer token. Returns
+ * `{ number, email, customer, token }`.
+ */
+async function returnableOrder(request, { tag = 'ret', lines = [['shoes', 1], ['jacket', 1]], deliveredDaysAgo = 3, customer = false, discountMinor = 0 } = {}) {
+  const id = `${tag}_${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const email = `${id}@example.com`;
+  const number = `R-${id.slice(-14)}`;
+  const now = Date.now();
+  const shippedDaysAgo = deliveredDaysAgo === null ? 1 : deliveredDaysAgo + 2;
+  const items = lines.map(([key, quantity]) => {
+    const p = PRODUCTS[key];
+    return { sku: p.sku, title: p.title, variant: p.variant, quantity, unit_price_minor: p.unit_price_minor, image_url: `${BASE_URL}/img/${p.image}.svg` };
+  });
+  const events = [{ status: 'in_transit', description: 'Accepted at the sorting centre', occurred_at: iso(now - shippedDaysAgo * DAY) }];
+  if (deliveredDaysAgo !== null) events.push({ status: 'delivered', description: 'Delivered', occurred_at: iso(now - deliveredDaysAgo * DAY) });
+  const order = {
+    order_number: number, email, currency: 'EUR', placed_at: iso(now - (shippedDaysAgo + 1) * DAY),
+    discount_minor: discountMinor, items,
+    customer: customer ? { external_id: id, email, name: 'Return Tester' } : undefined,
+    shipments: [{
+      carrier_code: 'seur', carrier_name: 'SEUR', tracking_number: `SEUR${Math.floor(Math.random() * 1e10)}`,
+      shipped_at: iso(now - shippedDaysAgo * DAY), items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })), events,
+    }],
+  };
+  const res = await request.put(`/v1/admin/orders/${number}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` }, data: order });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return { number, email, customer: customer ? id : null, token: customer ? await customerToken(request, id) : null };
+}
+
+/** The store's returns for one order, through the admin API (newest first). */
+async function adminReturnsFor(request, orderNumber) {
+  const res = await request.get('/v1/admin/returns?limit=100', { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return (await res.json()).items.filter((r) => r.order_number === orderNumber);
+}
+
+/** The merchant moves a return along (approve, reject with a note, …). */
+async function setReturnStatus(request, rma, status, note) {
+  const res = await request.post(`/v1/admin/returns/${rma}/status`, {
+    headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Idempotency-Key': `e2e-${rma}-${status}-${Date.now()}` },
+    data: note ? { status, note } : { status },
+  });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return res.json();
+}
+
+module.exports.PRODUCTS = PRODUCTS;
+module.exports.returnableOrder = returnableOrder;
+module.exports.adminReturnsFor = adminReturnsFor;
+module.exports.setReturnStatus = setReturnStatus;

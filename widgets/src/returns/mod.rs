@@ -1149,12 +1149,12 @@ impl Flow {
                             ("order_number", JsValue::from_str(&d.order_number)),
                         ],
                     );
-                    self.io(|i| i.confirm = false);
-                    self.detail_changed(d, true);
                     // Focus the new status line (the buttons are gone).
-                    if let Some(s) = self.find(".state") {
-                        let _ = s.unchecked_into::<web_sys::HtmlElement>().focus();
-                    }
+                    self.io(|i| {
+                        i.confirm = false;
+                        i.focus_key = Some(".state");
+                    });
+                    self.detail_changed(d, true);
                 }
                 Err(e) if self.expired(&e) => {}
                 Err(e) => {
@@ -1470,8 +1470,9 @@ fn live_screen(root: web_sys::Element, f: Flow) {
             .and_then(|e| e.get_attribute("data-k"));
         root.replace_children_with_node_0();
         f.with(|i| build(&root, i, l));
-        let focus_heading = f.io(|i| std::mem::take(&mut i.focus)) == Some(true)
-            && f.with(|i| i.screen != Screen::Loading) == Some(true);
+        // Loading keeps the request for later: the heading comes with the content.
+        let focus_heading =
+            f.io(|i| i.screen != Screen::Loading && std::mem::take(&mut i.focus)) == Some(true);
         let focus_key = f.io(|i| i.focus_key.take()).flatten();
         if focus_heading {
             if let Some(h) = root.query_selector("h2").ok().flatten() {
