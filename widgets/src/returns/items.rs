@@ -152,8 +152,10 @@ fn row(ul: &web_sys::Element, line: &ReturnableLine, d: &Draft, own_due: bool, l
             set(&opt, "selected", "");
         }
     }
+    // Asked only once the line is ticked (no clutter, nothing to skip for keyboard users).
     if chosen.is_none() {
         set(&select, "disabled", "");
+        set(&field, "hidden", "");
     }
     let e = txt(&field, "p", "field-error", "");
     set(&e, "id", &q_err);
@@ -194,6 +196,9 @@ pub(super) fn pick(f: Flow, item_id: i64, on: bool) {
         }
     });
     if let Some(s) = f.find(&format!("select[data-id=\"{item_id}\"]")) {
+        if let Some(field) = s.parent_element() {
+            let _ = field.toggle_attribute_with_force("hidden", !on);
+        }
         let s: web_sys::HtmlSelectElement = s.unchecked_into();
         s.set_disabled(!on);
         s.set_value("1");

@@ -48,10 +48,8 @@ pub(super) fn render(
         let id = c.item_id.to_string();
         let key = format!("photos:{id}");
         let set_el = el(form, "fieldset", "item-set");
-        legend(&set_el, line, c);
-        if let Some(lg) = set_el.first_element_child() {
-            txt(&lg, "span", "req", &format!(" {}", t(l, Msg::Req(rule))));
-        }
+        let title = legend(&set_el, line, c);
+        txt(&title, "span", "req", &format!(" {}", t(l, Msg::Req(rule))));
         let zone = el(&set_el, "div", "drop");
         set(&zone, "data-id", &id);
         let (input_id, hint, err) = (uid("file"), uid("hint"), uid("err"));

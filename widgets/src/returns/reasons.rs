@@ -11,8 +11,12 @@ use aftercare_shared::api::{ReturnOptions, ReturnableLine, MAX_RETURN_COMMENT};
 use aftercare_shared::returns::Requirement;
 use aftercare_shared::Locale;
 
-/// A chosen line's legend: picture, "Title · Variant × 2".
-pub(super) fn legend(set_el: &web_sys::Element, line: &ReturnableLine, c: &Chosen) {
+/// A chosen line's legend: picture, "Title · Variant × 2"; returns the text, for a suffix.
+pub(super) fn legend(
+    set_el: &web_sys::Element,
+    line: &ReturnableLine,
+    c: &Chosen,
+) -> web_sys::Element {
     let lg = el(set_el, "legend", "item");
     thumb(&lg, line.image_url.as_deref());
     let mut text = line.title.clone();
@@ -21,7 +25,7 @@ pub(super) fn legend(set_el: &web_sys::Element, line: &ReturnableLine, c: &Chose
         text.push_str(v);
     }
     text.push_str(&format!(" × {}", c.quantity));
-    txt(&lg, "span", "title", &text);
+    txt(&lg, "span", "title", &text)
 }
 
 /// A labelled control with its error slot (`data-err`/`data-ctl` = `key`); returns the control.

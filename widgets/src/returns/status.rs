@@ -95,7 +95,11 @@ pub(super) fn render(root: &web_sys::Element, i: &Inner, l: Locale) {
             &t(l, Msg::Outcome(line.resolution, variant)),
         );
     }
-    amounts(&sec, &d.estimate, l);
+    // What it is worth, while it still counts (not after a rejection or cancellation).
+    if !closed {
+        txt(&sec, "h3", "", &t(l, Msg::EstimateHeading));
+        amounts(&sec, &d.estimate, l);
+    }
     let hid = uid("hist");
     set(&txt(&sec, "h3", "", &t(l, Msg::ReturnHistory)), "id", &hid);
     let ol = el(&sec, "ol", "history");
