@@ -6,9 +6,13 @@
   var customer = params.get('customer');
   var slot = document.getElementById('returns-slot');
   if (!customer || !slot) return;
-  // Signed in: no lookup form, not even for a moment.
+  // Signed in: no lookup form, not even for a moment; the slot keeps the space the guest
+  // element had reserved, so nothing below moves while the token is fetched.
   var guest = slot.querySelector('aftercare-returns');
-  if (guest) guest.remove();
+  if (guest) {
+    slot.style.minHeight = guest.offsetHeight + 'px';
+    guest.remove();
+  }
   fetch('/demo/customer-token?customer=' + encodeURIComponent(customer))
     .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
     .then(function (body) {

@@ -447,3 +447,26 @@ test('a 320 px wide phone never scrolls sideways, on any step', async ({ page, r
   await expect(w.getByRole('heading', { level: 2, name: /^Return RMA-/ })).toBeVisible();
   await noSidewaysScroll(page);
 });
+
+test('failure states: the API unreachable (with Try again), an expired sign-in, another customer\'s order', async ({ page, request, consoleErrors }) => {
+  const o = await returnableOrder(request, { tag: 'fail', customer: true });
+  await page.route('**/returns/options**', (route) => route.abort('connectionrefused'));
+  let w = await openReturns(page, o);
+  const retry = w.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible({ timeout: 20_000 });
+  await expect(w.getByRole('alert')).toHaveText(/We couldn't reach the returns service/);
+  await page.unroute('**/returns/options**');
+  await retry.click();
+  await step(w, 1, 4, 'Choose what to return');
+  // Only the refused requests may have logged errors.
+  expect(consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED|Failed to load resource|Failed to fetch/i.test(e))).toEqual([]);
+  consoleErrors.length = 0;
+
+  w = await openReturns(page, { number: o.number, token: 'v1.eyJraW5kIjoiY3VzdG9tZXIifQ.bad' });
+  await expect(w.getByRole('alert')).toHaveText(/Your sign-in has expired/);
+  await expect(w.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+
+  const other = await returnableOrder(request, { tag: 'other', customer: true });
+  w = await openReturns(page, { number: o.number, token: other.token });
+  await expect(w.getByRole('alert')).toHaveText("We couldn't find this order in your account.");
+});

@@ -398,6 +398,8 @@ pub enum Msg<'a> {
     WithdrawFailed,
     /// Heading of the items in the summary and on the status page.
     ItemsHeading,
+    /// The returns API could not be reached.
+    ReturnsUnreachable,
 }
 
 /// The text of `msg` in `locale`.
@@ -763,6 +765,9 @@ fn en(msg: Msg<'_>) -> String {
         StatusChanged(s) => return format!("Status updated: {s}"),
         WithdrawFailed => "We couldn't record your withdrawal. Please try again.",
         ItemsHeading => "Items",
+        ReturnsUnreachable => {
+            "We couldn't reach the returns service. Check your connection and try again."
+        }
     };
     s.to_owned()
 }
@@ -1130,6 +1135,9 @@ fn es(msg: Msg<'_>) -> String {
         StatusChanged(s) => return format!("Estado actualizado: {s}"),
         WithdrawFailed => "No hemos podido registrar tu desistimiento. Inténtalo de nuevo.",
         ItemsHeading => "Artículos",
+        ReturnsUnreachable => {
+            "No hemos podido conectar con el servicio de devoluciones. Comprueba tu conexión e inténtalo de nuevo."
+        }
     };
     s.to_owned()
 }

@@ -112,7 +112,7 @@ fn failure_msg(f: Failure) -> (Msg<'static>, bool) {
     match f {
         Failure::SignIn => (Msg::SignInAgain, false),
         Failure::NotFound => (Msg::OrderNotFound, false),
-        Failure::Unreachable => (Msg::Unreachable, true),
+        Failure::Unreachable => (Msg::ReturnsUnreachable, true),
         Failure::RateLimited(s) => (Msg::RateLimited(s), true),
         Failure::Generic => (Msg::Generic, true),
     }
