@@ -6,13 +6,11 @@
   var customer = params.get('customer');
   var slot = document.getElementById('returns-slot');
   if (!customer || !slot) return;
-  // Signed in: no lookup form, not even for a moment; the slot keeps the space the guest
-  // element had reserved, so nothing below moves while the token is fetched.
+  // Signed in: no lookup form, not even for a moment; the slot reserves the widget's
+  // loading height (--aftercare-min-height), so nothing below moves while the token is fetched.
   var guest = slot.querySelector('aftercare-returns');
-  if (guest) {
-    slot.style.minHeight = guest.offsetHeight + 'px';
-    guest.remove();
-  }
+  if (guest) guest.remove();
+  slot.style.minHeight = getComputedStyle(slot).getPropertyValue('--aftercare-min-height').trim() || '360px';
   fetch('/demo/customer-token?customer=' + encodeURIComponent(customer))
     .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
     .then(function (body) {
