@@ -98,7 +98,8 @@ const PRODUCTS = {
 
 /**
  * A brand-new order to return, pushed through the admin API so tests never share units.
- * `lines`: `[[product key, quantity], …]`; `deliveredDaysAgo: null` leaves the parcel in transit
+ * `lines`: `[[product key or {sku, title, variant, unit_price_minor, image}, quantity], …]`;
+ * `deliveredDaysAgo: null` leaves the parcel in transit
  * (shipped yesterday). A `customer` order also gets a customer token. Returns
  * `{ number, email, customer, token }`.
  */
@@ -109,7 +110,7 @@ async function returnableOrder(request, { tag = 'ret', lines = [['shoes', 1], ['
   const now = Date.now();
   const shippedDaysAgo = deliveredDaysAgo === null ? 1 : deliveredDaysAgo + 2;
   const items = lines.map(([key, quantity]) => {
-    const p = PRODUCTS[key];
+    const p = typeof key === 'string' ? PRODUCTS[key] : key;
     return { sku: p.sku, title: p.title, variant: p.variant, quantity, unit_price_minor: p.unit_price_minor, image_url: `${BASE_URL}/img/${p.image}.svg` };
   });
   const events = [{ status: 'in_transit', description: 'Accepted at the sorting centre', occurred_at: iso(now - shippedDaysAgo * DAY) }];

@@ -470,3 +470,67 @@ test('failure states: the API unreachable (with Try again), an expired sign-in, 
   w = await openReturns(page, { number: o.number, token: other.token });
   await expect(w.getByRole('alert')).toHaveText("We couldn't find this order in your account.");
 });
+
+test('units returned meanwhile (409) and a variant sold out meanwhile (422) bring the shopper back to the right step', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  const admin = { Authorization: `Bearer ${process.env.AFTERCARE_ADMIN_KEY || 'sk_demo_aurora_secret'}` };
+  // A product of its own, so changing its stock touches no other test.
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.toUpperCase();
+  const sku = (size) => `E2E-TEE-${tag}-${size}`;
+  const putProduct = async (lAvailable) => {
+    const res = await request.put(`/v1/admin/products/e2e-tee-${tag.toLowerCase()}`, { headers: admin, data: { title: 'Test Tee', tags: [], variants: [
+      { sku: sku('M'), label: 'Ink / M', available: true }, { sku: sku('L'), label: 'Ink / L', available: lAvailable }] } });
+    expect(res.ok(), await res.text()).toBeTruthy();
+  };
+  await putProduct(true);
+  const tee = { sku: sku('M'), title: 'Test Tee', variant: 'Ink / M', unit_price_minor: 2500, image: 'linen-shirt' };
+  const o = await returnableOrder(request, { tag: 'race', customer: true, lines: [[tee, 1], ['socks', 1]] });
+
+  const w = await openReturns(page, o);
+  await chooseItems(w, ['Test Tee', 'Wool Hiking Socks']);
+  await w.getByLabel('Reason (Test Tee)').selectOption('too_small');
+  await w.getByLabel('Reason (Wool Hiking Socks)').selectOption('too_small');
+  await next(w);
+  await w.getByRole('radiogroup', { name: /Test Tee/ }).getByRole('radio', { name: /Exchange/ }).check();
+  await w.getByLabel('New size or colour (Test Tee)').selectOption(sku('L'));
+  await w.getByRole('radiogroup', { name: /Wool Hiking Socks/ }).getByRole('radio', { name: /Refund/ }).check();
+  await next(w);
+  await step(w, 4, 4, 'Review and submit');
+
+  // The size sells out while the shopper reads the summary: the server names the field.
+  await putProduct(false);
+  await w.getByRole('button', { name: 'Submit return' }).click();
+  await step(w, 3, 4, 'Refund or exchange');
+  await expect(w.getByText('Choose a size or colour that is in stock.')).toBeVisible();
+  const variant = w.getByLabel('New size or colour (Test Tee)');
+  await expect(variant).toHaveAttribute('aria-invalid', 'true');
+  await expect(variant).toBeFocused();
+  await expect(variant.locator('option', { hasText: 'Ink / L (out of stock)' })).toBeDisabled();
+  await w.getByRole('radiogroup', { name: /Test Tee/ }).getByRole('radio', { name: /Store credit/ }).check();
+  await next(w);
+  await step(w, 4, 4, 'Review and submit');
+
+  // Meanwhile the same sock goes back through another tab: 409, back to the items.
+  const headers = { 'Aftercare-Key': 'pk_demo_aurora', Authorization: `Bearer ${o.token}` };
+  const options = await (await request.get(`/v1/orders/${o.number}/returns/options?locale=en`, { headers })).json();
+  const socks = options.lines.find((l) => l.sku === 'SOCK-WOOL-HIKE');
+  const other = await request.post(`/v1/orders/${o.number}/returns`, {
+    headers: { ...headers, 'Idempotency-Key': `e2e-race-${o.number}` },
+    data: { lines: [{ item_id: socks.item_id, quantity: 1, reason: 'too_small', resolution: 'refund' }], method: 'drop_off' },
+  });
+  expect(other.status(), await other.text()).toBe(201);
+  await w.getByRole('button', { name: 'Submit return' }).click();
+  await step(w, 1, 4, 'Choose what to return');
+  await expect(w.locator('.form-error')).toHaveText(/returned in the meantime/);
+  await expect(w.getByRole('checkbox', { name: /Wool Hiking Socks/ })).toHaveAccessibleDescription(/Already returned/);
+  // The tee is still chosen; going on from here makes one more return, with the tee only.
+  await expect(w.getByRole('checkbox', { name: /Test Tee/ })).toBeChecked();
+  await next(w);
+  await next(w);
+  await next(w);
+  await w.getByRole('button', { name: 'Submit return' }).click();
+  await expect(w.getByRole('heading', { level: 2, name: /^Return RMA-/ })).toBeVisible();
+  const stored = await adminReturnsFor(request, o.number);
+  expect(stored).toHaveLength(2);
+  expect(stored[0].lines.map((l) => [l.sku, l.resolution])).toEqual([[sku('M'), 'store_credit']]);
+});

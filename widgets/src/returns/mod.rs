@@ -529,6 +529,8 @@ pub(crate) struct Inner {
     pub focus: bool,
     /// Or focus the element this selector finds (what replaced a pressed button).
     pub focus_key: Option<&'static str>,
+    /// Or focus the first control with a problem (the server refused a field).
+    pub focus_problem: bool,
     /// A status poll is in flight.
     pub polling: bool,
 }
@@ -969,11 +971,14 @@ impl Flow {
                 match problems.first().map(|p| p.what.step()) {
                     Some(step) => {
                         self.go(step, false);
+                        // Shown (and the first control focused) once the step is built.
                         self.io(|i| {
                             i.problems = problems;
                             i.tried = true;
+                            i.focus_problem = true;
                         });
-                        self.show_problems(true);
+                        // What changed on the server (a variant sold out) shows on the step.
+                        self.load_options(AfterOptions::Keep);
                     }
                     None => self.notice(Msg::SubmitFailed),
                 }
@@ -1282,6 +1287,7 @@ fn flow(ctx: Shared, target: FlowTarget, focus: bool) -> impl IntoView {
             withdrawal: None,
             focus,
             focus_key: None,
+            focus_problem: false,
             polling: false,
         }),
         page: RwSignal::new(0),
@@ -1488,7 +1494,8 @@ fn live_screen(root: web_sys::Element, f: Flow) {
             let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
         }
         if f.with(|i| i.tried) == Some(true) {
-            f.show_problems(false);
+            let focus = f.io(|i| std::mem::take(&mut i.focus_problem)) == Some(true);
+            f.show_problems(focus);
         }
     });
     StoredValue::new_local(fx);
