@@ -1412,6 +1412,79 @@ mod tests {
     }
 
     #[test]
+    fn returns_texts_in_both_languages() {
+        use crate::returns::draft::What;
+        use aftercare_shared::returns::ReturnStatus::*;
+        assert_eq!(t(Locale::En, Msg::StepOf(2, 5)), "Step 2 of 5");
+        assert_eq!(t(Locale::Es, Msg::StepOf(2, 5)), "Paso 2 de 5");
+        assert_eq!(t(Locale::En, Msg::Units(1)), "1 item");
+        assert_eq!(t(Locale::Es, Msg::Units(3)), "3 artículos");
+        assert_eq!(
+            t(
+                Locale::En,
+                Msg::ResolutionLabel(Resolution::StoreCredit, Some("10"))
+            ),
+            "Store credit (+10% bonus)"
+        );
+        assert_eq!(
+            t(
+                Locale::Es,
+                Msg::ResolutionLabel(Resolution::StoreCredit, Some("2,5"))
+            ),
+            "Saldo en la tienda (+2,5 % extra)"
+        );
+        assert_eq!(
+            t(
+                Locale::En,
+                Msg::Blocked(NotReturnable::WindowClosed, Some("Oct 1, 2026"))
+            ),
+            "The return window closed on Oct 1, 2026."
+        );
+        assert_eq!(
+            t(
+                Locale::En,
+                Msg::FileRefused(FileProblem::TooBig(10 * 1_048_576), "a.jpg")
+            ),
+            "a.jpg is larger than 10 MB."
+        );
+        let statuses = [
+            Requested, Approved, InTransit, Received, Refunded, Exchanged, Rejected, Cancelled,
+        ];
+        for l in Locale::ALL {
+            let labels: Vec<String> = statuses
+                .iter()
+                .map(|s| t(l, Msg::ReturnStatus(*s)))
+                .collect();
+            for (i, a) in labels.iter().enumerate() {
+                assert!(!labels[i + 1..].contains(a), "{l:?}: {a} twice");
+            }
+        }
+        for w in [
+            What::Nothing,
+            What::Comment,
+            What::Photos,
+            What::Exchange,
+            What::Method,
+        ] {
+            assert_ne!(
+                t(Locale::En, Msg::Problem(w)),
+                t(Locale::Es, Msg::Problem(w))
+            );
+        }
+    }
+
+    #[test]
+    fn sizes_and_percentages() {
+        assert_eq!(size(10 * 1_048_576), "10 MB");
+        assert_eq!(size(1_572_864), "1.5 MB");
+        assert_eq!(size(500_000), "489 KB");
+        assert_eq!(percent(Locale::En, 1000), "10");
+        assert_eq!(percent(Locale::En, 250), "2.5");
+        assert_eq!(percent(Locale::Es, 250), "2,5");
+        assert_eq!(percent(Locale::En, 1234), "12.34");
+    }
+
+    #[test]
     fn every_status_is_translated_and_distinct_per_language() {
         for s in TrackingStatus::ALL {
             let (en, es) = (t(Locale::En, Msg::Status(s)), t(Locale::Es, Msg::Status(s)));

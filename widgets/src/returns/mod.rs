@@ -1075,7 +1075,13 @@ impl Flow {
             if i.screen != Screen::Status || i.polling || i.busy {
                 return None;
             }
-            let rma = i.detail.as_ref()?.rma.clone();
+            // A refunded, exchanged, rejected or cancelled return never changes again.
+            let rma = i
+                .detail
+                .as_ref()
+                .filter(|d| !d.status.is_final())?
+                .rma
+                .clone();
             i.polling = true;
             Some((i.client.with_retry(RetryPolicy::NONE), rma))
         }) else {
