@@ -289,14 +289,16 @@ test('a refused upload says why in its own row and leaves the rest of the form a
 
   // A real JPEG, a text file named .png (the server sniffs it: 415) and an SVG (refused here).
   await input.setInputFiles([file('damaged-sweater.jpg'), file('not-an-image.png'), file('vector.svg')]);
-  await expect(w.getByText("not-an-image.png isn't a JPEG, PNG or WebP photo.")).toBeVisible();
-  await expect(w.getByText("vector.svg isn't a JPEG, PNG or WebP photo.")).toBeVisible();
+  // Each message in its file's row (the live region says them too).
+  const files = w.locator('.files');
+  await expect(files.getByText("not-an-image.png isn't a JPEG, PNG or WebP photo.")).toBeVisible();
+  await expect(files.getByText("vector.svg isn't a JPEG, PNG or WebP photo.")).toBeVisible();
   await expect(w.locator('.files li', { hasText: 'damaged-sweater.jpg' }).getByText('Uploaded')).toBeVisible();
   await expect(w.getByText('Add at least one photo.')).toHaveCount(0);
   await expect(input).not.toHaveAttribute('aria-invalid', 'true');
   // Dismiss one refused file; the good photo and everything before stay as they were.
   await w.getByRole('button', { name: 'Remove vector.svg' }).click();
-  await expect(w.getByText("vector.svg isn't a JPEG, PNG or WebP photo.")).toHaveCount(0);
+  await expect(files.getByText("vector.svg isn't a JPEG, PNG or WebP photo.")).toHaveCount(0);
   await expect(input).toBeFocused();
   await w.getByRole('button', { name: 'Back' }).click();
   await expect(w.getByLabel('Reason (Packable Rain Jacket)')).toHaveValue('damaged');

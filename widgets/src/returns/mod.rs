@@ -515,6 +515,8 @@ pub(crate) struct Inner {
     pub uploads: Vec<Upload>,
     pub next_upload: u32,
     pub estimate: Estimate,
+    /// Which estimate request the shown one must answer.
+    pub estimate_gen: u32,
     /// The return on the status page.
     pub detail: Option<ReturnDetail>,
     /// The return was created just now (the status page says so).
@@ -865,9 +867,19 @@ impl Flow {
         }) else {
             return;
         };
-        self.io(|i| i.estimate = Estimate::Loading);
+        let Some(asked) = self.io(|i| {
+            i.estimate = Estimate::Loading;
+            i.estimate_gen = i.estimate_gen.wrapping_add(1);
+            i.estimate_gen
+        }) else {
+            return;
+        };
         spawn_local(async move {
             let r = client.estimate_return(&number, &input).await;
+            // The shopper went back and changed something meanwhile: a newer answer is coming.
+            if self.with(|i| i.estimate_gen) != Some(asked) {
+                return;
+            }
             let est = match r {
                 Ok(e) => Estimate::Ready(e),
                 Err(e) => {
@@ -1286,6 +1298,7 @@ fn flow(ctx: Shared, target: FlowTarget, focus: bool) -> impl IntoView {
             uploads: Vec::new(),
             next_upload: 0,
             estimate: Estimate::Idle,
+            estimate_gen: 0,
             detail: None,
             created: false,
             confirm: false,

@@ -165,6 +165,10 @@ pub(super) fn busy(f: Flow, on: bool) {
             Msg::SubmitReturn
         };
         b.set_text_content(Some(&t(f.lang(), msg)));
+        // Disabling dropped the focus: give it back when the shopper may try again.
+        if !on {
+            let _ = b.focus();
+        }
     }
 }
 
