@@ -118,7 +118,8 @@ pub struct Returnability {
     /// Why not, when nothing may go back.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked: Option<NotReturnable>,
-    /// When the window closes (end of the last day, UTC), when it is open.
+    /// When the window closes, while it is open, or when it closed (blocked `window_closed`),
+    /// so a shopper reads "closed on {date}", not just "closed".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window_closes_at: Option<Timestamp>,
 }
@@ -152,7 +153,10 @@ pub fn returnability(policy: &ReturnPolicy, facts: &LineFacts, now_ms: i64) -> R
     };
     let closes = start + i64::from(policy.window_days) * DAY_MS;
     if now_ms > closes {
-        return blocked(NotReturnable::WindowClosed);
+        return Returnability {
+            window_closes_at: Some(Timestamp::from_utc_ms(closes, 0)),
+            ..blocked(NotReturnable::WindowClosed)
+        };
     }
     Returnability {
         returnable_quantity: left,
@@ -401,9 +405,12 @@ mod tests {
         assert!(returnability(&p, &facts(None, Some(7)), T0)
             .blocked
             .is_none());
+        let closed = returnability(&p, &facts(None, Some(38)), T0);
+        assert_eq!(closed.blocked, Some(NotReturnable::WindowClosed));
+        // Shipped 38 days ago + 7 buffer + 30 window: closed a day ago, and says when.
         assert_eq!(
-            returnability(&p, &facts(None, Some(38)), T0).blocked,
-            Some(NotReturnable::WindowClosed)
+            closed.window_closes_at.map(|t| t.utc_ms),
+            Some(T0 - 38 * DAY_MS + 37 * DAY_MS)
         );
         assert_eq!(
             returnability(&p, &facts(None, None), T0).blocked,
