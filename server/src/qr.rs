@@ -60,7 +60,7 @@ fn render(code: &QrCode, title: &str, size_px: u32) -> String {
     let _ = write!(
         out,
         r##"<svg xmlns="http://www.w3.org/2000/svg" width="{size_px}" height="{size_px}" viewBox="0 0 {side} {side}" shape-rendering="crispEdges" role="img"><title>{title}</title><rect width="{side}" height="{side}" fill="#fff"/><path fill="#000" d=""##,
-        title = escape_xml(title),
+        title = crate::charts::esc(title),
     );
     // One subpath per horizontal run of dark modules: ~4× shorter than one per module.
     for (y, row) in colors.chunks(modules).enumerate() {
@@ -84,23 +84,6 @@ fn render(code: &QrCode, title: &str, size_px: u32) -> String {
         }
     }
     out.push_str(r#""/></svg>"#);
-    out
-}
-
-/// Escape the five XML special characters, so a title such as `Return <RMA-1> & "more"`
-/// cannot break out of the `<title>` element.
-fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
     out
 }
 

@@ -19,5 +19,5 @@ pub use element::{mount, ElementHandle};
 pub use lookup::GuestLookup;
 pub use nps::NpsWidget;
 pub use returns::ReturnsWidget;
-pub use tracking::view::{LookupForm, OrderTimeline};
+pub use tracking::view::OrderTimeline;
 pub use tracking::TrackingWidget;

@@ -9,6 +9,7 @@ pub mod view;
 use crate::dom::Events;
 use crate::element::ElementProps;
 use crate::i18n::{self, t, tr, Msg};
+use crate::lookup::GuestLookup;
 use aftercare_shared::api::{OrderSession, StoreConfig};
 use aftercare_shared::client::{Client, ClientError, Fetched, RetryPolicy};
 use aftercare_shared::error::ErrorCode;
@@ -18,7 +19,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use view::{error_code, order_list, skeleton, timeline, LookupForm};
+use view::{error_code, order_list, skeleton, timeline};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The widget's own stylesheet (the shared theme is adopted next to it).
@@ -504,7 +505,10 @@ pub fn TrackingWidget(
         match phase.get() {
         Phase::Loading => skeleton(locale).into_any(),
         Phase::Lookup(notice) => view! {
-            <LookupForm
+            <GuestLookup
+                heading=Msg::TrackHeading
+                intro=Msg::TrackIntro
+                button=Msg::TrackButton
                 locale=locale
                 order=order
                 email=email
