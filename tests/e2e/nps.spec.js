@@ -134,8 +134,11 @@ test('a reload before the score reached the server does not lose it', async ({ p
 test('"Not now" hides the card for S days, then it may ask again', async ({ page, request }) => {
   const shopper = await deliveredCustomer(request, 'dismiss');
   const card = await openCard(page, shopper);
+  // The card hides at once; the server's record of the dismissal is what a reload relies on.
+  const recorded = page.waitForResponse((r) => r.url().includes('/dismissals') && r.ok());
   await card.getByRole('button', { name: 'Not now' }).click();
   await expect(card.getByRole('radio')).toHaveCount(0);
+  await recorded;
   await page.reload();
   await expectNoCard(page, card);
   const clock = (days) => request.post('/demo/clock', { data: { customer: shopper.id, advance_days: days } });
