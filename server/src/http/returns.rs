@@ -177,15 +177,7 @@ async fn detail_for(
     row: &ReturnRow,
     locale: Locale,
 ) -> Result<ReturnDetail> {
-    let rma = {
-        let mut conn = state.db.pool.acquire().await?;
-        let (rma,): (String,) = sqlx::query_as("SELECT rma FROM returns WHERE id = $1")
-            .bind(row.id)
-            .fetch_one(&mut *conn)
-            .await?;
-        rma
-    };
-    let links = links(state, headers, store, &rma);
+    let links = links(state, headers, store, &row.rma);
     let mut conn = state.db.pool.acquire().await?;
     repo::detail(&mut conn, row, locale, &links).await
 }
@@ -674,11 +666,7 @@ pub async fn admin_list(
     let (rows, next) = repo::list(&mut conn, store.id, status, after, limit).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in &rows {
-        let rma: (String,) = sqlx::query_as("SELECT rma FROM returns WHERE id = $1")
-            .bind(row.id)
-            .fetch_one(&mut *conn)
-            .await?;
-        let links = links(&state, &headers, &store, &rma.0);
+        let links = links(&state, &headers, &store, &row.rma);
         items.push(repo::admin_view(&mut conn, row, &links).await?);
     }
     Ok(Json(Page {
@@ -691,14 +679,12 @@ async fn admin_row(
     state: &AppState,
     store: &StoreRow,
     path: std::result::Result<Path<String>, PathRejection>,
-) -> Result<(ReturnRow, String)> {
+) -> Result<ReturnRow> {
     let Path(rma) = path.map_err(|_| Error::NotFound)?;
-    let rma = rma.trim().to_ascii_uppercase();
     let mut conn = state.db.pool.acquire().await?;
-    let row = repo::find(&mut conn, store.id, &rma)
+    repo::find(&mut conn, store.id, &rma)
         .await?
-        .ok_or(Error::NotFound)?;
-    Ok((row, rma))
+        .ok_or(Error::NotFound)
 }
 
 /// One return, with the order's email.
@@ -712,8 +698,8 @@ pub async fn admin_get(
     headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<AdminReturn>> {
-    let (row, rma) = admin_row(&state, &store, path).await?;
-    let links = links(&state, &headers, &store, &rma);
+    let row = admin_row(&state, &store, path).await?;
+    let links = links(&state, &headers, &store, &row.rma);
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(repo::admin_view(&mut conn, &row, &links).await?))
 }
@@ -742,7 +728,7 @@ pub async fn admin_status(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<ReturnStatusInput>,
 ) -> Result<Json<AdminReturn>> {
-    let (row, rma) = admin_row(&state, &store, path).await?;
+    let row = admin_row(&state, &store, path).await?;
     repo::transition(
         &state.db,
         &row,
@@ -752,9 +738,9 @@ pub async fn admin_status(
         crate::now_ms(),
     )
     .await?;
-    let links = links(&state, &headers, &store, &rma);
+    let links = links(&state, &headers, &store, &row.rma);
     let mut conn = state.db.pool.acquire().await?;
-    let row = repo::find(&mut conn, store.id, &rma)
+    let row = repo::find(&mut conn, store.id, &row.rma)
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Json(repo::admin_view(&mut conn, &row, &links).await?))

@@ -893,6 +893,8 @@ async fn append_history(
 pub struct ReturnRow {
     /// Row id.
     pub id: i64,
+    /// RMA number.
+    pub rma: String,
     /// Store.
     pub store_id: i64,
     /// Order row id.
@@ -911,31 +913,48 @@ pub struct ReturnRow {
 
 /// Find a return of a store by RMA number.
 pub async fn find(conn: &mut AnyConnection, store_id: i64, rma: &str) -> Result<Option<ReturnRow>> {
-    type Row = (i64, i64, String, Option<String>, String, String, String);
-    let row: Option<Row> = sqlx::query_as(
-        "SELECT r.id, r.order_id, o.order_number, c.external_id, o.email_normalized, r.status, \
-         r.locale FROM returns r JOIN orders o ON o.id = r.order_id \
-         LEFT JOIN customers c ON c.id = o.customer_id WHERE r.store_id = $1 AND r.rma = $2",
-    )
+    let row: Option<RowColumns> = sqlx::query_as(&format!(
+        "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE r.store_id = $1 AND r.rma = $2"
+    ))
     .bind(store_id)
     .bind(rma.trim().to_ascii_uppercase())
     .fetch_optional(conn)
     .await?;
-    row.map(
-        |(id, order_id, order_number, customer, email, status, locale)| {
-            Ok(ReturnRow {
-                id,
-                store_id,
-                order_id,
-                order_number,
-                customer,
-                email,
-                status: from_wire(&status)?,
-                locale: Locale::from_tag(&locale).unwrap_or_default(),
-            })
-        },
-    )
-    .transpose()
+    row.map(|r| return_row(store_id, r)).transpose()
+}
+
+/// Columns of a [`ReturnRow`] (plus the creation time, for list cursors).
+const ROW_COLUMNS: &str = "r.id, r.rma, r.order_id, o.order_number, c.external_id, \
+     o.email_normalized, r.status, r.locale, r.created_at_ms";
+const ROW_FROM: &str = "FROM returns r JOIN orders o ON o.id = r.order_id \
+     LEFT JOIN customers c ON c.id = o.customer_id";
+type RowColumns = (
+    i64,
+    String,
+    i64,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    i64,
+);
+
+fn return_row(
+    store_id: i64,
+    (id, rma, order_id, order_number, customer, email, status, locale, _created): RowColumns,
+) -> Result<ReturnRow> {
+    Ok(ReturnRow {
+        id,
+        rma,
+        store_id,
+        order_id,
+        order_number,
+        customer,
+        email,
+        status: from_wire(&status)?,
+        locale: Locale::from_tag(&locale).unwrap_or_default(),
+    })
 }
 
 /// Links a return's detail carries (built by the HTTP layer, which knows the public address
@@ -956,13 +975,11 @@ pub async fn detail(
     locale: Locale,
     links: &Links,
 ) -> Result<ReturnDetail> {
-    let (rma, status, method, estimate, created): (String, String, String, String, i64) =
-        sqlx::query_as(
-            "SELECT rma, status, method, estimate, created_at_ms FROM returns WHERE id = $1",
-        )
-        .bind(row.id)
-        .fetch_one(&mut *conn)
-        .await?;
+    let (status, method, estimate, created): (String, String, String, i64) =
+        sqlx::query_as("SELECT status, method, estimate, created_at_ms FROM returns WHERE id = $1")
+            .bind(row.id)
+            .fetch_one(&mut *conn)
+            .await?;
     let status: ReturnStatus = from_wire(&status)?;
     let method: ReturnMethod = from_wire(&method)?;
     let estimate: RefundEstimate = serde_json::from_str(&estimate)
@@ -1071,8 +1088,8 @@ pub async fn detail(
     }
     let live = !matches!(status, ReturnStatus::Rejected | ReturnStatus::Cancelled);
     Ok(ReturnDetail {
-        instructions: instructions(status, method, &rma, &settings.return_address, locale),
-        rma,
+        instructions: instructions(status, method, &row.rma, &settings.return_address, locale),
+        rma: row.rma.clone(),
         order_number: row.order_number.clone(),
         status,
         method,
@@ -1373,12 +1390,12 @@ pub async fn list(
     limit: u32,
 ) -> Result<(Vec<ReturnRow>, Option<(i64, i64)>)> {
     let (after_ms, after_id) = after.unwrap_or((i64::MAX, i64::MAX));
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT id, rma, created_at_ms FROM returns WHERE store_id = $1 \
-         AND ($2 = '' OR status = $2) \
-         AND (created_at_ms < $3 OR (created_at_ms = $3 AND id < $4)) \
-         ORDER BY created_at_ms DESC, id DESC LIMIT $5",
-    )
+    let rows: Vec<RowColumns> = sqlx::query_as(&format!(
+        "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE r.store_id = $1 \
+         AND ($2 = '' OR r.status = $2) \
+         AND (r.created_at_ms < $3 OR (r.created_at_ms = $3 AND r.id < $4)) \
+         ORDER BY r.created_at_ms DESC, r.id DESC LIMIT $5"
+    ))
     .bind(store_id)
     .bind(status.map(wire).unwrap_or_default())
     .bind(after_ms)
@@ -1387,15 +1404,16 @@ pub async fn list(
     .fetch_all(&mut *conn)
     .await?;
     let more = rows.len() > limit as usize;
-    let mut out = Vec::new();
-    let mut last = None;
-    for (id, rma, created) in rows.into_iter().take(limit as usize) {
-        if let Some(r) = find(&mut *conn, store_id, &rma).await? {
-            out.push(r);
-        }
-        last = Some((created, id));
-    }
-    Ok((out, if more { last } else { None }))
+    let last = rows
+        .get((limit as usize).saturating_sub(1))
+        .filter(|_| more)
+        .map(|r| (r.8, r.0));
+    let out = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(|r| return_row(store_id, r))
+        .collect::<Result<Vec<_>>>()?;
+    Ok((out, last))
 }
 
 /// The admin view of one return.
