@@ -1,5 +1,5 @@
 // The embedding contract merchants rely on: one script tag, Shadow DOM isolation, events,
-// single bundle download, late elements, clean removal, strict CSP, graceful failure.
+// late elements (per-page code: sdk-loading.spec.js), clean removal, strict CSP, graceful failure.
 const { test, expect, fixturePage, lookUp } = require('./helpers');
 
 for (const path of ['/', '/product.html', '/order-confirmation.html', '/track.html', '/account.html', '/insights.html']) {
@@ -16,15 +16,6 @@ test('nothing heavy loads on a page without widgets', async ({ page }) => {
   await page.goto('/');
   await page.waitForLoadState('networkidle');
   expect(wasm).toEqual([]);
-});
-
-test('two widgets on one page download the bundle once', async ({ page }) => {
-  const wasm = [];
-  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
-  await fixturePage(page, '/fixture/two.html', '<aftercare-tracking id="a"></aftercare-tracking><aftercare-tracking id="b" locale="es"></aftercare-tracking>');
-  await expect(page.locator('#a').getByLabel(/order number/i)).toBeVisible();
-  await expect(page.locator('#b').getByLabel(/número de pedido/i)).toBeVisible();
-  expect(wasm).toHaveLength(1);
 });
 
 test('an element added later by a single-page app renders, and removing it cleans up', async ({ page }) => {

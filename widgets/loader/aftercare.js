@@ -1,8 +1,10 @@
 // Aftercare loader (template). `cargo xtask` strips `//` comment lines and indentation and
-// replaces __AFTERCARE_GLUE__ / __AFTERCARE_WASM__ with the hashed bundle names (relative
-// to this file's URL). Contract: docs/CONTRACTS.md, "Loader ↔ wasm".
-// Defines the aftercare-* elements right away (tiny class, no wasm); the bundle is fetched
-// once, on the first connected element, and shared by all of them.
+// replaces __AFTERCARE_GLUE__ / __AFTERCARE_WASM__ / __AFTERCARE_LINK__ with the hashed core
+// names (relative to this file's URL). Contract: docs/CONTRACTS.md, "Loader ↔ wasm".
+// Defines the aftercare-* elements right away (tiny class, no wasm). The first connected
+// element fetches the shared core (JS glue and wasm in parallel), once for the page; each
+// element kind asks the split loader to start fetching its own chunks at the same time, so
+// they are there when the core mounts the widget and calls for them.
 (() => {
 let d = document, s = d.currentScript, C = customElements;
 if (!s) return;
@@ -10,8 +12,9 @@ let K = s.dataset.key || "", A = s.dataset.api || new URL(s.src).origin, P;
 // Placeholder until the wasm mounts: reserve the space (no layout shift) and show a skeleton.
 let ph = new CSSStyleSheet();
 ph.replaceSync(":host{display:block!important;min-height:var(--aftercare-min-height,360px)!important}div{box-sizing:border-box;height:var(--aftercare-min-height,360px);padding:var(--aftercare-spacing,16px)}i{display:block;height:1.2em;margin-bottom:.8em;border-radius:var(--aftercare-radius,8px);background:var(--aftercare-color-surface,#f6f8fa)}i+i{width:60%}@media (prefers-reduced-motion:no-preference){i{animation:p 1.4s ease-in-out infinite}}@keyframes p{50%{opacity:.5}}");
-// One bundle per page; a failure is reported and the next connected element retries.
-let load = () => P || (P = import(new URL("__AFTERCARE_GLUE__", s.src).href).then(m => m.default({ module_or_path: new URL("__AFTERCARE_WASM__", s.src) }).then(() => m)).catch(e => {
+let u = n => new URL(n, s.src).href, L;
+// One core per page; a failure is reported and the next connected element retries.
+let load = () => P || (P = Promise.all([import(u("__AFTERCARE_GLUE__")), fetch(u("__AFTERCARE_WASM__"))]).then(([m, w]) => m.default({ module_or_path: w }).then(() => m)).catch(e => {
 P = 0;
 console.error("Aftercare: could not load the widget bundle.", e);
 throw e;
@@ -32,6 +35,8 @@ r.append(b);
 }
 }
 connectedCallback() {
+// Start this kind's chunks downloading alongside the core (a hint: failures surface later).
+(L ||= import(u("__AFTERCARE_LINK__"))).then(l => l.prefetch(t), () => 0);
 this._h || load().then(m => {
 if (this.isConnected && !this._h) try {
 this.shadowRoot.replaceChildren();

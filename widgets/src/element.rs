@@ -2,6 +2,7 @@
 //! and its shadow root, forwards attribute changes, and calls [`ElementHandle::unmount`] when
 //! the element leaves the page (see `docs/CONTRACTS.md`, "Loader ↔ wasm").
 
+use crate::chunks::{self, WidgetSlot};
 use crate::dom::{self, Host};
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
@@ -48,6 +49,7 @@ fn clean(v: Option<String>) -> Option<String> {
 }
 
 /// What a widget's element view is built from.
+#[derive(Clone)]
 pub struct ElementProps {
     /// API base URL (the loader's `data-api`, default its origin).
     pub api: String,
@@ -56,32 +58,6 @@ pub struct ElementProps {
     /// The element's attributes.
     pub attrs: Attrs,
 }
-
-/// One widget the bundle provides: its tag, its stylesheet and how to render it.
-struct Widget {
-    tag: &'static str,
-    css: &'static str,
-    render: fn(ElementProps) -> AnyView,
-}
-
-/// Every widget in this bundle; add a row per new `aftercare-*` element.
-const WIDGETS: &[Widget] = &[
-    Widget {
-        tag: "aftercare-tracking",
-        css: crate::tracking::CSS,
-        render: crate::tracking::element_view,
-    },
-    Widget {
-        tag: "aftercare-nps",
-        css: crate::nps::CSS,
-        render: crate::nps::element_view,
-    },
-    Widget {
-        tag: "aftercare-returns",
-        css: crate::returns::CSS,
-        render: crate::returns::element_view,
-    },
-];
 
 /// A mounted widget, owned by the loader's element. Dropping it (or [`ElementHandle::unmount`])
 /// disposes the reactive owner and removes the widget's DOM.
@@ -124,8 +100,8 @@ pub fn mount(
     key: &str,
     api: &str,
 ) -> Result<ElementHandle, JsValue> {
-    let widget = WIDGETS.iter().find(|w| w.tag == tag).ok_or_else(|| {
-        let known: Vec<&str> = WIDGETS.iter().map(|w| w.tag).collect();
+    let widget = chunks::find(tag).ok_or_else(|| {
+        let known: Vec<&str> = chunks::WIDGETS.iter().map(|w| w.tag).collect();
         js_sys::Error::new(&format!(
             "Aftercare: unknown element <{tag}>; this bundle provides {}",
             known.join(", ")
@@ -144,10 +120,9 @@ pub fn mount(
         key: key.to_owned(),
         attrs: attrs.clone(),
     };
-    let render = widget.render;
     let view = mount_to(container.clone(), move || {
         provide_context(Host(StoredValue::new_local(Some(host))));
-        render(props)
+        view! { <WidgetSlot widget=widget props=props /> }.into_any()
     });
     Ok(ElementHandle {
         attrs,

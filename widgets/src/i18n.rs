@@ -125,6 +125,8 @@ pub enum Msg<'a> {
     Generic,
     /// Retry button.
     TryAgain,
+    /// A widget's own code could not be fetched (the rest of the page works).
+    WidgetUnavailable,
     /// The exception reason in a few words, after the parcel's status: "held at customs".
     Reason(ExceptionReason),
     /// A problem banner's title, naming what happened (status, and the reason when known).
@@ -508,6 +510,7 @@ fn en(msg: Msg<'_>) -> String {
         }
         Generic => "Something went wrong while loading your order.",
         TryAgain => "Try again",
+        WidgetUnavailable => "This part of the page didn't load. Check your connection and try again.",
         Reason(r) => {
             use ExceptionReason::*;
             match r {
@@ -872,6 +875,7 @@ fn es(msg: Msg<'_>) -> String {
         }
         Generic => "Algo salió mal al cargar tu pedido.",
         TryAgain => "Reintentar",
+        WidgetUnavailable => "Esta parte de la página no se ha cargado. Comprueba tu conexión e inténtalo de nuevo.",
         Reason(r) => {
             use ExceptionReason::*;
             match r {

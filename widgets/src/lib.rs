@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod chunks;
 pub mod dom;
 pub mod element;
 pub mod i18n;

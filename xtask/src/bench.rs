@@ -107,10 +107,11 @@ pub fn run(args: &[String]) -> Result<()> {
     };
     let env = tools::ensure_test_tools()?;
     let b = bundle::build(&env)?;
+    let dist = b.loader.parent().ok_or("no dist/")?.to_path_buf();
     let (loader, glue, wasm) = (
         sizes(&env, &b.loader)?,
-        sizes(&env, &b.glue)?,
-        sizes(&env, &b.wasm)?,
+        sizes(&env, &dist.join(&b.manifest.core_glue))?,
+        sizes(&env, &dist.join(&b.manifest.core_wasm))?,
     );
     let widgets_br = glue["brotli"].as_u64().unwrap_or(0) + wasm["brotli"].as_u64().unwrap_or(0);
 

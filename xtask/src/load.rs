@@ -103,10 +103,9 @@ pub fn run(
                 let mut latencies = Vec::new();
                 let mut errors = 0;
                 let connect = || {
-                    TcpStream::connect(("127.0.0.1", port)).map(|s| {
+                    TcpStream::connect(("127.0.0.1", port)).inspect(|s| {
                         let _ = s.set_nodelay(true);
                         let _ = s.set_read_timeout(Some(Duration::from_secs(10)));
-                        s
                     })
                 };
                 let mut conn = connect()

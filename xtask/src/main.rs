@@ -10,6 +10,7 @@ mod demo;
 mod load;
 mod postgres;
 mod proc;
+mod sdk;
 mod server;
 mod test;
 mod tools;

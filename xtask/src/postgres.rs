@@ -47,7 +47,7 @@ pub fn start(env: &Env) -> Result<Cluster> {
     }
     let bin = bin_dir()
         .ok_or("PostgreSQL is installed but no initdb was found under /usr/lib/postgresql")?;
-    let is_root = output(&mut Command::new("id").arg("-u")).as_deref() == Some("0");
+    let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
     let data = repo_root().join("target/pg");
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;

@@ -1,7 +1,6 @@
 //! Installing what a fresh machine lacks, and nothing twice.
 //!
-//! Versions are pinned where the toolchain needs exact matches: trunk 0.21.14 (0.22 needs a
-//! newer rustc), wasm-bindgen-cli equal to the `wasm-bindgen` in Cargo.lock, wasm-opt from the
+//! Versions are pinned where the toolchain needs exact matches: wasm-bindgen-cli equal to the `wasm-bindgen` in Cargo.lock, wasm-opt from the
 //! npm package `binaryen` (Debian's binaryen silently corrupts the output), Chromium and
 //! chromedriver from Debian. Each check costs milliseconds when the tool is already there.
 
@@ -9,8 +8,6 @@ use crate::proc::{output, run, version_of, Env, Result};
 use crate::repo_root;
 use std::path::PathBuf;
 use std::process::Command;
-
-const TRUNK_VERSION: &str = "0.21.14";
 
 fn home_cargo_bin() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -102,7 +99,7 @@ fn ensure_npm_packages(env: &Env) -> Result<()> {
 /// Debian packages, installed with apt-get (sudo when not root).
 pub fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
     println!("Installing Debian packages: {}", packages.join(" "));
-    let is_root = output(&mut Command::new("id").arg("-u")).as_deref() == Some("0");
+    let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut c = if is_root {
             env.cmd("apt-get")
@@ -120,12 +117,12 @@ pub fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
     run(&mut install)
 }
 
-/// Everything `trunk build` needs: the wasm target, trunk, wasm-bindgen-cli, npm's wasm-opt.
+/// Everything the SDK build needs: the wasm target, wasm-bindgen-cli, npm's wasm-opt (the
+/// split step is a library inside xtask).
 pub fn ensure_build_tools() -> Result<Env> {
     let env = project_env();
     ensure_wasm_target(&env)?;
     ensure_npm_packages(&env)?;
-    ensure_cargo_tool(&env, "trunk", "trunk", TRUNK_VERSION, true)?;
     // Not --locked: wasm-bindgen-cli's lockfile wants a webpki-roots this registry lacks.
     ensure_cargo_tool(
         &env,

@@ -57,13 +57,27 @@ pub fn sdk_cache_control(name: &str) -> &'static str {
     }
 }
 
-async fn serve_dir(dir: &std::path::Path, path: &str, mut req: Request) -> Response {
+/// Serve `path` from `dir`. With `precompressed`, a client that accepts brotli gets the
+/// build's `<file>.br` twin (quality 11, made once by `cargo xtask build`) instead of a file
+/// compressed on every request at a lower quality.
+async fn serve_dir(
+    dir: &std::path::Path,
+    path: &str,
+    mut req: Request,
+    precompressed: bool,
+) -> Response {
     let path = if path.is_empty() { "/" } else { path };
     match Uri::try_from(path) {
         Ok(uri) => *req.uri_mut() = uri,
         Err(_) => return Error::NotFound.into_response(),
     }
-    match ServeDir::new(dir).oneshot(req).await {
+    let files = ServeDir::new(dir);
+    let files = if precompressed {
+        files.precompressed_br()
+    } else {
+        files
+    };
+    match files.oneshot(req).await {
         Ok(resp) => resp.map(Body::new),
         Err(never) => match never {},
     }
@@ -81,7 +95,7 @@ pub async fn sdk(State(state): State<AppState>, req: Request) -> Response {
         .unwrap_or("/")
         .to_owned();
     let name = rest.rsplit('/').next().unwrap_or_default().to_owned();
-    let mut resp = serve_dir(&state.config.sdk_dir, &rest, req).await;
+    let mut resp = serve_dir(&state.config.sdk_dir, &rest, req, true).await;
     let h = resp.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -93,6 +107,8 @@ pub async fn sdk(State(state): State<AppState>, req: Request) -> Response {
             header::CACHE_CONTROL,
             HeaderValue::from_static(sdk_cache_control(&name)),
         );
+        // The same URL answers brotli or not depending on Accept-Encoding: caches must know.
+        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
         if name.ends_with(".wasm") {
             h.insert(
                 header::CONTENT_TYPE,
@@ -104,7 +120,7 @@ pub async fn sdk(State(state): State<AppState>, req: Request) -> Response {
 }
 
 async fn demo(state: &AppState, path: &str, req: Request) -> Response {
-    let mut resp = serve_dir(&state.config.demo_dir, path, req).await;
+    let mut resp = serve_dir(&state.config.demo_dir, path, req, false).await;
     let h = resp.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,

@@ -1,0 +1,169 @@
+//! Per-widget code: each widget's code is a separate wasm chunk, fetched the first time an
+//! element of its kind mounts (decision record: `docs/decisions/0001-per-page-code.md`).
+//!
+//! With the `split` feature (the SDK that `cargo xtask build` publishes) every widget's render
+//! function sits behind a `#[wasm_split]` point: calling it fetches that widget's modules once,
+//! and a failed fetch is an error, not a panic, so one widget failing leaves the others
+//! working. Without the feature (component tests, Rust apps embedding the components) the
+//! same calls resolve at once.
+
+use crate::dom::Events;
+use crate::element::ElementProps;
+use crate::i18n::{self, tr, Msg};
+use leptos::html::Div;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+/// How a widget's element view is built once its code is there.
+pub type Render = fn(ElementProps) -> AnyView;
+
+/// A widget's code could not be fetched (offline, blocked, a deploy removed the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChunkMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkMissing
+    }
+}
+
+/// One split point: `$name()` resolves to `$render` once the chunk `$module` is loaded.
+macro_rules! chunk {
+    ($name:ident, $module:ident, $render:path) => {
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split)]
+        fn $name() -> Result<Render, ChunkMissing> {
+            Ok($render)
+        }
+        #[cfg(not(feature = "split"))]
+        async fn $name() -> Result<Render, ChunkMissing> {
+            Ok($render)
+        }
+    };
+}
+chunk!(tracking_chunk, tracking, crate::tracking::element_view);
+chunk!(nps_chunk, nps, crate::nps::element_view);
+chunk!(returns_chunk, returns, crate::returns::element_view);
+
+/// The future that loads a widget's code.
+type Load = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Render, ChunkMissing>>>>;
+
+/// One widget kind the SDK provides.
+pub struct Widget {
+    /// Its custom element name.
+    pub tag: &'static str,
+    /// Its own stylesheet (the shared theme is adopted next to it).
+    pub css: &'static str,
+    /// Shows nothing while its code loads, and nothing but the `aftercare:error` event if the
+    /// code cannot be fetched: the NPS card appears only when a visit is eligible, so neither
+    /// a reserved space nor an error box may take its place.
+    unobtrusive: bool,
+    load: fn() -> Load,
+}
+
+/// Every widget kind; add a row (and a `chunk!`) per new `aftercare-*` element.
+pub const WIDGETS: &[Widget] = &[
+    Widget {
+        tag: "aftercare-tracking",
+        css: crate::tracking::CSS,
+        unobtrusive: false,
+        load: || Box::pin(tracking_chunk()),
+    },
+    Widget {
+        tag: "aftercare-nps",
+        css: crate::nps::CSS,
+        unobtrusive: true,
+        load: || Box::pin(nps_chunk()),
+    },
+    Widget {
+        tag: "aftercare-returns",
+        css: crate::returns::CSS,
+        unobtrusive: false,
+        load: || Box::pin(returns_chunk()),
+    },
+];
+
+/// The widget for a custom element name.
+pub fn find(tag: &str) -> Option<&'static Widget> {
+    WIDGETS.iter().find(|w| w.tag == tag)
+}
+
+/// Where a widget's code stands.
+#[derive(Clone, Copy)]
+enum Chunk {
+    Loading,
+    Ready(Render),
+    Failed,
+}
+
+/// Renders `widget` once its code has arrived: a skeleton (with the reserved height) until
+/// then, and, if the code cannot be fetched, an error with "Try again" plus an
+/// `aftercare:error` event `{code: "bundle_load_failed"}` on the element.
+#[component]
+pub fn WidgetSlot(
+    /// Which widget kind to load and render.
+    widget: &'static Widget,
+    /// The element's configuration, handed to the widget once it renders.
+    props: ElementProps,
+) -> impl IntoView {
+    let locale_attr = props.attrs.get("locale");
+    let locale = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    let root = NodeRef::<Div>::new();
+    let events = Events::new(root);
+    let state = RwSignal::new(Chunk::Loading);
+    let load = widget.load;
+    let fetch = move || {
+        state.set(Chunk::Loading);
+        spawn_local(async move {
+            let next = match load().await {
+                Ok(render) => Chunk::Ready(render),
+                Err(ChunkMissing) => {
+                    events.emit(
+                        "aftercare:error",
+                        &[
+                            ("code", JsValue::from_str("bundle_load_failed")),
+                            (
+                                "message",
+                                JsValue::from_str(&format!(
+                                    "the code of <{}> could not be fetched",
+                                    widget.tag
+                                )),
+                            ),
+                        ],
+                    );
+                    Chunk::Failed
+                }
+            };
+            // The element may have left the page meanwhile: then there is nothing to show.
+            let _ = state.try_set(next);
+        });
+    };
+    fetch();
+    move || match state.get() {
+        Chunk::Ready(render) => render(props.clone()),
+        Chunk::Loading | Chunk::Failed if widget.unobtrusive => ().into_any(),
+        Chunk::Loading => view! {
+            <div class="root" part="container" lang=move || locale.get().tag() node_ref=root>
+                <div class="skel" role="status">
+                    <span class="vh">{tr(locale, Msg::Loading)}</span>
+                    <div class="bar w60"></div>
+                    <div class="bar w40"></div>
+                    <div class="blk"></div>
+                </div>
+            </div>
+        }
+        .into_any(),
+        Chunk::Failed => view! {
+            <div class="root" part="container" lang=move || locale.get().tag() node_ref=root>
+                <div class="card problem" part="error" role="alert">
+                    <p>{tr(locale, Msg::WidgetUnavailable)}</p>
+                    <button type="button" class="btn" part="button" on:click=move |_| fetch()>
+                        {tr(locale, Msg::TryAgain)}
+                    </button>
+                </div>
+            </div>
+        }
+        .into_any(),
+    }
+}
