@@ -7,6 +7,7 @@
 //   `Accept-Encoding: br` and its compressed body counted);
 // - time from navigation start to the first widget painted (its `aftercare:ready`, then the
 //   next frame);
+// - cumulative layout shift;
 // - main-thread busy time (Chromium's TaskDuration) until every widget is ready, minus the same
 //   page's cost without the SDK (the product page), per widget.
 // Reference: a page that fetches the same order and renders the same tracking markup in plain
@@ -23,7 +24,8 @@ const referenceCss = readFileSync(new URL('reference/track-plain.css', here), 'u
 
 const page = (name, html) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<title>${name}</title><script src="/sdk/aftercare.js" data-key="pk_demo_aurora" async></script></head>
+<title>${name}</title><script src="/sdk/aftercare.js" data-key="pk_demo_aurora" async></script>
+<style>aftercare-tracking:not(:defined),aftercare-returns:not(:defined){display:block;min-height:360px}</style></head>
 <body>${html}</body></html>`;
 
 const PAGES = [
@@ -80,6 +82,9 @@ async function load(spec) {
   const sdk = [];
   p.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/sdk/')) sdk.push(u.pathname); });
   await p.addInitScript((expected) => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+      .observe({ type: 'layout-shift', buffered: true });
     // Each widget's first paint: its `aftercare:ready`, then the frame after it.
     window.__ready = [];
     window.__all = new Promise((resolve) => {
@@ -105,10 +110,11 @@ async function load(spec) {
   await p.waitForTimeout(300);
   const first = await p.evaluate(() => (window.__ready.length ? Math.min(...window.__ready) : null));
   const readyCount = await p.evaluate(() => window.__ready.length);
+  const cls = await p.evaluate(() => window.__cls);
   const { metrics } = await cdp.send('Performance.getMetrics');
   const task = metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
   await context.close();
-  return { sdk, first, allReady, readyCount, taskMs: task * 1000 };
+  return { sdk, first, allReady, readyCount, cls, taskMs: task * 1000 };
 }
 
 const result = {};
@@ -128,6 +134,7 @@ for (const spec of PAGES) {
     all_ready_ms: median(samples.map((s) => s.allReady)),
     widgets_ready: median(samples.map((s) => s.readyCount)),
     main_thread_ms: median(samples.map((s) => s.taskMs)),
+    layout_shift: median(samples.map((s) => s.cls)),
     first_paint_all_ms: samples.map((s) => s.first),
   };
 }

@@ -1,10 +1,12 @@
 //! `cargo xtask bench`: figures, never pass/fail. Writes `target/bench/report.{md,json}`.
 //!
-//! - Bundle sizes (loader, glue, wasm; raw / gzip -9 / brotli -q 11).
-//! - Time from navigation to the first tracking widget painted, and layout shift, in headless
-//!   Chromium against the real server (median of several runs; `tests/bench/paint.mjs`).
+//! - Per demo page (`tests/bench/pages.mjs`): files and bytes from `/sdk/` as the server sends
+//!   them (brotli), requests, first widget painted, main-thread time per widget, layout shift,
+//!   and the same order rendered by a plain-JavaScript reference page as the physical limit.
+//! - The SDK's files: the core and each widget kind's chunks (raw and brotli as served).
+//! - Tracking reads under load, and a 500-event timeline.
 
-use crate::proc::{output, Env, Result};
+use crate::proc::{output, Result};
 use crate::{bundle, load, repo_root, server, tools};
 
 const LOAD_SECONDS: u32 = 10;
@@ -12,19 +14,6 @@ const TIMELINE_EVENTS: usize = 500;
 use serde_json::{json, Value};
 use std::path::Path;
 use std::process::Command;
-
-fn compressed_len(env: &Env, program: &str, args: &[&str], file: &Path) -> Result<u64> {
-    let out = env
-        .cmd(program)
-        .args(args)
-        .arg(file)
-        .output()
-        .map_err(|e| format!("cannot run {program}: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("{program} failed on {}", file.display()));
-    }
-    Ok(out.stdout.len() as u64)
-}
 
 /// Create (or replace) order 9500 for Ana with one parcel of `n` checkpoints, through the
 /// admin API: the long-timeline render benchmark opens it.
@@ -83,13 +72,50 @@ fn create_long_order(port: u16, n: usize) -> Result<()> {
     Ok(())
 }
 
-/// Raw, gzip and brotli sizes of one file.
-fn sizes(env: &Env, file: &Path) -> Result<Value> {
-    let raw = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
-    let gzip = compressed_len(env, "gzip", &["-9", "-c"], file)?;
-    let brotli = compressed_len(env, "brotli", &["-q", "11", "-c"], file)?;
+/// Raw and brotli (the `.br` twin the server sends) sizes of one SDK file.
+fn sdk_file(dist: &Path, name: &str) -> Result<Value> {
+    let raw = std::fs::metadata(dist.join(name))
+        .map_err(|e| format!("{name}: {e}"))?
+        .len();
+    let br = std::fs::metadata(dist.join(format!("{name}.br")))
+        .map(|m| m.len())
+        .unwrap_or(raw);
+    Ok(json!({ "file": name, "raw": raw, "brotli": br }))
+}
+
+/// The core and every widget kind's own files, with sizes and totals.
+fn sdk_sizes(dist: &Path, m: &crate::sdk::Manifest) -> Result<Value> {
+    let mut core = vec![sdk_file(dist, "aftercare.js")?];
+    for f in [&m.core_glue, &m.core_link, &m.core_wasm] {
+        core.push(sdk_file(dist, f)?);
+    }
+    let sum = |files: &[Value]| {
+        files
+            .iter()
+            .filter_map(|f| f["brotli"].as_u64())
+            .sum::<u64>()
+    };
+    let mut widgets = serde_json::Map::new();
+    for (tag, files) in &m.widgets {
+        let files = files
+            .iter()
+            .map(|f| sdk_file(dist, f))
+            .collect::<Result<Vec<_>>>()?;
+        widgets.insert(
+            tag.clone(),
+            json!({ "files": files, "brotli": sum(&files) }),
+        );
+    }
+    let suite: u64 = m
+        .all_files()
+        .iter()
+        .map(|f| sdk_file(dist, f).map(|v| v["brotli"].as_u64().unwrap_or(0)))
+        .sum::<Result<u64>>()?
+        + sdk_file(dist, "aftercare.js")?["brotli"]
+            .as_u64()
+            .unwrap_or(0);
     Ok(
-        json!({ "file": file.file_name().map(|n| n.to_string_lossy().into_owned()), "raw": raw, "gzip": gzip, "brotli": brotli }),
+        json!({ "core": core, "core_brotli": sum(&core), "widgets": widgets, "suite_brotli": suite }),
     )
 }
 
@@ -108,12 +134,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let env = tools::ensure_test_tools()?;
     let b = bundle::build(&env)?;
     let dist = b.loader.parent().ok_or("no dist/")?.to_path_buf();
-    let (loader, glue, wasm) = (
-        sizes(&env, &b.loader)?,
-        sizes(&env, &dist.join(&b.manifest.core_glue))?,
-        sizes(&env, &dist.join(&b.manifest.core_wasm))?,
-    );
-    let widgets_br = glue["brotli"].as_u64().unwrap_or(0) + wasm["brotli"].as_u64().unwrap_or(0);
+    let sdk = sdk_sizes(&dist, &b.manifest)?;
 
     let bin = server::build(&env, server::Profile::Fast)?;
     let dir = repo_root().join("target/bench");
@@ -178,74 +199,29 @@ pub fn run(args: &[String]) -> Result<()> {
         .flatten()
         .filter_map(Value::as_f64)
         .collect();
-    let paint = output(
+    let pages = output(
         Command::new("node")
             .env("PATH", &env.path)
             .current_dir(repo_root())
-            .args(["tests/bench/paint.mjs", &running.url, &runs.to_string()]),
+            .args([
+                "tests/bench/pages.mjs",
+                &running.url,
+                &runs.to_string(),
+                &token,
+            ]),
     )
-    .ok_or("tests/bench/paint.mjs failed")?;
+    .ok_or("tests/bench/pages.mjs failed")?;
     drop(running);
-    let paint: Value =
-        serde_json::from_str(&paint).map_err(|e| format!("paint.mjs printed no JSON: {e}"))?;
-    let mut ready: Vec<f64> = paint["ready_ms"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_f64)
-        .collect();
-    let mut cls: Vec<f64> = paint["cls"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_f64)
-        .collect();
+    let pages: Value =
+        serde_json::from_str(&pages).map_err(|e| format!("pages.mjs printed no JSON: {e}"))?;
 
     let report = json!({
-        "sizes": { "loader": loader, "glue": glue, "wasm": wasm, "widgets_brotli_total": widgets_br },
-        "first_widget_paint_ms": { "runs": ready.len(), "median": median(&mut ready), "all": ready },
-        "layout_shift": { "median": median(&mut cls), "all": cls },
+        "sdk": sdk,
+        "pages": pages,
         "tracking_get_latency": latency,
         "timeline_500": { "events": TIMELINE_EVENTS, "first_render_ms_median": median(&mut first), "first_render_ms": first, "render_ms_median": median(&mut render), "render_ms": render, "frames_median": median(&mut frames), "frames": frames },
     });
-    let latency_rows: String = report["tracking_get_latency"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|r| {
-            format!(
-                "| {} | {} | {:.0} | {} | {:.2} | {:.2} | {:.2} | {:.2} |\n",
-                r["rate"],
-                r["sent"],
-                r["achieved_rps"].as_f64().unwrap_or(0.0),
-                r["errors"],
-                r["p50_ms"].as_f64().unwrap_or(0.0),
-                r["p90_ms"].as_f64().unwrap_or(0.0),
-                r["p99_ms"].as_f64().unwrap_or(0.0),
-                r["max_ms"].as_f64().unwrap_or(0.0)
-            )
-        })
-        .collect();
-    let row = |name: &str, v: &Value| {
-        format!(
-            "| {name} | `{}` | {} | {} | {} |",
-            v["file"].as_str().unwrap_or("?"),
-            v["raw"],
-            v["gzip"],
-            v["brotli"]
-        )
-    };
-    let md = format!(
-        "# Aftercare benchmark report\n\nTargets: loader ≤ 1 KB brotli; all widgets ≤ 100 KB brotli (wasm + glue); zero layout shift.\n\n## Bundle sizes (bytes)\n| part | file | raw | gzip -9 | brotli -q 11 |\n|---|---|---|---|---|\n{}\n{}\n{}\n\nWidgets (wasm + glue), brotli: **{widgets_br} bytes**.\n\n## First tracking widget painted (headless Chromium, loopback)\nMedian of {} runs: **{} ms** from navigation start to the widget's `aftercare:ready`. All: {}.\n\nCumulative layout shift, median: **{}**.\n\n## Tracking reads under load (loopback, 2 cores shared with the load generator)\n`GET /v1/orders/1002` with a customer token, open-loop at a fixed rate over 32 keep-alive connections; latency from the scheduled send time (server built with the `native-release` profile, SQLite).\n\n| target req/s | sent | achieved req/s | errors | p50 ms | p90 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|\n{latency_rows}\n## A {}-event timeline\nOrder 9500 (one parcel, {} checkpoints, created through the admin API), opened with a customer token.\n- First render, from the end of the order's HTTP response to the painted frame showing the latest 3 checkpoints (JSON decode + view build + layout; the older ones are built on \"Show all\"): median **{} ms**.\n- \"Show all\": from the click until all checkpoints are visible and painted: median **{} ms**, **{} frame(s)**. All runs (ms): {}.\n\nReproduce: `cargo xtask bench`.\n",
-        row("loader", &loader), row("glue", &glue), row("wasm", &wasm),
-        report["first_widget_paint_ms"]["runs"], report["first_widget_paint_ms"]["median"], report["first_widget_paint_ms"]["all"], report["layout_shift"]["median"],
-        TIMELINE_EVENTS,
-        TIMELINE_EVENTS,
-        report["timeline_500"]["first_render_ms_median"],
-        report["timeline_500"]["render_ms_median"],
-        report["timeline_500"]["frames_median"],
-        report["timeline_500"]["render_ms"],
-    );
+    let md = crate::bench_report::markdown(&report);
     std::fs::write(
         dir.join("report.json"),
         serde_json::to_string_pretty(&report).expect("json"),

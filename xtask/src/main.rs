@@ -5,6 +5,7 @@
 //! xtask itself compiles in seconds.
 
 mod bench;
+mod bench_report;
 mod bundle;
 mod demo;
 mod load;
