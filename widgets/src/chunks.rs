@@ -7,9 +7,9 @@
 //! working. Without the feature (component tests, Rust apps embedding the components) the
 //! same calls resolve at once.
 
-use crate::dom::Events;
-use crate::element::ElementProps;
 use crate::i18n::{self, tr, Msg};
+use crate::shell::ElementProps;
+use crate::shell::Events;
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -3,61 +3,18 @@
 //! the element leaves the page (see `docs/CONTRACTS.md`, "Loader ↔ wasm").
 
 use crate::chunks::{self, WidgetSlot};
-use crate::dom::{self, Host};
+use crate::dom;
+use crate::shell::clean;
+use crate::shell::Host;
+pub use crate::shell::{Attrs, ElementProps, OBSERVED};
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
-/// Attributes the loader observes (the union over all widgets).
-pub const OBSERVED: [&str; 8] = [
-    "order", "token", "locale", "email", "kind", "layout", "refresh", "rma",
-];
-
 /// Base theme shared by every widget: reset, custom properties, common pieces.
 pub const THEME_CSS: &str = include_str!("theme.css");
-
-/// The element's attributes as signals, so changing one re-renders what depends on it.
-#[derive(Clone)]
-pub struct Attrs(Vec<(&'static str, ArcRwSignal<Option<String>>)>);
-
-impl Attrs {
-    /// Read every observed attribute now (attributeChangedCallback may have fired before mount).
-    fn read(host: &HtmlElement) -> Self {
-        Self(
-            OBSERVED
-                .iter()
-                .map(|name| (*name, ArcRwSignal::new(clean(host.get_attribute(name)))))
-                .collect(),
-        )
-    }
-
-    /// The attribute `name` as a read-only signal (`None` when absent or blank).
-    pub fn get(&self, name: &str) -> Signal<Option<String>> {
-        self.0
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, s)| s.clone().into())
-            .unwrap_or_default()
-    }
-}
-
-/// Blank attribute values mean "not set".
-fn clean(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
-}
-
-/// What a widget's element view is built from.
-#[derive(Clone)]
-pub struct ElementProps {
-    /// API base URL (the loader's `data-api`, default its origin).
-    pub api: String,
-    /// The store's publishable key (`data-key`).
-    pub key: String,
-    /// The element's attributes.
-    pub attrs: Attrs,
-}
 
 /// A mounted widget, owned by the loader's element. Dropping it (or [`ElementHandle::unmount`])
 /// disposes the reactive owner and removes the widget's DOM.

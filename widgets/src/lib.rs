@@ -11,14 +11,14 @@ pub mod chunks;
 pub mod dom;
 pub mod element;
 pub mod i18n;
-pub mod lookup;
 pub mod nps;
 pub mod returns;
+pub mod shell;
 pub mod tracking;
 
 pub use element::{mount, ElementHandle};
-pub use lookup::GuestLookup;
 pub use nps::NpsWidget;
 pub use returns::ReturnsWidget;
+pub use shell::GuestLookup;
 pub use tracking::view::OrderTimeline;
 pub use tracking::TrackingWidget;

@@ -10,10 +10,10 @@
 mod pending;
 mod view;
 
-use crate::dom::Events;
-use crate::element::ElementProps;
 use crate::i18n;
-use crate::tracking::view::error_code;
+use crate::shell::error_code;
+use crate::shell::ElementProps;
+use crate::shell::Events;
 use aftercare_shared::api::{
     StoreConfig, SurveyDismissal, SurveyPrompt, SurveyPromptRequest, SurveyResponseInput,
 };

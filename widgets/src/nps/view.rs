@@ -10,7 +10,7 @@
 use super::{category, Stage, Survey, Ui, MAX_COMMENT};
 use crate::dom::{el, set, txt, uid};
 use crate::i18n::{t, Msg};
-use crate::tracking::view::contacts;
+use crate::shell::contacts;
 use aftercare_shared::survey::Category;
 use aftercare_shared::Locale;
 use leptos::prelude::*;

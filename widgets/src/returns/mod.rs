@@ -24,11 +24,14 @@ mod review;
 mod status;
 mod withdrawal;
 
-use crate::dom::{el, set, txt, Events};
-use crate::element::ElementProps;
+use crate::dom::{el, set, txt};
 use crate::i18n::{self, t, tr, Msg};
-use crate::lookup::GuestLookup;
-use crate::tracking::view::{error_code, order_list, skeleton};
+use crate::shell::ElementProps;
+use crate::shell::GuestLookup;
+use crate::shell::{
+    focus_heading, order_list, page_hidden, problem_card, skeleton, use_visible_polling, Back,
+    Events, Failure,
+};
 use aftercare_shared::api::{
     OrderSession, ReturnDetail, ReturnOptions, WithdrawalConfirmation, WithdrawalInput,
 };
@@ -41,7 +44,6 @@ use draft::{Draft, Problem, Step, What};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The widget's own stylesheet (the shared theme is adopted next to it).
@@ -70,52 +72,6 @@ struct FlowTarget {
     rma: Option<String>,
     back: Back,
     guest: bool,
-}
-
-/// Where the link above a flow leads.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Back {
-    None,
-    List,
-    Lookup,
-}
-
-/// Why something could not be shown.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Failure {
-    SignIn,
-    NotFound,
-    Unreachable,
-    RateLimited(Option<u64>),
-    Generic,
-}
-
-fn failure(e: &ClientError) -> Failure {
-    match e.code() {
-        Some(ErrorCode::InvalidToken | ErrorCode::TokenExpired | ErrorCode::Unauthorized) => {
-            Failure::SignIn
-        }
-        Some(ErrorCode::NotFound | ErrorCode::OrderNotFound | ErrorCode::Forbidden) => {
-            Failure::NotFound
-        }
-        Some(ErrorCode::RateLimited) => Failure::RateLimited(match e {
-            ClientError::Api { error, .. } => error.retry_after_seconds,
-            _ => None,
-        }),
-        _ if e.is_transient() => Failure::Unreachable,
-        _ => Failure::Generic,
-    }
-}
-
-/// The message of a failure, and whether "Try again" may help.
-fn failure_msg(f: Failure) -> (Msg<'static>, bool) {
-    match f {
-        Failure::SignIn => (Msg::SignInAgain, false),
-        Failure::NotFound => (Msg::OrderNotFound, false),
-        Failure::Unreachable => (Msg::ReturnsUnreachable, true),
-        Failure::RateLimited(s) => (Msg::RateLimited(s), true),
-        Failure::Generic => (Msg::Generic, true),
-    }
 }
 
 /// What the shell shows.
@@ -238,8 +194,8 @@ pub fn ReturnsWidget(
                     match r {
                         Ok(p) => phase.set(Phase::Orders(p.items, p.next_cursor)),
                         Err(e) => {
-                            emit_error(events, &e);
-                            phase.set(Phase::Failed(failure(&e), Back::None));
+                            events.error(&e);
+                            phase.set(Phase::Failed(Failure::of(&e), Back::None));
                         }
                     }
                 });
@@ -303,7 +259,7 @@ pub fn ReturnsWidget(
                         }
                     });
                 }
-                Err(e) => emit_error(events, &e),
+                Err(e) => events.error(&e),
             }
         });
     });
@@ -390,7 +346,7 @@ pub fn ReturnsWidget(
         }
         Phase::Failed(f, back) => view! {
             {back_link(back)}
-            {problem_card(locale, f, Callback::new(move |_| retry.update(|n| *n += 1)))}
+            {problem_card(locale, f, Msg::ReturnsUnreachable, Callback::new(move |_| retry.update(|n| *n += 1)))}
         }
         .into_any(),
     }
@@ -399,44 +355,6 @@ pub fn ReturnsWidget(
         <div class="root" part="container" lang=move || locale.get().tag() node_ref=root>
             {body}
         </div>
-    }
-}
-
-/// A failure as a card with "Try again" when it may help.
-fn problem_card(locale: Signal<Locale>, f: Failure, retry: Callback<()>) -> impl IntoView {
-    let (msg, can_retry) = failure_msg(f);
-    view! {
-        <div class="card problem" part="error" role="alert">
-            <p>{tr(locale, msg)}</p>
-            {can_retry.then(|| view! {
-                <button type="button" class="btn" part="button" on:click=move |_| retry.run(())>
-                    {tr(locale, Msg::TryAgain)}
-                </button>
-            })}
-        </div>
-    }
-}
-
-fn emit_error(events: Events, e: &ClientError) {
-    events.emit(
-        "aftercare:error",
-        &[
-            ("code", JsValue::from_str(error_code(e))),
-            ("message", JsValue::from_str(&e.to_string())),
-        ],
-    );
-}
-
-/// Focus the first `h2` under `root` (made focusable), so keyboard and screen-reader users
-/// land on what changed.
-fn focus_heading(root: NodeRef<Div>) {
-    if let Some(h) = root
-        .try_get_untracked()
-        .flatten()
-        .and_then(|r| r.query_selector("h2").ok().flatten())
-    {
-        let _ = h.set_attribute("tabindex", "-1");
-        let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 
@@ -602,7 +520,7 @@ impl Flow {
     }
 
     fn emit_error(self, e: &ClientError) {
-        emit_error(self.events, e);
+        self.events.error(e);
     }
 
     /// Say `text` in the flow's polite live region (cleared first so a repeat is announced).
@@ -630,7 +548,7 @@ impl Flow {
 
     /// A request failed for lack of a valid sign-in: guests go back to the lookup form.
     fn expired(self, e: &ClientError) -> bool {
-        if failure(e) != Failure::SignIn {
+        if Failure::of(e) != Failure::SignIn {
             return false;
         }
         if self.with(|i| i.guest) == Some(true) {
@@ -660,7 +578,7 @@ impl Flow {
                 Err(e) => {
                     self.emit_error(&e);
                     if then != AfterOptions::Keep {
-                        self.show(Screen::Failed(failure(&e)), false);
+                        self.show(Screen::Failed(Failure::of(&e)), false);
                     }
                 }
             }
@@ -1048,7 +966,7 @@ impl Flow {
                 Err(e) if self.expired(&e) => {}
                 Err(e) => {
                     // The remembered return is gone (another account, deleted): start afresh.
-                    let forget = failure(&e) == Failure::NotFound
+                    let forget = Failure::of(&e) == Failure::NotFound
                         && self.with(|i| i.draft.rma.as_deref() == Some(rma.as_str()))
                             == Some(true);
                     if forget {
@@ -1059,7 +977,7 @@ impl Flow {
                         }
                     }
                     self.emit_error(&e);
-                    self.show(Screen::Failed(failure(&e)), false);
+                    self.show(Screen::Failed(Failure::of(&e)), false);
                 }
             }
         });
@@ -1251,10 +1169,6 @@ enum AfterOptions {
     Keep,
 }
 
-fn page_hidden() -> bool {
-    leptos::tachys::dom::document().hidden()
-}
-
 /// A return status's wire name, for events.
 pub(crate) fn status_wire(s: ReturnStatus) -> &'static str {
     use ReturnStatus::*;
@@ -1344,19 +1258,11 @@ fn flow(ctx: Shared, target: FlowTarget, focus: bool) -> impl IntoView {
     // Status page refresh: every `refresh` seconds while the tab is visible, at once when it
     // becomes visible again.
     let refresh = ctx.refresh;
-    Effect::new(move |_| {
-        let secs = refresh.get().unwrap_or(REFRESH_DEFAULT).max(REFRESH_MIN);
-        let timer =
-            set_interval_with_handle(move || f.poll(), Duration::from_secs(u64::from(secs))).ok();
-        on_cleanup(move || {
-            if let Some(t) = timer {
-                t.clear();
-            }
-        });
-    });
-    let visible = window_event_listener_untyped("visibilitychange", move |_| f.poll());
+    use_visible_polling(
+        Signal::derive(move || refresh.get().unwrap_or(REFRESH_DEFAULT).max(REFRESH_MIN)),
+        move || f.poll(),
+    );
     on_cleanup(move || {
-        visible.remove();
         // Stop uploads still running: nobody will see their answers. (Aborted outside the
         // state borrow: `abort` fires `loadend` synchronously.)
         let running = f.io(|i| {
@@ -1532,7 +1438,7 @@ fn build(root: &web_sys::Element, i: &Inner, l: Locale) {
             el(&s, "div", "blk");
         }
         Screen::Failed(f) => {
-            let (msg, can_retry) = failure_msg(f);
+            let (msg, can_retry) = f.message(Msg::ReturnsUnreachable);
             let card = el(root, "div", "card problem");
             set(&card, "part", "error");
             set(&card, "role", "alert");

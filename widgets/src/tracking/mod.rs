@@ -6,20 +6,22 @@
 
 pub mod view;
 
-use crate::dom::Events;
-use crate::element::ElementProps;
 use crate::i18n::{self, t, tr, Msg};
-use crate::lookup::GuestLookup;
+use crate::shell::ElementProps;
+use crate::shell::Events;
+use crate::shell::GuestLookup;
+use crate::shell::{
+    error_code, order_list, page_hidden, problem_card, skeleton, use_visible_polling, Back, Failure,
+};
 use aftercare_shared::api::{OrderSession, StoreConfig};
 use aftercare_shared::client::{Client, ClientError, Fetched, RetryPolicy};
-use aftercare_shared::error::ErrorCode;
 use aftercare_shared::order::{Order, OrderSummary};
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use view::{error_code, order_list, skeleton, timeline};
+use view::timeline;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The widget's own stylesheet (the shared theme is adopted next to it).
@@ -40,24 +42,6 @@ enum Target {
     },
 }
 
-/// Where the link above a shown order leads.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Back {
-    None,
-    List,
-    Lookup,
-}
-
-/// Why an order could not be shown.
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Failure {
-    SignIn,
-    NotFound,
-    Unreachable,
-    RateLimited(Option<u64>),
-    Generic,
-}
-
 /// The order being watched by live refresh: who asks, for what, and the last `ETag`.
 #[derive(Clone)]
 struct Watch {
@@ -71,10 +55,6 @@ struct Watch {
 const REFRESH_DEFAULT: u32 = 60;
 const REFRESH_MIN: u32 = 2;
 
-fn page_hidden() -> bool {
-    leptos::tachys::dom::document().hidden()
-}
-
 /// What is on screen.
 #[derive(Debug, Clone, PartialEq)]
 enum Phase {
@@ -84,23 +64,6 @@ enum Phase {
     /// The order itself is in its own signal, so a live refresh updates it in place.
     Order(Back),
     Failed(Failure, Back),
-}
-
-fn failure(e: &ClientError) -> Failure {
-    match e.code() {
-        Some(ErrorCode::InvalidToken | ErrorCode::TokenExpired | ErrorCode::Unauthorized) => {
-            Failure::SignIn
-        }
-        Some(ErrorCode::NotFound | ErrorCode::OrderNotFound | ErrorCode::Forbidden) => {
-            Failure::NotFound
-        }
-        Some(ErrorCode::RateLimited) => Failure::RateLimited(match e {
-            ClientError::Api { error, .. } => error.retry_after_seconds,
-            _ => None,
-        }),
-        _ if e.is_transient() => Failure::Unreachable,
-        _ => Failure::Generic,
-    }
 }
 
 /// Order tracking as a Leptos component, for Rust developers composing their own app; the
@@ -200,7 +163,7 @@ pub fn TrackingWidget(
                     ("message", JsValue::from_str(&e.to_string())),
                 ],
             );
-            phase.set(Phase::Failed(failure(&e), back));
+            phase.set(Phase::Failed(Failure::of(&e), back));
         };
         match target {
             Target::Lookup => phase.set(Phase::Lookup(notice.get_untracked())),
@@ -261,7 +224,7 @@ pub fn TrackingWidget(
                             phase.set(Phase::Failed(Failure::Generic, back))
                         }
                         // A guest's order session ran out: back to the form, with a reason.
-                        Err(e) if back == Back::Lookup && failure(&e) == Failure::SignIn => {
+                        Err(e) if back == Back::Lookup && Failure::of(&e) == Failure::SignIn => {
                             notice.set(Some(Msg::SessionExpired));
                             session.set(None);
                         }
@@ -326,21 +289,10 @@ pub fn TrackingWidget(
             stale.set(false);
         });
     };
-    Effect::new(move |_| {
-        let secs = refresh.get().unwrap_or(REFRESH_DEFAULT).max(REFRESH_MIN);
-        let timer = set_interval_with_handle(poll, Duration::from_secs(u64::from(secs))).ok();
-        on_cleanup(move || {
-            if let Some(t) = timer {
-                t.clear();
-            }
-        });
-    });
-    // Back on the tab: check now instead of waiting for the next tick.
-    let visible = window_event_listener_untyped("visibilitychange", move |_| {
-        if !page_hidden() {
-            poll();
-        }
-    });
+    use_visible_polling(
+        Signal::derive(move || refresh.get().unwrap_or(REFRESH_DEFAULT).max(REFRESH_MIN)),
+        poll,
+    );
     // "Updated N minutes ago" is re-rendered every 30 s.
     let ticker = set_interval_with_handle(
         move || {
@@ -350,7 +302,6 @@ pub fn TrackingWidget(
     )
     .ok();
     on_cleanup(move || {
-        visible.remove();
         if let Some(t) = ticker {
             t.clear();
         }
@@ -539,27 +490,11 @@ pub fn TrackingWidget(
             {timeline(shown.into(), locale, store.into())}
         }
         .into_any(),
-        Phase::Failed(f, back) => {
-            let (msg, can_retry) = match f {
-                Failure::SignIn => (Msg::SignInAgain, false),
-                Failure::NotFound => (Msg::OrderNotFound, false),
-                Failure::Unreachable => (Msg::Unreachable, true),
-                Failure::RateLimited(s) => (Msg::RateLimited(s), true),
-                Failure::Generic => (Msg::Generic, true),
-            };
-            view! {
-                {back_link(back)}
-                <div class="card problem" part="error" role="alert">
-                    <p>{tr(locale, msg)}</p>
-                    {can_retry.then(|| view! {
-                        <button type="button" class="btn" part="button" on:click=move |_| retry.update(|n| *n += 1)>
-                            {tr(locale, Msg::TryAgain)}
-                        </button>
-                    })}
-                </div>
-            }
-            .into_any()
+        Phase::Failed(f, back) => view! {
+            {back_link(back)}
+            {problem_card(locale, f, Msg::Unreachable, Callback::new(move |_| retry.update(|n| *n += 1)))}
         }
+        .into_any(),
     }
     };
     view! {

@@ -2,32 +2,18 @@
 //! [`Order`] value, so it renders the same in tests, in the gallery and in the live widget.
 
 use crate::dom::{add, el, set, txt, uid};
-use crate::i18n::{self, t, tr, Msg};
+use crate::i18n::{self, t, Msg};
+use crate::shell::contacts;
 use aftercare_shared::api::StoreConfig;
-use aftercare_shared::client::ClientError;
-use aftercare_shared::order::{
-    LineItem, Order, OrderStatus, OrderSummary, ParcelItem, PickupPoint, Shipment,
-};
+use aftercare_shared::order::{LineItem, Order, OrderStatus, ParcelItem, PickupPoint, Shipment};
 use aftercare_shared::tracking::{
     self, ExceptionReason, NextStep, ProgressStep, TrackingEvent, TrackingStatus,
 };
-use aftercare_shared::{Locale, OrderNumber, Timestamp};
+use aftercare_shared::{Locale, Timestamp};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
-
-/// The loading skeleton: reserves the widget's height and announces "Loading…" to screen readers.
-pub fn skeleton(locale: Signal<Locale>) -> impl IntoView {
-    view! {
-        <div class="skel" role="status">
-            <span class="vh">{tr(locale, Msg::Loading)}</span>
-            <div class="bar w60"></div>
-            <div class="bar w40"></div>
-            <div class="blk"></div>
-        </div>
-    }
-}
 
 /// One order's tracking: headline, a block per parcel, unshipped items, or "preparing"; with
 /// a store config also the "Need help with your delivery?" section the notices link to.
@@ -436,40 +422,6 @@ fn carrier_link(
     Some(a)
 }
 
-/// The store's contact channels as links (email, phone, chat).
-pub(crate) fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
-    let sup = &cfg.support;
-    if let Some(e) = &sup.email {
-        set(
-            &txt(parent, "a", "", &t(l, Msg::ContactEmail(e))),
-            "href",
-            &format!("mailto:{e}"),
-        );
-    }
-    if let Some(p) = &sup.phone {
-        let dial: String = p
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        set(
-            &txt(parent, "a", "", &t(l, Msg::ContactPhone(p))),
-            "href",
-            &format!("tel:{dial}"),
-        );
-    }
-    if let Some(u) = sup
-        .chat_url
-        .as_deref()
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
-        let a = txt(parent, "a", "", &t(l, Msg::ContactChat));
-        set(&a, "href", u);
-        set(&a, "target", "_blank");
-        set(&a, "rel", "noopener noreferrer");
-        txt(&a, "span", "vh", &format!(" {}", t(l, Msg::OpensNewTab)));
-    }
-}
-
 /// A notice box: icon + title (never colour alone), returning the body to fill.
 fn notice(
     parent: &web_sys::Element,
@@ -859,57 +811,5 @@ fn stepper(parent: &web_sys::Element, current: ProgressStep, status: TrackingSta
         } else if class == "done" {
             txt(&li, "span", "vh", &format!(" {}", t(l, Msg::StepDone)));
         }
-    }
-}
-
-/// A customer's orders as buttons; choosing one calls `on_pick` (one delegated listener).
-pub fn order_list(
-    orders: Vec<OrderSummary>,
-    locale: Signal<Locale>,
-    on_pick: Callback<OrderNumber>,
-) -> impl IntoView {
-    let pick = move |ev: leptos::ev::MouseEvent| {
-        let number = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-order]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-order"))
-            .and_then(|n| OrderNumber::parse(&n).ok());
-        if let Some(n) = number {
-            on_pick.run(n);
-        }
-    };
-    view! { <ul class="orders" on:click=pick use:render_orders=(orders, locale.get())></ul> }
-}
-
-fn render_orders(root: web_sys::Element, (orders, l): (Vec<OrderSummary>, Locale)) {
-    root.replace_children_with_node_0();
-    if orders.is_empty() {
-        txt(&root, "li", "card empty", &t(l, Msg::NoOrders));
-    }
-    for o in &orders {
-        let status = t(l, Msg::OrderStatus(o.status));
-        let label = t(
-            l,
-            Msg::OrderRow {
-                number: o.order_number.as_str(),
-                date: &i18n::date(l, &o.placed_at),
-                status: &status,
-                total: &i18n::money(l, &o.total),
-            },
-        );
-        let b = txt(&el(&root, "li", ""), "button", "row", &label);
-        set(&b, "type", "button");
-        set(&b, "part", "button");
-        set(&b, "data-order", o.order_number.as_str());
-    }
-}
-
-/// The error code an `aftercare:*` event reports for a client failure.
-pub fn error_code(e: &ClientError) -> &'static str {
-    match e {
-        ClientError::Api { error, .. } => error.code.as_str(),
-        ClientError::Network(_) => "network_error",
-        ClientError::Decode(_) => "bad_response",
     }
 }

@@ -4,9 +4,10 @@
 //! shown inline; `order_not_found` is one message that reveals nothing. The order-session
 //! token it yields is handed to the caller and never stored.
 
-use crate::dom::{uid, Events};
+use crate::dom::uid;
 use crate::i18n::{t, tr, Field, Msg};
-use crate::tracking::view::error_code;
+use crate::shell::error_code;
+use crate::shell::Events;
 use aftercare_shared::api::{LookupRequest, OrderSession};
 use aftercare_shared::client::{Client, ClientError, RetryPolicy};
 use aftercare_shared::error::{ErrorCode, FieldIssue};

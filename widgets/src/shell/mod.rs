@@ -1,0 +1,21 @@
+//! The widget shell: what every widget shares, so none carries its own copy: its
+//! configuration as an element ([`ElementProps`]), `aftercare:*` events ([`Events`]), failures
+//! and their cards ([`Failure`]), the guest lookup form ([`GuestLookup`]), the loading skeleton, the order list, contact links, focus
+//! after a screen change, and polling that pauses in hidden tabs.
+//!
+//! It depends on nothing widget-specific; widgets depend on it.
+
+mod events;
+mod failure;
+mod lookup;
+mod polling;
+mod props;
+mod views;
+
+pub use events::{Events, Host};
+pub use failure::{error_code, problem_card, Failure};
+pub use lookup::GuestLookup;
+pub use polling::use_visible_polling;
+pub(crate) use props::clean;
+pub use props::{Attrs, ElementProps, OBSERVED};
+pub use views::{contacts, focus_heading, order_list, page_hidden, skeleton, Back};

@@ -1,0 +1,129 @@
+//! Views several widgets show alike: the loading skeleton, a customer's order list, the
+//! store's contact links, and where focus goes after a screen change.
+
+use crate::dom::{el, set, txt};
+use crate::i18n::{self, t, tr, Msg};
+use aftercare_shared::api::StoreConfig;
+use aftercare_shared::order::OrderSummary;
+use aftercare_shared::{Locale, OrderNumber};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Where the link above a shown order (or return flow) leads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Back {
+    /// Nowhere: the page asked for this one order.
+    None,
+    /// The signed-in customer's order list.
+    List,
+    /// The guest lookup form.
+    Lookup,
+}
+
+/// The loading skeleton: reserves the widget's height and announces "Loading…" to screen readers.
+pub fn skeleton(locale: Signal<Locale>) -> impl IntoView {
+    view! {
+        <div class="skel" role="status">
+            <span class="vh">{tr(locale, Msg::Loading)}</span>
+            <div class="bar w60"></div>
+            <div class="bar w40"></div>
+            <div class="blk"></div>
+        </div>
+    }
+}
+
+/// A customer's orders as buttons; choosing one calls `on_pick` (one delegated listener).
+pub fn order_list(
+    orders: Vec<OrderSummary>,
+    locale: Signal<Locale>,
+    on_pick: Callback<OrderNumber>,
+) -> impl IntoView {
+    let pick = move |ev: leptos::ev::MouseEvent| {
+        let number = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest("button[data-order]").ok().flatten())
+            .and_then(|b| b.get_attribute("data-order"))
+            .and_then(|n| OrderNumber::parse(&n).ok());
+        if let Some(n) = number {
+            on_pick.run(n);
+        }
+    };
+    view! { <ul class="orders" on:click=pick use:render_orders=(orders, locale.get())></ul> }
+}
+
+fn render_orders(root: web_sys::Element, (orders, l): (Vec<OrderSummary>, Locale)) {
+    root.replace_children_with_node_0();
+    if orders.is_empty() {
+        txt(&root, "li", "card empty", &t(l, Msg::NoOrders));
+    }
+    for o in &orders {
+        let status = t(l, Msg::OrderStatus(o.status));
+        let label = t(
+            l,
+            Msg::OrderRow {
+                number: o.order_number.as_str(),
+                date: &i18n::date(l, &o.placed_at),
+                status: &status,
+                total: &i18n::money(l, &o.total),
+            },
+        );
+        let b = txt(&el(&root, "li", ""), "button", "row", &label);
+        set(&b, "type", "button");
+        set(&b, "part", "button");
+        set(&b, "data-order", o.order_number.as_str());
+    }
+}
+
+/// The store's contact channels as links (email, phone, chat).
+pub fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
+    let sup = &cfg.support;
+    if let Some(e) = &sup.email {
+        set(
+            &txt(parent, "a", "", &t(l, Msg::ContactEmail(e))),
+            "href",
+            &format!("mailto:{e}"),
+        );
+    }
+    if let Some(p) = &sup.phone {
+        let dial: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        set(
+            &txt(parent, "a", "", &t(l, Msg::ContactPhone(p))),
+            "href",
+            &format!("tel:{dial}"),
+        );
+    }
+    if let Some(u) = sup
+        .chat_url
+        .as_deref()
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+    {
+        let a = txt(parent, "a", "", &t(l, Msg::ContactChat));
+        set(&a, "href", u);
+        set(&a, "target", "_blank");
+        set(&a, "rel", "noopener noreferrer");
+        txt(&a, "span", "vh", &format!(" {}", t(l, Msg::OpensNewTab)));
+    }
+}
+
+/// Focus the first `h2` under `root` (made focusable), so keyboard and screen-reader users
+/// land on what changed.
+pub fn focus_heading(root: NodeRef<Div>) {
+    if let Some(h) = root
+        .try_get_untracked()
+        .flatten()
+        .and_then(|r| r.query_selector("h2").ok().flatten())
+    {
+        let _ = h.set_attribute("tabindex", "-1");
+        let _ = h.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+/// Whether the page is in a background tab: polling pauses then and catches up when shown.
+pub fn page_hidden() -> bool {
+    leptos::tachys::dom::document().hidden()
+}
