@@ -1,7 +1,12 @@
 //! Test harness: a real SQLite file in a temp dir, seeded with the demo store, driven either
-//! in-process (`Router::oneshot`) or through a real TCP listener.
+//! in-process (`Router::oneshot`) or through a real TCP listener; admin API helpers; and the
+//! helpers of one theme in `returns` and `surveys`.
 #![allow(dead_code)]
 
+pub mod returns;
+pub mod surveys;
+
+use aftercare_server::repo::orders;
 use aftercare_server::{app, seed, AppState, Config, Db};
 use aftercare_shared::token::{self, Claims, TokenKind};
 use axum::body::Body;
@@ -134,4 +139,69 @@ pub fn customer_token(customer: &str) -> String {
         },
         SK,
     )
+}
+
+// ---------------------------------------------------------------------------------------
+// Admin API helpers shared by the tracking, insights and store settings tests
+// ---------------------------------------------------------------------------------------
+
+/// One hour in milliseconds.
+pub const HOUR: i64 = 3_600_000;
+
+/// `GET` with the demo secret key.
+pub async fn admin_get(t: &TestApp, uri: &str) -> Reply {
+    t.send(admin("GET", uri).body(Body::empty()).unwrap()).await
+}
+
+/// A JSON request with the demo secret key.
+pub async fn admin_send(t: &TestApp, method: &str, uri: &str, body: &Value) -> Reply {
+    t.send(
+        admin(method, uri)
+            .header("content-type", "application/json")
+            .body(json_body(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// `GET /v1/orders/{n}` as the logged-in customer, optionally conditional.
+pub async fn shopper_get(t: &TestApp, customer: &str, number: &str, etag: Option<&str>) -> Reply {
+    let mut req = public("GET", &format!("/v1/orders/{number}")).header(
+        "authorization",
+        format!("Bearer {}", customer_token(customer)),
+    );
+    if let Some(tag) = etag {
+        req = req.header("if-none-match", tag);
+    }
+    t.send(req.body(Body::empty()).unwrap()).await
+}
+
+/// The admin view of a demo order (asserting it exists).
+pub async fn order(t: &TestApp, number: &str) -> Value {
+    let r = admin_get(t, &format!("/v1/admin/orders/{number}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{number}");
+    r.json()
+}
+
+/// The database id of a demo order.
+pub async fn order_db_id(t: &TestApp, number: &str) -> i64 {
+    let mut conn = t.state.db.pool.acquire().await.unwrap();
+    orders::order_id_by_number(
+        &mut conn,
+        1,
+        &aftercare_shared::OrderNumber::parse(number).unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+}
+
+/// The field names of a `validation_failed` answer.
+pub fn field_names(r: &Reply) -> Vec<String> {
+    r.json()["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_owned())
+        .collect()
 }
