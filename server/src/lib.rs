@@ -2,8 +2,9 @@
 //! `cargo xtask` all build the very same router and use the very same data access code.
 //!
 //! Layout follows launchbadge's realworld-axum-sqlx: `http/` holds one module per resource
-//! (each exposing `router()`), `repo/` the SQL, `auth`/`idempotency`/`rate_limit` the
-//! cross-cutting rules, and `seed`/`import` the command-line data loaders.
+//! (each exposing `router()`) plus the HTTP plumbing, the `Idempotency-Key` layer and the
+//! OpenAPI document, `repo/` the SQL, `auth`/`rate_limit` the cross-cutting rules, and
+//! `seed`/`import` the command-line data loaders.
 
 #![warn(missing_docs)]
 
@@ -13,9 +14,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
-pub mod idempotency;
 pub mod import;
-pub mod openapi;
 pub mod photos;
 pub mod qr;
 pub mod rate_limit;

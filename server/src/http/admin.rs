@@ -1,7 +1,7 @@
 //! Secret-key admin API: merchants push orders, parcels and carrier checkpoints, tune the
 //! tracking experience (thresholds, FAQ, support contacts) and read tracking insights.
 
-use super::{Json, Routes};
+use super::plumbing::{Json, Routes};
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
 use crate::repo::orders as repo;

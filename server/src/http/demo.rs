@@ -5,7 +5,7 @@
 //! the demo store's survey and returns reports, charts and CSV for the insights page, so the
 //! browser never holds the secret key.
 
-use super::{Json, Routes};
+use super::plumbing::{Json, Routes};
 use crate::error::{Error, Result};
 use crate::repo::stores;
 use crate::repo::surveys::{self, Subject};

@@ -1,6 +1,6 @@
 //! Shopper order routes: guest lookup, a customer's history, and one order.
 
-use super::{Json, Routes};
+use super::plumbing::{Json, Routes};
 use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
 use crate::error::{Error, Result};
 use crate::repo::insights::{self, Viewer};

@@ -16,11 +16,8 @@ pub mod photos;
 pub mod printable;
 pub mod shopper;
 
-use super::Routes;
+use super::plumbing::{Routes, PHOTO_UPLOAD_PATH};
 use axum::http::Method;
-
-/// Path of the photo upload route (it alone accepts bodies up to the photo limit).
-pub const PHOTO_UPLOAD_PATH: &str = "/v1/returns/photos";
 
 /// Returns routes (public and admin).
 pub fn router() -> Routes {

@@ -1,7 +1,7 @@
 //! `GET /v1/store`: the store's public configuration for the widgets, with the shipping FAQ
 //! in the shopper's language.
 
-use super::{Json, Routes};
+use super::plumbing::{Json, Routes};
 use crate::auth::PublicStore;
 use crate::error::Result;
 use crate::repo::stores;

@@ -8,7 +8,7 @@
 //! gathers the subject's history and records what happened.
 
 use super::admin::ranged;
-use super::{Json, Routes};
+use super::plumbing::{Json, Routes};
 use crate::auth::{AdminStore, Principal, Shopper};
 use crate::charts;
 use crate::error::{Error, Result};

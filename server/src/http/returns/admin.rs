@@ -4,7 +4,7 @@
 use super::access::links;
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
-use crate::http::Json;
+use crate::http::plumbing::Json;
 use crate::repo::returns::{self as repo, ReturnRow};
 use crate::repo::stores::StoreRow;
 use crate::state::AppState;

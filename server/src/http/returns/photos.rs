@@ -4,7 +4,7 @@
 use super::access::{owner_of, public_base};
 use crate::auth::Shopper;
 use crate::error::{Error, Result};
-use crate::http::Json;
+use crate::http::plumbing::Json;
 use crate::repo::returns as repo;
 use crate::state::AppState;
 use aftercare_shared::api::ReturnPhoto;

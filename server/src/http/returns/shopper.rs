@@ -4,7 +4,7 @@
 use super::access::{detail_for, locale_of, owner_of, shopper_order, shopper_return, LocaleParams};
 use crate::auth::Shopper;
 use crate::error::{Error, Result};
-use crate::http::Json;
+use crate::http::plumbing::Json;
 use crate::repo::returns::{self as repo, Check};
 use crate::state::AppState;
 use aftercare_shared::api::{

@@ -73,7 +73,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         Err(e) => return e.into_response(),
     };
     let (parts, body) = req.into_parts();
-    let limit = crate::http::body_limit_for(parts.uri.path());
+    let limit = super::plumbing::body_limit_for(parts.uri.path());
     let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(b) => b,
         Err(_) => return Error::PayloadTooLarge.into_response(),
