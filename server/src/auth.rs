@@ -94,7 +94,7 @@ impl FromRequestParts<AppState> for Shopper {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let PublicStore(store) = PublicStore::from_request_parts(parts, state).await?;
         let token = bearer(&parts.headers)?;
-        let now = crate::now_ms() / 1000;
+        let now = crate::util::now_ms() / 1000;
         let claims: Claims = token::verify(token, &store.secret_key, &store.publishable_key, now)
             .map_err(token_error)?;
         let principal = match claims.kind {

@@ -107,7 +107,7 @@ pub async fn seed_demo(db: &Db) -> Result<SeedReport> {
 /// Delivery windows move with the seeding time, so each order's ETA history is cleared before
 /// it is replaced: a re-seed leaves exactly the revisions one seed writes.
 pub async fn seed_demo_with(db: &Db, public_url: &str) -> Result<SeedReport> {
-    seed_demo_at(db, public_url, crate::now_ms()).await
+    seed_demo_at(db, public_url, crate::util::now_ms()).await
 }
 
 /// [`seed_demo_with`] as if seeding at `now` (ms since the epoch).

@@ -237,7 +237,7 @@ pub async fn anxious_customers(
         DEFAULT_HOURS,
     );
     p.finish()?;
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let since = now - i64::from(hours) * 3_600_000;
     Ok(Json(
         insights::anxious_orders(&state.db, store.id, min_views, since, now).await?,
@@ -258,7 +258,7 @@ pub async fn parcel_alerts(
     AdminStore(store): AdminStore,
 ) -> Result<Json<Vec<ParcelAlert>>> {
     Ok(Json(
-        insights::parcel_alerts(&state.db, &store, crate::now_ms()).await?,
+        insights::parcel_alerts(&state.db, &store, crate::util::now_ms()).await?,
     ))
 }
 

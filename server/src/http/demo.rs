@@ -261,7 +261,7 @@ pub async fn customer_token(
     let store = stores::by_publishable_key(&state.db, crate::seed::DEMO_PUBLISHABLE_KEY)
         .await?
         .ok_or(Error::NotFound)?;
-    let exp = crate::now_ms() / 1000 + DEMO_TOKEN_SECONDS;
+    let exp = crate::util::now_ms() / 1000 + DEMO_TOKEN_SECONDS;
     let token = token::mint(
         &Claims {
             kind: TokenKind::Customer,

@@ -33,15 +33,18 @@ async fn scope(state: &AppState, headers: &HeaderMap) -> Result<Option<(i64, Str
         if secret.starts_with("sk_") {
             return Ok(stores::by_secret_key(&state.db, secret)
                 .await?
-                .map(|s| (s.id, crate::sha256_hex(format!("secret\n{secret}")))));
+                .map(|s| (s.id, crate::util::sha256_hex(format!("secret\n{secret}")))));
         }
     }
     let Some(key) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) else {
         return Ok(None);
     };
-    Ok(stores::by_publishable_key(&state.db, key)
-        .await?
-        .map(|s| (s.id, crate::sha256_hex(format!("public\n{key}\n{auth}")))))
+    Ok(stores::by_publishable_key(&state.db, key).await?.map(|s| {
+        (
+            s.id,
+            crate::util::sha256_hex(format!("public\n{key}\n{auth}")),
+        )
+    }))
 }
 
 fn forgettable(status: StatusCode) -> bool {
@@ -85,7 +88,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     )
     .into_bytes();
     fingerprint.extend_from_slice(&bytes);
-    let request_hash = crate::sha256_hex(&fingerprint);
+    let request_hash = crate::util::sha256_hex(&fingerprint);
 
     match store::begin(&state.db, store_id, &credential, &key, &request_hash).await {
         Ok(Begin::Started) => {}

@@ -65,14 +65,14 @@ pub async fn lookup(
         .as_ref()
         .map(|(_, h)| h.as_str())
         .unwrap_or(DUMMY_HASH);
-    let same = crate::constant_time_eq(presented.as_bytes(), expected.as_bytes());
+    let same = crate::util::constant_time_eq(presented.as_bytes(), expected.as_bytes());
     if candidate.filter(|_| same).is_none() {
         return Err(Error::OrderNotFound);
     }
     drop(conn);
     // Not a view by itself: the page open that follows (a GET without If-None-Match) is the
     // one view, so a guest checking once counts once towards the anxiety signal.
-    let exp = crate::now_ms() / 1000 + ORDER_SESSION_SECONDS;
+    let exp = crate::util::now_ms() / 1000 + ORDER_SESSION_SECONDS;
     let token = token::mint(
         &Claims {
             kind: TokenKind::Order,
@@ -166,7 +166,7 @@ pub async fn list(
 /// shopper their tracking page.
 async fn record_view(state: &AppState, store_id: i64, order_id: i64, viewer: Viewer) {
     if let Err(e) =
-        insights::record_view(&state.db, store_id, order_id, viewer, crate::now_ms()).await
+        insights::record_view(&state.db, store_id, order_id, viewer, crate::util::now_ms()).await
     {
         tracing::warn!(error = %e, order_id, "could not record a tracking view");
     }
@@ -174,7 +174,7 @@ async fn record_view(state: &AppState, store_id: i64, order_id: i64, viewer: Vie
 
 /// The strong entity tag of a response body: its SHA-256, quoted.
 pub fn etag_of(body: &[u8]) -> String {
-    format!("\"{}\"", crate::sha256_hex(body))
+    format!("\"{}\"", crate::util::sha256_hex(body))
 }
 
 /// Whether an `If-None-Match` value names `etag` (weak comparison, as RFC 9110 prescribes for

@@ -255,7 +255,7 @@ pub async fn build_report(
     kind: SurveyKind,
     weeks: u32,
 ) -> Result<SurveyReport> {
-    repo::report(&state.db, store_id, kind, weeks, crate::now_ms()).await
+    repo::report(&state.db, store_id, kind, weeks, crate::util::now_ms()).await
 }
 
 /// The merchant report: counts, score (NPS, or % satisfied for CSAT), distribution, weekly
@@ -395,7 +395,7 @@ pub async fn followed_up(
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<SurveyFollowUp>> {
     let Path(id) = path.map_err(|_| Error::NotFound)?;
-    let at = repo::mark_followed_up(&state.db, store.id, &id, crate::now_ms())
+    let at = repo::mark_followed_up(&state.db, store.id, &id, crate::util::now_ms())
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Json(SurveyFollowUp {

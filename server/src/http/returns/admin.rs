@@ -167,7 +167,7 @@ pub async fn admin_status(
         input.status,
         input.note.as_deref(),
         ReturnActor::Merchant,
-        crate::now_ms(),
+        crate::util::now_ms(),
     )
     .await?;
     let links = links(&state, &headers, &store, &row.rma);

@@ -43,7 +43,7 @@ pub async fn upload_photo(
         shopper.store.id,
         &owner,
         &processed,
-        crate::now_ms(),
+        crate::util::now_ms(),
     )
     .await?;
     let base = public_base(&headers, state.config.trust_proxy);

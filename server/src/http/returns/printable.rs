@@ -42,7 +42,7 @@ async fn labelled(
         .await?
         .ok_or(Error::NotFound)?;
     let expected = label_token(&store, &rma);
-    if !crate::constant_time_eq(presented.as_bytes(), expected.as_bytes()) {
+    if !crate::util::constant_time_eq(presented.as_bytes(), expected.as_bytes()) {
         return Err(Error::NotFound);
     }
     let row = repo::find(&mut conn, store_id, &rma)

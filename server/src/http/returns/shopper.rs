@@ -43,7 +43,7 @@ pub async fn options(
             shopper.store.id,
             order_id,
             locale,
-            crate::now_ms(),
+            crate::util::now_ms(),
         )
         .await?,
     ))
@@ -69,7 +69,7 @@ pub async fn estimate(
     Json(input): Json<ReturnRequestInput>,
 ) -> Result<Json<RefundEstimate>> {
     let order_id = shopper_order(&state, &shopper, path).await?;
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let mut conn = state.db.pool.acquire().await?;
     let settings = repo::settings(&mut conn, shopper.store.id).await?;
     let facts = repo::order_facts(&mut conn, shopper.store.id, order_id, &settings, now).await?;
@@ -116,7 +116,7 @@ pub async fn create(
         order_id,
         &owner,
         &input,
-        crate::now_ms(),
+        crate::util::now_ms(),
     )
     .await?;
     let mut conn = state.db.pool.acquire().await?;
@@ -166,7 +166,7 @@ pub async fn withdraw(
         &shopper.store.name,
         order_id,
         input.locale.unwrap_or_default(),
-        crate::now_ms(),
+        crate::util::now_ms(),
     )
     .await?;
     let status = if created {
@@ -225,7 +225,7 @@ pub async fn cancel(
         ReturnStatus::Cancelled,
         None,
         ReturnActor::Shopper,
-        crate::now_ms(),
+        crate::util::now_ms(),
     )
     .await?;
     Ok(Json(

@@ -91,7 +91,7 @@ struct OrderRow {
 
 /// The full shopper view of one order, assessed now with its store's tracking policy.
 pub async fn load_order(conn: &mut AnyConnection, order_id: i64) -> Result<Order> {
-    load_order_at(conn, order_id, crate::now_ms()).await
+    load_order_at(conn, order_id, crate::util::now_ms()).await
 }
 
 /// The full shopper view of one order as of `now_ms` (parcels assessed with the store's policy).
@@ -216,7 +216,13 @@ pub async fn load_shipment(conn: &mut AnyConnection, id: i64) -> Result<Shipment
     .fetch_optional(&mut *conn)
     .await?
     .ok_or(Error::NotFound)?;
-    shipment_at(conn, id, crate::now_ms(), &stores::policy_of(stall, expire)).await
+    shipment_at(
+        conn,
+        id,
+        crate::util::now_ms(),
+        &stores::policy_of(stall, expire),
+    )
+    .await
 }
 
 /// One parcel as of `now_ms`: stored parts handed to the shared `Shipment::assemble`, which

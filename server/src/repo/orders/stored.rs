@@ -7,7 +7,7 @@ use aftercare_shared::{Email, ExceptionReason, Timestamp};
 
 /// The hash stored for a normalised email: guest lookups compare hashes in constant time.
 pub fn email_hash(email: &Email) -> String {
-    crate::sha256_hex(format!("aftercare-email-v1:{}", email.as_str()))
+    crate::util::sha256_hex(format!("aftercare-email-v1:{}", email.as_str()))
 }
 
 /// A stored (ms, offset) pair back as a timestamp.

@@ -95,7 +95,7 @@ pub fn dedupe_key(e: &TrackingEventInput, status: TrackingStatus) -> String {
         Some(id) => format!("id:{id}"),
         None => format!(
             "t:{}",
-            crate::sha256_hex(format!(
+            crate::util::sha256_hex(format!(
                 "{}|{}|{}",
                 status.as_str(),
                 e.occurred_at.utc_ms,
@@ -178,7 +178,7 @@ pub async fn ingest_events(
             .fetch_optional(tx.conn())
             .await?
             .ok_or(Error::NotFound)?;
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let result = insert_events(tx.conn(), shipment_id, &carrier_code, &batch.events, now).await?;
     if let Some(eta) = &batch.eta {
         set_eta(tx.conn(), shipment_id, eta, now).await?;

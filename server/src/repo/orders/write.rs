@@ -60,7 +60,7 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
     }
     p.finish()?;
     let total = total.unwrap_or_default();
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let address = input
         .shipping_address
         .as_ref()
@@ -397,7 +397,7 @@ pub async fn add_shipment(
             "A parcel with this carrier and tracking number already exists.".into(),
         ));
     }
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let id = write_shipment(tx.conn(), None, store_id, order_id, &code, input, now).await?;
     insert_parcel_items(tx.conn(), id, input, &skus).await?;
     insert_events(tx.conn(), id, &code, &input.events, now).await?;

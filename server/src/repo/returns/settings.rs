@@ -127,7 +127,7 @@ pub async fn put_settings(db: &Db, store_id: i64, s: &ReturnSettings) -> Result<
     )
     .bind(store_id)
     .bind(json)
-    .bind(crate::now_ms())
+    .bind(crate::util::now_ms())
     .execute(&db.pool)
     .await?;
     Ok(())

@@ -125,7 +125,7 @@ pub async fn put_settings(
     .bind(i64::from(r.days_after_response))
     .bind(i64::from(r.days_after_dismissal))
     .bind(i64::from(r.sample_percent))
-    .bind(crate::now_ms())
+    .bind(crate::util::now_ms())
     .execute(tx.conn())
     .await?;
     sqlx::query("DELETE FROM survey_texts WHERE store_id = $1 AND kind = $2")
