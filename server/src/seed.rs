@@ -6,17 +6,17 @@
 //! The demo is data, not code: the JSON files next to this module (`seed/*.json`, embedded in
 //! the binary) say what the store holds, and the small loaders in `seed/` turn them into the
 //! inputs of the admin API. Times are relative to the moment of seeding, with the carriers'
-//! real offsets (+01:00 Spain, -05:00 US East, +08:00 China…): see [`time`] for the notation.
+//! real offsets (+01:00 Spain, -05:00 US East, +08:00 China…): see [`format`] for the notation.
 //! Newer orders send carriers' raw status codes, as merchants forward them, so the demo
 //! exercises the shared normaliser. Everything goes through `repo::orders::put_order` and
 //! `ingest_events`, the code paths of the admin API (validation included), so re-running
 //! replaces orders by number and never duplicates anything. docs/CONTRACTS.md lists every
 //! order's state.
 
+mod format;
 mod orders;
 mod returns;
 mod surveys;
-mod time;
 
 pub use orders::{demo_eta_revisions, demo_orders};
 pub use returns::{demo_products, demo_return_settings};
@@ -39,11 +39,6 @@ pub const DEMO_SECRET_KEY: &str = "sk_demo_aurora_secret";
 /// product images are `{public_url}/img/{slug}.svg` from `demo-site/img/`.
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 
-/// One embedded seed file, parsed; a mistake in it is reported with the file's name.
-fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T> {
-    serde_json::from_str(text).map_err(|e| Error::internal(format!("seed/{name}: {e}")))
-}
-
 /// `store.json`: the store and its tracking settings.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,7 +54,7 @@ struct StoreFile {
 }
 
 fn store_file() -> Result<StoreFile> {
-    parse("store.json", include_str!("seed/store.json"))
+    format::parse("store.json", include_str!("seed/store.json"))
 }
 
 /// The demo store: name, keys, support contacts and local-development origins.

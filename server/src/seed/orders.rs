@@ -1,7 +1,7 @@
 //! The demo orders (`orders.json`) and the names they use (`reference.json`: customers,
 //! addresses, products, carriers, places), turned into the admin API's [`OrderInput`]s.
 
-use super::{parse, time};
+use super::format::{self, parse};
 use crate::error::{Error, Result};
 use aftercare_shared::api::{
     CustomerInput, LineItemInput, OrderInput, ParcelItemInput, ShipmentInput, TrackingEventInput,
@@ -156,8 +156,8 @@ pub fn demo_eta_revisions(now_ms: i64) -> Result<Vec<(String, String, EtaWindow)
         .into_iter()
         .map(|r| {
             let eta = EtaWindow {
-                earliest: time::instant(&r.eta[0], clock)?,
-                latest: time::instant(&r.eta[1], clock)?,
+                earliest: format::instant(&r.eta[0], clock)?,
+                latest: format::instant(&r.eta[1], clock)?,
             };
             Ok((r.order, r.tracking_number, eta))
         })
@@ -183,7 +183,7 @@ fn unknown(order: &str, what: &str, name: &str) -> Error {
 
 impl Base<'_> {
     fn at(&self, text: &str) -> Result<Timestamp> {
-        time::instant(text, self.clock)
+        format::instant(text, self.clock)
     }
 
     fn order(&self, o: &Order) -> Result<OrderInput> {

@@ -8,7 +8,7 @@
 //! code paths — at past instants, so their eligibility, values and histories are real. They
 //! are created only for orders that have none yet, so re-seeding never duplicates them.
 
-use super::{parse, time};
+use super::format::{self, parse};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::repo::orders;
@@ -159,7 +159,7 @@ async fn seed_past_return(db: &Db, store_id: i64, now_ms: i64, past: &PastReturn
         method: past.method,
         locale: Some(Locale::En),
     };
-    let requested = now_ms + time::span_ms(&past.requested)?;
+    let requested = now_ms + format::span_ms(&past.requested)?;
     let rma = repo::create(db, store_id, order_id, &past.owner, &input, requested).await?;
     for step in &past.steps {
         let mut conn = db.pool.acquire().await?;
@@ -167,7 +167,7 @@ async fn seed_past_return(db: &Db, store_id: i64, now_ms: i64, past: &PastReturn
             .await?
             .ok_or_else(|| Error::internal("seeded return vanished"))?;
         drop(conn);
-        let when = now_ms + time::span_ms(&step.at)?;
+        let when = now_ms + format::span_ms(&step.at)?;
         repo::transition(db, &row, step.status, step.note.as_deref(), step.by, when).await?;
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! The demo store's surveys: default settings and wording, and the seeded answers of
 //! `surveys.json` for the merchant insights page.
 
-use super::{parse, time};
+use super::format::{self, parse};
 use crate::db::Db;
 use crate::error::Result;
 use crate::repo::surveys as repo;
@@ -41,13 +41,13 @@ struct Response {
 impl Response {
     fn created_at_ms(&self, now_ms: i64) -> Result<i64> {
         if !self.created.contains('@') {
-            return Ok(now_ms + time::span_ms(&self.created)?);
+            return Ok(now_ms + format::span_ms(&self.created)?);
         }
-        let at = time::day_time_ms(&self.created, now_ms)?;
+        let at = format::day_time_ms(&self.created, now_ms)?;
         if at <= now_ms {
             return Ok(at);
         }
-        let instead = self.if_future.as_deref().map(time::span_ms).transpose()?;
+        let instead = self.if_future.as_deref().map(format::span_ms).transpose()?;
         Ok(now_ms + instead.unwrap_or(0))
     }
 }
@@ -71,7 +71,7 @@ pub fn demo_survey_responses(now_ms: i64) -> Result<Vec<repo::SeedResponse>> {
         .into_iter()
         .map(|r| {
             let created_at_ms = r.created_at_ms(now_ms)?;
-            let followed_up = r.followed_up.as_deref().map(time::span_ms).transpose()?;
+            let followed_up = r.followed_up.as_deref().map(format::span_ms).transpose()?;
             Ok(repo::SeedResponse {
                 id: r.id,
                 subject_key: r.subject,

@@ -1,5 +1,6 @@
-//! The seed files' time notation: every time is relative to the moment of seeding, so the demo
-//! store always looks current.
+//! How the seed files are read: JSON, embedded in the binary (a mistake is reported with the
+//! file's name), with times in a notation relative to the moment of seeding, so the demo
+//! store always looks current:
 //!
 //! - A span is signed terms in days, hours and minutes, summed: `-15d-6h`, `+3d`, `-60m`, `0d`.
 //! - An instant is a span from a base, then the UTC offset of the place, if the source gave
@@ -9,10 +10,16 @@
 
 use crate::error::{Error, Result};
 use aftercare_shared::Timestamp;
+use serde::de::DeserializeOwned;
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
 const DAY: i64 = 24 * HOUR;
+
+/// One embedded seed file, parsed; a mistake in it is reported with the file's name.
+pub(super) fn parse<T: DeserializeOwned>(name: &str, text: &str) -> Result<T> {
+    serde_json::from_str(text).map_err(|e| Error::internal(format!("seed/{name}: {e}")))
+}
 
 /// A span such as `-15d-6h`, in milliseconds (the first term may leave out its `+`).
 pub(super) fn span_ms(text: &str) -> Result<i64> {
