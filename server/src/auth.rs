@@ -3,6 +3,7 @@
 
 use crate::error::Error;
 use crate::repo::stores::{self, StoreRow};
+use crate::repo::surveys::Subject;
 use crate::state::{origin_matches, AppState};
 use aftercare_shared::api::KEY_HEADER;
 use aftercare_shared::token::{self, Claims, TokenError, TokenKind};
@@ -49,6 +50,16 @@ pub enum Principal {
     Customer(String),
     /// A guest who looked one order up.
     OrderSession(OrderNumber),
+}
+
+impl Principal {
+    /// Whom the credential speaks for, as a survey subject (its key also owns return photos).
+    pub fn subject(&self) -> Subject {
+        match self {
+            Self::Customer(id) => Subject::Customer(id.clone()),
+            Self::OrderSession(n) => Subject::Order(n.clone()),
+        }
+    }
 }
 
 /// A shopper: the store (publishable key) plus a verified `Authorization: Bearer v1.…` token.

@@ -4,11 +4,12 @@
 
 use crate::auth::{Principal, Shopper};
 use crate::error::{Error, Result};
+use crate::http::plumbing::{negotiate_locale, path_order_number, path_segment};
 use crate::repo::returns::{self as repo, Links, ReturnRow};
 use crate::repo::{orders, stores::StoreRow};
 use crate::state::AppState;
 use aftercare_shared::api::ReturnDetail;
-use aftercare_shared::{Locale, OrderNumber};
+use aftercare_shared::Locale;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query};
 use axum::http::{header, HeaderMap};
@@ -31,15 +32,12 @@ pub(super) fn locale_of(
     q: std::result::Result<Query<LocaleParams>, QueryRejection>,
 ) -> Result<Locale> {
     let Query(p) = q?;
-    Ok(p.locale
-        .as_deref()
-        .and_then(Locale::from_tag)
-        .unwrap_or_default())
+    Ok(negotiate_locale(p.locale.as_deref(), Locale::default()))
 }
 
 /// The subject key of a shopper (who uploaded a photo, who may attach it).
 pub(super) fn owner_of(principal: &Principal) -> String {
-    crate::http::surveys::subject_of(principal).key()
+    principal.subject().key()
 }
 
 /// The order a shopper may act on: their own (customer) or the one their session opened.
@@ -49,8 +47,7 @@ pub(super) async fn shopper_order(
     shopper: &Shopper,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<i64> {
-    let Path(raw) = path.map_err(|_| Error::NotFound)?;
-    let number = OrderNumber::parse(&raw).map_err(|_| Error::NotFound)?;
+    let number = path_order_number(path)?;
     let mut conn = state.db.pool.acquire().await?;
     let (id, owner) = orders::order_owner(&mut conn, shopper.store.id, &number)
         .await?
@@ -68,7 +65,7 @@ pub(super) async fn shopper_return(
     shopper: &Shopper,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<ReturnRow> {
-    let Path(rma) = path.map_err(|_| Error::NotFound)?;
+    let rma = path_segment(path)?;
     let mut conn = state.db.pool.acquire().await?;
     let row = repo::find(&mut conn, shopper.store.id, &rma)
         .await?

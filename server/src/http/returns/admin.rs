@@ -5,6 +5,9 @@ use super::access::links;
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
 use crate::http::plumbing::Json;
+use crate::http::plumbing::{
+    decode_cursor, encode_cursor, path_segment, ranged, DEFAULT_PAGE, MAX_PAGE,
+};
 use crate::repo::returns::{self as repo, ReturnRow};
 use crate::repo::stores::StoreRow;
 use crate::state::AppState;
@@ -16,13 +19,10 @@ use aftercare_shared::{ApiError, FieldIssue};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::Deserialize;
 
-/// Default and largest page sizes of the admin list.
-const DEFAULT_PAGE: u32 = 20;
-const MAX_PAGE: u32 = 100;
+/// The kind tag of the admin list's cursors.
+const CURSOR_KIND: &str = "r1";
 
 /// Query of the admin list.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -34,18 +34,6 @@ pub struct AdminListParams {
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
     pub cursor: Option<String>,
-}
-
-fn encode_cursor((ms, id): (i64, i64)) -> String {
-    URL_SAFE_NO_PAD.encode(format!("r1:{ms}:{id}"))
-}
-
-fn decode_cursor(s: &str) -> Option<(i64, i64)> {
-    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(s.trim()).ok()?).ok()?;
-    let mut parts = raw.strip_prefix("r1:")?.split(':');
-    let ms = parts.next()?.parse().ok()?;
-    let id = parts.next()?.parse().ok()?;
-    parts.next().is_none().then_some((ms, id))
 }
 
 /// The store's returns, newest first, optionally in one status (what a merchant's queue
@@ -76,7 +64,7 @@ pub async fn admin_list(
             }
         },
     };
-    let limit = crate::http::admin::ranged(
+    let limit = ranged(
         &mut p,
         "limit",
         q.limit.as_deref(),
@@ -86,7 +74,7 @@ pub async fn admin_list(
     let after = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
         None => None,
         Some(c) => {
-            let d = decode_cursor(c);
+            let d = decode_cursor(CURSOR_KIND, c);
             if d.is_none() {
                 p.add("cursor", FieldIssue::InvalidFormat);
             }
@@ -103,7 +91,7 @@ pub async fn admin_list(
     }
     Ok(Json(Page {
         items,
-        next_cursor: next.map(encode_cursor),
+        next_cursor: next.map(|at| encode_cursor(CURSOR_KIND, at)),
     }))
 }
 
@@ -112,7 +100,7 @@ async fn admin_row(
     store: &StoreRow,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<ReturnRow> {
-    let Path(rma) = path.map_err(|_| Error::NotFound)?;
+    let rma = path_segment(path)?;
     let mut conn = state.db.pool.acquire().await?;
     repo::find(&mut conn, store.id, &rma)
         .await?
@@ -238,7 +226,7 @@ pub async fn put_product(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(product): Json<ProductInput>,
 ) -> Result<StatusCode> {
-    let Path(external_id) = path.map_err(|_| Error::NotFound)?;
+    let external_id = path_segment(path)?;
     repo::put_product(&state.db, store.id, &external_id, &product).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -249,8 +237,8 @@ mod tests {
 
     #[test]
     fn cursor_round_trips() {
-        let c = encode_cursor((5, 7));
-        assert_eq!(decode_cursor(&c), Some((5, 7)));
-        assert_eq!(decode_cursor("x"), None);
+        let c = encode_cursor(CURSOR_KIND, (5, 7));
+        assert_eq!(decode_cursor(CURSOR_KIND, &c), Some((5, 7)));
+        assert_eq!(decode_cursor(CURSOR_KIND, "x"), None);
     }
 }

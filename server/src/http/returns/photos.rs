@@ -4,6 +4,7 @@
 use super::access::{owner_of, public_base};
 use crate::auth::Shopper;
 use crate::error::{Error, Result};
+use crate::http::plumbing::path_segment;
 use crate::http::plumbing::Json;
 use crate::repo::returns as repo;
 use crate::state::AppState;
@@ -70,7 +71,7 @@ pub async fn get_photo(
     State(state): State<AppState>,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
-    let Path(id) = path.map_err(|_| Error::NotFound)?;
+    let id = path_segment(path)?;
     let (content_type, bytes) = repo::photo_bytes(&state.db, &id)
         .await?
         .ok_or(Error::NotFound)?;

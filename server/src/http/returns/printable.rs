@@ -4,6 +4,7 @@
 use super::access::{label_token, links};
 use super::label;
 use crate::error::{Error, Result};
+use crate::http::plumbing::{path_segment, svg_response};
 use crate::repo::returns::{self as repo, ReturnRow};
 use crate::repo::stores::StoreRow;
 use crate::state::AppState;
@@ -28,7 +29,7 @@ async fn labelled(
     path: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<LabelParams>, QueryRejection>,
 ) -> Result<(StoreRow, ReturnRow, String)> {
-    let Path(rma) = path.map_err(|_| Error::NotFound)?;
+    let rma = path_segment(path)?;
     let Query(q) = query.map_err(|_| Error::NotFound)?;
     let presented = q.t.unwrap_or_default();
     let rma = rma.trim().to_ascii_uppercase();
@@ -70,7 +71,7 @@ pub async fn qr_svg(
         .label_url
         .unwrap_or_default();
     let svg = crate::qr::svg(&link, &format!("Return {rma}"), 240);
-    let mut resp = crate::http::surveys::svg_response(svg);
+    let mut resp = svg_response(svg);
     resp.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, max-age=86400"),

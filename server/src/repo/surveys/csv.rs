@@ -36,6 +36,11 @@ pub const CSV_COLUMNS: [&str; 12] = [
     "subject",
 ];
 
+/// The export's file name (`nps-responses.csv`).
+pub fn csv_filename(kind: SurveyKind) -> String {
+    format!("{}-responses.csv", kind.as_str())
+}
+
 /// Every response as CSV (header row, CRLF line ends, RFC 4180), oldest first.
 pub fn to_csv(kind: SurveyKind, rows: &[ResponseRecord]) -> String {
     let ts = |ms: i64| Timestamp::from_utc_ms(ms, 0).to_string();

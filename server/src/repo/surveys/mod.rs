@@ -15,7 +15,7 @@ mod report;
 mod responses;
 mod settings;
 
-pub use csv::{csv_cell, to_csv, CSV_COLUMNS};
+pub use csv::{csv_cell, csv_filename, to_csv, CSV_COLUMNS};
 pub use history::{history, record_dismissal, record_display, valid_visit_id, Subject};
 pub use report::{
     all_responses, build_report, headline_score, report, week_start_ms, ResponseRecord, DAY_MS,
