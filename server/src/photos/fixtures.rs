@@ -6,12 +6,14 @@ use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::PngEncoder;
 use image::{ExtendedColorType, ImageEncoder, ImageFormat, RgbImage, RgbaImage};
 
+/// A smooth RGB image (compresses like a photo, not like a flat colour).
 pub(super) fn gradient(w: u32, h: u32) -> RgbImage {
     RgbImage::from_fn(w, h, |x, y| {
         image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
     })
 }
 
+/// An ordinary JPEG of that size, as a phone would upload it.
 pub(super) fn jpeg(w: u32, h: u32) -> Vec<u8> {
     let img = gradient(w, h);
     let mut out = Vec::new();
@@ -21,6 +23,7 @@ pub(super) fn jpeg(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
+/// A PNG with an alpha channel.
 pub(super) fn png_rgba(img: &RgbaImage) -> Vec<u8> {
     let mut out = Vec::new();
     PngEncoder::new(&mut out)
@@ -69,6 +72,7 @@ pub(super) fn assert_no_metadata(stored: &StoredPhoto) {
     assert_eq!((back.width(), back.height()), (stored.width, stored.height));
 }
 
+/// Whether `needle` occurs in `haystack` (looking for metadata left in a stored copy).
 pub(super) fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
@@ -119,6 +123,7 @@ pub(super) fn with_app1(jpeg: &[u8], payload: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The CRC-32 PNG chunks carry, so hand-made chunks are accepted by the decoder.
 pub(super) fn crc32(data: &[u8]) -> u32 {
     let mut crc = !0u32;
     for &b in data {
@@ -134,6 +139,7 @@ pub(super) fn crc32(data: &[u8]) -> u32 {
     !crc
 }
 
+/// Append one PNG chunk (length, type, data, CRC).
 pub(super) fn png_chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
     out.extend_from_slice(&(data.len() as u32).to_be_bytes());
     let start = out.len();

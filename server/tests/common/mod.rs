@@ -3,7 +3,9 @@
 //! helpers of one theme in `returns` and `surveys`.
 #![allow(dead_code)]
 
+/// Helpers of the returns tests.
 pub mod returns;
+/// Helpers of the survey tests.
 pub mod surveys;
 
 use aftercare_server::repo::orders;
@@ -15,41 +17,57 @@ use serde_json::Value;
 use std::net::SocketAddr;
 use tower::ServiceExt;
 
+/// The demo store's publishable key.
 pub const PK: &str = seed::DEMO_PUBLISHABLE_KEY;
+/// The demo store's secret key.
 pub const SK: &str = seed::DEMO_SECRET_KEY;
 
+/// A seeded app and the temp dir its database lives in (dropped with it).
 pub struct TestApp {
+    /// The app state (database, config) the router runs on.
     pub state: AppState,
+    /// Holds the SQLite file.
     pub dir: tempfile::TempDir,
 }
 
+/// An answer, fully read: status, headers and body.
 pub struct Reply {
+    /// Status code.
     pub status: StatusCode,
+    /// Headers.
     pub headers: HeaderMap,
+    /// The whole body.
     pub body: bytes_alias::Bytes,
 }
 
+/// The body type of [`Reply`].
 pub mod bytes_alias {
+    /// Response body bytes.
     pub type Bytes = axum::body::Bytes;
 }
 
 impl Reply {
+    /// The body as JSON (panics with the body when it is not).
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
+    /// The `code` of an API error body.
     pub fn code(&self) -> String {
         self.json()["code"].as_str().unwrap_or_default().to_owned()
     }
+    /// A response header as text.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
+/// A fresh seeded app with the default configuration.
 pub async fn setup() -> TestApp {
     setup_with(Config::default()).await
 }
 
+/// A fresh seeded SQLite app with `config`.
 pub async fn setup_with(config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
@@ -70,6 +88,7 @@ pub async fn setup_on(url: &str, dir: tempfile::TempDir, mut config: Config) -> 
 }
 
 impl TestApp {
+    /// Send one request through the full app in process.
     pub async fn send(&self, req: Request<Body>) -> Reply {
         let resp = app(self.state.clone())
             .oneshot(req)
@@ -120,10 +139,12 @@ pub fn admin(method: &str, uri: &str) -> axum::http::request::Builder {
         .header("authorization", format!("Bearer {SK}"))
 }
 
+/// A JSON request body.
 pub fn json_body(v: &Value) -> Body {
     Body::from(serde_json::to_vec(v).unwrap())
 }
 
+/// Now, in Unix seconds (token expiries).
 pub fn now_s() -> i64 {
     aftercare_server::now_ms() / 1000
 }
