@@ -3,6 +3,7 @@
 
 use crate::error::Error;
 use crate::repo::stores::{self, StoreRow};
+use crate::repo::surveys::Subject;
 use crate::state::{origin_matches, AppState};
 use aftercare_shared::api::KEY_HEADER;
 use aftercare_shared::token::{self, Claims, TokenError, TokenKind};
@@ -51,6 +52,16 @@ pub enum Principal {
     OrderSession(OrderNumber),
 }
 
+impl Principal {
+    /// Whom the credential speaks for, as a survey subject (its key also owns return photos).
+    pub fn subject(&self) -> Subject {
+        match self {
+            Self::Customer(id) => Subject::Customer(id.clone()),
+            Self::OrderSession(n) => Subject::Order(n.clone()),
+        }
+    }
+}
+
 /// A shopper: the store (publishable key) plus a verified `Authorization: Bearer v1.…` token.
 #[derive(Debug, Clone)]
 pub struct Shopper {
@@ -94,7 +105,7 @@ impl FromRequestParts<AppState> for Shopper {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
         let PublicStore(store) = PublicStore::from_request_parts(parts, state).await?;
         let token = bearer(&parts.headers)?;
-        let now = crate::now_ms() / 1000;
+        let now = crate::util::now_ms() / 1000;
         let claims: Claims = token::verify(token, &store.secret_key, &store.publishable_key, now)
             .map_err(token_error)?;
         let principal = match claims.kind {

@@ -131,7 +131,7 @@ impl Db {
 
     /// Delete idempotency records older than 24 h, and in-flight ones abandoned by a crash.
     pub async fn purge_idempotency(&self) -> Result<u64> {
-        let now = crate::now_ms();
+        let now = crate::util::now_ms();
         let mut tx = self.begin_write().await?;
         let done = sqlx::query("DELETE FROM idempotency_keys WHERE created_at_ms < $1")
             .bind(now - 24 * 3_600_000)

@@ -135,7 +135,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
                 aftercare_server::repo::orders::counts(&db, report.store_id).await?;
             println!(
                 "seeded {} ({}): {orders} orders, {items} items, {shipments} shipments, {events} events, {customers} customers",
-                seed::demo_store().name,
+                seed::demo_store()?.name,
                 seed::DEMO_PUBLISHABLE_KEY
             );
         }

@@ -51,7 +51,7 @@ impl AppState {
     /// "Now" for a survey subject's decisions and writes: the real time, shifted by the demo
     /// clock when the server runs with `--demo` (so end-to-end tests can skip days).
     pub fn survey_now(&self, subject_key: &str) -> i64 {
-        let now = crate::now_ms();
+        let now = crate::util::now_ms();
         if self.config.demo {
             now + self.survey_clock.offset_ms(subject_key)
         } else {

@@ -1,7 +1,7 @@
 //! Secret-key admin API: merchants push orders, parcels and carrier checkpoints, tune the
 //! tracking experience (thresholds, FAQ, support contacts) and read tracking insights.
 
-use super::{Json, Routes};
+use super::plumbing::{path_order_number, path_segment, ranged, Json, Routes};
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
 use crate::repo::orders as repo;
@@ -48,11 +48,6 @@ pub fn router() -> Routes {
         .route(Method::PUT, "/v1/admin/store/settings", put_settings)
 }
 
-fn path_number(path: std::result::Result<Path<String>, PathRejection>) -> Result<OrderNumber> {
-    let Path(raw) = path.map_err(|_| Error::NotFound)?;
-    OrderNumber::parse(&raw).map_err(|_| Error::NotFound)
-}
-
 /// Create or replace an order (items and parcels inline; the customer is upserted).
 #[utoipa::path(put, path = "/v1/admin/orders/{order_number}", tag = "admin",
     security(("secret_key" = [])),
@@ -70,7 +65,7 @@ pub async fn put_order(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<OrderInput>,
 ) -> Result<(StatusCode, Json<Order>)> {
-    let number = path_number(path)?;
+    let number = path_order_number(path)?;
     if let Ok(body_number) = OrderNumber::parse(&input.order_number) {
         if body_number != number {
             return Err(Error::field(
@@ -103,7 +98,7 @@ pub async fn get_order(
     AdminStore(store): AdminStore,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<Order>> {
-    let number = path_number(path)?;
+    let number = path_order_number(path)?;
     let mut conn = state.db.pool.acquire().await?;
     let id = repo::order_id_by_number(&mut conn, store.id, &number)
         .await?
@@ -131,7 +126,7 @@ pub async fn add_shipment(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<ShipmentInput>,
 ) -> Result<(StatusCode, Json<Shipment>)> {
-    let number = path_number(path)?;
+    let number = path_order_number(path)?;
     let shipment = repo::add_shipment(&state.db, store.id, &number, &input).await?;
     Ok((StatusCode::CREATED, Json(shipment)))
 }
@@ -158,8 +153,7 @@ pub async fn add_events(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(batch): Json<TrackingEventBatch>,
 ) -> Result<Json<IngestResult>> {
-    let Path(raw) = path.map_err(|_| Error::NotFound)?;
-    let id: i64 = raw.parse().map_err(|_| Error::NotFound)?;
+    let id: i64 = path_segment(path)?.parse().map_err(|_| Error::NotFound)?;
     Ok(Json(
         repo::ingest_events(&state.db, store.id, id, &batch).await?,
     ))
@@ -179,30 +173,6 @@ pub struct AnxiousParams {
 pub const DEFAULT_MIN_VIEWS: u32 = 3;
 /// Default window (hours) of the anxious-customers insight.
 pub const DEFAULT_HOURS: u32 = 24;
-
-/// A whole-number query parameter within `range`, or `default` when absent.
-pub(crate) fn ranged(
-    p: &mut Problems,
-    field: &str,
-    raw: Option<&str>,
-    range: std::ops::RangeInclusive<u32>,
-    default: u32,
-) -> u32 {
-    match raw.map(str::trim).filter(|v| !v.is_empty()) {
-        None => default,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if range.contains(&n) => n,
-            Ok(_) => {
-                p.add(field, FieldIssue::OutOfRange);
-                default
-            }
-            Err(_) => {
-                p.add(field, FieldIssue::InvalidFormat);
-                default
-            }
-        },
-    }
-}
 
 /// Orders whose shoppers opened tracking at least `min_views` times in the last `hours`,
 /// most views first: candidates for a proactive "here is where your parcel is" message.
@@ -237,7 +207,7 @@ pub async fn anxious_customers(
         DEFAULT_HOURS,
     );
     p.finish()?;
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let since = now - i64::from(hours) * 3_600_000;
     Ok(Json(
         insights::anxious_orders(&state.db, store.id, min_views, since, now).await?,
@@ -258,7 +228,7 @@ pub async fn parcel_alerts(
     AdminStore(store): AdminStore,
 ) -> Result<Json<Vec<ParcelAlert>>> {
     Ok(Json(
-        insights::parcel_alerts(&state.db, &store, crate::now_ms()).await?,
+        insights::parcel_alerts(&state.db, &store, crate::util::now_ms()).await?,
     ))
 }
 

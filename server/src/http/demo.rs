@@ -5,7 +5,7 @@
 //! the demo store's survey and returns reports, charts and CSV for the insights page, so the
 //! browser never holds the secret key.
 
-use super::{Json, Routes};
+use super::plumbing::{csv_response, path_segment, path_survey_kind, svg_response, Json, Routes};
 use crate::error::{Error, Result};
 use crate::repo::stores;
 use crate::repo::surveys::{self, Subject};
@@ -116,10 +116,6 @@ async fn demo_store(state: &AppState) -> Result<stores::StoreRow> {
         .ok_or(Error::NotFound)
 }
 
-fn demo_kind(path: std::result::Result<Path<String>, PathRejection>) -> Result<SurveyKind> {
-    crate::http::surveys::path_kind(path)
-}
-
 /// The demo store's returns report (counts by status, units by product and reason).
 async fn demo_returns_report(state: &AppState) -> Result<ReturnsReport> {
     let store = demo_store(state).await?;
@@ -144,7 +140,7 @@ pub async fn insights(
     State(state): State<AppState>,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
-    let Path(name) = path.map_err(|_| Error::NotFound)?;
+    let name = path_segment(path)?;
     if name == "returns.json" {
         return Ok(Json(demo_returns_report(&state).await?).into_response());
     }
@@ -152,14 +148,14 @@ pub async fn insights(
     let (kind, ext) = name.rsplit_once('.').ok_or(Error::NotFound)?;
     let kind = SurveyKind::from_wire(kind).ok_or(Error::NotFound)?;
     match ext {
-        "json" => Ok(
-            Json(crate::http::surveys::build_report(&state, store.id, kind, 12).await?)
-                .into_response(),
-        ),
+        "json" => Ok(Json(
+            surveys::report(&state.db, store.id, kind, 12, crate::util::now_ms()).await?,
+        )
+        .into_response()),
         "csv" => {
             let rows = surveys::all_responses(&state.db, store.id, kind).await?;
-            Ok(crate::http::surveys::csv_response(
-                kind,
+            Ok(csv_response(
+                &surveys::csv_filename(kind),
                 surveys::to_csv(kind, &rows),
             ))
         }
@@ -178,12 +174,13 @@ pub async fn insights_distribution(
     State(state): State<AppState>,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
-    let kind = demo_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let store = demo_store(&state).await?;
-    let r = crate::http::surveys::build_report(&state, store.id, kind, 12).await?;
-    Ok(crate::http::surveys::svg_response(
-        crate::charts::distribution_svg(kind, &r.distribution),
-    ))
+    let r = surveys::report(&state.db, store.id, kind, 12, crate::util::now_ms()).await?;
+    Ok(svg_response(crate::charts::distribution_svg(
+        kind,
+        &r.distribution,
+    )))
 }
 
 /// The demo store's weekly trend chart (`name` = `nps` or `csat`).
@@ -197,12 +194,10 @@ pub async fn insights_trend(
     State(state): State<AppState>,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
-    let kind = demo_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let store = demo_store(&state).await?;
-    let r = crate::http::surveys::build_report(&state, store.id, kind, 12).await?;
-    Ok(crate::http::surveys::svg_response(
-        crate::charts::trend_svg(kind, &r.weekly),
-    ))
+    let r = surveys::report(&state.db, store.id, kind, 12, crate::util::now_ms()).await?;
+    Ok(svg_response(crate::charts::trend_svg(kind, &r.weekly)))
 }
 
 /// The demo store's returned units by product and reason, as a stacked bar chart
@@ -214,9 +209,7 @@ pub async fn insights_trend(
     ))]
 pub async fn insights_returns_reasons(State(state): State<AppState>) -> Result<Response> {
     let report = demo_returns_report(&state).await?;
-    Ok(crate::http::surveys::svg_response(
-        crate::charts::returns_by_reason_svg(&report),
-    ))
+    Ok(svg_response(crate::charts::returns_by_reason_svg(&report)))
 }
 
 /// Query of `/demo/customer-token`.
@@ -261,7 +254,7 @@ pub async fn customer_token(
     let store = stores::by_publishable_key(&state.db, crate::seed::DEMO_PUBLISHABLE_KEY)
         .await?
         .ok_or(Error::NotFound)?;
-    let exp = crate::now_ms() / 1000 + DEMO_TOKEN_SECONDS;
+    let exp = crate::util::now_ms() / 1000 + DEMO_TOKEN_SECONDS;
     let token = token::mint(
         &Claims {
             kind: TokenKind::Customer,

@@ -1,6 +1,6 @@
 //! `GET /healthz`: liveness plus a database round trip, for load balancers and `xtask`.
 
-use super::Routes;
+use super::plumbing::Routes;
 use crate::error::Error;
 use crate::state::AppState;
 use axum::extract::State;

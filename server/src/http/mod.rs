@@ -1,95 +1,34 @@
 //! The HTTP surface: one module per resource, each exposing `router()`, assembled by [`app`]
 //! with the cross-cutting layers (CORS, compression, body limit, idempotency, tracing).
+//!
+//! This file only assembles. What the resource modules share lives in [`plumbing`] (below
+//! every resource module), the `Idempotency-Key` layer in [`idempotency`] and the API
+//! description in [`openapi`] (which names every resource's handlers), so the modules'
+//! dependencies form a DAG: `mod.rs` → `openapi` → resources → `plumbing`.
 
 pub mod admin;
 pub mod demo;
 pub mod health;
+pub mod idempotency;
+pub mod openapi;
 pub mod orders;
+pub mod plumbing;
 pub mod returns;
 pub mod static_files;
 pub mod store;
 pub mod surveys;
 
-use crate::error::Error;
 use crate::state::AppState;
 use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER, REPLAYED_HEADER};
-use axum::extract::{DefaultBodyLimit, FromRequest, Request};
-use axum::handler::Handler;
-use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::{on, MethodFilter};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::Router;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use plumbing::Routes;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
-
-/// Largest request body accepted (256 KiB): orders and event batches fit easily.
-pub const BODY_LIMIT: usize = 256 * 1024;
-
-/// The body limit of a path: photo uploads may carry a whole image, everything else is JSON.
-pub fn body_limit_for(path: &str) -> usize {
-    if path == returns::PHOTO_UPLOAD_PATH {
-        crate::photos::MAX_UPLOAD_BYTES
-    } else {
-        BODY_LIMIT
-    }
-}
-
-/// A router that remembers every `(method, path)` it registers, so a test can prove the
-/// OpenAPI document lists every route the server actually serves.
-pub struct Routes {
-    router: Router<AppState>,
-    table: Vec<(Method, &'static str)>,
-}
-
-impl Default for Routes {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl Routes {
-    /// No routes yet.
-    pub fn new() -> Self {
-        Self {
-            router: Router::new(),
-            table: Vec::new(),
-        }
-    }
-
-    /// Register `handler` for `method` on `path` (axum path syntax, `{param}`).
-    pub fn route<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
-    where
-        H: Handler<T, AppState>,
-        T: 'static,
-    {
-        let filter = MethodFilter::try_from(method.clone()).expect("a routable method");
-        self.router = self.router.route(path, on(filter, handler));
-        self.table.push((method, path));
-        self
-    }
-
-    /// Add another module's routes.
-    pub fn merge(mut self, other: Routes) -> Self {
-        self.router = self.router.merge(other.router);
-        self.table.extend(other.table);
-        self
-    }
-
-    /// Every registered `(method, path)`.
-    pub fn table(&self) -> &[(Method, &'static str)] {
-        &self.table
-    }
-
-    /// The plain axum router.
-    pub fn into_router(self) -> Router<AppState> {
-        self.router
-    }
-}
 
 /// Every route of the server, from every resource module.
 pub fn routes() -> Routes {
@@ -100,7 +39,7 @@ pub fn routes() -> Routes {
         .merge(surveys::router())
         .merge(returns::router())
         .merge(demo::router())
-        .merge(crate::openapi::router())
+        .merge(openapi::router())
         .merge(static_files::router())
 }
 
@@ -130,11 +69,13 @@ pub fn app(state: AppState) -> Router {
         .fallback(static_files::fallback)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
-            crate::idempotency::layer,
+            idempotency::layer,
         ))
         .layer(DefaultBodyLimit::disable())
-        .layer(axum::middleware::from_fn(limit_body))
-        .layer(axum::middleware::map_response(json_payload_too_large))
+        .layer(axum::middleware::from_fn(plumbing::limit_body))
+        .layer(axum::middleware::map_response(
+            plumbing::json_payload_too_large,
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
@@ -143,59 +84,4 @@ pub fn app(state: AppState) -> Router {
         .layer(cors)
         .layer(TraceLayer::new_for_http())
         .with_state(state)
-}
-
-/// Cap the request body at [`body_limit_for`] its path: a declared `Content-Length` over it
-/// is refused at once, a streamed body stops being read at the limit (extractors then
-/// answer `413 payload_too_large`).
-async fn limit_body(req: Request, next: axum::middleware::Next) -> Response {
-    let limit = body_limit_for(req.uri().path());
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > limit as u64) {
-        return Error::PayloadTooLarge.into_response();
-    }
-    let req = req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
-    next.run(req).await
-}
-
-/// Body-limit refusals that are not already in the API's error shape get it.
-async fn json_payload_too_large(resp: Response) -> Response {
-    let is_json = resp
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
-    if resp.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
-        return Error::PayloadTooLarge.into_response();
-    }
-    resp
-}
-
-/// JSON body extractor/responder whose rejections use the API error shape
-/// (`bad_request`, `validation_failed` with the offending field, `payload_too_large`).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Json<T>(pub T);
-
-impl<T, S> FromRequest<S> for Json<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
-    type Rejection = Error;
-
-    async fn from_request(req: Request, state: &S) -> Result<Self, Error> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(rejection) => Err(Error::from(rejection)),
-        }
-    }
-}
-
-impl<T: Serialize> IntoResponse for Json<T> {
-    fn into_response(self) -> Response {
-        axum::Json(self.0).into_response()
-    }
 }

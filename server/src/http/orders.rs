@@ -1,6 +1,8 @@
 //! Shopper order routes: guest lookup, a customer's history, and one order.
 
-use super::{Json, Routes};
+use super::plumbing::{
+    decode_cursor, encode_cursor, path_order_number, Json, Routes, DEFAULT_PAGE, MAX_PAGE,
+};
 use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
 use crate::error::{Error, Result};
 use crate::repo::insights::{self, Viewer};
@@ -9,21 +11,17 @@ use crate::state::AppState;
 use aftercare_shared::api::{LookupRequest, OrderSession, Page};
 use aftercare_shared::order::{Order, OrderSummary};
 use aftercare_shared::token::{self, Claims, TokenKind};
-use aftercare_shared::{validate, ApiError, FieldIssue, OrderNumber, Timestamp};
+use aftercare_shared::{validate, ApiError, FieldIssue, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::Deserialize;
 
 /// How long a guest's order session lasts.
 pub const ORDER_SESSION_SECONDS: i64 = 30 * 60;
-/// Default and largest page sizes of `GET /v1/orders`.
-pub const DEFAULT_PAGE: u32 = 20;
-/// Largest page size of `GET /v1/orders`.
-pub const MAX_PAGE: u32 = 100;
+/// The kind tag of `GET /v1/orders` cursors.
+const CURSOR_KIND: &str = "o1";
 
 /// Compared against when the order does not exist, so both failures do the same work.
 const DUMMY_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -65,14 +63,14 @@ pub async fn lookup(
         .as_ref()
         .map(|(_, h)| h.as_str())
         .unwrap_or(DUMMY_HASH);
-    let same = crate::constant_time_eq(presented.as_bytes(), expected.as_bytes());
+    let same = crate::util::constant_time_eq(presented.as_bytes(), expected.as_bytes());
     if candidate.filter(|_| same).is_none() {
         return Err(Error::OrderNotFound);
     }
     drop(conn);
     // Not a view by itself: the page open that follows (a GET without If-None-Match) is the
     // one view, so a guest checking once counts once towards the anxiety signal.
-    let exp = crate::now_ms() / 1000 + ORDER_SESSION_SECONDS;
+    let exp = crate::util::now_ms() / 1000 + ORDER_SESSION_SECONDS;
     let token = token::mint(
         &Claims {
             kind: TokenKind::Order,
@@ -97,18 +95,6 @@ pub struct ListParams {
     pub cursor: Option<String>,
     /// Page size, 1–100 (default 20).
     pub limit: Option<String>,
-}
-
-fn encode_cursor((ms, id): (i64, i64)) -> String {
-    URL_SAFE_NO_PAD.encode(format!("o1:{ms}:{id}"))
-}
-
-fn decode_cursor(s: &str) -> Option<(i64, i64)> {
-    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(s.trim()).ok()?).ok()?;
-    let mut parts = raw.strip_prefix("o1:")?.split(':');
-    let ms = parts.next()?.parse().ok()?;
-    let id = parts.next()?.parse().ok()?;
-    parts.next().is_none().then_some((ms, id))
 }
 
 /// The logged-in customer's orders, newest first, cursor-paginated.
@@ -145,7 +131,7 @@ pub async fn list(
     };
     let after = match params.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
         None => None,
-        Some(c) => Some(decode_cursor(c).ok_or_else(|| {
+        Some(c) => Some(decode_cursor(CURSOR_KIND, c).ok_or_else(|| {
             Error::field(
                 "cursor",
                 FieldIssue::InvalidFormat,
@@ -158,7 +144,7 @@ pub async fn list(
         repo::customer_orders(&mut conn, shopper.store.id, customer, after, limit).await?;
     Ok(Json(Page {
         items,
-        next_cursor: next.map(encode_cursor),
+        next_cursor: next.map(|at| encode_cursor(CURSOR_KIND, at)),
     }))
 }
 
@@ -166,7 +152,7 @@ pub async fn list(
 /// shopper their tracking page.
 async fn record_view(state: &AppState, store_id: i64, order_id: i64, viewer: Viewer) {
     if let Err(e) =
-        insights::record_view(&state.db, store_id, order_id, viewer, crate::now_ms()).await
+        insights::record_view(&state.db, store_id, order_id, viewer, crate::util::now_ms()).await
     {
         tracing::warn!(error = %e, order_id, "could not record a tracking view");
     }
@@ -174,7 +160,7 @@ async fn record_view(state: &AppState, store_id: i64, order_id: i64, viewer: Vie
 
 /// The strong entity tag of a response body: its SHA-256, quoted.
 pub fn etag_of(body: &[u8]) -> String {
-    format!("\"{}\"", crate::sha256_hex(body))
+    format!("\"{}\"", crate::util::sha256_hex(body))
 }
 
 /// Whether an `If-None-Match` value names `etag` (weak comparison, as RFC 9110 prescribes for
@@ -219,8 +205,7 @@ pub async fn get_order(
     headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
-    let Path(raw) = path.map_err(|_| Error::NotFound)?;
-    let number = OrderNumber::parse(&raw).map_err(|_| Error::NotFound)?;
+    let number = path_order_number(path)?;
     let mut conn = state.db.pool.acquire().await?;
     let (id, owner) = repo::order_owner(&mut conn, shopper.store.id, &number)
         .await?
@@ -273,13 +258,21 @@ pub async fn get_order(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use base64::Engine;
 
     #[test]
     fn cursor_round_trips_and_rejects_garbage() {
-        let c = encode_cursor((1_700_000_000_000, 42));
-        assert_eq!(decode_cursor(&c), Some((1_700_000_000_000, 42)));
-        assert_eq!(decode_cursor("nope"), None);
-        assert_eq!(decode_cursor(&URL_SAFE_NO_PAD.encode("o1:1:2:3")), None);
+        let c = encode_cursor(CURSOR_KIND, (1_700_000_000_000, 42));
+        assert_eq!(
+            decode_cursor(CURSOR_KIND, &c),
+            Some((1_700_000_000_000, 42))
+        );
+        assert_eq!(decode_cursor(CURSOR_KIND, "nope"), None);
+        assert_eq!(
+            decode_cursor(CURSOR_KIND, &URL_SAFE_NO_PAD.encode("o1:1:2:3")),
+            None
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Static files: the SDK under `/sdk/` (loader short-cached, hashed bundles immutable, wasm
 //! with its proper type) and the demo storefront at `/` under a strict CSP.
 
-use super::Routes;
+use super::plumbing::Routes;
 use crate::config::Config;
 use crate::error::Error;
 use crate::state::AppState;

@@ -1,13 +1,12 @@
 //! `GET /v1/store`: the store's public configuration for the widgets, with the shipping FAQ
 //! in the shopper's language.
 
-use super::{Json, Routes};
+use super::plumbing::{negotiate_locale, Json, Routes};
 use crate::auth::PublicStore;
 use crate::error::Result;
 use crate::repo::stores;
 use crate::state::AppState;
 use aftercare_shared::api::StoreConfig;
-use aftercare_shared::Locale;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::Method;
@@ -43,11 +42,7 @@ pub async fn get_store(
     query: std::result::Result<Query<StoreParams>, QueryRejection>,
 ) -> Result<Json<StoreConfig>> {
     let Query(params) = query?;
-    let locale = params
-        .locale
-        .as_deref()
-        .and_then(Locale::from_tag)
-        .unwrap_or_else(|| store.locale());
+    let locale = negotiate_locale(params.locale.as_deref(), store.locale());
     let faq = stores::faq_for(&state.db, &store, locale).await?;
     Ok(Json(store.config(faq)))
 }

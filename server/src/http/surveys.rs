@@ -7,12 +7,14 @@
 //! The recontact rules are applied only by `shared::survey::eligibility`; this module
 //! gathers the subject's history and records what happened.
 
-use super::admin::ranged;
-use super::{Json, Routes};
-use crate::auth::{AdminStore, Principal, Shopper};
+use super::plumbing::{
+    csv_response, negotiate_locale, path_segment, path_survey_kind, ranged, svg_response, Json,
+    Routes,
+};
+use crate::auth::{AdminStore, Shopper};
 use crate::charts;
 use crate::error::{Error, Result};
-use crate::repo::surveys::{self as repo, Subject};
+use crate::repo::surveys as repo;
 use crate::state::AppState;
 use aftercare_shared::api::{
     SurveyDismissal, SurveyFollowUp, SurveyPrompt, SurveyPromptRequest, SurveyReport,
@@ -20,11 +22,11 @@ use aftercare_shared::api::{
 };
 use aftercare_shared::survey::{eligibility, Eligibility, SurveyKind};
 use aftercare_shared::validate::Problems;
-use aftercare_shared::{ApiError, FieldIssue, Locale, OrderNumber, Timestamp};
+use aftercare_shared::{ApiError, FieldIssue, OrderNumber, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{Method, StatusCode};
+use axum::response::Response;
 use serde::Deserialize;
 
 /// Default number of weeks a report covers.
@@ -71,20 +73,6 @@ pub fn router() -> Routes {
         )
 }
 
-/// The survey kind in a path (`nps`, `csat`); anything else is `404 not_found`.
-pub fn path_kind(path: std::result::Result<Path<String>, PathRejection>) -> Result<SurveyKind> {
-    let Path(raw) = path.map_err(|_| Error::NotFound)?;
-    SurveyKind::from_wire(&raw).ok_or(Error::NotFound)
-}
-
-/// Whom a shopper token speaks for, as a survey subject.
-pub fn subject_of(principal: &Principal) -> Subject {
-    match principal {
-        Principal::Customer(id) => Subject::Customer(id.clone()),
-        Principal::OrderSession(n) => Subject::Order(n.clone()),
-    }
-}
-
 /// Query of the public survey routes.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -126,7 +114,7 @@ pub async fn prompt(
     query: std::result::Result<Query<SurveyLocaleParams>, QueryRejection>,
     Json(req): Json<SurveyPromptRequest>,
 ) -> Result<Json<SurveyPrompt>> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let Query(params) = query?;
     let mut p = Problems::default();
     check_visit(&mut p, &req.visit_id);
@@ -135,7 +123,7 @@ pub async fn prompt(
     }
     p.finish()?;
     let store = &shopper.store;
-    let subject = subject_of(&shopper.principal);
+    let subject = shopper.principal.subject();
     let key = subject.key();
     let now = state.survey_now(&key);
     let rules = repo::rules(&state.db, store.id, kind).await?;
@@ -144,11 +132,7 @@ pub async fn prompt(
     if decision.eligible {
         repo::record_display(&state.db, store.id, &key, kind, &req.visit_id, now).await?;
     }
-    let locale = params
-        .locale
-        .as_deref()
-        .and_then(Locale::from_tag)
-        .unwrap_or_else(|| store.locale());
+    let locale = negotiate_locale(params.locale.as_deref(), store.locale());
     let text = repo::text_for(&state.db, store, kind, locale).await?;
     Ok(Json(SurveyPrompt {
         kind,
@@ -180,12 +164,12 @@ pub async fn dismiss(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(req): Json<SurveyDismissal>,
 ) -> Result<Json<Eligibility>> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let mut p = Problems::default();
     check_visit(&mut p, &req.visit_id);
     p.finish()?;
     let store = &shopper.store;
-    let subject = subject_of(&shopper.principal);
+    let subject = shopper.principal.subject();
     let key = subject.key();
     let now = state.survey_now(&key);
     repo::record_dismissal(&state.db, store.id, &key, kind, &req.visit_id, now).await?;
@@ -214,8 +198,8 @@ pub async fn put_response(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<SurveyResponseInput>,
 ) -> Result<(StatusCode, Json<SurveyResponse>)> {
-    let Path(id) = path.map_err(|_| Error::NotFound)?;
-    let subject = subject_of(&shopper.principal);
+    let id = path_segment(path)?;
+    let subject = shopper.principal.subject();
     let now = state.survey_now(&subject.key());
     let out = repo::put_response(&state.db, shopper.store.id, &subject, &id, &input, now).await?;
     let status = if out.created {
@@ -248,14 +232,14 @@ fn weeks_of(query: std::result::Result<Query<ReportParams>, QueryRejection>) -> 
     Ok(weeks)
 }
 
-/// The report of one store and kind (shared by the admin and demo routes).
+/// The report of one store and kind as of now (the report and chart routes).
 pub async fn build_report(
     state: &AppState,
     store_id: i64,
     kind: SurveyKind,
     weeks: u32,
 ) -> Result<SurveyReport> {
-    repo::report(&state.db, store_id, kind, weeks, crate::now_ms()).await
+    repo::report(&state.db, store_id, kind, weeks, crate::util::now_ms()).await
 }
 
 /// The merchant report: counts, score (NPS, or % satisfied for CSAT), distribution, weekly
@@ -276,39 +260,9 @@ pub async fn report(
     path: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<ReportParams>, QueryRejection>,
 ) -> Result<Json<SurveyReport>> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let weeks = weeks_of(query)?;
     Ok(Json(build_report(&state, store.id, kind, weeks).await?))
-}
-
-/// A CSV download (`text/csv`, attachment).
-pub fn csv_response(kind: SurveyKind, body: String) -> Response {
-    let mut resp = body.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    let disposition = format!("attachment; filename=\"{}-responses.csv\"", kind.as_str());
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    resp
-}
-
-/// An SVG document response.
-pub fn svg_response(body: String) -> Response {
-    let mut resp = body.into_response();
-    let h = resp.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("image/svg+xml; charset=utf-8"),
-    );
-    h.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    resp
 }
 
 /// Every response of the kind as CSV, oldest first: header row, RFC 4180 quoting, cells that
@@ -326,9 +280,12 @@ pub async fn responses_csv(
     AdminStore(store): AdminStore,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Response> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let rows = repo::all_responses(&state.db, store.id, kind).await?;
-    Ok(csv_response(kind, repo::to_csv(kind, &rows)))
+    Ok(csv_response(
+        &repo::csv_filename(kind),
+        repo::to_csv(kind, &rows),
+    ))
 }
 
 /// Bar chart of the score distribution over the report's weeks (SVG, coloured by category,
@@ -347,7 +304,7 @@ pub async fn distribution_chart(
     path: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<ReportParams>, QueryRejection>,
 ) -> Result<Response> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let weeks = weeks_of(query)?;
     let r = build_report(&state, store.id, kind, weeks).await?;
     Ok(svg_response(charts::distribution_svg(
@@ -371,7 +328,7 @@ pub async fn trend_chart(
     path: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<ReportParams>, QueryRejection>,
 ) -> Result<Response> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     let weeks = weeks_of(query)?;
     let r = build_report(&state, store.id, kind, weeks).await?;
     Ok(svg_response(charts::trend_svg(kind, &r.weekly)))
@@ -394,8 +351,8 @@ pub async fn followed_up(
     AdminStore(store): AdminStore,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<SurveyFollowUp>> {
-    let Path(id) = path.map_err(|_| Error::NotFound)?;
-    let at = repo::mark_followed_up(&state.db, store.id, &id, crate::now_ms())
+    let id = path_segment(path)?;
+    let at = repo::mark_followed_up(&state.db, store.id, &id, crate::util::now_ms())
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Json(SurveyFollowUp {
@@ -418,7 +375,7 @@ pub async fn get_settings(
     AdminStore(store): AdminStore,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<SurveySettings>> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     Ok(Json(repo::settings(&state.db, store.id, kind).await?))
 }
 
@@ -441,7 +398,7 @@ pub async fn put_settings(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(settings): Json<SurveySettings>,
 ) -> Result<Json<SurveySettings>> {
-    let kind = path_kind(path)?;
+    let kind = path_survey_kind(path)?;
     repo::put_settings(&state.db, store.id, kind, &settings).await?;
     Ok(Json(repo::settings(&state.db, store.id, kind).await?))
 }

@@ -38,7 +38,7 @@ pub async fn begin(
     .bind(credential_hash)
     .bind(key)
     .bind(request_hash)
-    .bind(crate::now_ms())
+    .bind(crate::util::now_ms())
     .execute(tx.conn())
     .await?
     .rows_affected();
@@ -84,7 +84,7 @@ pub async fn complete(
     )
     .bind(i64::from(status))
     .bind(body)
-    .bind(crate::now_ms())
+    .bind(crate::util::now_ms())
     .bind(store_id)
     .bind(credential_hash)
     .bind(key)

@@ -100,10 +100,10 @@ pub async fn by_secret_key(db: &Db, secret: &str) -> Result<Option<StoreRow>> {
     let row: Option<StoreRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM stores WHERE secret_key_hash = $1"
     ))
-    .bind(crate::sha256_hex(secret))
+    .bind(crate::util::sha256_hex(secret))
     .fetch_optional(&db.pool)
     .await?;
-    Ok(row.filter(|s| crate::constant_time_eq(s.secret_key.as_bytes(), secret.as_bytes())))
+    Ok(row.filter(|s| crate::util::constant_time_eq(s.secret_key.as_bytes(), secret.as_bytes())))
 }
 
 /// Every store (the `token` subcommand picks the only one by default).
@@ -153,7 +153,7 @@ pub struct StoreInput {
 
 /// Create or update a store by publishable key; its origin list is replaced.
 pub async fn upsert(db: &Db, s: &StoreInput) -> Result<StoreRow> {
-    let now = crate::now_ms();
+    let now = crate::util::now_ms();
     let mut tx = db.begin_write().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO stores (name, publishable_key, secret_key, secret_key_hash, default_locale, \
@@ -169,7 +169,7 @@ pub async fn upsert(db: &Db, s: &StoreInput) -> Result<StoreRow> {
     .bind(&s.name)
     .bind(&s.publishable_key)
     .bind(&s.secret_key)
-    .bind(crate::sha256_hex(&s.secret_key))
+    .bind(crate::util::sha256_hex(&s.secret_key))
     .bind(s.default_locale.tag())
     .bind(&s.support.email)
     .bind(&s.support.phone)
@@ -193,7 +193,7 @@ pub async fn upsert(db: &Db, s: &StoreInput) -> Result<StoreRow> {
     tx.commit().await?;
     by_publishable_key(db, &s.publishable_key)
         .await?
-        .ok_or_else(|| crate::Error::internal("store vanished after upsert"))
+        .ok_or_else(|| crate::error::Error::internal("store vanished after upsert"))
 }
 
 /// The FAQ for a shopper's language: entries in `wanted`, else in the store's default
@@ -273,7 +273,7 @@ pub async fn put_settings(db: &Db, store_id: i64, s: &StoreSettings) -> Result<(
     .bind(trimmed(&s.support.email))
     .bind(trimmed(&s.support.phone))
     .bind(trimmed(&s.support.chat_url))
-    .bind(crate::now_ms())
+    .bind(crate::util::now_ms())
     .bind(store_id)
     .execute(tx.conn())
     .await?;

@@ -1,7 +1,14 @@
 //! Test harness: a real SQLite file in a temp dir, seeded with the demo store, driven either
-//! in-process (`Router::oneshot`) or through a real TCP listener.
+//! in-process (`Router::oneshot`) or through a real TCP listener; admin API helpers; and the
+//! helpers of one theme in `returns` and `surveys`.
 #![allow(dead_code)]
 
+/// Helpers of the returns tests.
+pub mod returns;
+/// Helpers of the survey tests.
+pub mod surveys;
+
+use aftercare_server::repo::orders;
 use aftercare_server::{app, seed, AppState, Config, Db};
 use aftercare_shared::token::{self, Claims, TokenKind};
 use axum::body::Body;
@@ -10,41 +17,57 @@ use serde_json::Value;
 use std::net::SocketAddr;
 use tower::ServiceExt;
 
+/// The demo store's publishable key.
 pub const PK: &str = seed::DEMO_PUBLISHABLE_KEY;
+/// The demo store's secret key.
 pub const SK: &str = seed::DEMO_SECRET_KEY;
 
+/// A seeded app and the temp dir its database lives in (dropped with it).
 pub struct TestApp {
+    /// The app state (database, config) the router runs on.
     pub state: AppState,
+    /// Holds the SQLite file.
     pub dir: tempfile::TempDir,
 }
 
+/// An answer, fully read: status, headers and body.
 pub struct Reply {
+    /// Status code.
     pub status: StatusCode,
+    /// Headers.
     pub headers: HeaderMap,
+    /// The whole body.
     pub body: bytes_alias::Bytes,
 }
 
+/// The body type of [`Reply`].
 pub mod bytes_alias {
+    /// Response body bytes.
     pub type Bytes = axum::body::Bytes;
 }
 
 impl Reply {
+    /// The body as JSON (panics with the body when it is not).
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
+    /// The `code` of an API error body.
     pub fn code(&self) -> String {
         self.json()["code"].as_str().unwrap_or_default().to_owned()
     }
+    /// A response header as text.
     pub fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
+/// A fresh seeded app with the default configuration.
 pub async fn setup() -> TestApp {
     setup_with(Config::default()).await
 }
 
+/// A fresh seeded SQLite app with `config`.
 pub async fn setup_with(config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
@@ -65,6 +88,7 @@ pub async fn setup_on(url: &str, dir: tempfile::TempDir, mut config: Config) -> 
 }
 
 impl TestApp {
+    /// Send one request through the full app in process.
     pub async fn send(&self, req: Request<Body>) -> Reply {
         let resp = app(self.state.clone())
             .oneshot(req)
@@ -115,10 +139,12 @@ pub fn admin(method: &str, uri: &str) -> axum::http::request::Builder {
         .header("authorization", format!("Bearer {SK}"))
 }
 
+/// A JSON request body.
 pub fn json_body(v: &Value) -> Body {
     Body::from(serde_json::to_vec(v).unwrap())
 }
 
+/// Now, in Unix seconds (token expiries).
 pub fn now_s() -> i64 {
     aftercare_server::now_ms() / 1000
 }
@@ -134,4 +160,69 @@ pub fn customer_token(customer: &str) -> String {
         },
         SK,
     )
+}
+
+// ---------------------------------------------------------------------------------------
+// Admin API helpers shared by the tracking, insights and store settings tests
+// ---------------------------------------------------------------------------------------
+
+/// One hour in milliseconds.
+pub const HOUR: i64 = 3_600_000;
+
+/// `GET` with the demo secret key.
+pub async fn admin_get(t: &TestApp, uri: &str) -> Reply {
+    t.send(admin("GET", uri).body(Body::empty()).unwrap()).await
+}
+
+/// A JSON request with the demo secret key.
+pub async fn admin_send(t: &TestApp, method: &str, uri: &str, body: &Value) -> Reply {
+    t.send(
+        admin(method, uri)
+            .header("content-type", "application/json")
+            .body(json_body(body))
+            .unwrap(),
+    )
+    .await
+}
+
+/// `GET /v1/orders/{n}` as the logged-in customer, optionally conditional.
+pub async fn shopper_get(t: &TestApp, customer: &str, number: &str, etag: Option<&str>) -> Reply {
+    let mut req = public("GET", &format!("/v1/orders/{number}")).header(
+        "authorization",
+        format!("Bearer {}", customer_token(customer)),
+    );
+    if let Some(tag) = etag {
+        req = req.header("if-none-match", tag);
+    }
+    t.send(req.body(Body::empty()).unwrap()).await
+}
+
+/// The admin view of a demo order (asserting it exists).
+pub async fn order(t: &TestApp, number: &str) -> Value {
+    let r = admin_get(t, &format!("/v1/admin/orders/{number}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{number}");
+    r.json()
+}
+
+/// The database id of a demo order.
+pub async fn order_db_id(t: &TestApp, number: &str) -> i64 {
+    let mut conn = t.state.db.pool.acquire().await.unwrap();
+    orders::order_id_by_number(
+        &mut conn,
+        1,
+        &aftercare_shared::OrderNumber::parse(number).unwrap(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+}
+
+/// The field names of a `validation_failed` answer.
+pub fn field_names(r: &Reply) -> Vec<String> {
+    r.json()["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap().to_owned())
+        .collect()
 }

@@ -33,15 +33,18 @@ async fn scope(state: &AppState, headers: &HeaderMap) -> Result<Option<(i64, Str
         if secret.starts_with("sk_") {
             return Ok(stores::by_secret_key(&state.db, secret)
                 .await?
-                .map(|s| (s.id, crate::sha256_hex(format!("secret\n{secret}")))));
+                .map(|s| (s.id, crate::util::sha256_hex(format!("secret\n{secret}")))));
         }
     }
     let Some(key) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) else {
         return Ok(None);
     };
-    Ok(stores::by_publishable_key(&state.db, key)
-        .await?
-        .map(|s| (s.id, crate::sha256_hex(format!("public\n{key}\n{auth}")))))
+    Ok(stores::by_publishable_key(&state.db, key).await?.map(|s| {
+        (
+            s.id,
+            crate::util::sha256_hex(format!("public\n{key}\n{auth}")),
+        )
+    }))
 }
 
 fn forgettable(status: StatusCode) -> bool {
@@ -73,7 +76,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         Err(e) => return e.into_response(),
     };
     let (parts, body) = req.into_parts();
-    let limit = crate::http::body_limit_for(parts.uri.path());
+    let limit = super::plumbing::body_limit_for(parts.uri.path());
     let bytes = match axum::body::to_bytes(body, limit).await {
         Ok(b) => b,
         Err(_) => return Error::PayloadTooLarge.into_response(),
@@ -85,7 +88,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     )
     .into_bytes();
     fingerprint.extend_from_slice(&bytes);
-    let request_hash = crate::sha256_hex(&fingerprint);
+    let request_hash = crate::util::sha256_hex(&fingerprint);
 
     match store::begin(&state.db, store_id, &credential, &key, &request_hash).await {
         Ok(Begin::Started) => {}

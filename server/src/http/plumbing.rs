@@ -1,0 +1,246 @@
+//! What every HTTP resource module shares, so none of them reaches into another: the route
+//! table ([`Routes`]), the request body limits with the layers that enforce them, reading a
+//! request (the JSON extractor and path parameters whose rejections use the API error shape,
+//! bounded numbers, page sizes and cursors, the shopper's language) and the CSV and SVG
+//! responses.
+
+use crate::error::{Error, Result};
+use crate::state::AppState;
+use aftercare_shared::survey::SurveyKind;
+use aftercare_shared::validate::Problems;
+use aftercare_shared::{FieldIssue, Locale, OrderNumber};
+use axum::extract::rejection::PathRejection;
+use axum::extract::{FromRequest, Path, Request};
+use axum::handler::Handler;
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Path of the photo upload route: the one route whose body may be a whole image.
+pub const PHOTO_UPLOAD_PATH: &str = "/v1/returns/photos";
+
+/// Largest request body accepted (256 KiB): orders and event batches fit easily.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+/// The body limit of a path: photo uploads may carry a whole image, everything else is JSON.
+pub fn body_limit_for(path: &str) -> usize {
+    if path == PHOTO_UPLOAD_PATH {
+        crate::photos::MAX_UPLOAD_BYTES
+    } else {
+        BODY_LIMIT
+    }
+}
+
+/// A router that remembers every `(method, path)` it registers, so a test can prove the
+/// OpenAPI document lists every route the server actually serves.
+pub struct Routes {
+    router: Router<AppState>,
+    table: Vec<(Method, &'static str)>,
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Routes {
+    /// No routes yet.
+    pub fn new() -> Self {
+        Self {
+            router: Router::new(),
+            table: Vec::new(),
+        }
+    }
+
+    /// Register `handler` for `method` on `path` (axum path syntax, `{param}`).
+    pub fn route<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = MethodFilter::try_from(method.clone()).expect("a routable method");
+        self.router = self.router.route(path, on(filter, handler));
+        self.table.push((method, path));
+        self
+    }
+
+    /// Add another module's routes.
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self.table.extend(other.table);
+        self
+    }
+
+    /// Every registered `(method, path)`.
+    pub fn table(&self) -> &[(Method, &'static str)] {
+        &self.table
+    }
+
+    /// The plain axum router.
+    pub fn into_router(self) -> Router<AppState> {
+        self.router
+    }
+}
+
+/// Cap the request body at [`body_limit_for`] its path: a declared `Content-Length` over it
+/// is refused at once, a streamed body stops being read at the limit (extractors then
+/// answer `413 payload_too_large`).
+pub async fn limit_body(req: Request, next: axum::middleware::Next) -> Response {
+    let limit = body_limit_for(req.uri().path());
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Error::PayloadTooLarge.into_response();
+    }
+    let req = req.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, limit)));
+    next.run(req).await
+}
+
+/// Body-limit refusals that are not already in the API's error shape get it.
+pub async fn json_payload_too_large(resp: Response) -> Response {
+    let is_json = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if resp.status() == StatusCode::PAYLOAD_TOO_LARGE && !is_json {
+        return Error::PayloadTooLarge.into_response();
+    }
+    resp
+}
+
+/// JSON body extractor/responder whose rejections use the API error shape
+/// (`bad_request`, `validation_failed` with the offending field, `payload_too_large`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &S) -> std::result::Result<Self, Error> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(v)) => Ok(Self(v)),
+            Err(rejection) => Err(Error::from(rejection)),
+        }
+    }
+}
+
+impl<T: Serialize> IntoResponse for Json<T> {
+    fn into_response(self) -> Response {
+        axum::Json(self.0).into_response()
+    }
+}
+
+/// A path parameter; a path that does not match is `404 not_found` (the API never says more
+/// about a bad path).
+pub fn path_segment(path: std::result::Result<Path<String>, PathRejection>) -> Result<String> {
+    let Path(raw) = path.map_err(|_| Error::NotFound)?;
+    Ok(raw)
+}
+
+/// The order number in a path; anything that is not one is `404 not_found`, like an order
+/// that does not exist.
+pub fn path_order_number(
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<OrderNumber> {
+    OrderNumber::parse(&path_segment(path)?).map_err(|_| Error::NotFound)
+}
+
+/// The survey kind in a path (`nps`, `csat`); anything else is `404 not_found`.
+pub fn path_survey_kind(
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<SurveyKind> {
+    SurveyKind::from_wire(&path_segment(path)?).ok_or(Error::NotFound)
+}
+
+/// A whole-number query parameter within `range`, or `default` when absent.
+pub fn ranged(
+    p: &mut Problems,
+    field: &str,
+    raw: Option<&str>,
+    range: std::ops::RangeInclusive<u32>,
+    default: u32,
+) -> u32 {
+    match raw.map(str::trim).filter(|v| !v.is_empty()) {
+        None => default,
+        Some(v) => match v.parse::<u32>() {
+            Ok(n) if range.contains(&n) => n,
+            Ok(_) => {
+                p.add(field, FieldIssue::OutOfRange);
+                default
+            }
+            Err(_) => {
+                p.add(field, FieldIssue::InvalidFormat);
+                default
+            }
+        },
+    }
+}
+
+/// Page size of a paged list when the caller gives none.
+pub const DEFAULT_PAGE: u32 = 20;
+/// Largest page size of a paged list.
+pub const MAX_PAGE: u32 = 100;
+
+/// An opaque page cursor: the `(time ms, id)` position of a page's last row, tagged with
+/// the list's `kind` (`o1` orders, `r1` returns) so one list refuses another's cursor.
+pub fn encode_cursor(kind: &str, (ms, id): (i64, i64)) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{kind}:{ms}:{id}"))
+}
+
+/// A cursor [`encode_cursor`] made for `kind`, back; `None` for anything else.
+pub fn decode_cursor(kind: &str, s: &str) -> Option<(i64, i64)> {
+    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(s.trim()).ok()?).ok()?;
+    let mut parts = raw.strip_prefix(kind)?.strip_prefix(':')?.split(':');
+    let ms = parts.next()?.parse().ok()?;
+    let id = parts.next()?.parse().ok()?;
+    parts.next().is_none().then_some((ms, id))
+}
+
+/// The shopper's language: the requested BCP 47 tag when supported, else `fallback` (the
+/// store's default language, or English where the route says so).
+pub fn negotiate_locale(requested: Option<&str>, fallback: Locale) -> Locale {
+    requested.and_then(Locale::from_tag).unwrap_or(fallback)
+}
+
+/// A CSV download (`text/csv`, attachment named `filename`).
+pub fn csv_response(filename: &str, body: String) -> Response {
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/csv; charset=utf-8"),
+    );
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    resp
+}
+
+/// An SVG document response.
+pub fn svg_response(body: String) -> Response {
+    let mut resp = body.into_response();
+    let h = resp.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("image/svg+xml; charset=utf-8"),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    resp
+}

@@ -1,0 +1,98 @@
+//! Return photos: the upload (sniffed, size- and pixel-checked, re-encoded without metadata)
+//! and the stored copy, served by its unguessable id.
+
+use super::access::{owner_of, public_base};
+use crate::auth::Shopper;
+use crate::error::{Error, Result};
+use crate::http::plumbing::path_segment;
+use crate::http::plumbing::Json;
+use crate::repo::returns as repo;
+use crate::state::AppState;
+use aftercare_shared::api::ReturnPhoto;
+use aftercare_shared::ApiError;
+use axum::body::Bytes;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+/// Upload one photo for a return line: the raw file is the body. The server trusts neither the
+/// name nor the declared type: it sniffs the bytes (JPEG, PNG or WebP only), refuses
+/// oversized files and pixel bombs before decoding, re-encodes the image (dropping EXIF, GPS
+/// included) and stores the copy under a generated id.
+#[utoipa::path(post, path = "/v1/returns/photos", tag = "returns",
+    security(("publishable_key" = [], "customer_token" = [])),
+    request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The image file (JPEG, PNG or WebP)"),
+    responses(
+        (status = 201, body = ReturnPhoto),
+        (status = 413, description = "`payload_too_large`", body = ApiError),
+        (status = 415, description = "`unsupported_media_type`", body = ApiError),
+        (status = 422, description = "`validation_failed` (`photo`: empty, too many pixels, unreadable)", body = ApiError),
+    ))]
+pub async fn upload_photo(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<(StatusCode, Json<ReturnPhoto>)> {
+    let processed = tokio::task::spawn_blocking(move || crate::photos::process(&body))
+        .await
+        .map_err(|e| Error::internal(format!("photo task: {e}")))??;
+    let owner = owner_of(&shopper.principal);
+    let id = repo::store_photo(
+        &state.db,
+        shopper.store.id,
+        &owner,
+        &processed,
+        crate::util::now_ms(),
+    )
+    .await?;
+    let base = public_base(&headers, state.config.trust_proxy);
+    Ok((
+        StatusCode::CREATED,
+        Json(ReturnPhoto {
+            url: format!("{base}/v1/returns/photos/{id}"),
+            id,
+            width: processed.width,
+            height: processed.height,
+        }),
+    ))
+}
+
+/// A stored (re-encoded) photo. The unguessable id is the capability, so `<img>` works
+/// without credentials; answers are private and immutable.
+#[utoipa::path(get, path = "/v1/returns/photos/{id}", tag = "returns",
+    params(("id" = String, Path, description = "Photo id")),
+    responses(
+        (status = 200, description = "JPEG", content_type = "image/jpeg", body = Vec<u8>),
+        (status = 404, body = ApiError),
+    ))]
+pub async fn get_photo(
+    State(state): State<AppState>,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Response> {
+    let id = path_segment(path)?;
+    let (content_type, bytes) = repo::photo_bytes(&state.db, &id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let ct = HeaderValue::from_str(&content_type).map_err(|e| Error::internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, ct),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=31536000, immutable"),
+            ),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
