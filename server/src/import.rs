@@ -74,7 +74,7 @@ pub async fn import(db: &Db, publishable_key: &str, file: &ImportFile) -> Result
             Ok(outcome) if outcome.created => report.created += 1,
             Ok(_) => report.replaced += 1,
             Err(e @ (Error::Api(_) | Error::Conflict(_) | Error::NotFound)) => {
-                report.failed.push((i, order.order_number.clone(), e))
+                report.failed.push((i, order.order_number.clone(), e));
             }
             Err(e) => return Err(e),
         }

@@ -148,7 +148,7 @@ async fn typed_client_end_to_end() {
     // Errors decode into the shared shape.
     match shopper.with_token("garbage").order(&number).await {
         Err(ClientError::Api { status: 401, error }) => {
-            assert_eq!(error.code, ErrorCode::InvalidToken)
+            assert_eq!(error.code, ErrorCode::InvalidToken);
         }
         other => panic!("expected 401, got {other:?}"),
     }

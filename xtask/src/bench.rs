@@ -120,12 +120,12 @@ fn sdk_sizes(dist: &Path, m: &crate::sdk::Manifest) -> Result<Value> {
 }
 
 fn median(v: &mut [f64]) -> Option<f64> {
-    v.sort_by(|a, b| a.total_cmp(b));
+    v.sort_by(f64::total_cmp);
     (!v.is_empty()).then(|| v[v.len() / 2])
 }
 
 /// Build, measure, write the report, print it.
-pub fn run(args: &[String]) -> Result<()> {
+pub(crate) fn run(args: &[String]) -> Result<()> {
     let runs: usize = match args {
         [flag, n] if flag == "--runs" => n.parse().map_err(|_| "--runs takes a number")?,
         [] => 7,

@@ -25,7 +25,7 @@ fn num(v: &Value, digits: usize) -> String {
 }
 
 /// The whole report.
-pub fn markdown(r: &Value) -> String {
+pub(crate) fn markdown(r: &Value) -> String {
     let mut md = String::from("# Aftercare benchmark report\n\n");
     md.push_str(
         "Targets: a one-widget page ≤ 50 KB from `/sdk/` (brotli, as served), the whole suite \

@@ -26,7 +26,7 @@ const STAMP: &str = ".aftercare-build-stamp";
 
 /// What a build produced.
 #[derive(Debug, Clone)]
-pub struct Bundle {
+pub(crate) struct Bundle {
     /// The loader merchants link to.
     pub loader: PathBuf,
     /// Every file in `dist/` that belongs to the SDK, per widget.
@@ -73,7 +73,7 @@ fn fingerprint() -> String {
 }
 
 /// The loader template minus comment lines and indentation, with the core's names filled in.
-pub fn render_loader(template: &str, glue: &str, wasm: &str, link: &str) -> String {
+pub(crate) fn render_loader(template: &str, glue: &str, wasm: &str, link: &str) -> String {
     let body: Vec<&str> = template
         .lines()
         .map(str::trim)
@@ -173,7 +173,7 @@ fn compile(env: &Env, dist: &Path) -> Result<Manifest> {
 }
 
 /// Build the SDK unless `dist/` already matches the sources.
-pub fn build(env: &Env) -> Result<Bundle> {
+pub(crate) fn build(env: &Env) -> Result<Bundle> {
     let root = repo_root();
     let dist = root.join("dist");
     let print = fingerprint();

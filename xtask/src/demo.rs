@@ -4,10 +4,10 @@ use crate::proc::Result;
 use crate::{bundle, repo_root, server, tools};
 
 /// The publishable key of the seeded demo store.
-pub const DEMO_KEY: &str = "pk_demo_aurora";
+pub(crate) const DEMO_KEY: &str = "pk_demo_aurora";
 
 /// Install, build, migrate + seed (idempotent), serve; prints the URL and the embed snippet.
-pub fn run_demo(port: u16) -> Result<()> {
+pub(crate) fn run_demo(port: u16) -> Result<()> {
     let env = tools::ensure_build_tools()?;
     bundle::build(&env)?;
     let bin = server::build(&env, server::Profile::Dev)?;
@@ -33,7 +33,7 @@ pub fn run_demo(port: u16) -> Result<()> {
 }
 
 /// `cargo xtask demo [--port N]` (default 8080, or AFTERCARE_ADDR's port).
-pub fn run(args: &[String]) -> Result<()> {
+pub(crate) fn run(args: &[String]) -> Result<()> {
     let from_env = std::env::var("AFTERCARE_ADDR")
         .ok()
         .and_then(|a| a.rsplit(':').next().and_then(|p| p.parse().ok()));

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// What one run measured.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Requests sent.
     pub sent: usize,
     /// Non-2xx answers or I/O failures.
@@ -80,7 +80,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// Send `rate` GET requests per second to `path` on loopback `port` for `seconds`, over
 /// `connections` keep-alive connections.
-pub fn run(
+pub(crate) fn run(
     port: u16,
     path: &str,
     headers: &[(&str, String)],
@@ -148,7 +148,7 @@ pub fn run(
         errors += e;
     }
     let elapsed = start.elapsed().as_secs_f64().max(1e-9);
-    all.sort_by(|a, b| a.total_cmp(b));
+    all.sort_by(f64::total_cmp);
     Stats {
         sent: total,
         errors,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// A running cluster; `url` is what `AFTERCARE_TEST_POSTGRES_URL` expects.
-pub struct Cluster {
+pub(crate) struct Cluster {
     bin: PathBuf,
     data: PathBuf,
     as_postgres_user: bool,
@@ -41,7 +41,7 @@ fn pg(bin: &Path, as_postgres_user: bool, tool: &str, args: &[&str]) -> Command 
 }
 
 /// Start a fresh cluster on a free port (installing PostgreSQL first if needed).
-pub fn start(env: &Env) -> Result<Cluster> {
+pub(crate) fn start(env: &Env) -> Result<Cluster> {
     if bin_dir().is_none() {
         crate::tools::apt_install(env, &["postgresql"])?;
     }

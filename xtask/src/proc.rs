@@ -4,18 +4,18 @@ use std::ffi::OsStr;
 use std::process::{Command, Stdio};
 
 /// A failure with a message meant for the person at the terminal.
-pub type Result<T> = std::result::Result<T, String>;
+pub(crate) type Result<T> = std::result::Result<T, String>;
 
 /// The environment every child gets: project tools first on PATH.
 #[derive(Debug, Clone)]
-pub struct Env {
+pub(crate) struct Env {
     /// PATH with `node_modules/.bin` and `~/.cargo/bin` in front.
     pub path: String,
 }
 
 impl Env {
     /// A command with this environment, run from the repo root.
-    pub fn cmd(&self, program: impl AsRef<OsStr>) -> Command {
+    pub(crate) fn cmd(&self, program: impl AsRef<OsStr>) -> Command {
         let mut c = Command::new(program);
         c.env("PATH", &self.path).current_dir(crate::repo_root());
         c
@@ -23,7 +23,7 @@ impl Env {
 }
 
 /// Run to completion, inheriting the terminal; error if it fails.
-pub fn run(cmd: &mut Command) -> Result<()> {
+pub(crate) fn run(cmd: &mut Command) -> Result<()> {
     let what = describe(cmd);
     println!("$ {what}");
     let status = cmd
@@ -37,7 +37,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 }
 
 /// Run and capture stdout (trimmed); `None` if it cannot start or fails.
-pub fn output(cmd: &mut Command) -> Option<String> {
+pub(crate) fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd
         .stdin(Stdio::null())
         .stderr(Stdio::null())
@@ -49,12 +49,12 @@ pub fn output(cmd: &mut Command) -> Option<String> {
 }
 
 /// Whether a program answers `--version`.
-pub fn version_of(env: &Env, program: &str) -> Option<String> {
+pub(crate) fn version_of(env: &Env, program: &str) -> Option<String> {
     output(env.cmd(program).arg("--version"))
 }
 
 /// `program args…` as one line, for logs.
-pub fn describe(cmd: &Command) -> String {
+pub(crate) fn describe(cmd: &Command) -> String {
     let mut s = cmd.get_program().to_string_lossy().into_owned();
     for a in cmd.get_args() {
         s.push(' ');

@@ -12,14 +12,14 @@ use std::io::Write;
 use std::path::Path;
 
 /// The module path the split loader imports the glue from, before hashing.
-pub const GLUE_PLACEHOLDER: &str = "./core.js";
+pub(crate) const GLUE_PLACEHOLDER: &str = "./core.js";
 /// The module path the core wasm imports the split loader from, before hashing.
-pub const LINK_PLACEHOLDER: &str = "./__wasm_split.js";
+pub(crate) const LINK_PLACEHOLDER: &str = "./__wasm_split.js";
 /// The manifest's file name in `dist/`.
-pub const MANIFEST: &str = "aftercare-manifest.json";
+pub(crate) const MANIFEST: &str = "aftercare-manifest.json";
 
 /// What the split step and wasm-bindgen produced, still under their working names.
-pub struct Inputs {
+pub(crate) struct Inputs {
     /// wasm-bindgen's ES module for the core.
     pub glue: String,
     /// The split loader (fetches and instantiates the widget modules).
@@ -32,7 +32,7 @@ pub struct Inputs {
 
 /// Which published files make up the core and each widget (read by the bench and the tests).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Manifest {
+pub(crate) struct Manifest {
     /// The core's JS glue (the loader imports it).
     pub core_glue: String,
     /// The core's wasm.
@@ -56,7 +56,7 @@ impl Manifest {
     }
 
     /// The manifest a previous build left in `dist/`, if its files are all still there.
-    pub fn read(dist: &Path) -> Option<Self> {
+    pub(crate) fn read(dist: &Path) -> Option<Self> {
         let text = std::fs::read_to_string(dist.join(MANIFEST)).ok()?;
         let v: serde_json::Value = serde_json::from_str(&text).ok()?;
         let s = |k: &str| v.get(k)?.as_str().map(str::to_owned);
@@ -86,7 +86,7 @@ impl Manifest {
     }
 
     /// Every published SDK file except the loader.
-    pub fn all_files(&self) -> Vec<String> {
+    pub(crate) fn all_files(&self) -> Vec<String> {
         let mut all = vec![
             self.core_glue.clone(),
             self.core_link.clone(),
@@ -104,7 +104,7 @@ impl Manifest {
 }
 
 /// FNV-1a, 64 bits: stable across Rust versions (names must not change between toolchains).
-pub fn content_hash(parts: &[&[u8]]) -> String {
+pub(crate) fn content_hash(parts: &[&[u8]]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
         for b in *part {
@@ -118,7 +118,7 @@ pub fn content_hash(parts: &[&[u8]]) -> String {
 }
 
 /// Write `bytes` and, when it is smaller, its brotli (quality 11) twin `<name>.br`.
-pub fn write_with_br(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_with_br(path: &Path, bytes: &[u8]) -> Result<()> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     let br = brotli_bytes(bytes)?;
     let twin = path.with_file_name(format!(
@@ -136,7 +136,7 @@ pub fn write_with_br(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 /// Brotli at the highest quality (what a shopper's browser receives from `/sdk/`).
-pub fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
+pub(crate) fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     {
         let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 22);
@@ -158,7 +158,7 @@ fn published_wasm_name(working: &str, bytes: &[u8]) -> String {
 }
 
 /// Hash, rename, rewrite references, precompress and write everything into `dist`.
-pub fn publish(dist: &Path, inputs: Inputs) -> Result<Manifest> {
+pub(crate) fn publish(dist: &Path, inputs: Inputs) -> Result<Manifest> {
     let mut names: HashMap<String, String> = HashMap::new();
     for (working, bytes) in &inputs.wasm {
         names.insert(working.clone(), published_wasm_name(working, bytes));
@@ -267,7 +267,7 @@ fn point_glue_at_link(glue: &str, link: &str) -> Result<String> {
 }
 
 /// Copy the development gallery (`widgets/gallery/`) next to the SDK.
-pub fn copy_gallery(src: &Path, dist: &Path) -> Result<()> {
+pub(crate) fn copy_gallery(src: &Path, dist: &Path) -> Result<()> {
     for entry in
         std::fs::read_dir(src).map_err(|e| format!("cannot read {}: {e}", src.display()))?
     {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 /// Cargo profile the server is built with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Profile {
+pub(crate) enum Profile {
     /// Shares artifacts with `cargo test` (demo, end-to-end tests).
     Dev,
     /// Optimised for the load benchmark.
@@ -18,7 +18,7 @@ pub enum Profile {
 }
 
 /// Build the server binary and return its path.
-pub fn build(env: &Env, profile: Profile) -> Result<PathBuf> {
+pub(crate) fn build(env: &Env, profile: Profile) -> Result<PathBuf> {
     let (args, dir): (&[&str], &str) = match profile {
         Profile::Dev => (&["build", "-p", "aftercare-server"], "debug"),
         Profile::Fast => (
@@ -40,13 +40,13 @@ pub fn build(env: &Env, profile: Profile) -> Result<PathBuf> {
 }
 
 /// A free loopback port.
-pub fn free_port() -> Result<u16> {
+pub(crate) fn free_port() -> Result<u16> {
     let l = TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free port: {e}"))?;
     Ok(l.local_addr().map_err(|e| e.to_string())?.port())
 }
 
 /// A running server that is stopped when dropped.
-pub struct Running {
+pub(crate) struct Running {
     child: Child,
     /// `http://127.0.0.1:PORT`.
     pub url: String,
@@ -54,7 +54,7 @@ pub struct Running {
 
 impl Running {
     /// Wait for the process (the demo runs until Ctrl-C).
-    pub fn wait(mut self) -> Result<()> {
+    pub(crate) fn wait(mut self) -> Result<()> {
         let status = self.child.wait().map_err(|e| e.to_string())?;
         if status.success() {
             Ok(())
@@ -72,7 +72,7 @@ impl Drop for Running {
 }
 
 /// A command for the server binary with the database and directories set.
-pub fn command(bin: &Path, database_url: &str) -> Command {
+pub(crate) fn command(bin: &Path, database_url: &str) -> Command {
     let root = repo_root();
     let mut c = Command::new(bin);
     c.current_dir(&root)
@@ -86,14 +86,14 @@ pub fn command(bin: &Path, database_url: &str) -> Command {
 }
 
 /// Migrate and seed the demo store (idempotent); product images point at `public_url`.
-pub fn seed(bin: &Path, database_url: &str, public_url: &str) -> Result<()> {
+pub(crate) fn seed(bin: &Path, database_url: &str, public_url: &str) -> Result<()> {
     run(command(bin, database_url)
         .arg("seed-demo")
         .env("AFTERCARE_PUBLIC_URL", public_url))
 }
 
 /// Start `serve --demo` on `port` and wait until `/healthz` answers.
-pub fn start(
+pub(crate) fn start(
     bin: &Path,
     database_url: &str,
     port: u16,
@@ -130,14 +130,14 @@ pub fn start(
 }
 
 /// A minimal HTTP/1.1 GET on loopback: (status, body).
-pub fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
+pub(crate) fn http_get(port: u16, path: &str) -> Option<(u16, String)> {
     http(port, "GET", path, &[], "")
 }
 
 /// A minimal HTTP/1.1 request on loopback: (status, body). Bodies are read to the end of
 /// the connection, so chunked answers come back with their chunk framing (JSON tools below
 /// only read small, length-delimited answers).
-pub fn http(
+pub(crate) fn http(
     port: u16,
     method: &str,
     path: &str,

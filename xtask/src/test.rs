@@ -1,8 +1,9 @@
 //! `cargo xtask test`: every suite, one exit code, one closing `N passed, N failed` line.
 //!
-//! Suites: native `cargo test` (shared, server, xtask), `wasm-bindgen-test` for the widgets in
-//! headless Chromium, and Playwright end-to-end tests against the real server serving the
-//! demo storefront on a fresh SQLite database.
+//! Suites: the code's habits (clippy with `-D warnings` on the whole workspace and on the
+//! widgets' wasm build, `cargo fmt --check`), native `cargo test` (shared, server, xtask),
+//! `wasm-bindgen-test` for the widgets in headless Chromium, and Playwright end-to-end tests
+//! against the real server serving the demo storefront on a fresh SQLite database.
 
 use crate::proc::{describe, Env, Result};
 use crate::{bundle, postgres, repo_root, server, tools};
@@ -11,7 +12,7 @@ use std::process::{Command, Stdio};
 
 /// Counts from one suite.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
+pub(crate) struct Counts {
     /// Tests that passed.
     pub passed: u64,
     /// Tests that failed (a suite that could not run counts as one failure).
@@ -19,7 +20,7 @@ pub struct Counts {
 }
 
 /// Sum cargo / wasm-bindgen-test-runner `test result:` lines.
-pub fn parse_cargo(output: &str) -> Counts {
+pub(crate) fn parse_cargo(output: &str) -> Counts {
     let mut c = Counts::default();
     for line in output
         .lines()
@@ -39,10 +40,15 @@ pub fn parse_cargo(output: &str) -> Counts {
 }
 
 /// Playwright JSON reporter stats: expected + flaky count as passed, unexpected as failed.
-pub fn parse_playwright(json: &str) -> Option<Counts> {
+pub(crate) fn parse_playwright(json: &str) -> Option<Counts> {
     let v: serde_json::Value = serde_json::from_str(json).ok()?;
     let stats = v.get("stats")?;
-    let n = |k: &str| stats.get(k).and_then(|x| x.as_u64()).unwrap_or(0);
+    let n = |k: &str| {
+        stats
+            .get(k)
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0)
+    };
     Some(Counts {
         passed: n("expected") + n("flaky"),
         failed: n("unexpected"),
@@ -58,7 +64,10 @@ fn run_captured(cmd: &mut Command) -> (bool, String) {
     };
     let mut all = String::new();
     if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+        for line in BufReader::new(out)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
             println!("{line}");
             all.push_str(&line);
             all.push('\n');
@@ -83,6 +92,52 @@ fn suite_counts(name: &str, ok: bool, counts: Counts) -> Counts {
         counts.passed, counts.failed
     );
     counts
+}
+
+/// Each habit check counts as one test: clippy (native, whole workspace), clippy (the widgets'
+/// wasm build with the split points), rustfmt.
+fn habits(env: &Env) -> Counts {
+    let checks: [(&str, &[&str]); 3] = [
+        (
+            "clippy --workspace",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        (
+            "clippy widgets (wasm, split)",
+            &[
+                "clippy",
+                "-p",
+                "aftercare-widgets",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--all-targets",
+                "--features",
+                "split",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        ("rustfmt", &["fmt", "--all", "--check"]),
+    ];
+    let mut counts = Counts::default();
+    for (name, args) in checks {
+        let (ok, _) = run_captured(env.cmd("cargo").args(args));
+        if ok {
+            counts.passed += 1;
+        } else {
+            eprintln!("{name} failed: see its output above");
+            counts.failed += 1;
+        }
+    }
+    suite_counts("clippy and rustfmt", true, counts)
 }
 
 fn native(env: &Env) -> Counts {
@@ -159,20 +214,21 @@ fn end_to_end(env: &Env) -> Result<Counts> {
 }
 
 /// Install, run every suite, print the total; Err when anything failed.
-pub fn run(args: &[String]) -> Result<()> {
+pub(crate) fn run(args: &[String]) -> Result<()> {
     if !args.is_empty() {
         return Err("usage: cargo xtask test".into());
     }
     let started = std::time::Instant::now();
     let env = tools::ensure_test_tools()?;
     let mut total = Counts::default();
+    let habits = habits(&env);
     let native = native(&env);
     let wasm = wasm(&env);
     let e2e = end_to_end(&env).unwrap_or_else(|e| {
         eprintln!("end-to-end suite could not run: {e}");
         suite_counts("Playwright end-to-end (Chromium)", false, Counts::default())
     });
-    for c in [native, wasm, e2e] {
+    for c in [habits, native, wasm, e2e] {
         total.passed += c.passed;
         total.failed += c.failed;
     }

@@ -19,7 +19,7 @@ fn home_cargo_bin() -> PathBuf {
 }
 
 /// The environment with project tools first on PATH.
-pub fn project_env() -> Env {
+pub(crate) fn project_env() -> Env {
     let node_bin = repo_root().join("node_modules/.bin");
     let current = std::env::var("PATH").unwrap_or_default();
     Env {
@@ -32,7 +32,7 @@ pub fn project_env() -> Env {
 }
 
 /// The `wasm-bindgen` version Cargo.lock resolved (the CLI must match it exactly).
-pub fn locked_wasm_bindgen_version() -> Result<String> {
+pub(crate) fn locked_wasm_bindgen_version() -> Result<String> {
     let lock = std::fs::read_to_string(repo_root().join("Cargo.lock"))
         .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
@@ -97,7 +97,7 @@ fn ensure_npm_packages(env: &Env) -> Result<()> {
 }
 
 /// Debian packages, installed with apt-get (sudo when not root).
-pub fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
+pub(crate) fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
     println!("Installing Debian packages: {}", packages.join(" "));
     let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
     let apt = |args: &[&str]| {
@@ -119,7 +119,7 @@ pub fn apt_install(env: &Env, packages: &[&str]) -> Result<()> {
 
 /// Everything the SDK build needs: the wasm target, wasm-bindgen-cli, npm's wasm-opt (the
 /// split step is a library inside xtask).
-pub fn ensure_build_tools() -> Result<Env> {
+pub(crate) fn ensure_build_tools() -> Result<Env> {
     let env = project_env();
     ensure_wasm_target(&env)?;
     ensure_npm_packages(&env)?;
@@ -139,7 +139,7 @@ pub fn ensure_build_tools() -> Result<Env> {
 }
 
 /// Build tools plus a browser for the wasm and end-to-end tests, and brotli for size figures.
-pub fn ensure_test_tools() -> Result<Env> {
+pub(crate) fn ensure_test_tools() -> Result<Env> {
     let env = ensure_build_tools()?;
     let mut missing = Vec::new();
     if !PathBuf::from("/usr/bin/chromium").exists() {

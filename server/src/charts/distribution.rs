@@ -33,7 +33,7 @@ pub fn distribution_svg(kind: SurveyKind, distribution: &[u64]) -> String {
     for s in &scores {
         let c = kind
             .score(i64::from(*s))
-            .map(|x| x.category())
+            .map(aftercare_shared::survey::Score::category)
             .unwrap_or(Category::Passive);
         per_cat[c as usize] += count(*s);
     }
@@ -81,7 +81,7 @@ pub fn distribution_svg(kind: SurveyKind, distribution: &[u64]) -> String {
         let n = count(*s);
         let c = kind
             .score(i64::from(*s))
-            .map(|x| x.category())
+            .map(aftercare_shared::survey::Score::category)
             .unwrap_or(Category::Passive);
         let bar_h = plot_h * n as f64 / max as f64;
         let x = left + slot * i as f64 + (slot - bar_w) / 2.0;

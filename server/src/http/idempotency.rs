@@ -77,14 +77,17 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     };
     let (parts, body) = req.into_parts();
     let limit = super::plumbing::body_limit_for(parts.uri.path());
-    let bytes = match axum::body::to_bytes(body, limit).await {
-        Ok(b) => b,
-        Err(_) => return Error::PayloadTooLarge.into_response(),
+    let Ok(bytes) = axum::body::to_bytes(body, limit).await else {
+        return Error::PayloadTooLarge.into_response();
     };
     let mut fingerprint = format!(
         "{}\n{}\n",
         parts.method,
-        parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("")
+        parts
+            .uri
+            .path_and_query()
+            .map(axum::http::uri::PathAndQuery::as_str)
+            .unwrap_or("")
     )
     .into_bytes();
     fingerprint.extend_from_slice(&bytes);

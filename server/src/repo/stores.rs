@@ -193,7 +193,7 @@ pub async fn upsert(db: &Db, s: &StoreInput) -> Result<StoreRow> {
     tx.commit().await?;
     by_publishable_key(db, &s.publishable_key)
         .await?
-        .ok_or_else(|| crate::error::Error::internal("store vanished after upsert"))
+        .ok_or_else(|| Error::internal("store vanished after upsert"))
 }
 
 /// The FAQ for a shopper's language: entries in `wanted`, else in the store's default

@@ -4,9 +4,9 @@
 #![allow(dead_code)]
 
 /// Helpers of the returns tests.
-pub mod returns;
+pub(crate) mod returns;
 /// Helpers of the survey tests.
-pub mod surveys;
+pub(crate) mod surveys;
 
 use aftercare_server::repo::orders;
 use aftercare_server::{app, seed, AppState, Config, Db};
@@ -18,12 +18,12 @@ use std::net::SocketAddr;
 use tower::ServiceExt;
 
 /// The demo store's publishable key.
-pub const PK: &str = seed::DEMO_PUBLISHABLE_KEY;
+pub(crate) const PK: &str = seed::DEMO_PUBLISHABLE_KEY;
 /// The demo store's secret key.
-pub const SK: &str = seed::DEMO_SECRET_KEY;
+pub(crate) const SK: &str = seed::DEMO_SECRET_KEY;
 
 /// A seeded app and the temp dir its database lives in (dropped with it).
-pub struct TestApp {
+pub(crate) struct TestApp {
     /// The app state (database, config) the router runs on.
     pub state: AppState,
     /// Holds the SQLite file.
@@ -31,7 +31,7 @@ pub struct TestApp {
 }
 
 /// An answer, fully read: status, headers and body.
-pub struct Reply {
+pub(crate) struct Reply {
     /// Status code.
     pub status: StatusCode,
     /// Headers.
@@ -41,41 +41,41 @@ pub struct Reply {
 }
 
 /// The body type of [`Reply`].
-pub mod bytes_alias {
+pub(crate) mod bytes_alias {
     /// Response body bytes.
-    pub type Bytes = axum::body::Bytes;
+    pub(crate) type Bytes = axum::body::Bytes;
 }
 
 impl Reply {
     /// The body as JSON (panics with the body when it is not).
-    pub fn json(&self) -> Value {
+    pub(crate) fn json(&self) -> Value {
         serde_json::from_slice(&self.body)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
     }
     /// The `code` of an API error body.
-    pub fn code(&self) -> String {
+    pub(crate) fn code(&self) -> String {
         self.json()["code"].as_str().unwrap_or_default().to_owned()
     }
     /// A response header as text.
-    pub fn header(&self, name: &str) -> Option<&str> {
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 }
 
 /// A fresh seeded app with the default configuration.
-pub async fn setup() -> TestApp {
+pub(crate) async fn setup() -> TestApp {
     setup_with(Config::default()).await
 }
 
 /// A fresh seeded SQLite app with `config`.
-pub async fn setup_with(config: Config) -> TestApp {
+pub(crate) async fn setup_with(config: Config) -> TestApp {
     let dir = tempfile::tempdir().expect("tempdir");
     let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
     setup_on(&url, dir, config).await
 }
 
 /// Like [`setup_with`] on any database URL (PostgreSQL tests).
-pub async fn setup_on(url: &str, dir: tempfile::TempDir, mut config: Config) -> TestApp {
+pub(crate) async fn setup_on(url: &str, dir: tempfile::TempDir, mut config: Config) -> TestApp {
     let db = Db::connect(url).await.expect("connect");
     db.migrate().await.expect("migrate");
     seed::seed_demo(&db).await.expect("seed");
@@ -89,7 +89,7 @@ pub async fn setup_on(url: &str, dir: tempfile::TempDir, mut config: Config) -> 
 
 impl TestApp {
     /// Send one request through the full app in process.
-    pub async fn send(&self, req: Request<Body>) -> Reply {
+    pub(crate) async fn send(&self, req: Request<Body>) -> Reply {
         let resp = app(self.state.clone())
             .oneshot(req)
             .await
@@ -107,7 +107,7 @@ impl TestApp {
     }
 
     /// Serve the app on a real loopback TCP port.
-    pub async fn spawn(&self) -> String {
+    pub(crate) async fn spawn(&self) -> String {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let router = app(self.state.clone());
@@ -124,7 +124,7 @@ impl TestApp {
 }
 
 /// A request builder with the demo publishable key.
-pub fn public(method: &str, uri: &str) -> axum::http::request::Builder {
+pub(crate) fn public(method: &str, uri: &str) -> axum::http::request::Builder {
     Request::builder()
         .method(method)
         .uri(uri)
@@ -132,7 +132,7 @@ pub fn public(method: &str, uri: &str) -> axum::http::request::Builder {
 }
 
 /// A request builder with the demo secret key.
-pub fn admin(method: &str, uri: &str) -> axum::http::request::Builder {
+pub(crate) fn admin(method: &str, uri: &str) -> axum::http::request::Builder {
     Request::builder()
         .method(method)
         .uri(uri)
@@ -140,17 +140,17 @@ pub fn admin(method: &str, uri: &str) -> axum::http::request::Builder {
 }
 
 /// A JSON request body.
-pub fn json_body(v: &Value) -> Body {
+pub(crate) fn json_body(v: &Value) -> Body {
     Body::from(serde_json::to_vec(v).unwrap())
 }
 
 /// Now, in Unix seconds (token expiries).
-pub fn now_s() -> i64 {
+pub(crate) fn now_s() -> i64 {
     aftercare_server::now_ms() / 1000
 }
 
 /// A customer token for the demo store.
-pub fn customer_token(customer: &str) -> String {
+pub(crate) fn customer_token(customer: &str) -> String {
     token::mint(
         &Claims {
             kind: TokenKind::Customer,
@@ -167,15 +167,15 @@ pub fn customer_token(customer: &str) -> String {
 // ---------------------------------------------------------------------------------------
 
 /// One hour in milliseconds.
-pub const HOUR: i64 = 3_600_000;
+pub(crate) const HOUR: i64 = 3_600_000;
 
 /// `GET` with the demo secret key.
-pub async fn admin_get(t: &TestApp, uri: &str) -> Reply {
+pub(crate) async fn admin_get(t: &TestApp, uri: &str) -> Reply {
     t.send(admin("GET", uri).body(Body::empty()).unwrap()).await
 }
 
 /// A JSON request with the demo secret key.
-pub async fn admin_send(t: &TestApp, method: &str, uri: &str, body: &Value) -> Reply {
+pub(crate) async fn admin_send(t: &TestApp, method: &str, uri: &str, body: &Value) -> Reply {
     t.send(
         admin(method, uri)
             .header("content-type", "application/json")
@@ -186,7 +186,12 @@ pub async fn admin_send(t: &TestApp, method: &str, uri: &str, body: &Value) -> R
 }
 
 /// `GET /v1/orders/{n}` as the logged-in customer, optionally conditional.
-pub async fn shopper_get(t: &TestApp, customer: &str, number: &str, etag: Option<&str>) -> Reply {
+pub(crate) async fn shopper_get(
+    t: &TestApp,
+    customer: &str,
+    number: &str,
+    etag: Option<&str>,
+) -> Reply {
     let mut req = public("GET", &format!("/v1/orders/{number}")).header(
         "authorization",
         format!("Bearer {}", customer_token(customer)),
@@ -198,14 +203,14 @@ pub async fn shopper_get(t: &TestApp, customer: &str, number: &str, etag: Option
 }
 
 /// The admin view of a demo order (asserting it exists).
-pub async fn order(t: &TestApp, number: &str) -> Value {
+pub(crate) async fn order(t: &TestApp, number: &str) -> Value {
     let r = admin_get(t, &format!("/v1/admin/orders/{number}")).await;
     assert_eq!(r.status, StatusCode::OK, "{number}");
     r.json()
 }
 
 /// The database id of a demo order.
-pub async fn order_db_id(t: &TestApp, number: &str) -> i64 {
+pub(crate) async fn order_db_id(t: &TestApp, number: &str) -> i64 {
     let mut conn = t.state.db.pool.acquire().await.unwrap();
     orders::order_id_by_number(
         &mut conn,
@@ -218,7 +223,7 @@ pub async fn order_db_id(t: &TestApp, number: &str) -> i64 {
 }
 
 /// The field names of a `validation_failed` answer.
-pub fn field_names(r: &Reply) -> Vec<String> {
+pub(crate) fn field_names(r: &Reply) -> Vec<String> {
     r.json()["fields"]
         .as_array()
         .unwrap()

@@ -7,12 +7,12 @@ use axum::http::StatusCode;
 use serde_json::Value;
 
 /// The `authorization` value of Ana, the demo customer with returnable orders.
-pub fn ana() -> String {
+pub(crate) fn ana() -> String {
     format!("Bearer {}", customer_token("cus_ana"))
 }
 
 /// `GET /v1/orders/{order}/returns/options` in `locale`.
-pub async fn options(t: &TestApp, order: &str, auth: &str, locale: &str) -> Reply {
+pub(crate) async fn options(t: &TestApp, order: &str, auth: &str, locale: &str) -> Reply {
     t.send(
         public(
             "GET",
@@ -26,7 +26,7 @@ pub async fn options(t: &TestApp, order: &str, auth: &str, locale: &str) -> Repl
 }
 
 /// The options line of a SKU.
-pub fn line<'a>(opts: &'a Value, sku: &str) -> &'a Value {
+pub(crate) fn line<'a>(opts: &'a Value, sku: &str) -> &'a Value {
     opts["lines"]
         .as_array()
         .unwrap()
@@ -36,7 +36,13 @@ pub fn line<'a>(opts: &'a Value, sku: &str) -> &'a Value {
 }
 
 /// A shopper `POST` with JSON, optionally under an `Idempotency-Key`.
-pub async fn post(t: &TestApp, uri: &str, auth: &str, body: &Value, key: Option<&str>) -> Reply {
+pub(crate) async fn post(
+    t: &TestApp,
+    uri: &str,
+    auth: &str,
+    body: &Value,
+    key: Option<&str>,
+) -> Reply {
     let mut req = public("POST", uri)
         .header("authorization", auth)
         .header("content-type", "application/json");
@@ -47,7 +53,7 @@ pub async fn post(t: &TestApp, uri: &str, auth: &str, body: &Value, key: Option<
 }
 
 /// An admin `POST` with JSON.
-pub async fn admin_post(t: &TestApp, uri: &str, body: &Value) -> Reply {
+pub(crate) async fn admin_post(t: &TestApp, uri: &str, body: &Value) -> Reply {
     t.send(
         admin("POST", uri)
             .header("content-type", "application/json")
@@ -58,7 +64,7 @@ pub async fn admin_post(t: &TestApp, uri: &str, body: &Value) -> Reply {
 }
 
 /// `(field, issue)` of every field a `validation_failed` answer names.
-pub fn fields(r: &Reply) -> Vec<(String, String)> {
+pub(crate) fn fields(r: &Reply) -> Vec<(String, String)> {
     r.json()["fields"]
         .as_array()
         .cloned()
@@ -74,7 +80,7 @@ pub fn fields(r: &Reply) -> Vec<(String, String)> {
 }
 
 /// The options of an order (asserting `200`): where tests read line ids from.
-pub async fn item_ids(t: &TestApp, order: &str, auth: &str) -> Value {
+pub(crate) async fn item_ids(t: &TestApp, order: &str, auth: &str) -> Value {
     let r = options(t, order, auth, "en").await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
     r.json()

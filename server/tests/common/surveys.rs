@@ -8,10 +8,10 @@ use axum::http::StatusCode;
 use serde_json::{json, Value};
 
 /// One day in milliseconds.
-pub const DAY: i64 = 86_400_000;
+pub(crate) const DAY: i64 = 86_400_000;
 
 /// The test app with the demo routes (`/demo/clock`) on.
-pub async fn demo_app() -> TestApp {
+pub(crate) async fn demo_app() -> TestApp {
     setup_with(Config {
         demo: true,
         ..Config::default()
@@ -20,7 +20,7 @@ pub async fn demo_app() -> TestApp {
 }
 
 /// An order for `customer` (created with that id) whose only parcel was delivered at `at_ms`.
-pub async fn delivered_order(t: &TestApp, customer: &str, number: &str, at_ms: i64) {
+pub(crate) async fn delivered_order(t: &TestApp, customer: &str, number: &str, at_ms: i64) {
     let at = Timestamp::from_utc_ms(at_ms, 60).to_string();
     let placed = Timestamp::from_utc_ms(at_ms - 3 * DAY, 60).to_string();
     let body = json!({
@@ -54,14 +54,14 @@ pub async fn delivered_order(t: &TestApp, customer: &str, number: &str, at_ms: i
 }
 
 /// A JSON request with the demo publishable key and a shopper token.
-pub fn shopper(method: &str, uri: &str, token: &str) -> axum::http::request::Builder {
+pub(crate) fn shopper(method: &str, uri: &str, token: &str) -> axum::http::request::Builder {
     public(method, uri)
         .header("authorization", format!("Bearer {token}"))
         .header("content-type", "application/json")
 }
 
 /// `POST /v1/surveys/{kind}/prompt` with any shopper token (asserting `200`).
-pub async fn prompt_as(t: &TestApp, token: &str, kind: &str, visit: &str) -> Value {
+pub(crate) async fn prompt_as(t: &TestApp, token: &str, kind: &str, visit: &str) -> Value {
     let r = t
         .send(
             shopper("POST", &format!("/v1/surveys/{kind}/prompt"), token)
@@ -79,12 +79,12 @@ pub async fn prompt_as(t: &TestApp, token: &str, kind: &str, visit: &str) -> Val
 }
 
 /// [`prompt_as`] a demo customer.
-pub async fn prompt(t: &TestApp, customer: &str, kind: &str, visit: &str) -> Value {
+pub(crate) async fn prompt(t: &TestApp, customer: &str, kind: &str, visit: &str) -> Value {
     prompt_as(t, &customer_token(customer), kind, visit).await
 }
 
 /// `"eligible"`, or why a prompt is not shown.
-pub fn reason(p: &Value) -> Value {
+pub(crate) fn reason(p: &Value) -> Value {
     if p["eligibility"]["eligible"] == true {
         json!("eligible")
     } else {
@@ -93,10 +93,10 @@ pub fn reason(p: &Value) -> Value {
 }
 
 /// Move the demo clock of one customer forward.
-pub async fn advance(t: &TestApp, customer: &str, days: i64) -> Value {
+pub(crate) async fn advance(t: &TestApp, customer: &str, days: i64) -> Value {
     let r = t
         .send(
-            axum::http::Request::post("/demo/clock")
+            Request::post("/demo/clock")
                 .header("content-type", "application/json")
                 .body(json_body(
                     &json!({"customer": customer, "advance_days": days}),
@@ -114,7 +114,7 @@ pub async fn advance(t: &TestApp, customer: &str, days: i64) -> Value {
 }
 
 /// `PUT /v1/surveys/responses/{id}` with any shopper token.
-pub async fn put_response_as(t: &TestApp, token: &str, id: &str, body: &Value) -> Reply {
+pub(crate) async fn put_response_as(t: &TestApp, token: &str, id: &str, body: &Value) -> Reply {
     t.send(
         shopper("PUT", &format!("/v1/surveys/responses/{id}"), token)
             .body(json_body(body))
@@ -124,12 +124,12 @@ pub async fn put_response_as(t: &TestApp, token: &str, id: &str, body: &Value) -
 }
 
 /// [`put_response_as`] a demo customer.
-pub async fn put_response(t: &TestApp, customer: &str, id: &str, body: &Value) -> Reply {
+pub(crate) async fn put_response(t: &TestApp, customer: &str, id: &str, body: &Value) -> Reply {
     put_response_as(t, &customer_token(customer), id, body).await
 }
 
 /// "Not now" for a demo customer (asserting `200`).
-pub async fn dismiss(t: &TestApp, customer: &str, kind: &str, visit: &str) -> Value {
+pub(crate) async fn dismiss(t: &TestApp, customer: &str, kind: &str, visit: &str) -> Value {
     let r = t
         .send(
             shopper(
@@ -151,7 +151,7 @@ pub async fn dismiss(t: &TestApp, customer: &str, kind: &str, visit: &str) -> Va
 }
 
 /// A `COUNT(*)` query's answer.
-pub async fn count(t: &TestApp, sql: &str) -> i64 {
+pub(crate) async fn count(t: &TestApp, sql: &str) -> i64 {
     sqlx::query_scalar(sql)
         .fetch_one(&t.state.db.pool)
         .await
@@ -159,7 +159,7 @@ pub async fn count(t: &TestApp, sql: &str) -> i64 {
 }
 
 /// The field names of a `validation_failed` answer (panics when there are none).
-pub fn fields(r: &Reply) -> Vec<String> {
+pub(crate) fn fields(r: &Reply) -> Vec<String> {
     r.json()["fields"]
         .as_array()
         .unwrap_or_else(|| panic!("no fields: {}", String::from_utf8_lossy(&r.body)))

@@ -52,7 +52,7 @@ enum Stage {
 /// The category of a score on `kind`'s scale (shared rules, one source of truth).
 fn category(kind: SurveyKind, score: u8) -> Category {
     kind.score(i64::from(score))
-        .map(|s| s.category())
+        .map(aftercare_shared::survey::Score::category)
         .unwrap_or(Category::Passive)
 }
 

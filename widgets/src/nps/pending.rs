@@ -9,15 +9,15 @@ use aftercare_shared::survey::SurveyKind;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// The `localStorage` key of the queued response (one per browser profile and origin).
-pub const KEY: &str = "aftercare:nps-pending";
+pub(crate) const KEY: &str = "aftercare:nps-pending";
 /// The `sessionStorage` key of the visit id ("one survey per visit" is counted per tab session).
-pub const VISIT_KEY: &str = "aftercare:visit";
+pub(crate) const VISIT_KEY: &str = "aftercare:visit";
 /// A draft whose score was already delivered is offered again for this long after a reload.
 const DRAFT_TTL_MS: f64 = 86_400_000.0;
 
 /// A response as this browser knows it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Pending {
+pub(crate) struct Pending {
     /// Client-generated response id, reused for every PUT (the server stores one response).
     pub id: String,
     /// Which survey.
@@ -47,7 +47,7 @@ fn get(o: &JsValue, k: &str) -> JsValue {
 }
 
 /// What the server accepts as a response id: 8–64 of `A-Za-z0-9_-`.
-pub fn valid_id(s: &str) -> bool {
+pub(crate) fn valid_id(s: &str) -> bool {
     (8..=64).contains(&s.len())
         && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
@@ -55,7 +55,7 @@ pub fn valid_id(s: &str) -> bool {
 
 impl Pending {
     /// The queued response, if a valid one is stored.
-    pub fn load() -> Option<Self> {
+    pub(crate) fn load() -> Option<Self> {
         let raw = local()?.get_item(KEY).ok()??;
         let v = js_sys::JSON::parse(&raw).ok()?;
         let id = get(&v, "id").as_string().filter(|s| valid_id(s))?;
@@ -75,18 +75,18 @@ impl Pending {
     }
 
     /// Whether nothing is left to keep: the server has it all and there is no draft to offer.
-    pub fn settled(&self) -> bool {
+    pub(crate) fn settled(&self) -> bool {
         self.acked && (self.done || self.comment.trim().is_empty())
     }
 
     /// A delivered score with a draft nobody came back to for a day: let it go.
-    pub fn stale(&self, now: f64) -> bool {
+    pub(crate) fn stale(&self, now: f64) -> bool {
         self.acked && !self.done && now - self.at > DRAFT_TTL_MS
     }
 
     /// Write it (or remove it once [`Pending::settled`]). Storage may be full or blocked
     /// (private mode): then the queue lives in memory only, which still covers going offline.
-    pub fn save(&self) {
+    pub(crate) fn save(&self) {
         let Some(s) = local() else { return };
         if self.settled() {
             let _ = s.remove_item(KEY);
@@ -113,7 +113,7 @@ impl Pending {
 }
 
 /// Remove the stored entry if it is still the response `id` (another card may have replaced it).
-pub fn forget(id: &str) {
+pub(crate) fn forget(id: &str) {
     if let Some(s) = local() {
         let stored = s
             .get_item(KEY)
@@ -128,7 +128,7 @@ pub fn forget(id: &str) {
 }
 
 /// A random id the server accepts: `crypto.randomUUID()` where available, else 32 hex digits.
-pub fn random_id() -> String {
+pub(crate) fn random_id() -> String {
     let uuid = web_sys::window().map(|w| get(&w, "crypto")).and_then(|c| {
         let f = get(&c, "randomUUID").dyn_into::<js_sys::Function>().ok()?;
         f.call0(&c).ok()?.as_string()
@@ -141,7 +141,7 @@ pub fn random_id() -> String {
 }
 
 /// This tab session's visit id (random, non-personal), created on first use.
-pub fn visit_id() -> String {
+pub(crate) fn visit_id() -> String {
     let store = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
     if let Some(v) = store
         .as_ref()

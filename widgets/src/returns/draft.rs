@@ -483,13 +483,13 @@ impl Draft {
                 for c in &self.lines {
                     match reason_rules(opts, c.reason.as_deref()) {
                         Some((_, Requirement::Required)) if c.photos.is_empty() => {
-                            add(c.item_id, What::Photos)
+                            add(c.item_id, What::Photos);
                         }
                         Some((_, p))
                             if p != Requirement::Disabled
                                 && c.photos.len() > opts.photo_max_count as usize =>
                         {
-                            add(c.item_id, What::TooManyPhotos)
+                            add(c.item_id, What::TooManyPhotos);
                         }
                         _ => {}
                     }

@@ -472,12 +472,12 @@ pub(crate) struct Flow {
 
 impl Flow {
     /// Change the state (`None` once disposed).
-    pub fn io<R>(self, f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
+    pub(crate) fn io<R>(self, f: impl FnOnce(&mut Inner) -> R) -> Option<R> {
         self.inner.try_update_value(f)
     }
 
     /// Read the state (`None` once disposed).
-    pub fn with<R>(self, f: impl FnOnce(&Inner) -> R) -> Option<R> {
+    pub(crate) fn with<R>(self, f: impl FnOnce(&Inner) -> R) -> Option<R> {
         self.inner.try_with_value(f)
     }
 
@@ -503,7 +503,7 @@ impl Flow {
     }
 
     /// The rendered screen's container, when mounted.
-    pub fn container(self) -> Option<web_sys::Element> {
+    pub(crate) fn container(self) -> Option<web_sys::Element> {
         self.host
             .try_get_untracked()
             .flatten()
@@ -511,11 +511,11 @@ impl Flow {
     }
 
     /// Find an element in the current screen.
-    pub fn find(self, selector: &str) -> Option<web_sys::Element> {
+    pub(crate) fn find(self, selector: &str) -> Option<web_sys::Element> {
         self.container()?.query_selector(selector).ok().flatten()
     }
 
-    pub fn emit(self, name: &str, fields: &[(&str, JsValue)]) {
+    pub(crate) fn emit(self, name: &str, fields: &[(&str, JsValue)]) {
         self.events.emit(name, fields);
     }
 
@@ -524,7 +524,7 @@ impl Flow {
     }
 
     /// Say `text` in the flow's polite live region (cleared first so a repeat is announced).
-    pub fn announce(self, text: String) {
+    pub(crate) fn announce(self, text: String) {
         let Some(region) = self
             .host
             .try_get_untracked()
@@ -538,7 +538,7 @@ impl Flow {
     }
 
     /// Keep the draft in `localStorage` (comments stay in memory).
-    pub fn save(self) {
+    pub(crate) fn save(self) {
         self.with(|i| {
             if let Some(n) = &i.number {
                 draft::store(&draft::storage_key(&i.key, n.as_str()), &i.draft);
@@ -621,7 +621,7 @@ impl Flow {
     }
 
     /// Move to `step` (saved with the draft).
-    pub fn go(self, step: Step, focus: bool) {
+    pub(crate) fn go(self, step: Step, focus: bool) {
         self.io(|i| {
             i.draft.step = step;
             i.problems.clear();
@@ -637,7 +637,7 @@ impl Flow {
     }
 
     /// Continue (the step's form was submitted): validate, then next step or submit.
-    pub fn submit(self) {
+    pub(crate) fn submit(self) {
         let Some(Screen::Step(step)) = self.with(|i| i.screen) else {
             return;
         };
@@ -660,7 +660,7 @@ impl Flow {
     }
 
     /// Back one step.
-    pub fn back(self) {
+    pub(crate) fn back(self) {
         let Some(Screen::Step(step)) = self.with(|i| i.screen) else {
             return;
         };
@@ -694,7 +694,7 @@ impl Flow {
 
     /// After a change: re-check the step if the shopper already tried to continue, and keep
     /// "Step n of N" true (choosing a reason that asks for photos adds a step).
-    pub fn changed(self) {
+    pub(crate) fn changed(self) {
         self.save();
         if let Some(Some((n, of))) = self.with(|i| match (i.screen, &i.options) {
             (Screen::Step(step), Some(o)) => Some(i.draft.position(step, o)),
@@ -721,7 +721,7 @@ impl Flow {
 
     /// Put the problems into their slots (`data-err="slot:item"`) and mark their controls
     /// (`data-ctl`) invalid; with `focus`, move to the first invalid control.
-    pub fn show_problems(self, focus: bool) {
+    pub(crate) fn show_problems(self, focus: bool) {
         let Some(screen) = self.container() else {
             return;
         };
@@ -941,7 +941,7 @@ impl Flow {
     }
 
     /// Open a return's status page (`created` false: an older return, or after a reload).
-    pub fn open_status(self, rma: String, focus: bool) {
+    pub(crate) fn open_status(self, rma: String, focus: bool) {
         let Some(client) = self.with(|i| i.client.clone()) else {
             return;
         };
@@ -985,7 +985,7 @@ impl Flow {
 
     /// Status page → the order's return form (forgetting "last RMA"; options reloaded, since
     /// the return changed what is returnable).
-    pub fn back_to_order(self) {
+    pub(crate) fn back_to_order(self) {
         self.io(|i| {
             i.draft.rma = None;
             i.detail = None;
@@ -1063,7 +1063,7 @@ impl Flow {
     }
 
     /// "Yes, cancel the return".
-    pub fn cancel(self) {
+    pub(crate) fn cancel(self) {
         let Some(Some((client, rma))) = self.io(|i| {
             if i.busy {
                 return None;
@@ -1107,7 +1107,7 @@ impl Flow {
     }
 
     /// "Confirm withdrawal": record the declaration, then show it.
-    pub fn withdraw(self) {
+    pub(crate) fn withdraw(self) {
         let Some(Some((client, number))) = self.io(|i| {
             if i.busy {
                 return None;
@@ -1248,7 +1248,7 @@ fn flow(ctx: Shared, target: FlowTarget, focus: bool) -> impl IntoView {
                     }
                 }
                 Some(Screen::Step(_) | Screen::Withdraw | Screen::Withdrawn) => {
-                    f.load_options(AfterOptions::Keep)
+                    f.load_options(AfterOptions::Keep);
                 }
                 _ => {}
             }
@@ -1291,7 +1291,7 @@ fn flow(ctx: Shared, target: FlowTarget, focus: bool) -> impl IntoView {
             Some("rma") => f.open_status(v, true),
             Some("withdraw") => {
                 f.io(|i| i.notice = None);
-                f.show(Screen::Withdraw, true)
+                f.show(Screen::Withdraw, true);
             }
             Some("wd-yes") => f.withdraw(),
             Some("wd-no") => f.go(Step::Items, true),

@@ -55,7 +55,11 @@ pub(super) fn section(root: &web_sys::Element, _i: &Inner, o: &ReturnOptions, l:
 pub(super) fn confirm(root: &web_sys::Element, i: &Inner, l: Locale) {
     let sec = el(root, "section", "wd-confirm");
     heading(&sec, i, &t(l, Msg::WithdrawConfirmHeading), l);
-    let number = i.number.as_ref().map(|n| n.as_str()).unwrap_or_default();
+    let number = i
+        .number
+        .as_ref()
+        .map(aftercare_shared::OrderNumber::as_str)
+        .unwrap_or_default();
     txt(&sec, "p", "", &t(l, Msg::WithdrawConfirmBody(number)));
     let alert = txt(
         &sec,

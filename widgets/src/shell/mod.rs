@@ -5,12 +5,12 @@
 //!
 //! It depends on nothing widget-specific; widgets depend on it.
 
-mod events;
-mod failure;
-mod lookup;
-mod polling;
-mod props;
-mod views;
+pub mod events;
+pub mod failure;
+pub mod lookup;
+pub mod polling;
+pub mod props;
+pub mod views;
 
 pub use events::{Events, Host};
 pub use failure::{error_code, problem_card, Failure};

@@ -221,7 +221,7 @@ pub fn TrackingWidget(
                         }
                         // Never sent a tag, so never "not modified": treat as a bad answer.
                         Ok(Fetched::NotModified) => {
-                            phase.set(Phase::Failed(Failure::Generic, back))
+                            phase.set(Phase::Failed(Failure::Generic, back));
                         }
                         // A guest's order session ran out: back to the form, with a reason.
                         Err(e) if back == Back::Lookup && Failure::of(&e) == Failure::SignIn => {

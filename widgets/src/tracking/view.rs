@@ -118,7 +118,7 @@ fn live_timeline(root: web_sys::Element, (order, locale, store, open, kept): Tim
                         let _ = f.unchecked_into::<web_sys::HtmlElement>().focus();
                     }
                 }
-            })
+            });
         });
     });
     let help_fx = RenderEffect::new(move |_| {
@@ -717,7 +717,7 @@ fn checkpoints(events: &[TrackingEvent], first: usize, l: Locale) -> String {
         h.push_str("</p><p>");
         escape(&mut h, &e.description);
         h.push_str("</p>");
-        if let Some(place) = e.location.as_ref().and_then(|loc| loc.display()) {
+        if let Some(place) = e.location.as_ref().and_then(tracking::Location::display) {
             h.push_str("<p class=\"muted\">");
             escape(&mut h, &place);
             h.push_str("</p>");

@@ -79,7 +79,7 @@ pub(super) async fn shopper_return(
 
 /// The address this server is reached at, for absolute links in answers (photos, label, QR):
 /// `X-Forwarded-Proto`/`-Host` behind a trusted proxy, else the `Host` header.
-pub fn public_base(headers: &HeaderMap, trust_proxy: bool) -> String {
+pub(super) fn public_base(headers: &HeaderMap, trust_proxy: bool) -> String {
     let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok()).map(str::trim);
     let host = trust_proxy
         .then(|| get("x-forwarded-host"))
@@ -100,7 +100,7 @@ pub fn public_base(headers: &HeaderMap, trust_proxy: bool) -> String {
 }
 
 /// The capability in label and QR links: 128 bits of HMAC-SHA256(secret, "return-label:v1:" + RMA).
-pub fn label_token(store: &StoreRow, rma: &str) -> String {
+pub(super) fn label_token(store: &StoreRow, rma: &str) -> String {
     let mut mac =
         Hmac::<Sha256>::new_from_slice(store.secret_key.as_bytes()).expect("any key length");
     mac.update(format!("return-label:v1:{rma}").as_bytes());

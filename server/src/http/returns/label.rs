@@ -54,7 +54,13 @@ const ES: Words = Words {
 };
 
 /// The label page for a return.
-pub fn page(store: &str, address: &str, d: &ReturnDetail, qr_svg: &str, locale: Locale) -> String {
+pub(super) fn page(
+    store: &str,
+    address: &str,
+    d: &ReturnDetail,
+    qr_svg: &str,
+    locale: Locale,
+) -> String {
     let w = if locale == Locale::Es { &ES } else { &EN };
     let mut items = String::new();
     for l in &d.lines {

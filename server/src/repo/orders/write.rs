@@ -377,7 +377,7 @@ pub async fn add_shipment(
         match skus.get(&item.sku) {
             None => p.add(format!("items[{i}].sku"), FieldIssue::UnknownReference),
             Some((_, q)) if item.quantity > *q => {
-                p.add(format!("items[{i}].quantity"), FieldIssue::OutOfRange)
+                p.add(format!("items[{i}].quantity"), FieldIssue::OutOfRange);
             }
             Some(_) => {}
         }

@@ -274,10 +274,10 @@ pub fn check_request(
                     let comment = l.comment.as_deref().map(str::trim).unwrap_or_default();
                     match reason.comment {
                         Requirement::Required if comment.is_empty() => {
-                            p.add(f("comment"), FieldIssue::Required)
+                            p.add(f("comment"), FieldIssue::Required);
                         }
                         Requirement::Disabled if !comment.is_empty() => {
-                            p.add(f("comment"), FieldIssue::OutOfRange)
+                            p.add(f("comment"), FieldIssue::OutOfRange);
                         }
                         _ => {}
                     }
@@ -286,10 +286,10 @@ pub fn check_request(
                     }
                     match reason.photos {
                         Requirement::Required if l.photo_ids.is_empty() => {
-                            p.add(f("photo_ids"), FieldIssue::Required)
+                            p.add(f("photo_ids"), FieldIssue::Required);
                         }
                         Requirement::Disabled if !l.photo_ids.is_empty() => {
-                            p.add(f("photo_ids"), FieldIssue::OutOfRange)
+                            p.add(f("photo_ids"), FieldIssue::OutOfRange);
                         }
                         _ => {}
                     }

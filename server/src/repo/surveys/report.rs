@@ -91,7 +91,9 @@ pub async fn all_responses(
 }
 
 fn category_of(kind: SurveyKind, score: i64) -> Option<Category> {
-    kind.score(score).ok().map(|s| s.category())
+    kind.score(score)
+        .ok()
+        .map(aftercare_shared::survey::Score::category)
 }
 
 /// The report over the last `weeks` calendar weeks (Monday–Sunday, UTC, the current one
