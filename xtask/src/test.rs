@@ -95,9 +95,10 @@ fn suite_counts(name: &str, ok: bool, counts: Counts) -> Counts {
 }
 
 /// Each habit check counts as one test: clippy (native, whole workspace), clippy (the widgets'
-/// wasm build with the split points), rustfmt.
+/// wasm build with the split points), rustfmt, and the composition example building for the
+/// browser as a Rust developer would build it.
 fn habits(env: &Env) -> Counts {
-    let checks: [(&str, &[&str]); 3] = [
+    let checks: [(&str, &[&str]); 4] = [
         (
             "clippy --workspace",
             &[
@@ -126,6 +127,16 @@ fn habits(env: &Env) -> Counts {
             ],
         ),
         ("rustfmt", &["fmt", "--all", "--check"]),
+        (
+            "example: two widgets in one Leptos app (wasm)",
+            &[
+                "build",
+                "-p",
+                "aftercare-example-compose",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+        ),
     ];
     let mut counts = Counts::default();
     for (name, args) in checks {
@@ -137,7 +148,7 @@ fn habits(env: &Env) -> Counts {
             counts.failed += 1;
         }
     }
-    suite_counts("clippy and rustfmt", true, counts)
+    suite_counts("clippy, rustfmt and the example", true, counts)
 }
 
 fn native(env: &Env) -> Counts {

@@ -1,0 +1,63 @@
+//! A Rust developer's own Leptos page that composes two Aftercare widgets: the order's
+//! tracking and, under it, the NPS card, both signed in with the same customer token and
+//! switching language together. The widgets are ordinary Leptos components with typed props.
+//!
+//! Build (what `cargo xtask test` checks) and run:
+//! ```sh
+//! cargo build -p aftercare-example-compose --target wasm32-unknown-unknown --release
+//! wasm-bindgen --target web --out-dir target/compose \
+//!     target/wasm32-unknown-unknown/release/aftercare-example-compose.wasm
+//! ```
+//! then serve `examples/compose/index.html` next to `target/compose/` from an origin the
+//! store allows, with `cargo xtask demo` running (the demo store's API on port 8080).
+
+use aftercare_shared::Locale;
+use aftercare_widgets::element::THEME_CSS;
+use aftercare_widgets::{nps, tracking, NpsWidget, TrackingWidget};
+use leptos::mount::mount_to_body;
+use leptos::prelude::*;
+
+/// Where the Aftercare API answers, and the store's publishable key (safe in page source).
+const API: &str = "http://127.0.0.1:8080";
+const KEY: &str = "pk_demo_aurora";
+
+/// The page: a language switch, the order's tracking, and the NPS card below it.
+#[component]
+fn OrderPage(
+    /// The customer token your backend minted for the signed-in shopper (one sign-in for both
+    /// widgets: change it and both follow).
+    token: RwSignal<Option<String>>,
+    /// The order on this page.
+    order: String,
+) -> impl IntoView {
+    let locale = RwSignal::new(Locale::En);
+    let order = Signal::stored(Some(order));
+    view! {
+        // The widgets' look: the shared theme and each widget's own sheet. (As custom elements
+        // they get these inside their shadow roots; a Leptos app includes them itself. The
+        // theme resets headings, paragraphs and lists, so isolate the widgets in a shadow root
+        // if your own page relies on browser defaults for those.)
+        <style>{THEME_CSS}{tracking::CSS}{nps::CSS}</style>
+        <main>
+            <h1>"Your order"</h1>
+            <button on:click=move |_| {
+                locale.update(|l| *l = if *l == Locale::En { Locale::Es } else { Locale::En });
+            }>"English / Español"</button>
+            <TrackingWidget api=API publishable_key=KEY token=token order=order locale=locale />
+            <NpsWidget api=API publishable_key=KEY token=token order=order locale=locale />
+        </main>
+    }
+}
+
+fn main() {
+    // A real app prints the token its backend minted; this example reads `?token=` so it can
+    // be tried with `aftercare-server token --customer cus_ana`.
+    let token = window().location().search().ok().and_then(|q| {
+        q.trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("token=").map(str::to_owned))
+    });
+    mount_to_body(move || {
+        view! { <OrderPage token=RwSignal::new(token) order="1001".to_owned() /> }
+    });
+}
