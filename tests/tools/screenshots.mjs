@@ -1,5 +1,6 @@
 // Screenshots of every tracking and NPS state against a running demo server, for reviews and
 // closing notes: `node tests/tools/screenshots.mjs http://127.0.0.1:8080 docs/screenshots`.
+// Compare two runs (before / after a change) with `node tests/tools/diff.mjs BEFORE AFTER 0.1`.
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
