@@ -1,0 +1,374 @@
+//! Spanish: every [`Msg`] in one exhaustive `match` (a missing message is a compile error).
+
+use super::*;
+
+pub(super) fn es(msg: Msg<'_>) -> String {
+    use Msg::*;
+    let s = match msg {
+        Loading => "Cargando…",
+        TrackHeading => "Sigue tu pedido",
+        TrackIntro => "Introduce el número de pedido y el correo electrónico que usaste al comprar.",
+        OrderNumberLabel => "Número de pedido",
+        EmailLabel => "Correo electrónico",
+        TrackButton => "Seguir pedido",
+        TrackBusy => "Buscando…",
+        LookUpAnother => "Buscar otro pedido",
+        YourOrders => "Tus pedidos",
+        NoOrders => "Todavía no tienes pedidos.",
+        LoadMore => "Mostrar más pedidos",
+        AllOrders => "Todos los pedidos",
+        OrderHeading(n) => return format!("Pedido {n}"),
+        PlacedOn(d) => return format!("Realizado el {d}"),
+        OrderRow {
+            number,
+            date,
+            status,
+            total,
+        } => return format!("Pedido {number} · {date} · {status} · {total}"),
+        OrderStatus(s) => {
+            use aftercare_shared::order::OrderStatus::*;
+            match s {
+                Processing => "Estamos preparando tu pedido",
+                PartiallyShipped => "Parte de tu pedido está en camino",
+                Shipped => "Tu pedido está en camino",
+                OutForDelivery => "En reparto",
+                Delivered => "Entregado",
+                Exception => "Una entrega necesita atención",
+                Cancelled => "Este pedido se ha cancelado",
+            }
+        }
+        Status(s) => {
+            use TrackingStatus::*;
+            match s {
+                Pending => "Etiqueta creada",
+                InfoReceived => "Transportista avisado",
+                InTransit => "En tránsito",
+                OutForDelivery => "En reparto",
+                AttemptedDelivery => "Intento de entrega",
+                AvailableForPickup => "Listo para recoger",
+                Delivered => "Entregado",
+                Exception => "Incidencia en la entrega",
+                ReturnedToSender => "Devuelto al remitente",
+                Expired => "Sin novedades recientes",
+            }
+        }
+        Step(s) => match s {
+            ProgressStep::Ordered => "Pedido",
+            ProgressStep::Shipped => "Enviado",
+            ProgressStep::InTransit => "En tránsito",
+            ProgressStep::OutForDelivery => "En reparto",
+            ProgressStep::Delivered => "Entregado",
+        },
+        ParcelOf(i, n) => return format!("Paquete {i} de {n}"),
+        Carrier => "Transportista",
+        TrackingNumber => "Número de seguimiento",
+        OpensNewTab => "(se abre en una pestaña nueva)",
+        Eta => "Entrega estimada",
+        Progress => "Progreso de la entrega",
+        StepNow => "Ahora",
+        StepDone => "(completado)",
+        InThisParcel => "En este paquete",
+        History => "Historial de seguimiento",
+        NoEvents => "Aún no hay novedades del envío.",
+        LocalTime(time, zone) => return format!("{time} hora local ({zone})"),
+        Quantity(n) => return format!("Cantidad: {n}"),
+        NotShippedYet(1) => "1 artículo aún no se ha enviado",
+        NotShippedYet(n) => return format!("{n} artículos aún no se han enviado"),
+        Preparing => "Estamos preparando tu pedido",
+        PreparingBody => "Los datos de seguimiento aparecerán aquí en cuanto se envíe.",
+        FieldError(field, issue) => match (field, issue) {
+            (Field::OrderNumber, FieldIssue::Required) => "Introduce el número de pedido.",
+            (Field::Email, FieldIssue::Required) => "Introduce tu correo electrónico.",
+            (Field::OrderNumber, FieldIssue::TooLong) => "Ese número de pedido es demasiado largo.",
+            (Field::Email, FieldIssue::TooLong) => "Ese correo electrónico es demasiado largo.",
+            (Field::OrderNumber, _) => {
+                "Usa solo las letras, cifras y - _ . de la confirmación del pedido."
+            }
+            (Field::Email, _) => "Introduce un correo como nombre@ejemplo.com.",
+        },
+        LookupNotFound => {
+            "No encontramos ningún pedido con ese número y ese correo. Revisa ambos e inténtalo de nuevo."
+        }
+        RateLimited(Some(1)) => "Demasiados intentos. Vuelve a intentarlo en 1 segundo.",
+        RateLimited(Some(n)) => {
+            return format!("Demasiados intentos. Vuelve a intentarlo en {n} segundos.")
+        }
+        RateLimited(None) => "Demasiados intentos. Vuelve a intentarlo en un momento.",
+        SessionExpired => "Tu sesión ha caducado. Vuelve a buscar tu pedido.",
+        SignInAgain => "Tu sesión ha caducado. Vuelve a iniciar sesión para ver tus pedidos.",
+        OrderNotFound => "No encontramos este pedido en tu cuenta.",
+        Unreachable => {
+            "No pudimos conectar con el servicio de seguimiento. Revisa tu conexión e inténtalo de nuevo."
+        }
+        Generic => "Algo salió mal al cargar tu pedido.",
+        TryAgain => "Reintentar",
+        WidgetUnavailable => "Esta parte de la página no se ha cargado. Comprueba tu conexión e inténtalo de nuevo.",
+        Reason(r) => {
+            use ExceptionReason::*;
+            match r {
+                AddressIssue => "problema con la dirección",
+                CustomsHold => "retenido en aduana",
+                Damaged => "dañado",
+                Lost => "perdido",
+                Delayed => "retraso por el tiempo o del transportista",
+                Refused => "rechazado",
+                Other => "otro problema",
+            }
+        }
+        Banner(status, reason) => {
+            use ExceptionReason::*;
+            match (status, reason) {
+                (TrackingStatus::AttemptedDelivery, _) => "El repartidor no pudo entregar tu paquete",
+                (TrackingStatus::ReturnedToSender, _) => "Tu paquete está volviendo a la tienda",
+                (TrackingStatus::Expired, _) => "Hace mucho que no hay novedades del seguimiento",
+                (_, Some(AddressIssue)) => "Hay un problema con la dirección de entrega",
+                (_, Some(CustomsHold)) => "Tu paquete está retenido en la aduana",
+                (_, Some(Damaged)) => "Tu paquete se dañó durante el transporte",
+                (_, Some(Lost)) => "El transportista ha perdido tu paquete",
+                (_, Some(Delayed)) => {
+                    "Tu paquete se retrasa por el tiempo o por un problema del transportista"
+                }
+                (_, Some(Refused)) => "La entrega fue rechazada",
+                (_, _) => "El transportista ha informado de un problema con tu paquete",
+            }
+        }
+        ReasonLine(r) => return format!("Motivo: {}", es(Reason(r))),
+        Next(step, carrier) => match step {
+            NextStep::Wait => {
+                "Por ahora no tienes que hacer nada: esta página se actualiza cuando el transportista informa de avances."
+            }
+            NextStep::UpdateAddress => "Revisa con nosotros tu dirección de entrega.",
+            NextStep::ContactCarrier => return format!("Contacta con {carrier} para resolverlo."),
+            NextStep::ContactStore => "Contacta con nosotros y lo solucionamos.",
+            NextStep::ArrangeRedelivery => {
+                return format!(
+                    "El repartidor volverá a intentarlo, o puedes acordar otra entrega con {carrier}."
+                )
+            }
+            NextStep::CollectFromPickupPoint => {
+                "Recógelo en el punto de recogida antes de la fecha límite."
+            }
+        },
+        CustomsHint(c) => {
+            return format!(
+                "La aduana puede pedir documentos o aranceles antes de liberarlo; {c} te dirá qué falta."
+            )
+        }
+        CarrierLink(c) => return format!("Seguir en {c}"),
+        DelayTitle => "Va con retraso: la fecha estimada del transportista ya ha pasado",
+        DelayBody => {
+            "La mayoría de los paquetes retrasados llegan en pocos días. Esta página se actualiza sola."
+        }
+        Stalled(Some(1)) => "Sin novedades del transportista desde hace 1 día",
+        Stalled(Some(n)) => return format!("Sin novedades del transportista desde hace {n} días"),
+        Stalled(None) => "Sin novedades recientes del transportista",
+        GetHelp => "Obtener ayuda",
+        HelpHeading => "¿Necesitas ayuda con tu entrega?",
+        ContactUs => "Contacta con nosotros",
+        ContactEmail(e) => return format!("Escríbenos a {e}"),
+        ContactPhone(p) => return format!("Llámanos al {p}"),
+        ContactChat => "Chatea con nosotros",
+        Copy => "Copiar",
+        CopyLabel => "Copiar número de seguimiento",
+        Copied => "Copiado",
+        CopyFailed => "No se pudo copiar: selecciona el número y cópialo.",
+        ShowAll(n) => return format!("Mostrar las {n} actualizaciones"),
+        ShowFewer => "Mostrar menos actualizaciones",
+        EtaRevised(was, now) => return format!("Antes: {was} — ahora: {now}"),
+        ShipsIn(n) => return format!("Tu pedido se envía en {n} paquetes"),
+        PickupPoint => "Punto de recogida",
+        OpeningHours => "Horario",
+        CollectBy(d) => return format!("Recógelo antes del {d}"),
+        UpdatedJustNow => "Actualizado hace un momento",
+        UpdatedAgo(rel) => return format!("Actualizado {rel}"),
+        RefreshFailed => "No se pudo actualizar; lo reintentamos",
+        NpsRegion => "Tu opinión",
+        NotNow => "Ahora no",
+        Close => "Cerrar",
+        FollowUp(kind, cat) => match (kind, cat) {
+            (_, Category::Detractor) => "¿Qué ha salido mal?",
+            (SurveyKind::Nps, Category::Passive) => "¿Qué haría falta para que fuera un 10?",
+            (SurveyKind::Csat, Category::Passive) => "¿Qué podríamos mejorar?",
+            (SurveyKind::Nps, Category::Promoter) => "¿Qué es lo que más te ha gustado?",
+            (SurveyKind::Csat, Category::Promoter) => "¿Qué te ha gustado?",
+        },
+        ContactMe => "Pedir a la tienda que se ponga en contacto conmigo",
+        ContactNote => "La tienda se pondrá en contacto contigo.",
+        ReviewInvite => "¡Nos alegra que te haya gustado! ¿Quieres valorar los productos que compraste?",
+        WriteReview => "Escribir una valoración",
+        CharsLeft(1) => "Queda 1 carácter",
+        CharsLeft(n) => return format!("Quedan {n} caracteres"),
+        Send => "Enviar",
+        Sending => "Enviando…",
+        NpsThanks => "Gracias: tu opinión nos ayuda a mejorar.",
+        SavedOffline => "Guardado en este dispositivo: lo enviaremos cuando vuelvas a tener conexión",
+        NpsSaveFailed => "No hemos podido guardar tu opinión. Inténtalo de nuevo.",
+        ReturnsHeading => "Iniciar una devolución",
+        FindOrder => "Buscar pedido",
+        ChooseOrder => "Elige el pedido que quieres devolver",
+        StepOf(n, of) => return format!("Paso {n} de {of}"),
+        ReturnStep(s) => match s {
+            RStep::Items => "Elige qué quieres devolver",
+            RStep::Reasons => "Cuéntanos el motivo",
+            RStep::Photos => "Añade fotos",
+            RStep::Resolution => "Reembolso o cambio",
+            RStep::Review => "Revisa y envía",
+        },
+        Back => "Atrás",
+        Continue => "Continuar",
+        ReturnBy(d) => return format!("Devuélvelo antes del {d}"),
+        QtyToReturn => "Cantidad a devolver",
+        Blocked(r, date) => match (r, date) {
+            (NotReturnable::FinalSale, _) => "Venta final: este artículo no admite devoluciones.",
+            (NotReturnable::AlreadyReturned, _) => "Ya devuelto: todas las unidades están en una devolución.",
+            (NotReturnable::NotDelivered, _) => "Aún no entregado: podrás devolverlo cuando llegue.",
+            (NotReturnable::WindowClosed, Some(d)) => return format!("El plazo de devolución terminó el {d}."),
+            (NotReturnable::WindowClosed, None) => "El plazo de devolución de este artículo ha terminado.",
+        },
+        NothingReturnable => "Ahora mismo no se puede devolver ningún artículo de este pedido.",
+        PastReturns => "Devoluciones de este pedido",
+        ReturnRow { rma, status, date, units } => {
+            return format!("{rma} · {status} · {date} · {}", es(Units(units)))
+        }
+        Units(1) => "1 artículo",
+        Units(n) => return format!("{n} artículos"),
+        WithdrawalHeading => "Derecho de desistimiento",
+        WithdrawalExplain(d) => {
+            return format!("Según la normativa europea de consumo puedes desistir de esta compra en los 14 días siguientes a la entrega, sin dar ningún motivo. Fecha límite: {d}.")
+        }
+        WithdrawButton => "Desistir del contrato",
+        WithdrawConfirmHeading => "¿Desistir del contrato?",
+        WithdrawConfirmBody(n) => {
+            return format!("Declaras que desistes del contrato de compra del pedido {n}. Registramos la fecha y la hora y te mostramos una confirmación que podrás volver a consultar. Después, devuelve los artículos en un plazo de 14 días; la tienda te reembolsará el pago como exige la ley.")
+        }
+        ConfirmWithdrawal => "Confirmar el desistimiento",
+        GoBack => "Volver",
+        WithdrawnHeading => "Desistimiento confirmado",
+        Reference(r) => return format!("Referencia: {r}"),
+        RecordedOn(d) => return format!("Registrado el {d}"),
+        Statement => "Tu declaración",
+        WithdrawalKeep => "Guarda esta confirmación. Seguirá apareciendo en esta página para este pedido.",
+        PastWithdrawals => "Tus declaraciones de desistimiento",
+        WithdrawalRow(r, d) => return format!("Desistimiento {r}, {d}"),
+        BackToOrder => "Volver a tu pedido",
+        ReasonLabel => "Motivo",
+        ChooseReason => "Elige un motivo",
+        CommentLabel(Requirement::Required) => "Describe el problema (obligatorio)",
+        CommentLabel(_) => "Comentario (opcional)",
+        PhotosNext(Requirement::Required) => "En el siguiente paso añadirás al menos una foto.",
+        PhotosNext(_) => "En el siguiente paso podrás añadir fotos.",
+        Req(Requirement::Required) => "(obligatorio)",
+        Req(Requirement::Optional) => "(opcional)",
+        Req(Requirement::Disabled) => "",
+        PhotosIntro(size, n) => {
+            return format!("Fotos JPEG, PNG o WebP, de hasta {size} cada una y {n} por artículo.")
+        }
+        ChoosePhotos => "Elegir fotos",
+        DropHere => "o arrástralas aquí",
+        Uploading(name) => return format!("Subiendo {name}"),
+        Uploaded => "Subida",
+        PhotoAdded(name) => return format!("{name} añadida"),
+        RemovePhoto(name) => return format!("Quitar {name}"),
+        Remove => "Quitar",
+        PhotoN(n) => return format!("Foto {n}"),
+        PhotoRemoved(name) => return format!("{name} quitada"),
+        FileRefused(p, name) => {
+            return match p {
+                FileProblem::Type => format!("{name} no es una foto JPEG, PNG o WebP."),
+                FileProblem::TooBig(max) => format!("{name} ocupa más de {}.", size(max)),
+                FileProblem::TooMany(n) => format!("{name} no se ha añadido: como máximo {n} fotos por artículo."),
+                FileProblem::Unreadable => format!("{name} no se puede leer como foto o tiene demasiados píxeles."),
+                FileProblem::Network => format!("{name} no se ha podido subir. Comprueba tu conexión e inténtalo de nuevo."),
+                FileProblem::Expired => format!("{name} no se ha podido subir: tu sesión ha caducado. Recarga la página para continuar."),
+                FileProblem::Failed => format!("{name} no se ha podido subir. Inténtalo de nuevo."),
+            }
+        }
+        ResolutionLabel(r, bonus) => match (r, bonus) {
+            (Resolution::Refund, _) => "Reembolso al método de pago original",
+            (Resolution::StoreCredit, Some(p)) => return format!("Saldo en la tienda (+{p} % extra)"),
+            (Resolution::StoreCredit, None) => "Saldo en la tienda",
+            (Resolution::Exchange, _) => "Cambio por otra talla o color",
+        },
+        ExchangeFor => "Nueva talla o color",
+        ChooseVariant => "Elige…",
+        OutOfStock(l) => return format!("{l} (agotado)"),
+        ReasonIs(r) => return format!("Motivo: {r}"),
+        CommentIs(c) => return format!("Comentario: {c}"),
+        Photos(1) => "1 foto",
+        Photos(n) => return format!("{n} fotos"),
+        Outcome(r, variant) => match r {
+            Resolution::Refund => "Reembolso al método de pago original",
+            Resolution::StoreCredit => "Saldo en la tienda",
+            Resolution::Exchange => return format!("Cambio por {variant}"),
+        },
+        EstimateHeading => "Lo que recibirás",
+        Calculating => "Calculando…",
+        EstimateFailed => "Ahora mismo no podemos calcular los importes. Aun así puedes enviar tu devolución.",
+        EstRefundItems => "Artículos a reembolsar",
+        EstRestocking => "Gastos de reposición",
+        EstShipping => "Envío de la devolución",
+        EstRefundTotal => "Reembolso a tu método de pago",
+        EstCredit => "Saldo por los artículos",
+        EstBonus => "Saldo extra",
+        EstCreditTotal => "Saldo total en la tienda",
+        EstExchange => "Artículos cambiados (sin coste)",
+        MethodLegend => "¿Cómo nos lo enviarás?",
+        Method(ReturnMethod::DropOff) => "Llevarlo a un punto de entrega",
+        Method(ReturnMethod::Pickup) => "Recogida a domicilio por mensajero",
+        SubmitReturn => "Enviar devolución",
+        Submitting => "Enviando…",
+        SubmitOffline => {
+            "No hemos podido enviar tu devolución. Comprueba tu conexión e inténtalo de nuevo: nunca se enviará dos veces."
+        }
+        SubmitConflict => {
+            "Algunos de estos artículos se han devuelto mientras tanto. Hemos actualizado la lista: revisa tu elección."
+        }
+        SubmitMaybeSent => "Puede que esta devolución ya se haya enviado. Revisa las devoluciones de este pedido.",
+        SubmitFailed => "Algo ha fallado al enviar tu devolución. Inténtalo de nuevo.",
+        Problem(w) => match w {
+            What::Nothing => "Elige al menos un artículo para devolver.",
+            What::Quantity => "Elige una cantidad que aún puedas devolver.",
+            What::Reason => "Elige un motivo.",
+            What::Comment => "Describe el problema en pocas palabras.",
+            What::CommentLong => "El comentario debe tener menos de 1000 caracteres.",
+            What::Photos => "Añade al menos una foto.",
+            What::TooManyPhotos => "Demasiadas fotos para este artículo: quita alguna.",
+            What::Uploading => "Espera a que terminen de subirse las fotos.",
+            What::Resolution => "Elige qué prefieres a cambio.",
+            What::Exchange => "Elige una talla o un color disponible.",
+            What::Method => "Elige cómo nos lo enviarás.",
+        },
+        ReturnHeading(rma) => return format!("Devolución {rma}"),
+        ReturnStatus(s) => {
+            use aftercare_shared::returns::ReturnStatus::*;
+            match s {
+                Requested => "Solicitada",
+                Approved => "Aprobada",
+                InTransit => "De vuelta en camino",
+                Received => "Recibida",
+                Refunded => "Reembolsada",
+                Exchanged => "Cambio enviado",
+                Rejected => "Rechazada",
+                Cancelled => "Cancelada",
+            }
+        }
+        StatusIs(s) => return format!("Estado: {s}"),
+        ReturnCreated => "Hemos recibido tu solicitud de devolución.",
+        QrAlt(rma) => return format!("Código QR de la devolución {rma}"),
+        PrintLabel => "Imprimir etiqueta",
+        ReturnHistory => "Historial de la devolución",
+        StoreNote(n) => return format!("Nota de la tienda: {n}"),
+        CancelReturn => "Cancelar devolución",
+        CancelConfirm => "¿Cancelar esta devolución? Los artículos no se recogerán ni se reembolsarán.",
+        CancelYes => "Sí, cancelar la devolución",
+        CancelNo => "Mantener la devolución",
+        CancelFailed => "No hemos podido cancelar la devolución. Inténtalo de nuevo.",
+        StatusChanged(s) => return format!("Estado actualizado: {s}"),
+        WithdrawFailed => "No hemos podido registrar tu desistimiento. Inténtalo de nuevo.",
+        ItemsHeading => "Artículos",
+        ReturnsUnreachable => {
+            "No hemos podido conectar con el servicio de devoluciones. Comprueba tu conexión e inténtalo de nuevo."
+        }
+    };
+    s.to_owned()
+}
