@@ -386,20 +386,6 @@ pub struct ResolutionChoice {
     pub resolution: Resolution,
 }
 
-/// Admin: a product of the store's catalog (exchanges offer its variants; tags decide final
-/// sale).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ProductInput {
-    /// Product title.
-    pub title: String,
-    /// Tags, e.g. `final-sale`.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Variants (SKUs unique within the store).
-    pub variants: Vec<ExchangeOption>,
-}
-
 /// Admin: returns counted for the insights page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
