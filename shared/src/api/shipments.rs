@@ -1,9 +1,11 @@
 //! `/v1/admin/orders/{number}/shipments` and `/v1/admin/shipments/{id}/events`: the merchant
 //! (or a carrier integration) pushes parcels and their checkpoints.
 
+use crate::error::{ApiError, FieldIssue};
 use crate::order::PickupPoint;
 use crate::time::Timestamp;
 use crate::tracking::{EtaWindow, ExceptionReason, Location, TrackingStatus};
+use crate::validate::{field_path, Problems, MAX_EVENTS, MAX_TEXT};
 use serde::{Deserialize, Serialize};
 
 /// Admin: a parcel handed to a carrier.
@@ -37,6 +39,48 @@ pub struct ShipmentInput {
     /// Checkpoints known so far.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<TrackingEventInput>,
+}
+
+impl ShipmentInput {
+    /// Every rule a parcel pushed on its own must meet, all problems at once (the server runs
+    /// it on `POST /v1/admin/orders/{number}/shipments`).
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        self.check(&mut p, "", None);
+        p.finish()
+    }
+
+    /// The parcel's rules under `prefix`; with `bought` (the order's SKUs and units, when the
+    /// parcel comes inline with its order) its items are checked against the order too.
+    pub(crate) fn check(&self, p: &mut Problems, prefix: &str, bought: Option<&[(&str, u32)]>) {
+        let f = |name: &str| field_path(prefix, name);
+        p.text(f("carrier_code"), &self.carrier_code, 32);
+        p.optional_text(f("carrier_name"), self.carrier_name.as_deref(), 100);
+        p.text(f("tracking_number"), &self.tracking_number, 64);
+        p.optional_url(f("tracking_url"), self.tracking_url.as_deref());
+        if let Some(point) = &self.pickup_point {
+            p.pickup_point(&f("pickup_point"), point);
+        }
+        if let (Some(earliest), Some(latest)) = (self.eta_earliest, self.eta_latest) {
+            p.not_before(f("eta_latest"), earliest, latest);
+        }
+        if self.items.is_empty() {
+            p.add(f("items"), FieldIssue::Required);
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            p.quantity(f(&format!("items[{i}].quantity")), item.quantity);
+            if let Some(bought) = bought {
+                match bought.iter().find(|(sku, _)| *sku == item.sku) {
+                    None => p.add(f(&format!("items[{i}].sku")), FieldIssue::UnknownReference),
+                    Some((_, units)) if item.quantity > *units => {
+                        p.add(f(&format!("items[{i}].quantity")), FieldIssue::OutOfRange)
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+        check_events(p, &f("events"), &self.events);
+    }
 }
 
 /// Admin: units of one SKU in a parcel.
@@ -97,6 +141,41 @@ impl TrackingEventInput {
             ),
         }
     }
+    /// The checkpoint's rules under `prefix`.
+    fn check(&self, p: &mut Problems, prefix: &str) {
+        if self.status.is_none()
+            && self
+                .raw_status
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty())
+        {
+            p.add(format!("{prefix}.status"), FieldIssue::Required);
+        }
+        p.optional_text(
+            format!("{prefix}.raw_status"),
+            self.raw_status.as_deref(),
+            64,
+        );
+        p.text(format!("{prefix}.description"), &self.description, MAX_TEXT);
+        p.optional_text(
+            format!("{prefix}.carrier_event_id"),
+            self.carrier_event_id.as_deref(),
+            128,
+        );
+        if let Some(location) = &self.location {
+            p.location(&format!("{prefix}.location"), location);
+        }
+    }
+}
+
+/// The rules of a list of checkpoints under `prefix` (a parcel's or a batch's `events`).
+fn check_events(p: &mut Problems, prefix: &str, events: &[TrackingEventInput]) {
+    if events.len() > MAX_EVENTS {
+        p.add(prefix, FieldIssue::TooLong);
+    }
+    for (i, e) in events.iter().enumerate() {
+        e.check(p, &format!("{prefix}[{i}]"));
+    }
 }
 
 /// Admin: a batch of checkpoints for one parcel, optionally with the carrier's new ETA.
@@ -111,6 +190,22 @@ pub struct TrackingEventBatch {
     pub eta: Option<EtaWindow>,
 }
 
+impl TrackingEventBatch {
+    /// Every rule a batch must meet (events, or at least a new ETA), all problems at once (the
+    /// server runs it on `POST /v1/admin/shipments/{id}/events`).
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        if self.events.is_empty() && self.eta.is_none() {
+            p.add("events", FieldIssue::Required);
+        }
+        if let Some(eta) = &self.eta {
+            p.not_before("eta.latest", eta.earliest, eta.latest);
+        }
+        check_events(&mut p, "events", &self.events);
+        p.finish()
+    }
+}
+
 /// Admin: what an event ingest did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -119,4 +214,80 @@ pub struct IngestResult {
     pub inserted: u32,
     /// Events dropped as repeats of stored ones.
     pub duplicates: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::order::Address;
+
+    fn parcel() -> ShipmentInput {
+        ShipmentInput {
+            carrier_code: "correos".into(),
+            carrier_name: None,
+            tracking_number: "PK123".into(),
+            tracking_url: None,
+            eta_earliest: Some(Timestamp::from_utc_ms(2_000, 0)),
+            eta_latest: Some(Timestamp::from_utc_ms(1_000, 0)),
+            shipped_at: None,
+            pickup_point: Some(PickupPoint {
+                name: " ".into(),
+                address: Address {
+                    line1: "Calle Mayor 1".into(),
+                    city: "Madrid".into(),
+                    ..Address::default()
+                },
+                opening_hours: vec![String::new()],
+                pickup_deadline: None,
+            }),
+            items: vec![ParcelItemInput {
+                sku: "TEE-M".into(),
+                quantity: 0,
+            }],
+            events: vec![],
+        }
+    }
+
+    #[test]
+    fn parcel_and_batch_paths_start_at_the_top() {
+        let err = parcel().validate().unwrap_err();
+        let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "pickup_point.name",
+                "pickup_point.opening_hours[0]",
+                "eta_latest",
+                "items[0].quantity"
+            ]
+        );
+        let empty = TrackingEventBatch {
+            events: vec![],
+            eta: None,
+        };
+        let err = empty.validate().unwrap_err();
+        assert_eq!(err.fields[0].field, "events");
+        let event = TrackingEventInput {
+            carrier_event_id: None,
+            status: None,
+            reason: None,
+            raw_status: Some("XX".into()),
+            description: "Scanned".into(),
+            location: Some(Location {
+                country: Some("ESP".into()),
+                ..Location::default()
+            }),
+            occurred_at: Timestamp::from_utc_ms(0, 0),
+        };
+        let batch = TrackingEventBatch {
+            events: vec![event],
+            eta: Some(EtaWindow {
+                earliest: Timestamp::from_utc_ms(2_000, 0),
+                latest: Timestamp::from_utc_ms(1_000, 0),
+            }),
+        };
+        let err = batch.validate().unwrap_err();
+        let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(fields, ["eta.latest", "events[0].location.country"]);
+    }
 }

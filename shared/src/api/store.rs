@@ -1,8 +1,11 @@
 //! `/v1/store` and `/v1/admin/store/settings`: the store's public configuration (name,
 //! language, support contacts, shipping FAQ) and the merchant's settings behind it.
 
+use crate::error::{ApiError, FieldIssue};
+use crate::ids::Email;
 use crate::locale::Locale;
 use crate::tracking::TrackingPolicy;
+use crate::validate::Problems;
 use serde::{Deserialize, Serialize};
 
 /// The public part of a store's configuration, safe for any browser.
@@ -87,16 +90,18 @@ impl StoreSettings {
 
     /// Every rule the settings must meet, all problems at once (the server runs this on
     /// `PUT`; a settings form can run the same code before sending).
-    pub fn validate(&self) -> Result<(), crate::ApiError> {
-        use crate::validate::Problems;
-        use crate::FieldIssue;
+    pub fn validate(&self) -> Result<(), ApiError> {
         let mut p = Problems::default();
-        if !Self::STALL_HOURS.contains(&self.tracking_policy.stall_after_hours) {
-            p.add("tracking_policy.stall_after_hours", FieldIssue::OutOfRange);
-        }
-        if !Self::EXPIRE_DAYS.contains(&self.tracking_policy.expire_after_days) {
-            p.add("tracking_policy.expire_after_days", FieldIssue::OutOfRange);
-        }
+        p.in_range(
+            "tracking_policy.stall_after_hours",
+            self.tracking_policy.stall_after_hours,
+            &Self::STALL_HOURS,
+        );
+        p.in_range(
+            "tracking_policy.expire_after_days",
+            self.tracking_policy.expire_after_days,
+            &Self::EXPIRE_DAYS,
+        );
         if self.faq.len() > Self::MAX_FAQ {
             p.add("faq", FieldIssue::TooLong);
         }
@@ -109,7 +114,7 @@ impl StoreSettings {
             p.text(format!("faq[{i}].answer"), &entry.answer, Self::MAX_ANSWER);
         }
         if let Some(email) = &self.support.email {
-            p.check("support.email", crate::Email::parse(email));
+            p.check("support.email", Email::parse(email));
         }
         p.optional_text("support.phone", self.support.phone.as_deref(), 40);
         p.optional_url("support.chat_url", self.support.chat_url.as_deref());

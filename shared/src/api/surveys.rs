@@ -2,9 +2,11 @@
 //! dismissing it, and the merchant's report and settings. The rules behind the decisions live
 //! in [`crate::survey`]; these types only carry them.
 
+use crate::error::{ApiError, FieldIssue};
 use crate::ids::OrderNumber;
 use crate::locale::Locale;
 use crate::time::Timestamp;
+use crate::validate::Problems;
 use serde::{Deserialize, Serialize};
 
 /// Ask whether to show a survey now (and record that it is shown when the answer is yes).
@@ -194,23 +196,25 @@ impl SurveySettings {
 
     /// Every rule the settings must meet, all problems at once (run by the server on `PUT`,
     /// and usable by a settings form before sending).
-    pub fn validate(&self) -> Result<(), crate::ApiError> {
-        use crate::validate::Problems;
-        use crate::FieldIssue;
+    pub fn validate(&self) -> Result<(), ApiError> {
         let mut p = Problems::default();
         let r = &self.rules;
-        if !Self::DELIVERY_DAYS.contains(&r.days_after_first_delivery) {
-            p.add("rules.days_after_first_delivery", FieldIssue::OutOfRange);
-        }
-        if !Self::RESPONSE_DAYS.contains(&r.days_after_response) {
-            p.add("rules.days_after_response", FieldIssue::OutOfRange);
-        }
-        if !Self::DISMISSAL_DAYS.contains(&r.days_after_dismissal) {
-            p.add("rules.days_after_dismissal", FieldIssue::OutOfRange);
-        }
-        if r.sample_percent > 100 {
-            p.add("rules.sample_percent", FieldIssue::OutOfRange);
-        }
+        p.in_range(
+            "rules.days_after_first_delivery",
+            r.days_after_first_delivery,
+            &Self::DELIVERY_DAYS,
+        );
+        p.in_range(
+            "rules.days_after_response",
+            r.days_after_response,
+            &Self::RESPONSE_DAYS,
+        );
+        p.in_range(
+            "rules.days_after_dismissal",
+            r.days_after_dismissal,
+            &Self::DISMISSAL_DAYS,
+        );
+        p.in_range("rules.sample_percent", r.sample_percent, &(0..=100));
         for (i, t) in self.texts.iter().enumerate() {
             if self.texts[..i].iter().any(|o| o.locale == t.locale) {
                 p.add(format!("texts[{i}].locale"), FieldIssue::Duplicate);
