@@ -23,17 +23,17 @@ impl Method {
 /// A request as the transport sends it.
 #[derive(Debug, Clone)]
 pub(crate) struct RawRequest {
-    pub method: Method,
-    pub url: String,
-    pub headers: Vec<(&'static str, String)>,
-    pub body: Option<String>,
+    pub(crate) method: Method,
+    pub(crate) url: String,
+    pub(crate) headers: Vec<(&'static str, String)>,
+    pub(crate) body: Option<String>,
 }
 
 /// A response as the transport received it.
 #[derive(Debug, Clone)]
 pub(crate) struct RawResponse {
-    pub status: u16,
-    pub retry_after: Option<u64>,
-    pub etag: Option<String>,
-    pub body: String,
+    pub(crate) status: u16,
+    pub(crate) retry_after: Option<u64>,
+    pub(crate) etag: Option<String>,
+    pub(crate) body: String,
 }
