@@ -148,7 +148,6 @@ async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport>
 mod tests {
     use super::*;
     use aftercare_shared::survey::SurveyKind;
-    use aftercare_shared::validate;
 
     #[test]
     fn every_demo_order_is_valid_and_numbered_1001_to_1031() {
@@ -160,9 +159,10 @@ mod tests {
             expected.iter().map(String::as_str).collect::<Vec<_>>()
         );
         for o in &orders {
-            validate::order_input(o).unwrap_or_else(|e| panic!("{}: {e:?}", o.order_number));
+            o.validate()
+                .unwrap_or_else(|e| panic!("{}: {e:?}", o.order_number));
         }
-        assert!(validate::order_input(&orders[27]).is_ok());
+        assert!(orders[27].validate().is_ok());
         assert_eq!(orders[27].shipments[0].events.len(), 40);
         assert!(demo_settings().unwrap().validate().is_ok());
     }

@@ -11,7 +11,7 @@ use crate::state::AppState;
 use aftercare_shared::api::{LookupRequest, OrderSession, Page};
 use aftercare_shared::order::{Order, OrderSummary};
 use aftercare_shared::token::{self, Claims, TokenKind};
-use aftercare_shared::{validate, ApiError, FieldIssue, Timestamp};
+use aftercare_shared::{ApiError, FieldIssue, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -54,7 +54,7 @@ pub async fn lookup(
     ClientIp(ip): ClientIp,
     Json(req): Json<LookupRequest>,
 ) -> Result<Json<OrderSession>> {
-    let (number, email) = validate::lookup(&req)?;
+    let (number, email) = req.normalized()?;
     state.limits.check(store.id, ip, number.as_str())?;
     let mut conn = state.db.pool.acquire().await?;
     let candidate = repo::lookup_candidate(&mut conn, store.id, &number).await?;

@@ -2,6 +2,7 @@
 //! return looks like afterwards, and the merchant's settings and workflow. The rules behind
 //! the numbers live in [`crate::returns`]; these types only carry them.
 
+use crate::error::{ApiError, FieldIssue};
 use crate::locale::Locale;
 use crate::money::Money;
 use crate::returns::{
@@ -9,6 +10,7 @@ use crate::returns::{
     Returnability,
 };
 use crate::time::Timestamp;
+use crate::validate::Problems;
 use serde::{Deserialize, Serialize};
 
 /// Longest free-text comment on a returned line.
@@ -386,20 +388,6 @@ pub struct ResolutionChoice {
     pub resolution: Resolution,
 }
 
-/// Admin: a product of the store's catalog (exchanges offer its variants; tags decide final
-/// sale).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ProductInput {
-    /// Product title.
-    pub title: String,
-    /// Tags, e.g. `final-sale`.
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Variants (SKUs unique within the store).
-    pub variants: Vec<ExchangeOption>,
-}
-
 /// Admin: returns counted for the insights page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -458,26 +446,30 @@ impl ReturnSettings {
 
     /// Every rule the settings must meet, all problems at once (the server runs this on
     /// `PUT`; a settings form can run the same code before sending).
-    pub fn validate(&self) -> Result<(), crate::ApiError> {
-        use crate::validate::Problems;
-        use crate::FieldIssue;
+    pub fn validate(&self) -> Result<(), ApiError> {
         let mut p = Problems::default();
         let policy = &self.policy;
-        if !Self::WINDOW_DAYS.contains(&policy.window_days) {
-            p.add("policy.window_days", FieldIssue::OutOfRange);
-        }
-        if !Self::BUFFER_DAYS.contains(&policy.transit_buffer_days) {
-            p.add("policy.transit_buffer_days", FieldIssue::OutOfRange);
-        }
-        if policy.restocking_fee_bps > 10_000 {
-            p.add("policy.restocking_fee_bps", FieldIssue::OutOfRange);
-        }
-        if policy.store_credit_bonus_bps > 10_000 {
-            p.add("policy.store_credit_bonus_bps", FieldIssue::OutOfRange);
-        }
-        if !(0..=1_000_000).contains(&policy.return_shipping_fee_minor) {
-            p.add("policy.return_shipping_fee_minor", FieldIssue::OutOfRange);
-        }
+        p.in_range("policy.window_days", policy.window_days, &Self::WINDOW_DAYS);
+        p.in_range(
+            "policy.transit_buffer_days",
+            policy.transit_buffer_days,
+            &Self::BUFFER_DAYS,
+        );
+        p.in_range(
+            "policy.restocking_fee_bps",
+            policy.restocking_fee_bps,
+            &(0..=10_000),
+        );
+        p.in_range(
+            "policy.store_credit_bonus_bps",
+            policy.store_credit_bonus_bps,
+            &(0..=10_000),
+        );
+        p.in_range(
+            "policy.return_shipping_fee_minor",
+            policy.return_shipping_fee_minor,
+            &(0..=1_000_000),
+        );
         if policy.methods.is_empty() {
             p.add("policy.methods", FieldIssue::Required);
         }

@@ -8,6 +8,11 @@
 //! `429` (honouring the server's `Retry-After`), `503` and an idempotent request still in
 //! flight, and never otherwise. A new endpoint that is not idempotent must not go through the shared retry loop.
 //!
+//! Layout: one module per API resource with that resource's methods, named as in
+//! [`crate::api`] (`store`, `orders`, `shipments`, `surveys`, `returns`); this file holds what
+//! they share (errors, retries, credentials, encoding) and picks the transport (`native` or
+//! `web`), which sees only the request and response types of `wire`.
+//!
 //! ```no_run
 //! # async fn demo() -> Result<(), aftercare_shared::client::ClientError> {
 //! use aftercare_shared::client::Client;
@@ -20,27 +25,25 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
+mod orders;
 mod returns;
+mod shipments;
+mod store;
+mod surveys;
 #[cfg(target_arch = "wasm32")]
 mod web;
+mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 use native as transport;
 #[cfg(target_arch = "wasm32")]
 use web as transport;
 
-use crate::api::{
-    self, IngestResult, LookupRequest, OrderInput, OrderSession, Page, ShipmentInput, StoreConfig,
-    SurveyDismissal, SurveyPrompt, SurveyPromptRequest, SurveyResponse, SurveyResponseInput,
-    TrackingEventBatch,
-};
+use crate::api;
 use crate::error::{ApiError, ErrorCode};
-use crate::ids::OrderNumber;
-use crate::locale::Locale;
-use crate::order::{Order, OrderSummary, Shipment};
-use crate::survey::{Eligibility, SurveyKind};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wire::{Method, RawRequest, RawResponse};
 
 /// Why a call failed, as a widget needs to tell the shopper.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -128,43 +131,6 @@ impl RetryPolicy {
     }
 }
 
-/// HTTP method of a request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Method {
-    Get,
-    Post,
-    Put,
-}
-
-impl Method {
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
-            Method::Put => "PUT",
-        }
-    }
-}
-
-/// A request as the transport sends it.
-#[derive(Debug, Clone)]
-pub(crate) struct RawRequest {
-    pub method: Method,
-    pub url: String,
-    pub headers: Vec<(&'static str, String)>,
-    pub body: Option<String>,
-}
-
-/// A response as the transport received it.
-#[derive(Debug, Clone)]
-pub(crate) struct RawResponse {
-    pub status: u16,
-    pub retry_after: Option<u64>,
-    pub etag: Option<String>,
-    pub body: String,
-}
-
 /// Credentials a request is sent with.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Credentials {
@@ -219,153 +185,6 @@ impl Client {
             retry,
             ..self.clone()
         }
-    }
-
-    /// `GET /v1/store`: the store's public configuration.
-    pub async fn store_config(&self) -> Result<StoreConfig, ClientError> {
-        self.call(Method::Get, "/v1/store", None::<&()>).await
-    }
-
-    /// `GET /v1/store?locale=xx`: the public configuration with its shopper-facing texts (the
-    /// shipping FAQ) in `locale`, so a Spanish widget never shows English answers when the store
-    /// has Spanish ones. [`Client::store_config`] stays for callers that need no texts.
-    pub async fn store_config_for(&self, locale: Locale) -> Result<StoreConfig, ClientError> {
-        self.call(
-            Method::Get,
-            &format!("/v1/store?locale={}", locale.tag()),
-            None::<&()>,
-        )
-        .await
-    }
-
-    /// `POST /v1/orders/lookup`: a guest proves order number + email and gets an order session.
-    pub async fn lookup_order(&self, req: &LookupRequest) -> Result<OrderSession, ClientError> {
-        self.call(Method::Post, "/v1/orders/lookup", Some(req))
-            .await
-    }
-
-    /// `GET /v1/orders`: the logged-in customer's orders, newest first.
-    pub async fn orders(&self, cursor: Option<&str>) -> Result<Page<OrderSummary>, ClientError> {
-        let path = match cursor {
-            Some(c) => format!("/v1/orders?cursor={}", encode_component(c)),
-            None => "/v1/orders".to_owned(),
-        };
-        self.call(Method::Get, &path, None::<&()>).await
-    }
-
-    /// `GET /v1/orders/{number}`: one order with its parcels and checkpoints.
-    pub async fn order(&self, number: &OrderNumber) -> Result<Order, ClientError> {
-        self.call(
-            Method::Get,
-            &format!("/v1/orders/{}", encode_component(number.as_str())),
-            None::<&()>,
-        )
-        .await
-    }
-
-    /// `POST /v1/surveys/{kind}/prompt?locale=xx`: may the survey be shown now? The server
-    /// alone applies the store's recontact rules (and records the showing when it says yes), so
-    /// a widget never decides on its own; the answer carries the store's question and scale
-    /// labels in `locale`. Needs a customer token or order session ([`Client::with_token`]).
-    pub async fn survey_prompt(
-        &self,
-        kind: SurveyKind,
-        req: &SurveyPromptRequest,
-        locale: Locale,
-    ) -> Result<SurveyPrompt, ClientError> {
-        self.call(
-            Method::Post,
-            &format!(
-                "/v1/surveys/{}/prompt?locale={}",
-                kind.as_str(),
-                locale.tag()
-            ),
-            Some(req),
-        )
-        .await
-    }
-
-    /// `PUT /v1/surveys/responses/{id}?locale=xx`: create (201) or update (200) the response
-    /// with this client-generated id (8–64 of `A-Za-z0-9_-`). The widget saves the score as
-    /// soon as it is chosen and sends the comment later to the same id; because the id names the
-    /// response, a retry after a lost answer or a reload never stores a second one, so this PUT
-    /// is retried on network errors, `429` and `503` exactly like a POST with an idempotency key.
-    pub async fn put_survey_response(
-        &self,
-        id: &str,
-        input: &SurveyResponseInput,
-        locale: Locale,
-    ) -> Result<SurveyResponse, ClientError> {
-        self.call(
-            Method::Put,
-            &format!(
-                "/v1/surveys/responses/{}?locale={}",
-                encode_component(id),
-                locale.tag()
-            ),
-            Some(input),
-        )
-        .await
-    }
-
-    /// `POST /v1/surveys/{kind}/dismissals`: the shopper said "Not now". The answer is the
-    /// eligibility after the dismissal (when the survey may come back), so the store's quiet
-    /// period starts on the server, not in a cookie the shopper may clear.
-    pub async fn dismiss_survey(
-        &self,
-        kind: SurveyKind,
-        dismissal: &SurveyDismissal,
-    ) -> Result<Eligibility, ClientError> {
-        self.call(
-            Method::Post,
-            &format!("/v1/surveys/{}/dismissals", kind.as_str()),
-            Some(dismissal),
-        )
-        .await
-    }
-
-    /// Admin `PUT /v1/admin/orders/{number}`: create or replace an order.
-    pub async fn admin_put_order(&self, order: &OrderInput) -> Result<Order, ClientError> {
-        self.call(
-            Method::Put,
-            &format!(
-                "/v1/admin/orders/{}",
-                encode_component(order.order_number.trim())
-            ),
-            Some(order),
-        )
-        .await
-    }
-
-    /// Admin `POST /v1/admin/orders/{number}/shipments`: add a parcel.
-    pub async fn admin_add_shipment(
-        &self,
-        number: &OrderNumber,
-        shipment: &ShipmentInput,
-    ) -> Result<Shipment, ClientError> {
-        self.call(
-            Method::Post,
-            &format!(
-                "/v1/admin/orders/{}/shipments",
-                encode_component(number.as_str())
-            ),
-            Some(shipment),
-        )
-        .await
-    }
-
-    /// Admin `POST /v1/admin/shipments/{id}/events`: ingest checkpoints (duplicates dropped).
-    pub async fn admin_add_events(
-        &self,
-        shipment_id: i64,
-        batch: &TrackingEventBatch,
-    ) -> Result<IngestResult, ClientError> {
-        self.call(
-            Method::Post,
-            &format!("/v1/admin/shipments/{shipment_id}/events"),
-            Some(batch),
-        )
-        .await
     }
 
     /// Send with retries and decode the answer.
@@ -477,34 +296,6 @@ pub enum Fetched<T> {
     },
     /// Nothing changed since the tag that was sent.
     NotModified,
-}
-
-impl Client {
-    /// `GET /v1/orders/{number}` only if it changed since `etag`: what live refresh polls, so an
-    /// unchanged order costs a 304 with no body.
-    pub async fn order_if_changed(
-        &self,
-        number: &OrderNumber,
-        etag: Option<&str>,
-    ) -> Result<Fetched<Order>, ClientError> {
-        let raw = self
-            .exchange(
-                Method::Get,
-                &format!("/v1/orders/{}", encode_component(number.as_str())),
-                None,
-                etag,
-                None,
-            )
-            .await?;
-        if raw.status == 304 {
-            return Ok(Fetched::NotModified);
-        }
-        let value = transport::from_json(&raw.body).map_err(ClientError::Decode)?;
-        Ok(Fetched::Changed {
-            value,
-            etag: raw.etag,
-        })
-    }
 }
 
 /// 2xx and 304 pass; anything else becomes the server's decoded error.

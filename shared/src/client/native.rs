@@ -1,6 +1,6 @@
 //! Native transport: reqwest + tokio, for integration tests, tools and Rust backends.
 
-use super::{Method, RawRequest, RawResponse};
+use super::wire::{Method, RawRequest, RawResponse};
 use std::sync::OnceLock;
 use std::time::Duration;
 

@@ -3,7 +3,8 @@
 //! a second one), its status page, cancelling, the EU withdrawal, and the merchant workflow.
 //! Photos are uploaded by the widget itself (it needs upload progress, which `fetch` lacks).
 
-use super::{encode_component, Client, ClientError, Method};
+use super::wire::Method;
+use super::{encode_component, Client, ClientError};
 use crate::api::{
     AdminReturn, Page, ReturnDetail, ReturnOptions, ReturnRequestInput, ReturnSettings,
     ReturnStatusInput, WithdrawalConfirmation, WithdrawalInput,

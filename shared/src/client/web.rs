@@ -1,6 +1,6 @@
 //! Browser transport: `fetch` through web-sys, timers through `setTimeout`.
 
-use super::{RawRequest, RawResponse};
+use super::wire::{RawRequest, RawResponse};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 

@@ -1,6 +1,6 @@
 //! The guest lookup (order number + email → order session) with its wording chosen by the
 //! widget that shows it: tracking's form says "Track your order", the returns form "Start a
-//! return". Validated with `shared::validate::lookup` before sending; server field errors are
+//! return". Validated with `LookupRequest::validate` before sending; server field errors are
 //! shown inline; `order_not_found` is one message that reveals nothing. The order-session
 //! token it yields is handed to the caller and never stored.
 
@@ -11,7 +11,7 @@ use crate::shell::Events;
 use aftercare_shared::api::{LookupRequest, OrderSession};
 use aftercare_shared::client::{Client, ClientError, RetryPolicy};
 use aftercare_shared::error::{ErrorCode, FieldIssue};
-use aftercare_shared::{validate, Locale};
+use aftercare_shared::Locale;
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -96,7 +96,7 @@ pub fn GuestLookup(
         };
         form_error.set(None);
         can_retry.set(false);
-        if let Err(e) = validate::lookup(&req) {
+        if let Err(e) = req.validate() {
             show_errors(
                 e.fields
                     .iter()

@@ -6,7 +6,6 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use aftercare_shared::api::{IngestResult, TrackingEventBatch, TrackingEventInput};
 use aftercare_shared::tracking::EtaWindow;
-use aftercare_shared::validate;
 use aftercare_shared::{OrderNumber, TrackingStatus};
 use sqlx::AnyConnection;
 
@@ -169,7 +168,7 @@ pub async fn ingest_events(
     shipment_id: i64,
     batch: &TrackingEventBatch,
 ) -> Result<IngestResult> {
-    validate::tracking_events(batch)?;
+    batch.validate()?;
     let mut tx = db.begin_write().await?;
     let carrier_code: String =
         sqlx::query_scalar("SELECT carrier_code FROM shipments WHERE id = $1 AND store_id = $2")

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use aftercare_shared::api::{CustomerInput, OrderInput, ShipmentInput};
 use aftercare_shared::order::{Order, Shipment};
 use aftercare_shared::tracking::EtaWindow;
-use aftercare_shared::validate::{self, Problems};
+use aftercare_shared::validate::Problems;
 use aftercare_shared::{Currency, Email, FieldIssue, OrderNumber};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -31,7 +31,7 @@ pub struct PutOutcome {
 /// lists events gets exactly those events. An input without parcels leaves stored parcels
 /// alone, so re-sending an order does not wipe tracking pushed through the events API.
 pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<PutOutcome> {
-    validate::order_input(input)?;
+    input.validate()?;
     let number = OrderNumber::parse(&input.order_number).map_err(|_| Error::NotFound)?;
     let email = Email::parse(&input.email).map_err(|_| Error::internal("validated email"))?;
     let currency =
@@ -358,7 +358,7 @@ pub async fn add_shipment(
     number: &OrderNumber,
     input: &ShipmentInput,
 ) -> Result<Shipment> {
-    validate::shipment_input(input, None)?;
+    input.validate()?;
     let mut tx = db.begin_write().await?;
     let order_id = order_id_by_number(tx.conn(), store_id, number)
         .await?

@@ -1,0 +1,40 @@
+//! Request and response bodies of the `/v1` API, shared by server, client and widgets.
+//!
+//! One module per resource, as the REST routes group them; every type is re-exported here, so
+//! `api::X` names it whichever module it lives in.
+
+mod insights;
+mod orders;
+mod products;
+mod returns;
+mod shipments;
+mod store;
+mod surveys;
+
+pub use insights::*;
+pub use orders::*;
+pub use products::*;
+pub use returns::*;
+pub use shipments::*;
+pub use store::*;
+pub use surveys::*;
+
+use serde::{Deserialize, Serialize};
+
+/// Header carrying the store's publishable key on public routes.
+pub const KEY_HEADER: &str = "aftercare-key";
+/// Header naming a POST's idempotency key.
+pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+/// Response header set when a stored response is replayed for a repeated idempotency key.
+pub const REPLAYED_HEADER: &str = "idempotent-replayed";
+
+/// A page of a cursor-paginated list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// Items on this page.
+    pub items: Vec<T>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_cursor: Option<String>,
+}

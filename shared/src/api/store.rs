@@ -1,0 +1,174 @@
+//! `/v1/store` and `/v1/admin/store/settings`: the store's public configuration (name,
+//! language, support contacts, shipping FAQ) and the merchant's settings behind it.
+
+use crate::error::{ApiError, FieldIssue};
+use crate::ids::Email;
+use crate::locale::Locale;
+use crate::tracking::TrackingPolicy;
+use crate::validate::Problems;
+use serde::{Deserialize, Serialize};
+
+/// The public part of a store's configuration, safe for any browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoreConfig {
+    /// Store display name.
+    pub name: String,
+    /// Language used when the shopper's cannot be served.
+    pub default_locale: Locale,
+    /// How shoppers reach the store.
+    pub support: SupportContacts,
+    /// Shipping questions and answers in the requested language ("where is my order" help).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub faq: Vec<FaqEntry>,
+}
+
+/// One question of the store's shipping FAQ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FaqEntry {
+    /// The question as shoppers ask it.
+    pub question: String,
+    /// The store's answer (plain text).
+    pub answer: String,
+}
+
+/// Contact channels a worried shopper can use.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SupportContacts {
+    /// Support email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Support phone number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Link to a chat or help centre.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chat_url: Option<String>,
+}
+
+/// Admin: one FAQ entry in one language (`PUT /v1/admin/store/settings`); shoppers get the
+/// entries of their language as [`FaqEntry`]s in [`StoreConfig::faq`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LocalizedFaq {
+    /// The language this entry is written in.
+    pub locale: Locale,
+    /// The question as shoppers ask it (at most [`StoreSettings::MAX_QUESTION`] characters).
+    pub question: String,
+    /// The store's answer, plain text (at most [`StoreSettings::MAX_ANSWER`] characters).
+    pub answer: String,
+}
+
+/// Admin: the store settings the tracking experience depends on, read and replaced as a whole
+/// (`GET`/`PUT /v1/admin/store/settings`), so a merchant's settings page round-trips one document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoreSettings {
+    /// When a silent parcel counts as stalled, and when it is given up as expired.
+    pub tracking_policy: TrackingPolicy,
+    /// The shipping FAQ in every language, in display order within each language.
+    #[serde(default)]
+    pub faq: Vec<LocalizedFaq>,
+    /// How shoppers reach the store.
+    #[serde(default)]
+    pub support: SupportContacts,
+}
+
+impl StoreSettings {
+    /// Most FAQ entries a store may keep (all languages together).
+    pub const MAX_FAQ: usize = 50;
+    /// Longest FAQ question.
+    pub const MAX_QUESTION: usize = 200;
+    /// Longest FAQ answer.
+    pub const MAX_ANSWER: usize = 2_000;
+    /// Allowed `stall_after_hours` (one hour to thirty days).
+    pub const STALL_HOURS: std::ops::RangeInclusive<u32> = 1..=720;
+    /// Allowed `expire_after_days` (one day to a year).
+    pub const EXPIRE_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
+
+    /// Every rule the settings must meet, all problems at once (the server runs this on
+    /// `PUT`; a settings form can run the same code before sending).
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        p.in_range(
+            "tracking_policy.stall_after_hours",
+            self.tracking_policy.stall_after_hours,
+            &Self::STALL_HOURS,
+        );
+        p.in_range(
+            "tracking_policy.expire_after_days",
+            self.tracking_policy.expire_after_days,
+            &Self::EXPIRE_DAYS,
+        );
+        if self.faq.len() > Self::MAX_FAQ {
+            p.add("faq", FieldIssue::TooLong);
+        }
+        for (i, entry) in self.faq.iter().enumerate() {
+            p.text(
+                format!("faq[{i}].question"),
+                &entry.question,
+                Self::MAX_QUESTION,
+            );
+            p.text(format!("faq[{i}].answer"), &entry.answer, Self::MAX_ANSWER);
+        }
+        if let Some(email) = &self.support.email {
+            p.check("support.email", Email::parse(email));
+        }
+        p.optional_text("support.phone", self.support.phone.as_deref(), 40);
+        p.optional_url("support.chat_url", self.support.chat_url.as_deref());
+        p.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_settings_validation_names_every_bad_field() {
+        let ok = StoreSettings {
+            tracking_policy: TrackingPolicy::default(),
+            faq: vec![LocalizedFaq {
+                locale: Locale::Es,
+                question: "¿Cuándo llega?".into(),
+                answer: "En 2–4 días laborables.".into(),
+            }],
+            support: SupportContacts {
+                email: Some("help@shop.example".into()),
+                phone: None,
+                chat_url: None,
+            },
+        };
+        assert!(ok.validate().is_ok());
+        let v = serde_json::to_value(&ok).unwrap();
+        assert_eq!(
+            v["tracking_policy"],
+            serde_json::json!({"stall_after_hours": 72, "expire_after_days": 30})
+        );
+        assert_eq!(v["faq"][0]["locale"], "es");
+        let mut bad = ok.clone();
+        bad.tracking_policy = TrackingPolicy {
+            stall_after_hours: 0,
+            expire_after_days: 366,
+        };
+        bad.faq = vec![ok.faq[0].clone(); StoreSettings::MAX_FAQ + 1];
+        bad.faq[1].question = " ".into();
+        bad.faq[2].answer = "x".repeat(StoreSettings::MAX_ANSWER + 1);
+        bad.support.email = Some("nope".into());
+        let err = bad.validate().unwrap_err();
+        let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "tracking_policy.stall_after_hours",
+                "tracking_policy.expire_after_days",
+                "faq",
+                "faq[1].question",
+                "faq[2].answer",
+                "support.email"
+            ]
+        );
+    }
+}
