@@ -129,6 +129,33 @@ fn problems(d: &Draft, step: Step) -> Vec<(i64, What)> {
 }
 
 #[wasm_bindgen_test]
+fn only_a_definite_refusal_rotates_the_idempotency_key() {
+    use aftercare_shared::client::ClientError;
+    use aftercare_shared::error::{ApiError, ErrorCode};
+    let api = |status: u16, code: ErrorCode| ClientError::Api {
+        status,
+        error: ApiError::new(code, "x"),
+    };
+    // Refused: the fixed draft is a new request and needs a new key.
+    assert!(draft::needs_new_key(&api(422, ErrorCode::ValidationFailed)));
+    assert!(draft::needs_new_key(&api(409, ErrorCode::Conflict)));
+    // The return may exist, or the server asks to wait: the same key must be sent again.
+    assert!(!draft::needs_new_key(&ClientError::Decode(
+        "truncated body".into()
+    )));
+    assert!(!draft::needs_new_key(&ClientError::Network(
+        "offline".into()
+    )));
+    assert!(!draft::needs_new_key(&api(
+        409,
+        ErrorCode::IdempotencyInFlight
+    )));
+    assert!(!draft::needs_new_key(&api(429, ErrorCode::RateLimited)));
+    assert!(!draft::needs_new_key(&api(500, ErrorCode::Internal)));
+    assert!(!draft::needs_new_key(&api(503, ErrorCode::Unavailable)));
+}
+
+#[wasm_bindgen_test]
 fn draft_survives_storage_without_its_comments() {
     let d = Draft {
         step: Step::Resolution,

@@ -163,7 +163,18 @@ fn native(env: &Env) -> Counts {
     }
     let (ok, out) = run_captured(&mut cmd);
     drop(cluster);
-    suite_counts("native cargo test", ok, parse_cargo(&out))
+    // The widgets' own unit tests (translation tables, formatting rules) are plain Rust; their
+    // integration tests need a browser and run in the wasm suite.
+    let (widgets_ok, widgets_out) =
+        run_captured(
+            env.cmd("cargo")
+                .args(["test", "-p", "aftercare-widgets", "--lib"]),
+        );
+    suite_counts(
+        "native cargo test",
+        ok && widgets_ok,
+        parse_cargo(&(out + &widgets_out)),
+    )
 }
 
 fn wasm(env: &Env) -> Counts {

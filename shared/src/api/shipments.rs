@@ -73,7 +73,7 @@ impl ShipmentInput {
                 match bought.iter().find(|(sku, _)| *sku == item.sku) {
                     None => p.add(f(&format!("items[{i}].sku")), FieldIssue::UnknownReference),
                     Some((_, units)) if item.quantity > *units => {
-                        p.add(f(&format!("items[{i}].quantity")), FieldIssue::OutOfRange)
+                        p.add(f(&format!("items[{i}].quantity")), FieldIssue::OutOfRange);
                     }
                     Some(_) => {}
                 }

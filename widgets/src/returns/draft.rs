@@ -664,6 +664,16 @@ pub fn store(key: &str, d: &Draft) {
     }
 }
 
+/// Whether a failed create means the next attempt needs a new idempotency key. Only a
+/// definite refusal does: the API's error shape with a 4xx status that is not "try again
+/// later" (the server stored that refusal under the key, and the fixed draft is a new request).
+/// No answer, a transient status, or a success the client could not read keep the key: the
+/// return may exist, and a retry with the same key replays it instead of creating a second.
+pub fn needs_new_key(e: &aftercare_shared::client::ClientError) -> bool {
+    use aftercare_shared::client::ClientError;
+    matches!(e, ClientError::Api { status, .. } if (400..500).contains(status)) && !e.is_transient()
+}
+
 /// A fresh idempotency key: `crypto.randomUUID()` where available, else 32 hex digits.
 pub fn random_key() -> String {
     let uuid = web_sys::window().map(|w| get(&w, "crypto")).and_then(|c| {

@@ -880,9 +880,8 @@ impl Flow {
         if self.expired(&e) {
             return;
         }
-        // A definite answer is stored under the key by the server: the next attempt (after
-        // fixing the draft) needs a new one. Transient failures keep it, so a retry replays.
-        if !e.is_transient() {
+        // Only a definite refusal rotates the key; anything else keeps it so a retry replays.
+        if draft::needs_new_key(&e) {
             self.io(|i| i.draft.key = draft::random_key());
             self.save();
         }
