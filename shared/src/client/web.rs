@@ -36,7 +36,7 @@ pub(crate) async fn send(req: &RawRequest) -> Result<RawResponse, String> {
     init.set_signal(Some(&abort.signal()));
     let abort_fn =
         js_sys::Function::from(wasm_bindgen::closure::Closure::once_into_js(move || {
-            abort.abort()
+            abort.abort();
         }));
     let timer = window
         .set_timeout_with_callback_and_timeout_and_arguments_0(&abort_fn, TIMEOUT_MS)
