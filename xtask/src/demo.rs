@@ -20,8 +20,11 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
     println!(
         "\n  Aftercare demo storefront: {url}/\n\
          \n  Try: {url}/track.html  (order 1002 + ana@example.com, or 1010 + guest@example.com)\
+         \n       {url}/returns.html  (returns and exchanges: 1030 + returns@example.com, or ?customer=cus_ana&order=1029)\
          \n       {url}/account.html  (signed in as Ana through a customer token; her NPS card)\
-         \n       {url}/insights.html  (the merchant's NPS report with charts)\
+         \n       {url}/order-confirmation.html  (tracking right after checkout)   {url}/product.html  (no widget: only the 1 KB loader)\
+         \n       {url}/insights.html  (the merchant's NPS and returns report with charts)\
+         \n       {url}/sdk/index.html  (widget gallery for developers)\
          \n  API: {url}/v1/openapi.json\n\
          \n  Embed on any storefront:\
          \n    <script src=\"{url}/sdk/aftercare.js\" data-key=\"{DEMO_KEY}\" async></script>\
