@@ -3,6 +3,7 @@
 
 mod common;
 
+use aftercare_shared::token::{self, Claims, TokenKind};
 use axum::body::Body;
 use axum::http::StatusCode;
 use common::returns::*;
@@ -60,15 +61,26 @@ async fn creating_is_idempotent_and_reduces_what_is_left() {
     assert_eq!(d["lines"][1]["reason_label"], "Demasiado pequeño");
     assert!(d["instructions"].as_str().unwrap().contains(&rma));
     assert!(d["label_url"].as_str().unwrap().contains("/label?t="));
+    // The retry carries a token minted later (another expiry, so other text) for the same
+    // customer, as after a page reload: it still replays instead of acting twice.
+    let later = token::mint(
+        &Claims {
+            kind: TokenKind::Customer,
+            store: PK.into(),
+            sub: "cus_ana".into(),
+            exp: now_s() + 900,
+        },
+        SK,
+    );
     let again = post(
         &t,
         "/v1/orders/1029/returns",
-        &ana(),
+        &format!("Bearer {later}"),
         &body,
         Some("draft-1"),
     )
     .await;
-    assert_eq!(again.status, StatusCode::CREATED);
+    assert_eq!(again.status, StatusCode::CREATED, "{:?}", again.json());
     assert_eq!(again.header("idempotent-replayed"), Some("true"));
     assert_eq!(again.json()["rma"], rma.as_str());
     let o = item_ids(&t, "1029", &ana()).await;

@@ -1,6 +1,7 @@
 //! `Idempotency-Key` handling for every POST, as a middleware layer.
 //!
-//! Scope is the store + a hash of the caller's credentials + the key. The first request
+//! Scope is the store + a hash of whom the credentials speak for (a shopper token's subject,
+//! not its text) + the key. The first request
 //! claims the key with an `in_flight` row (a unique constraint makes concurrent claims
 //! race-free); its answer is stored and replayed to repeats with `Idempotent-Replayed: true`.
 //! A repeat with another body gets `422 idempotency_key_reused`, one while the first still
@@ -39,12 +40,22 @@ async fn scope(state: &AppState, headers: &HeaderMap) -> Result<Option<(i64, Str
     let Some(key) = headers.get(KEY_HEADER).and_then(|v| v.to_str().ok()) else {
         return Ok(None);
     };
-    Ok(stores::by_publishable_key(&state.db, key).await?.map(|s| {
-        (
-            s.id,
-            crate::util::sha256_hex(format!("public\n{key}\n{auth}")),
-        )
-    }))
+    Ok(stores::by_publishable_key(&state.db, key)
+        .await?
+        .map(|s| (s.id, crate::util::sha256_hex(shopper_scope(&s, auth)))))
+}
+
+/// Whom a shopper's request speaks for. A verified token scopes by its subject, not its text:
+/// the merchant's backend mints a fresh token on each page load, and a retry sent with a
+/// newer token must still replay the first answer instead of acting twice.
+fn shopper_scope(store: &stores::StoreRow, auth: &str) -> String {
+    let key = &store.publishable_key;
+    let token = auth.strip_prefix("Bearer ").map(str::trim).unwrap_or("");
+    let now = crate::util::now_ms() / 1000;
+    match aftercare_shared::token::verify(token, &store.secret_key, key, now) {
+        Ok(claims) => format!("public\n{key}\n{:?}\n{}", claims.kind, claims.sub),
+        Err(_) => format!("public\n{key}\n{auth}"),
+    }
 }
 
 fn forgettable(status: StatusCode) -> bool {
