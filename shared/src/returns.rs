@@ -6,6 +6,8 @@ use crate::money::{Currency, Money};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
+pub mod flow;
+
 const DAY_MS: i64 = 86_400_000;
 
 /// How a reason treats comments or photos.

@@ -5,9 +5,9 @@
 //! variants that carry their count. Dates and money are formatted by the browser's `Intl`
 //! (no date or number crate in the bundle).
 
-use crate::returns::draft::{FileProblem, Step as RStep, What};
 use aftercare_shared::error::FieldIssue;
 use aftercare_shared::order::OrderStatus;
+use aftercare_shared::returns::flow::{FileProblem, Step as RStep, What};
 use aftercare_shared::returns::{
     NotReturnable, Requirement, Resolution, ReturnMethod, ReturnStatus as RStatus,
 };
