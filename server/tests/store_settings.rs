@@ -73,7 +73,8 @@ async fn store_settings_round_trip_and_validate() {
         stored["tracking_policy"],
         json!({"stall_after_hours": 72, "expire_after_days": 30})
     );
-    assert_eq!(stored["faq"].as_array().unwrap().len(), 10);
+    // Five questions in each of English, Spanish and Brazilian Portuguese.
+    assert_eq!(stored["faq"].as_array().unwrap().len(), 15);
     assert_eq!(stored["support"]["phone"], "+34 910 000 000");
 
     let new = json!({

@@ -296,7 +296,8 @@ async fn demo_insights_serve_the_seeded_history() {
         .await
         .unwrap();
     assert_eq!(count(&t, "SELECT COUNT(*) FROM survey_responses").await, 66);
-    assert_eq!(count(&t, "SELECT COUNT(*) FROM survey_texts").await, 4);
+    // NPS and CSAT, each in English, Spanish and Brazilian Portuguese.
+    assert_eq!(count(&t, "SELECT COUNT(*) FROM survey_texts").await, 6);
     // Without --demo: 404.
     let plain = setup().await;
     assert_eq!(

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod carrier;
 pub mod error;
+pub mod i18n;
 pub mod ids;
 pub mod locale;
 pub mod money;

@@ -12,11 +12,15 @@ pub enum Locale {
     En,
     /// Spanish.
     Es,
+    /// Brazilian Portuguese (also what other Portuguese tags get).
+    #[serde(rename = "pt-BR")]
+    #[cfg_attr(feature = "openapi", schema(rename = "pt-BR"))]
+    PtBr,
 }
 
 impl Locale {
     /// Every supported locale, in menu order.
-    pub const ALL: [Locale; 2] = [Locale::En, Locale::Es];
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Es, Locale::PtBr];
 
     /// Match a BCP 47 tag (`es`, `es-MX`, `EN_us`) by its primary language; `None` if unsupported.
     pub fn from_tag(tag: &str) -> Option<Self> {
@@ -24,6 +28,7 @@ impl Locale {
         match primary.as_str() {
             "en" => Some(Self::En),
             "es" => Some(Self::Es),
+            "pt" => Some(Self::PtBr),
             _ => None,
         }
     }
@@ -41,6 +46,7 @@ impl Locale {
         match self {
             Self::En => "en",
             Self::Es => "es",
+            Self::PtBr => "pt-BR",
         }
     }
 }
@@ -54,5 +60,12 @@ mod tests {
         assert_eq!(Locale::negotiate(["", "fr", "es-MX", "en"]), Locale::Es);
         assert_eq!(Locale::negotiate(["de"]), Locale::En);
         assert_eq!(Locale::from_tag("EN_us"), Some(Locale::En));
+        assert_eq!(Locale::negotiate(["fr", "pt-BR"]), Locale::PtBr);
+        assert_eq!(Locale::from_tag("pt"), Some(Locale::PtBr));
+        assert_eq!(Locale::from_tag("pt_PT"), Some(Locale::PtBr));
+        // The wire form is the tag itself.
+        assert_eq!(serde_json::to_string(&Locale::PtBr).unwrap(), "\"pt-BR\"");
+        let parsed: Locale = serde_json::from_str("\"pt-BR\"").unwrap();
+        assert_eq!(parsed, Locale::PtBr);
     }
 }

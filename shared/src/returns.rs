@@ -23,6 +23,60 @@ pub enum Requirement {
     Required,
 }
 
+/// The return reasons a store gets before it writes its own: their codes and rules live here,
+/// their labels in every language in the message catalog (`crate::i18n`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DefaultReason {
+    /// Too small.
+    TooSmall,
+    /// Too large.
+    TooLarge,
+    /// Changed my mind (a comment is welcome).
+    ChangedMind,
+    /// Not as described (say how; a photo helps).
+    NotAsDescribed,
+    /// Arrived damaged (a photo is needed).
+    Damaged,
+    /// Wrong item sent.
+    WrongItem,
+}
+
+impl DefaultReason {
+    /// Every built-in reason, in menu order.
+    pub const ALL: [DefaultReason; 6] = [
+        Self::TooSmall,
+        Self::TooLarge,
+        Self::ChangedMind,
+        Self::NotAsDescribed,
+        Self::Damaged,
+        Self::WrongItem,
+    ];
+
+    /// The reason's code in settings and on return lines.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::TooSmall => "too_small",
+            Self::TooLarge => "too_large",
+            Self::ChangedMind => "changed_mind",
+            Self::NotAsDescribed => "not_as_described",
+            Self::Damaged => "damaged",
+            Self::WrongItem => "wrong_item",
+        }
+    }
+
+    /// Whether the reason asks for a comment, then for photos.
+    pub fn rules(self) -> (Requirement, Requirement) {
+        use Requirement::*;
+        match self {
+            Self::TooSmall | Self::TooLarge => (Disabled, Disabled),
+            Self::ChangedMind => (Optional, Disabled),
+            Self::NotAsDescribed => (Required, Optional),
+            Self::Damaged => (Optional, Required),
+            Self::WrongItem => (Optional, Optional),
+        }
+    }
+}
+
 /// How the parcel goes back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

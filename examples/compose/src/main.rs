@@ -40,9 +40,13 @@ fn OrderPage(
         <style>{THEME_CSS}{tracking::CSS}{nps::CSS}</style>
         <main>
             <h1>"Your order"</h1>
+            // One switch re-renders both widgets: English → Español → Português → English.
             <button on:click=move |_| {
-                locale.update(|l| *l = if *l == Locale::En { Locale::Es } else { Locale::En });
-            }>"English / Español"</button>
+                locale.update(|l| {
+                    let i = Locale::ALL.iter().position(|x| x == l).unwrap_or(0);
+                    *l = Locale::ALL[(i + 1) % Locale::ALL.len()];
+                });
+            }>"English / Español / Português"</button>
             <TrackingWidget api=API publishable_key=KEY token=token order=order locale=locale />
             <NpsWidget api=API publishable_key=KEY token=token order=order locale=locale />
         </main>

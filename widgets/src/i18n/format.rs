@@ -130,30 +130,6 @@ pub fn local_time_note(locale: Locale, ts: &Timestamp) -> Option<String> {
     Some(t(locale, Msg::LocalTime(&time, &zone)))
 }
 
-/// A file size limit in megabytes ("10 MB", "1.5 MB"), or kilobytes under one megabyte.
-pub fn size(bytes: u64) -> String {
-    const MB: u64 = 1_048_576;
-    if bytes >= MB {
-        let tenths = (bytes * 10 + MB / 2) / MB;
-        match tenths % 10 {
-            0 => format!("{} MB", tenths / 10),
-            d => format!("{}.{d} MB", tenths / 10),
-        }
-    } else {
-        format!("{} KB", bytes.div_ceil(1024))
-    }
-}
-
-/// Basis points as a percentage number without trailing zeros ("10", "2.5"; "2,5" in Spanish).
-pub fn percent(locale: Locale, bps: u32) -> String {
-    let sep = if locale == Locale::Es { ',' } else { '.' };
-    match bps % 100 {
-        0 => format!("{}", bps / 100),
-        r if r % 10 == 0 => format!("{}{sep}{}", bps / 100, r / 10),
-        r => format!("{}{sep}{r:02}", bps / 100),
-    }
-}
-
 /// Money with `Intl.NumberFormat` from its exact decimal string (no float rounding).
 pub fn money(locale: Locale, m: &Money) -> String {
     let f = js_sys::Intl::NumberFormat::new(

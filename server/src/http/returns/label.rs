@@ -4,54 +4,10 @@
 
 use crate::charts::esc;
 use aftercare_shared::api::ReturnDetail;
-use aftercare_shared::returns::{Resolution, ReturnMethod};
+use aftercare_shared::i18n::{self, Msg};
+use aftercare_shared::returns::Resolution;
 use aftercare_shared::Locale;
 use std::fmt::Write;
-
-struct Words {
-    title: &'static str,
-    to: &'static str,
-    order: &'static str,
-    items: &'static str,
-    method: &'static str,
-    drop_off: &'static str,
-    pickup: &'static str,
-    refund: &'static str,
-    credit: &'static str,
-    exchange: &'static str,
-    print: &'static str,
-    cut: &'static str,
-}
-
-const EN: Words = Words {
-    title: "Return label",
-    to: "Send to",
-    order: "Order",
-    items: "Items in this parcel",
-    method: "How it goes back",
-    drop_off: "Drop-off at a carrier point",
-    pickup: "Courier pickup",
-    refund: "refund",
-    credit: "store credit",
-    exchange: "exchange for",
-    print: "Print this page (Ctrl+P or ⌘P), cut along the dashed line and stick the label on the parcel.",
-    cut: "cut here",
-};
-
-const ES: Words = Words {
-    title: "Etiqueta de devolución",
-    to: "Enviar a",
-    order: "Pedido",
-    items: "Artículos en este paquete",
-    method: "Cómo se devuelve",
-    drop_off: "Entrega en un punto de la transportista",
-    pickup: "Recogida a domicilio",
-    refund: "reembolso",
-    credit: "saldo en tienda",
-    exchange: "cambio por",
-    print: "Imprime esta página (Ctrl+P o ⌘P), recorta por la línea discontinua y pega la etiqueta en el paquete.",
-    cut: "recortar aquí",
-};
 
 /// The label page for a return.
 pub(super) fn page(
@@ -61,14 +17,14 @@ pub(super) fn page(
     qr_svg: &str,
     locale: Locale,
 ) -> String {
-    let w = if locale == Locale::Es { &ES } else { &EN };
+    let w = |msg| i18n::t(locale, msg);
     let mut items = String::new();
     for l in &d.lines {
         let outcome = match (l.resolution, &l.exchange) {
-            (Resolution::Exchange, Some(x)) => format!("{} {}", w.exchange, esc(&x.label)),
-            (Resolution::Exchange, None) => w.exchange.to_owned(),
-            (Resolution::Refund, _) => w.refund.to_owned(),
-            (Resolution::StoreCredit, _) => w.credit.to_owned(),
+            (Resolution::Exchange, Some(x)) => {
+                format!("{} {}", w(Msg::LabelOutcome(l.resolution)), esc(&x.label))
+            }
+            _ => w(Msg::LabelOutcome(l.resolution)),
         };
         let _ = write!(
             items,
@@ -83,10 +39,7 @@ pub(super) fn page(
             outcome
         );
     }
-    let method = match d.method {
-        ReturnMethod::DropOff => w.drop_off,
-        ReturnMethod::Pickup => w.pickup,
-    };
+    let method = w(Msg::LabelMethod(d.method));
     let address = if address.trim().is_empty() {
         esc(store)
     } else {
@@ -110,7 +63,7 @@ h2{{font-size:.95rem;margin:16px 0 4px}}ul{{margin:0;padding-left:1.2em}}.m{{col
 <p class=\"help\">{print}</p>\
 <section class=\"label\" aria-label=\"{title}\"><div>\
 <h1>{title} · {store}</h1><p class=\"rma\">{rma}</p>\
-<p class=\"m\">{order} {order_number}</p>\
+<p class=\"m\">{order}</p>\
 <h2>{to}</h2><p class=\"to\">{address}</p></div>\
 <div class=\"qr\">{qr}</div></section>\
 <p class=\"cut\" aria-hidden=\"true\">✂ {cut}</p>\
@@ -119,17 +72,16 @@ h2{{font-size:.95rem;margin:16px 0 4px}}ul{{margin:0;padding-left:1.2em}}.m{{col
 <p>{instructions}</p>\
 </main></body></html>",
         lang = locale.tag(),
-        title = w.title,
+        title = w(Msg::LabelTitle),
         rma = esc(&d.rma),
         store = esc(store),
-        print = w.print,
-        order = w.order,
-        order_number = esc(&d.order_number),
-        to = w.to,
+        print = w(Msg::LabelPrintHint),
+        order = w(Msg::OrderHeading(&esc(&d.order_number))),
+        to = w(Msg::LabelSendTo),
         qr = qr_svg,
-        cut = w.cut,
-        items_h = w.items,
-        method_h = w.method,
+        cut = w(Msg::LabelCut),
+        items_h = w(Msg::LabelItems),
+        method_h = w(Msg::LabelMethodHeading),
         instructions = esc(&d.instructions),
     )
 }

@@ -8,6 +8,7 @@ use aftercare_shared::api::{
     AdminReturn, ExchangeOption, ReturnDetail, ReturnLine, ReturnPhoto, ReturnSettings,
     ReturnStatusChange,
 };
+use aftercare_shared::i18n::{self, Msg};
 use aftercare_shared::returns::{RefundEstimate, ReturnMethod, ReturnStatus};
 use aftercare_shared::{Locale, Money, Timestamp};
 use sqlx::AnyConnection;
@@ -227,7 +228,7 @@ pub async fn detail(
     })
 }
 
-/// What the shopper should do next, in their language.
+/// What the shopper should do next, in their language (the shared message catalog).
 pub fn instructions(
     status: ReturnStatus,
     method: ReturnMethod,
@@ -235,44 +236,16 @@ pub fn instructions(
     address: &str,
     locale: Locale,
 ) -> String {
-    use ReturnStatus::*;
-    let es = locale == Locale::Es;
-    let send = match (method, es) {
-        (ReturnMethod::DropOff, false) => format!(
-            "Pack the items with a note saying {rma}, print the label (or show the QR code at the drop-off point) and hand the parcel in at any carrier drop-off point."
-        ),
-        (ReturnMethod::DropOff, true) => format!(
-            "Empaqueta los artículos con una nota que diga {rma}, imprime la etiqueta (o muestra el código QR en el punto de entrega) y entrega el paquete en cualquier punto de la transportista."
-        ),
-        (ReturnMethod::Pickup, false) => format!(
-            "Pack the items with a note saying {rma} and stick the printed label on the parcel: a courier will collect it at your address on the next working day."
-        ),
-        (ReturnMethod::Pickup, true) => format!(
-            "Empaqueta los artículos con una nota que diga {rma} y pega la etiqueta impresa en el paquete: un mensajero lo recogerá en tu dirección el siguiente día laborable."
-        ),
-    };
-    let to = if address.trim().is_empty() {
-        String::new()
-    } else if es {
-        format!(" Dirección de devolución: {}.", address.trim())
-    } else {
-        format!(" Return address: {}.", address.trim())
-    };
-    match (status, es) {
-        (Requested | Approved, _) => format!("{send}{to}"),
-        (InTransit, false) => "Your parcel is on its way back to us. We will check it as soon as it arrives.".into(),
-        (InTransit, true) => "Tu paquete está de camino. Lo revisaremos en cuanto llegue.".into(),
-        (Received, false) => "We have your parcel and are checking the items.".into(),
-        (Received, true) => "Hemos recibido tu paquete y estamos revisando los artículos.".into(),
-        (Refunded, false) => "Your refund has been issued. It can take 3–5 working days to show on your statement.".into(),
-        (Refunded, true) => "Hemos emitido tu reembolso. Puede tardar de 3 a 5 días laborables en aparecer en tu extracto.".into(),
-        (Exchanged, false) => "Your replacement is on its way.".into(),
-        (Exchanged, true) => "Tu cambio está de camino.".into(),
-        (Rejected, false) => "This return was not accepted. See the store's note below.".into(),
-        (Rejected, true) => "Esta devolución no ha sido aceptada. Consulta la nota de la tienda más abajo.".into(),
-        (Cancelled, false) => "This return was cancelled. Nothing needs to be sent.".into(),
-        (Cancelled, true) => "Esta devolución se ha cancelado. No tienes que enviar nada.".into(),
-    }
+    let address = Some(address.trim()).filter(|a| !a.is_empty());
+    i18n::t(
+        locale,
+        Msg::ReturnInstructions {
+            status,
+            method,
+            rma,
+            address,
+        },
+    )
 }
 
 /// A page of the store's returns, newest first, optionally in one status; `after` is the

@@ -7,30 +7,24 @@ use aftercare_shared::api::{
     ExchangeOption, LocalizedLabel, ProductInput, ResolutionChoice, ReturnReasonSetting,
     ReturnSettings,
 };
-use aftercare_shared::returns::{Requirement, Resolution, ReturnPolicy};
+use aftercare_shared::i18n::{self, Msg};
+use aftercare_shared::returns::{DefaultReason, Resolution, ReturnPolicy};
 use aftercare_shared::validate::Problems;
 use aftercare_shared::{FieldIssue, Locale};
 use sqlx::AnyConnection;
 
-fn reason(
-    code: &str,
-    en: &str,
-    es: &str,
-    comment: Requirement,
-    photos: Requirement,
-) -> ReturnReasonSetting {
+/// A built-in reason with its label in every language the catalog has.
+fn reason(r: DefaultReason) -> ReturnReasonSetting {
+    let (comment, photos) = r.rules();
     ReturnReasonSetting {
-        code: code.into(),
-        labels: vec![
-            LocalizedLabel {
-                locale: Locale::En,
-                label: en.into(),
-            },
-            LocalizedLabel {
-                locale: Locale::Es,
-                label: es.into(),
-            },
-        ],
+        code: r.code().into(),
+        labels: Locale::ALL
+            .into_iter()
+            .map(|locale| LocalizedLabel {
+                locale,
+                label: i18n::t(locale, Msg::DefaultReason(r)),
+            })
+            .collect(),
         comment,
         photos,
     }
@@ -39,7 +33,6 @@ fn reason(
 /// What a store that never saved return settings gets: a 30-day window, free returns, refund
 /// and store credit, the common reasons (damaged ones need a photo).
 pub fn default_settings() -> ReturnSettings {
-    use Requirement::*;
     ReturnSettings {
         policy: ReturnPolicy::default(),
         resolutions: vec![
@@ -54,50 +47,7 @@ pub fn default_settings() -> ReturnSettings {
             },
         ],
         final_sale_tags: vec!["final-sale".into()],
-        reasons: vec![
-            reason(
-                "too_small",
-                "Too small",
-                "Demasiado pequeño",
-                Disabled,
-                Disabled,
-            ),
-            reason(
-                "too_large",
-                "Too large",
-                "Demasiado grande",
-                Disabled,
-                Disabled,
-            ),
-            reason(
-                "changed_mind",
-                "Changed my mind",
-                "He cambiado de opinión",
-                Optional,
-                Disabled,
-            ),
-            reason(
-                "not_as_described",
-                "Not as described",
-                "No es como se describía",
-                Required,
-                Optional,
-            ),
-            reason(
-                "damaged",
-                "Arrived damaged",
-                "Llegó dañado",
-                Optional,
-                Required,
-            ),
-            reason(
-                "wrong_item",
-                "Wrong item sent",
-                "Me enviaron otro artículo",
-                Optional,
-                Optional,
-            ),
-        ],
+        reasons: DefaultReason::ALL.into_iter().map(reason).collect(),
         return_address: String::new(),
     }
 }

@@ -17,14 +17,14 @@ pub fn withdrawal_statement(store: &str, order: &Order, locale: Locale) -> Strin
     let number = order.order_number.as_str();
     let placed = order.placed_at.to_string();
     let date = placed.get(..10).unwrap_or(&placed);
-    match locale {
-        Locale::Es => format!(
-            "Por la presente le comunico que desisto de mi contrato de venta del pedido {number} (realizado el {date}) con {store}."
-        ),
-        Locale::En => format!(
-            "I hereby give notice that I withdraw from my contract of sale for order {number} (placed on {date}) with {store}."
-        ),
-    }
+    aftercare_shared::i18n::t(
+        locale,
+        aftercare_shared::i18n::Msg::WithdrawalStatement {
+            number,
+            date,
+            store,
+        },
+    )
 }
 
 /// Declarations already made for an order.

@@ -10,33 +10,12 @@ use aftercare_shared::Locale;
 
 /// The built-in wording, used when the store wrote none for a language.
 pub fn default_text(kind: SurveyKind, locale: Locale) -> SurveyText {
-    let (q, lo, hi) = match (kind, locale) {
-        (SurveyKind::Nps, Locale::En) => (
-            "How likely are you to recommend {store} to a friend?",
-            "Not at all likely",
-            "Extremely likely",
-        ),
-        (SurveyKind::Nps, Locale::Es) => (
-            "¿Qué probabilidad hay de que recomiendes {store} a un amigo?",
-            "Nada probable",
-            "Muy probable",
-        ),
-        (SurveyKind::Csat, Locale::En) => (
-            "How satisfied are you with your delivery?",
-            "Very dissatisfied",
-            "Very satisfied",
-        ),
-        (SurveyKind::Csat, Locale::Es) => (
-            "¿Qué tan satisfecho estás con tu entrega?",
-            "Muy insatisfecho",
-            "Muy satisfecho",
-        ),
-    };
+    use aftercare_shared::i18n::{t, Msg};
     SurveyText {
         locale,
-        question: q.into(),
-        low_label: lo.into(),
-        high_label: hi.into(),
+        question: t(locale, Msg::SurveyQuestion(kind)),
+        low_label: t(locale, Msg::SurveyLow(kind)),
+        high_label: t(locale, Msg::SurveyHigh(kind)),
     }
 }
 

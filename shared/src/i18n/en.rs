@@ -26,7 +26,7 @@ pub(super) fn en(msg: Msg<'_>) -> String {
             total,
         } => return format!("Order {number} · {date} · {status} · {total}"),
         OrderStatus(s) => {
-            use aftercare_shared::order::OrderStatus::*;
+            use crate::order::OrderStatus::*;
             match s {
                 Processing => "We're preparing your order",
                 PartiallyShipped => "Part of your order is on its way",
@@ -332,7 +332,7 @@ pub(super) fn en(msg: Msg<'_>) -> String {
         },
         ReturnHeading(rma) => return format!("Return {rma}"),
         ReturnStatus(s) => {
-            use aftercare_shared::returns::ReturnStatus::*;
+            use crate::returns::ReturnStatus::*;
             match s {
                 Requested => "Requested",
                 Approved => "Approved",
@@ -361,6 +361,64 @@ pub(super) fn en(msg: Msg<'_>) -> String {
         ReturnsUnreachable => {
             "We couldn't reach the returns service. Check your connection and try again."
         }
+        ReturnInstructions {
+            status,
+            method,
+            rma,
+            address,
+        } => {
+            use crate::returns::ReturnStatus::*;
+            return match status {
+                Requested | Approved => {
+                    let send = match method {
+                        ReturnMethod::DropOff => format!("Pack the items with a note saying {rma}, print the label (or show the QR code at the drop-off point) and hand the parcel in at any carrier drop-off point."),
+                        ReturnMethod::Pickup => format!("Pack the items with a note saying {rma} and stick the printed label on the parcel: a courier will collect it at your address on the next working day."),
+                    };
+                    match address {
+                        Some(a) => format!("{send} Return address: {a}."),
+                        None => send,
+                    }
+                }
+                InTransit => "Your parcel is on its way back to us. We will check it as soon as it arrives.".into(),
+                Received => "We have your parcel and are checking the items.".into(),
+                Refunded => "Your refund has been issued. It can take 3–5 working days to show on your statement.".into(),
+                Exchanged => "Your replacement is on its way.".into(),
+                Rejected => "This return was not accepted. See the store's note below.".into(),
+                Cancelled => "This return was cancelled. Nothing needs to be sent.".into(),
+            };
+        }
+        WithdrawalStatement {
+            number,
+            date,
+            store,
+        } => {
+            return format!("I hereby give notice that I withdraw from my contract of sale for order {number} (placed on {date}) with {store}.")
+        }
+        LabelTitle => "Return label",
+        LabelSendTo => "Send to",
+        LabelItems => "Items in this parcel",
+        LabelMethodHeading => "How it goes back",
+        LabelMethod(ReturnMethod::DropOff) => "Drop-off at a carrier point",
+        LabelMethod(ReturnMethod::Pickup) => "Courier pickup",
+        LabelOutcome(Resolution::Refund) => "refund",
+        LabelOutcome(Resolution::StoreCredit) => "store credit",
+        LabelOutcome(Resolution::Exchange) => "exchange for",
+        LabelPrintHint => "Print this page (Ctrl+P or ⌘P), cut along the dashed line and stick the label on the parcel.",
+        LabelCut => "cut here",
+        SurveyQuestion(SurveyKind::Nps) => "How likely are you to recommend {store} to a friend?",
+        SurveyQuestion(SurveyKind::Csat) => "How satisfied are you with your delivery?",
+        SurveyLow(SurveyKind::Nps) => "Not at all likely",
+        SurveyLow(SurveyKind::Csat) => "Very dissatisfied",
+        SurveyHigh(SurveyKind::Nps) => "Extremely likely",
+        SurveyHigh(SurveyKind::Csat) => "Very satisfied",
+        DefaultReason(r) => match r {
+            crate::returns::DefaultReason::TooSmall => "Too small",
+            crate::returns::DefaultReason::TooLarge => "Too large",
+            crate::returns::DefaultReason::ChangedMind => "Changed my mind",
+            crate::returns::DefaultReason::NotAsDescribed => "Not as described",
+            crate::returns::DefaultReason::Damaged => "Arrived damaged",
+            crate::returns::DefaultReason::WrongItem => "Wrong item sent",
+        },
     };
     s.to_owned()
 }

@@ -26,7 +26,7 @@ pub(super) fn es(msg: Msg<'_>) -> String {
             total,
         } => return format!("Pedido {number} · {date} · {status} · {total}"),
         OrderStatus(s) => {
-            use aftercare_shared::order::OrderStatus::*;
+            use crate::order::OrderStatus::*;
             match s {
                 Processing => "Estamos preparando tu pedido",
                 PartiallyShipped => "Parte de tu pedido está en camino",
@@ -340,7 +340,7 @@ pub(super) fn es(msg: Msg<'_>) -> String {
         },
         ReturnHeading(rma) => return format!("Devolución {rma}"),
         ReturnStatus(s) => {
-            use aftercare_shared::returns::ReturnStatus::*;
+            use crate::returns::ReturnStatus::*;
             match s {
                 Requested => "Solicitada",
                 Approved => "Aprobada",
@@ -369,6 +369,64 @@ pub(super) fn es(msg: Msg<'_>) -> String {
         ReturnsUnreachable => {
             "No hemos podido conectar con el servicio de devoluciones. Comprueba tu conexión e inténtalo de nuevo."
         }
+        ReturnInstructions {
+            status,
+            method,
+            rma,
+            address,
+        } => {
+            use crate::returns::ReturnStatus::*;
+            return match status {
+                Requested | Approved => {
+                    let send = match method {
+                        ReturnMethod::DropOff => format!("Empaqueta los artículos con una nota que diga {rma}, imprime la etiqueta (o muestra el código QR en el punto de entrega) y entrega el paquete en cualquier punto de la transportista."),
+                        ReturnMethod::Pickup => format!("Empaqueta los artículos con una nota que diga {rma} y pega la etiqueta impresa en el paquete: un mensajero lo recogerá en tu dirección el siguiente día laborable."),
+                    };
+                    match address {
+                        Some(a) => format!("{send} Dirección de devolución: {a}."),
+                        None => send,
+                    }
+                }
+                InTransit => "Tu paquete está de camino. Lo revisaremos en cuanto llegue.".into(),
+                Received => "Hemos recibido tu paquete y estamos revisando los artículos.".into(),
+                Refunded => "Hemos emitido tu reembolso. Puede tardar de 3 a 5 días laborables en aparecer en tu extracto.".into(),
+                Exchanged => "Tu cambio está de camino.".into(),
+                Rejected => "Esta devolución no ha sido aceptada. Consulta la nota de la tienda más abajo.".into(),
+                Cancelled => "Esta devolución se ha cancelado. No tienes que enviar nada.".into(),
+            };
+        }
+        WithdrawalStatement {
+            number,
+            date,
+            store,
+        } => {
+            return format!("Por la presente le comunico que desisto de mi contrato de venta del pedido {number} (realizado el {date}) con {store}.")
+        }
+        LabelTitle => "Etiqueta de devolución",
+        LabelSendTo => "Enviar a",
+        LabelItems => "Artículos en este paquete",
+        LabelMethodHeading => "Cómo se devuelve",
+        LabelMethod(ReturnMethod::DropOff) => "Entrega en un punto de la transportista",
+        LabelMethod(ReturnMethod::Pickup) => "Recogida a domicilio",
+        LabelOutcome(Resolution::Refund) => "reembolso",
+        LabelOutcome(Resolution::StoreCredit) => "saldo en tienda",
+        LabelOutcome(Resolution::Exchange) => "cambio por",
+        LabelPrintHint => "Imprime esta página (Ctrl+P o ⌘P), recorta por la línea discontinua y pega la etiqueta en el paquete.",
+        LabelCut => "recortar aquí",
+        SurveyQuestion(SurveyKind::Nps) => "¿Qué probabilidad hay de que recomiendes {store} a un amigo?",
+        SurveyQuestion(SurveyKind::Csat) => "¿Qué tan satisfecho estás con tu entrega?",
+        SurveyLow(SurveyKind::Nps) => "Nada probable",
+        SurveyLow(SurveyKind::Csat) => "Muy insatisfecho",
+        SurveyHigh(SurveyKind::Nps) => "Muy probable",
+        SurveyHigh(SurveyKind::Csat) => "Muy satisfecho",
+        DefaultReason(r) => match r {
+            crate::returns::DefaultReason::TooSmall => "Demasiado pequeño",
+            crate::returns::DefaultReason::TooLarge => "Demasiado grande",
+            crate::returns::DefaultReason::ChangedMind => "He cambiado de opinión",
+            crate::returns::DefaultReason::NotAsDescribed => "No es como se describía",
+            crate::returns::DefaultReason::Damaged => "Llegó dañado",
+            crate::returns::DefaultReason::WrongItem => "Me enviaron otro artículo",
+        },
     };
     s.to_owned()
 }

@@ -77,8 +77,8 @@ fn survey_texts_in_both_languages() {
 
 #[test]
 fn returns_texts_in_both_languages() {
-    use crate::returns::draft::What;
-    use aftercare_shared::returns::ReturnStatus::*;
+    use crate::returns::flow::What;
+    use crate::returns::ReturnStatus::*;
     assert_eq!(t(Locale::En, Msg::StepOf(2, 5)), "Step 2 of 5");
     assert_eq!(t(Locale::Es, Msg::StepOf(2, 5)), "Paso 2 de 5");
     assert_eq!(t(Locale::En, Msg::Units(1)), "1 item");
@@ -158,4 +158,21 @@ fn every_status_is_translated_and_distinct_per_language() {
     for s in ProgressStep::ALL {
         assert_ne!(t(Locale::En, Msg::Step(s)), t(Locale::Es, Msg::Step(s)));
     }
+}
+
+#[test]
+fn brazilian_portuguese_plurals_and_numbers() {
+    assert_eq!(
+        t(Locale::PtBr, Msg::NotShippedYet(1)),
+        "1 item ainda não foi enviado"
+    );
+    assert_eq!(
+        t(Locale::PtBr, Msg::NotShippedYet(3)),
+        "3 itens ainda não foram enviados"
+    );
+    assert_eq!(t(Locale::PtBr, Msg::CharsLeft(1)), "Resta 1 caractere");
+    assert_eq!(t(Locale::PtBr, Msg::CharsLeft(5)), "Restam 5 caracteres");
+    assert_eq!(percent(Locale::PtBr, 250), "2,5");
+    assert_eq!(percent(Locale::En, 250), "2.5");
+    assert_eq!(t(Locale::PtBr, Msg::OrderHeading("1002")), "Pedido 1002");
 }
