@@ -108,15 +108,21 @@ pub fn WidgetSlot(
     props: ElementProps,
 ) -> impl IntoView {
     let locale_attr = props.attrs.get("locale");
-    let locale = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    let locale_wanted = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    let locale = i18n::element_locale(locale_attr);
     let root = NodeRef::<Div>::new();
     let events = Events::new(root);
     let state = RwSignal::new(Chunk::Loading);
     let load = widget.load;
     let fetch = move || {
         state.set(Chunk::Loading);
+        // The widget's code and the element's language are fetched at the same time, and
+        // the widget renders once both are here. A language that cannot be fetched leaves its
+        // texts in English rather than the widget unusable.
+        let language = locale_wanted.get_untracked();
         spawn_local(async move {
-            let next = match load().await {
+            let (code, _) = futures::future::join(load(), i18n::load(language)).await;
+            let next = match code {
                 Ok(render) => Chunk::Ready(render),
                 Err(ChunkMissing) => {
                     events.emit(

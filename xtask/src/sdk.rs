@@ -41,6 +41,9 @@ pub(crate) struct Manifest {
     pub core_link: String,
     /// Element name (`aftercare-tracking`) → the wasm files only that widget kind adds.
     pub widgets: BTreeMap<String, Vec<String>>,
+    /// Language (`es`, `pt_br`) → the wasm files an element in that language adds (English
+    /// is in the core).
+    pub languages: BTreeMap<String, Vec<String>>,
 }
 
 impl Manifest {
@@ -52,6 +55,7 @@ impl Manifest {
             "core_wasm": self.core_wasm,
             "core_link": self.core_link,
             "widgets": self.widgets,
+            "languages": self.languages,
         })
     }
 
@@ -60,24 +64,26 @@ impl Manifest {
         let text = std::fs::read_to_string(dist.join(MANIFEST)).ok()?;
         let v: serde_json::Value = serde_json::from_str(&text).ok()?;
         let s = |k: &str| v.get(k)?.as_str().map(str::to_owned);
-        let widgets = v
-            .get("widgets")?
-            .as_object()?
-            .iter()
-            .map(|(k, files)| {
-                let files = files
-                    .as_array()?
-                    .iter()
-                    .map(|f| f.as_str().map(str::to_owned))
-                    .collect::<Option<Vec<_>>>()?;
-                Some((k.clone(), files))
-            })
-            .collect::<Option<BTreeMap<_, _>>>()?;
+        let map = |k: &str| {
+            v.get(k)?
+                .as_object()?
+                .iter()
+                .map(|(k, files)| {
+                    let files = files
+                        .as_array()?
+                        .iter()
+                        .map(|f| f.as_str().map(str::to_owned))
+                        .collect::<Option<Vec<_>>>()?;
+                    Some((k.clone(), files))
+                })
+                .collect::<Option<BTreeMap<_, _>>>()
+        };
         let m = Manifest {
             core_glue: s("core_glue")?,
             core_wasm: s("core_wasm")?,
             core_link: s("core_link")?,
-            widgets,
+            widgets: map("widgets")?,
+            languages: map("languages")?,
         };
         m.all_files()
             .iter()
@@ -92,7 +98,7 @@ impl Manifest {
             self.core_link.clone(),
             self.core_wasm.clone(),
         ];
-        for files in self.widgets.values() {
+        for files in self.widgets.values().chain(self.languages.values()) {
             for f in files {
                 if !all.contains(f) {
                     all.push(f.clone());
@@ -146,13 +152,17 @@ pub(crate) fn brotli_bytes(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The split points whose name starts with this are languages, not widgets.
+const LANGUAGE_PREFIX: &str = "lang_";
+
 /// The published name of a split module: `split_tracking` → `aftercare-tracking-<hash>.wasm`,
-/// `chunk_5` (code several widgets share) → `aftercare-shared-<hash>.wasm`.
+/// `split_lang_pt_br` → `aftercare-lang-pt-br-<hash>.wasm`, `chunk_5` (code several widgets
+/// share) → `aftercare-shared-<hash>.wasm`.
 fn published_wasm_name(working: &str, bytes: &[u8]) -> String {
     let what = match working.strip_prefix("split_") {
-        Some(widget) => widget,
-        None if working == "core" => "core",
-        None => "shared",
+        Some(split) => split.replace('_', "-"),
+        None if working == "core" => "core".into(),
+        None => "shared".into(),
     };
     format!("aftercare-{what}-{}.wasm", content_hash(&[bytes]))
 }
@@ -168,6 +178,7 @@ pub(crate) fn publish(dist: &Path, inputs: Inputs) -> Result<Manifest> {
         .cloned()
         .ok_or("the split produced no core module")?;
     let mut widgets = BTreeMap::new();
+    let mut languages = BTreeMap::new();
     for (split, needs) in &inputs.widgets {
         let files = needs
             .iter()
@@ -178,7 +189,10 @@ pub(crate) fn publish(dist: &Path, inputs: Inputs) -> Result<Manifest> {
                     .ok_or_else(|| format!("the split loader names an unknown module {w}"))
             })
             .collect::<Result<Vec<_>>>()?;
-        widgets.insert(format!("aftercare-{split}"), files);
+        match split.strip_prefix(LANGUAGE_PREFIX) {
+            Some(language) => languages.insert(language.to_owned(), files),
+            None => widgets.insert(format!("aftercare-{split}"), files),
+        };
     }
     // Both JS modules in their final form except for each other's name; their shared id is
     // the hash of exactly that, so any change to what they say changes both names.
@@ -215,6 +229,7 @@ pub(crate) fn publish(dist: &Path, inputs: Inputs) -> Result<Manifest> {
         core_wasm,
         core_link,
         widgets,
+        languages,
     };
     let json = serde_json::to_string_pretty(&manifest.to_json())
         .map_err(|e| format!("cannot encode the manifest: {e}"))?;
@@ -311,7 +326,7 @@ mod tests {
             "import * as import1 from \"{LINK_PLACEHOLDER}\"\nconst i = {{\"{LINK_PLACEHOLDER}\": import1}};\nnew URL('core_bg.wasm', import.meta.url);\n"
         );
         let link = format!(
-            "import {{ initSync }} from \"{GLUE_PLACEHOLDER}\";\nfetch(new URL(\"./chunk_5.wasm\", import.meta.url));\nfetch(new URL(\"./split_nps.wasm\", import.meta.url));\n"
+            "import {{ initSync }} from \"{GLUE_PLACEHOLDER}\";\nfetch(new URL(\"./chunk_5.wasm\", import.meta.url));\nfetch(new URL(\"./split_nps.wasm\", import.meta.url));\nfetch(new URL(\"./split_lang_pt_br.wasm\", import.meta.url));\n"
         );
         let inputs = Inputs {
             glue,
@@ -320,8 +335,12 @@ mod tests {
                 ("core".into(), b"core".to_vec()),
                 ("chunk_5".into(), b"shared".to_vec()),
                 ("split_nps".into(), b"nps".to_vec()),
+                ("split_lang_pt_br".into(), b"pt".to_vec()),
             ],
-            widgets: HashMap::from([("nps".into(), vec!["chunk_5".into(), "split_nps".into()])]),
+            widgets: HashMap::from([
+                ("nps".into(), vec!["chunk_5".into(), "split_nps".into()]),
+                ("lang_pt_br".into(), vec!["split_lang_pt_br".into()]),
+            ]),
         };
         let m = publish(&dir, inputs).unwrap();
         let glue = std::fs::read_to_string(dir.join(&m.core_glue)).unwrap();
@@ -344,6 +363,11 @@ mod tests {
             assert!(link.contains(f.as_str()), "{f} referenced");
             assert!(dir.join(f).is_file());
         }
+        // A language is not a widget: listed apart, and never prefetched for an element.
+        assert_eq!(m.widgets.len(), 1);
+        let pt = &m.languages["pt_br"];
+        assert!(pt[0].starts_with("aftercare-lang-pt-br-"), "{pt:?}");
+        assert!(link.contains(pt[0].as_str()) && !link.contains("lang_pt_br"));
         assert_eq!(Manifest::read(&dir), Some(m));
         std::fs::remove_dir_all(&dir).unwrap();
     }

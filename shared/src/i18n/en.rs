@@ -2,7 +2,9 @@
 
 use super::*;
 
-pub(super) fn en(msg: Msg<'_>) -> String {
+/// Every message in English: its own function so a browser bundle can fetch one language
+/// without the others.
+pub fn en(msg: Msg<'_>) -> String {
     use Msg::*;
     let s = match msg {
         Loading => "Loading…",

@@ -7,7 +7,8 @@
 //! compile error. Plurals are variants that carry their count. Dates and money are formatted
 //! by the caller (the widgets through the browser's `Intl`) and passed in as text.
 //!
-//! Adding a language: a file like `pt_br.rs`, a [`Locale`] variant, one arm in [`t`].
+//! Adding a language: a file like `pt_br.rs`, a [`Locale`] variant, one arm in [`t`], and in
+//! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
 use crate::error::FieldIssue;
 use crate::order::OrderStatus;
@@ -453,9 +454,9 @@ pub enum Msg<'a> {
 /// The text of `msg` in `locale`.
 pub fn t(locale: Locale, msg: Msg<'_>) -> String {
     match locale {
-        Locale::En => en::en(msg),
-        Locale::Es => es::es(msg),
-        Locale::PtBr => pt_br::pt_br(msg),
+        Locale::En => en(msg),
+        Locale::Es => es(msg),
+        Locale::PtBr => pt_br(msg),
     }
 }
 
@@ -493,5 +494,9 @@ mod coverage;
 mod en;
 mod es;
 mod pt_br;
+
+pub use en::en;
+pub use es::es;
+pub use pt_br::pt_br;
 #[cfg(test)]
 mod tests;

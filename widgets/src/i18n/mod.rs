@@ -1,16 +1,18 @@
-//! The widgets' side of the shared message catalog: [`t`] and [`Msg`] come from
+//! The widgets' side of the shared message catalog: [`Msg`] and the texts come from
 //! `aftercare_shared::i18n` (the same texts the server and the emails use); this module adds
-//! the reactive [`tr`], the page's language negotiation and `Intl`-based formatting (no date or
+//! languages fetched on demand ([`t`], [`load`]), the reactive [`tr`], the page's language negotiation and `Intl`-based formatting (no date or
 //! number crate in the wasm).
 
-pub use aftercare_shared::i18n::{percent, size, t, Field, Msg};
+pub use aftercare_shared::i18n::{percent, size, Field, Msg};
 use aftercare_shared::tracking::EtaWindow;
 use aftercare_shared::{Locale, Money, Timestamp};
 use wasm_bindgen::JsValue;
 
 mod format;
+mod lazy;
 
 pub use format::*;
+pub use lazy::{element_locale, load, t, LanguageMissing};
 
 /// `msg` as reactive text that follows `locale`. One helper (one closure type) for every
 /// call site keeps the wasm small: each distinct closure would be its own view code.

@@ -664,7 +664,7 @@ fn card(
 /// The custom element's view: attributes become the component's props.
 pub(crate) fn element_view(p: ElementProps) -> AnyView {
     let locale_attr = p.attrs.get("locale");
-    let locale = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    let locale = i18n::element_locale(locale_attr);
     let kind_attr = p.attrs.get("kind");
     let kind = Signal::derive(move || {
         kind_attr

@@ -1566,7 +1566,7 @@ pub(crate) type After = fn(&web_sys::Element, &Inner, &ReturnOptions, Locale);
 /// The custom element's view: attributes become the component's props.
 pub(crate) fn element_view(p: ElementProps) -> AnyView {
     let locale_attr = p.attrs.get("locale");
-    let locale = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
+    let locale = i18n::element_locale(locale_attr);
     let refresh = p.attrs.get("refresh");
     view! {
         <ReturnsWidget
