@@ -1,7 +1,7 @@
 //! Secret-key admin API: merchants push orders, parcels and carrier checkpoints, tune the
 //! tracking experience (thresholds, FAQ, support contacts) and read tracking insights.
 
-use super::plumbing::{path_order_number, path_segment, ranged, Json, Routes};
+use super::plumbing::{path_order_number, path_segment, ranged, ApiRouter, Json};
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
 use crate::repo::orders as repo;
@@ -16,36 +16,19 @@ use aftercare_shared::validate::Problems;
 use aftercare_shared::{ApiError, FieldIssue, OrderNumber};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use serde::Deserialize;
+use utoipa_axum::routes;
 
 /// Admin routes.
-pub fn router() -> Routes {
-    Routes::new()
-        .route(Method::PUT, "/v1/admin/orders/{order_number}", put_order)
-        .route(Method::GET, "/v1/admin/orders/{order_number}", get_order)
-        .route(
-            Method::POST,
-            "/v1/admin/orders/{order_number}/shipments",
-            add_shipment,
-        )
-        .route(
-            Method::POST,
-            "/v1/admin/shipments/{shipment_id}/events",
-            add_events,
-        )
-        .route(
-            Method::GET,
-            "/v1/admin/insights/anxious-customers",
-            anxious_customers,
-        )
-        .route(
-            Method::GET,
-            "/v1/admin/insights/parcel-alerts",
-            parcel_alerts,
-        )
-        .route(Method::GET, "/v1/admin/store/settings", get_settings)
-        .route(Method::PUT, "/v1/admin/store/settings", put_settings)
+pub fn router() -> ApiRouter {
+    ApiRouter::new()
+        .routes(routes!(put_order, get_order))
+        .routes(routes!(add_shipment))
+        .routes(routes!(add_events))
+        .routes(routes!(anxious_customers))
+        .routes(routes!(parcel_alerts))
+        .routes(routes!(get_settings, put_settings))
 }
 
 /// Create or replace an order (items and parcels inline; the customer is upserted).

@@ -5,7 +5,9 @@
 //! the demo store's survey and returns reports, charts and CSV for the insights page, so the
 //! browser never holds the secret key.
 
-use super::plumbing::{csv_response, path_segment, path_survey_kind, svg_response, Json, Routes};
+use super::plumbing::{
+    csv_response, path_segment, path_survey_kind, svg_response, ApiRouter, Json,
+};
 use crate::error::{Error, Result};
 use crate::repo::stores;
 use crate::repo::surveys::{self, Subject};
@@ -19,34 +21,22 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::Path;
 use axum::extract::{Query, State};
-use axum::http::Method;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
+use utoipa_axum::routes;
 
 /// Lifetime of a demo customer token.
 pub const DEMO_TOKEN_SECONDS: i64 = 60 * 60;
 
 /// Demo routes.
-pub fn router() -> Routes {
-    Routes::new()
-        .route(Method::GET, "/demo/customer-token", customer_token)
-        .route(Method::POST, "/demo/clock", clock)
-        .route(Method::GET, "/demo/insights/{name}", insights)
-        .route(
-            Method::GET,
-            "/demo/insights/returns/reasons.svg",
-            insights_returns_reasons,
-        )
-        .route(
-            Method::GET,
-            "/demo/insights/{name}/distribution.svg",
-            insights_distribution,
-        )
-        .route(
-            Method::GET,
-            "/demo/insights/{name}/trend.svg",
-            insights_trend,
-        )
+pub fn router() -> ApiRouter {
+    ApiRouter::new()
+        .routes(routes!(customer_token))
+        .routes(routes!(clock))
+        .routes(routes!(insights))
+        .routes(routes!(insights_returns_reasons))
+        .routes(routes!(insights_distribution))
+        .routes(routes!(insights_trend))
 }
 
 /// Body of `POST /demo/clock`.

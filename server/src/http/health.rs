@@ -1,12 +1,12 @@
 //! `GET /healthz`: liveness plus a database round trip, for load balancers and `xtask`.
 
-use super::plumbing::Routes;
+use super::plumbing::ApiRouter;
 use crate::error::Error;
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::Method;
 use axum::Json;
 use serde::Serialize;
+use utoipa_axum::routes;
 
 /// The health answer.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -16,8 +16,8 @@ pub struct Health {
 }
 
 /// Health route.
-pub fn router() -> Routes {
-    Routes::new().route(Method::GET, "/healthz", healthz)
+pub fn router() -> ApiRouter {
+    ApiRouter::new().routes(routes!(healthz))
 }
 
 /// Ping the database; 503 `unavailable` if it does not answer.

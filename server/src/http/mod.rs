@@ -2,9 +2,10 @@
 //! with the cross-cutting layers (CORS, compression, body limit, idempotency, tracing).
 //!
 //! This file only assembles. What the resource modules share lives in [`plumbing`] (below
-//! every resource module), the `Idempotency-Key` layer in [`idempotency`] and the API
-//! description in [`openapi`] (which names every resource's handlers), so the modules'
-//! dependencies form a DAG: `mod.rs` → `openapi` → resources → `plumbing`.
+//! every resource module), the `Idempotency-Key` layer in [`idempotency`] and the parts of the
+//! API description that no route carries in [`openapi`]; the document's paths come from the
+//! routes, as [`routes`] adds them. The modules' dependencies form a DAG: `mod.rs` →
+//! resources (`openapi` among them) → `plumbing`.
 
 pub mod admin;
 pub mod demo;
@@ -22,17 +23,24 @@ use crate::state::AppState;
 use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER, REPLAYED_HEADER};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
-use axum::Router;
-use plumbing::Routes;
+use axum::{Extension, Router};
+use plumbing::ApiRouter;
+use std::sync::Arc;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
 
-/// Every route of the server, from every resource module.
-pub fn routes() -> Routes {
-    health::router()
+/// Every route of the server, from every resource module, each with its operation in the
+/// OpenAPI document that [`split_for_parts`] hands back beside the axum router: one source
+/// for both, so the document cannot miss a route.
+///
+/// [`split_for_parts`]: utoipa_axum::router::OpenApiRouter::split_for_parts
+pub fn routes() -> ApiRouter {
+    ApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .merge(health::router())
         .merge(store::router())
         .merge(orders::router())
         .merge(admin::router())
@@ -64,8 +72,9 @@ pub fn app(state: AppState) -> Router {
             HeaderName::from_static(REPLAYED_HEADER),
         ])
         .max_age(Duration::from_secs(600));
-    routes()
-        .into_router()
+    let (routes, document) = routes().split_for_parts();
+    routes
+        .layer(Extension(openapi::Document(Arc::new(document))))
         .fallback(static_files::fallback)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

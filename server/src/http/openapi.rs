@@ -1,73 +1,26 @@
 //! The OpenAPI 3.1 document, generated from the shared types (their `openapi` feature) and
-//! the handlers' `#[utoipa::path]` annotations, served at `GET /v1/openapi.json`.
+//! the handlers' `#[utoipa::path]` annotations, served at `GET /v1/openapi.json`. Its paths
+//! come from the routes themselves ([`crate::http::routes`]); this module holds the rest.
 
-use super::plumbing::Routes;
-use super::{admin, demo, health, orders, returns, static_files, store, surveys};
-use axum::http::{header, HeaderValue, Method};
+use super::plumbing::ApiRouter;
+use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use std::sync::Arc;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
+use utoipa_axum::routes;
 
-/// The API description: every route of [`crate::http::routes`] must be listed here
-/// (a test enforces it).
+/// What the routes cannot say about themselves: the API's info, its security schemes, the
+/// shared schemas no operation names directly, and the tags' descriptions. There is no
+/// `paths(…)` list: [`crate::http::routes`] adds each route's operation as it routes it, so
+/// no route can be left out of the document.
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Aftercare API",
         description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, NPS/CSAT surveys, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
         license(name = "MIT")
-    ),
-    paths(
-        health::healthz,
-        store::get_store,
-        orders::lookup,
-        orders::list,
-        orders::get_order,
-        admin::put_order,
-        admin::get_order,
-        admin::add_shipment,
-        admin::add_events,
-        admin::anxious_customers,
-        admin::parcel_alerts,
-        admin::get_settings,
-        admin::put_settings,
-        surveys::prompt,
-        surveys::dismiss,
-        surveys::put_response,
-        surveys::report,
-        surveys::responses_csv,
-        surveys::distribution_chart,
-        surveys::trend_chart,
-        surveys::followed_up,
-        surveys::get_settings,
-        surveys::put_settings,
-        returns::shopper::options,
-        returns::shopper::estimate,
-        returns::shopper::create,
-        returns::shopper::withdraw,
-        returns::photos::upload_photo,
-        returns::photos::get_photo,
-        returns::shopper::get_return,
-        returns::shopper::cancel,
-        returns::printable::label_page,
-        returns::printable::qr_svg,
-        returns::admin::admin_list,
-        returns::admin::admin_report,
-        returns::admin::get_settings,
-        returns::admin::put_settings,
-        returns::admin::admin_get,
-        returns::admin::admin_status,
-        returns::admin::put_product,
-        demo::customer_token,
-        demo::clock,
-        demo::insights,
-        demo::insights_distribution,
-        demo::insights_trend,
-        demo::insights_returns_reasons,
-        openapi_json,
-        static_files::sdk,
-        static_files::demo_index,
-        static_files::fallback,
     ),
     components(schemas(
         aftercare_shared::ApiError,
@@ -135,15 +88,20 @@ impl Modify for Security {
 }
 
 /// The OpenAPI route.
-pub fn router() -> Routes {
-    Routes::new().route(Method::GET, "/v1/openapi.json", openapi_json)
+pub fn router() -> ApiRouter {
+    ApiRouter::new().routes(routes!(openapi_json))
 }
+
+/// The finished document, which [`crate::http::app`] hands to [`openapi_json`] as a request
+/// extension: this module cannot build it, as it is one of the routes the document describes.
+#[derive(Clone)]
+pub struct Document(pub Arc<utoipa::openapi::OpenApi>);
 
 /// The generated OpenAPI document.
 #[utoipa::path(get, path = "/v1/openapi.json", tag = "health",
     responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
-pub async fn openapi_json() -> Response {
-    let mut resp = axum::Json(ApiDoc::openapi()).into_response();
+pub async fn openapi_json(Extension(Document(doc)): Extension<Document>) -> Response {
+    let mut resp = axum::Json(&*doc).into_response();
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     resp

@@ -1,7 +1,7 @@
 //! Shopper order routes: guest lookup, a customer's history, and one order.
 
 use super::plumbing::{
-    decode_cursor, encode_cursor, path_order_number, Json, Routes, DEFAULT_PAGE, MAX_PAGE,
+    decode_cursor, encode_cursor, path_order_number, ApiRouter, Json, DEFAULT_PAGE, MAX_PAGE,
 };
 use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
 use crate::error::{Error, Result};
@@ -14,9 +14,10 @@ use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::{ApiError, FieldIssue, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
+use utoipa_axum::routes;
 
 /// How long a guest's order session lasts.
 pub const ORDER_SESSION_SECONDS: i64 = 30 * 60;
@@ -27,11 +28,11 @@ const CURSOR_KIND: &str = "o1";
 const DUMMY_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// Order routes.
-pub fn router() -> Routes {
-    Routes::new()
-        .route(Method::POST, "/v1/orders/lookup", lookup)
-        .route(Method::GET, "/v1/orders", list)
-        .route(Method::GET, "/v1/orders/{order_number}", get_order)
+pub fn router() -> ApiRouter {
+    ApiRouter::new()
+        .routes(routes!(lookup))
+        .routes(routes!(list))
+        .routes(routes!(get_order))
 }
 
 /// Guest lookup: order number + checkout email → a 30-minute order session.

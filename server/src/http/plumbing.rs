@@ -1,8 +1,8 @@
-//! What every HTTP resource module shares, so none of them reaches into another: the route
-//! table ([`Routes`]), the request body limits with the layers that enforce them, reading a
-//! request (the JSON extractor and path parameters whose rejections use the API error shape,
-//! bounded numbers, page sizes and cursors, the shopper's language) and the CSV and SVG
-//! responses.
+//! What every HTTP resource module shares, so none of them reaches into another: the router
+//! that documents what it routes ([`ApiRouter`]), the request body limits with the layers that
+//! enforce them, reading a request (the JSON extractor and path parameters whose rejections
+//! use the API error shape, bounded numbers, page sizes and cursors, the shopper's language)
+//! and the CSV and SVG responses.
 
 use crate::error::{Error, Result};
 use crate::state::AppState;
@@ -11,15 +11,16 @@ use aftercare_shared::validate::Problems;
 use aftercare_shared::{FieldIssue, Locale, OrderNumber};
 use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Path, Request};
-use axum::handler::Handler;
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{on, MethodFilter};
-use axum::Router;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use utoipa::openapi::path::Paths;
+use utoipa::openapi::schema::Schema;
+use utoipa::openapi::{OpenApi, RefOr};
+use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
 /// Path of the photo upload route: the one route whose body may be a whole image.
 pub const PHOTO_UPLOAD_PATH: &str = "/v1/returns/photos";
@@ -36,56 +37,52 @@ pub fn body_limit_for(path: &str) -> usize {
     }
 }
 
-/// A router that remembers every `(method, path)` it registers, so a test can prove the
-/// OpenAPI document lists every route the server actually serves.
-pub struct Routes {
-    router: Router<AppState>,
-    table: Vec<(Method, &'static str)>,
+/// A resource module's routes. Each handler is added with `routes!(handler, …)`, which serves it
+/// at the path and method of its own `#[utoipa::path]` and puts that operation in the OpenAPI
+/// document, so a route can neither be served undocumented nor documented at another path
+/// (`routes!` takes handlers of one path at a time: the same path's GET and PUT go together).
+pub type ApiRouter = OpenApiRouter<AppState>;
+
+/// [`OpenApiRouter::routes`] for a handler documented at `…/{name}` but serving every path below
+/// it (axum's catch-all `…/{*name}`): OpenAPI cannot spell a parameter that spans segments, so
+/// the document keeps the one-segment form and only the route takes the catch-all one.
+#[allow(
+    clippy::disallowed_methods,
+    reason = "the one plain route: its operation is documented just below, from the same `routes!`"
+)]
+pub fn catch_all(
+    router: ApiRouter,
+    (schemas, paths, method_router): UtoipaMethodRouter<AppState>,
+) -> ApiRouter {
+    let mut router = paths.paths.keys().fold(router, |router, path| {
+        let (head, name) = path
+            .rsplit_once("/{")
+            .filter(|(_, name)| name.ends_with('}') && !name.contains('/'))
+            .expect("a catch-all path ends in a parameter");
+        router.route(&format!("{head}/{{*{name}"), method_router.clone())
+    });
+    document(router.get_openapi_mut(), schemas, paths);
+    router
 }
 
-impl Default for Routes {
-    fn default() -> Self {
-        Self::new()
-    }
+/// Put a `routes!(handler)` operation in the OpenAPI document without routing it: for the
+/// fallback, which axum runs for any path no route matches (so it has no path of its own to be
+/// routed at) and which [`crate::http::app`] installs.
+pub fn document_only(
+    mut router: ApiRouter,
+    (schemas, paths, _): UtoipaMethodRouter<AppState>,
+) -> ApiRouter {
+    document(router.get_openapi_mut(), schemas, paths);
+    router
 }
 
-impl Routes {
-    /// No routes yet.
-    pub fn new() -> Self {
-        Self {
-            router: Router::new(),
-            table: Vec::new(),
-        }
-    }
-
-    /// Register `handler` for `method` on `path` (axum path syntax, `{param}`).
-    pub fn route<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
-    where
-        H: Handler<T, AppState>,
-        T: 'static,
-    {
-        let filter = MethodFilter::try_from(method.clone()).expect("a routable method");
-        self.router = self.router.route(path, on(filter, handler));
-        self.table.push((method, path));
-        self
-    }
-
-    /// Add another module's routes.
-    pub fn merge(mut self, other: Routes) -> Self {
-        self.router = self.router.merge(other.router);
-        self.table.extend(other.table);
-        self
-    }
-
-    /// Every registered `(method, path)`.
-    pub fn table(&self) -> &[(Method, &'static str)] {
-        &self.table
-    }
-
-    /// The plain axum router.
-    pub fn into_router(self) -> Router<AppState> {
-        self.router
-    }
+/// Add operations and the schemas they name to `doc`, as [`OpenApiRouter::routes`] does.
+fn document(doc: &mut OpenApi, schemas: Vec<(String, RefOr<Schema>)>, paths: Paths) {
+    doc.paths.merge(paths);
+    doc.components
+        .get_or_insert_with(Default::default)
+        .schemas
+        .extend(schemas);
 }
 
 /// Cap the request body at [`body_limit_for`] its path: a declared `Content-Length` over it

@@ -16,63 +16,42 @@ pub mod photos;
 pub mod printable;
 pub mod shopper;
 
-use super::plumbing::{Routes, PHOTO_UPLOAD_PATH};
-use axum::http::Method;
+use super::plumbing::ApiRouter;
+use utoipa_axum::routes;
 
 /// Returns routes (public and admin).
-pub fn router() -> Routes {
-    Routes::new()
-        .route(
-            Method::GET,
-            "/v1/orders/{order_number}/returns/options",
-            shopper::options,
-        )
-        .route(
-            Method::POST,
-            "/v1/orders/{order_number}/returns/estimate",
-            shopper::estimate,
-        )
-        .route(
-            Method::POST,
-            "/v1/orders/{order_number}/returns",
-            shopper::create,
-        )
-        .route(
-            Method::POST,
-            "/v1/orders/{order_number}/withdrawals",
-            shopper::withdraw,
-        )
-        .route(Method::POST, PHOTO_UPLOAD_PATH, photos::upload_photo)
-        .route(Method::GET, "/v1/returns/photos/{id}", photos::get_photo)
-        .route(Method::GET, "/v1/returns/{rma}", shopper::get_return)
-        .route(Method::POST, "/v1/returns/{rma}/cancel", shopper::cancel)
-        .route(
-            Method::GET,
-            "/v1/returns/{rma}/label",
-            printable::label_page,
-        )
-        .route(Method::GET, "/v1/returns/{rma}/qr.svg", printable::qr_svg)
-        .route(Method::GET, "/v1/admin/returns", admin::admin_list)
-        .route(Method::GET, "/v1/admin/returns/report", admin::admin_report)
-        .route(
-            Method::GET,
-            "/v1/admin/returns/settings",
-            admin::get_settings,
-        )
-        .route(
-            Method::PUT,
-            "/v1/admin/returns/settings",
-            admin::put_settings,
-        )
-        .route(Method::GET, "/v1/admin/returns/{rma}", admin::admin_get)
-        .route(
-            Method::POST,
-            "/v1/admin/returns/{rma}/status",
-            admin::admin_status,
-        )
-        .route(
-            Method::PUT,
-            "/v1/admin/products/{external_id}",
-            admin::put_product,
-        )
+pub fn router() -> ApiRouter {
+    ApiRouter::new()
+        .routes(routes!(shopper::options))
+        .routes(routes!(shopper::estimate))
+        .routes(routes!(shopper::create))
+        .routes(routes!(shopper::withdraw))
+        .routes(routes!(photos::upload_photo))
+        .routes(routes!(photos::get_photo))
+        .routes(routes!(shopper::get_return))
+        .routes(routes!(shopper::cancel))
+        .routes(routes!(printable::label_page))
+        .routes(routes!(printable::qr_svg))
+        .routes(routes!(admin::admin_list))
+        .routes(routes!(admin::admin_report))
+        .routes(routes!(admin::get_settings, admin::put_settings))
+        .routes(routes!(admin::admin_get))
+        .routes(routes!(admin::admin_status))
+        .routes(routes!(admin::put_product))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::plumbing::PHOTO_UPLOAD_PATH;
+    use utoipa::Path;
+
+    /// The upload's larger body limit is keyed by [`PHOTO_UPLOAD_PATH`], while `routes!` serves
+    /// the handler at its `#[utoipa::path]`: the two must not drift apart.
+    #[test]
+    fn photo_upload_is_served_at_the_path_with_the_larger_body_limit() {
+        assert_eq!(
+            super::photos::__path_upload_photo::path(),
+            PHOTO_UPLOAD_PATH
+        );
+    }
 }

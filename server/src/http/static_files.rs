@@ -1,7 +1,7 @@
 //! Static files: the SDK under `/sdk/` (loader short-cached, hashed bundles immutable, wasm
 //! with its proper type) and the demo storefront at `/` under a strict CSP.
 
-use super::plumbing::Routes;
+use super::plumbing::{catch_all, document_only, ApiRouter};
 use crate::config::Config;
 use crate::error::Error;
 use crate::state::AppState;
@@ -11,16 +11,19 @@ use axum::http::{header, HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
+use utoipa_axum::routes;
 
 /// The demo storefront's Content-Security-Policy (as in docs/CONTRACTS.md): no inline
 /// script, no eval, only `'wasm-unsafe-eval'` for the widget bundle.
 pub const DEMO_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-/// Static routes (the demo storefront's other paths are served by [`fallback`]).
-pub fn router() -> Routes {
-    Routes::new()
-        .route(Method::GET, "/sdk/{*path}", sdk)
-        .route(Method::GET, "/", demo_index)
+/// Static routes. The SDK is served for every path under `/sdk/` (a catch-all route); the
+/// demo storefront's other paths are served by [`fallback`], which [`crate::http::app`]
+/// installs, so it is only described in the document here.
+pub fn router() -> ApiRouter {
+    let router = ApiRouter::new().routes(routes!(demo_index));
+    let router = catch_all(router, routes!(sdk));
+    document_only(router, routes!(fallback))
 }
 
 /// Log (do not fail) when a static directory is missing: the API works without them.

@@ -1,7 +1,7 @@
 //! `GET /v1/store`: the store's public configuration for the widgets, with the shipping FAQ
 //! in the shopper's language.
 
-use super::plumbing::{negotiate_locale, Json, Routes};
+use super::plumbing::{negotiate_locale, ApiRouter, Json};
 use crate::auth::PublicStore;
 use crate::error::Result;
 use crate::repo::stores;
@@ -9,12 +9,12 @@ use crate::state::AppState;
 use aftercare_shared::api::StoreConfig;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
-use axum::http::Method;
 use serde::Deserialize;
+use utoipa_axum::routes;
 
 /// Store routes.
-pub fn router() -> Routes {
-    Routes::new().route(Method::GET, "/v1/store", get_store)
+pub fn router() -> ApiRouter {
+    ApiRouter::new().routes(routes!(get_store))
 }
 
 /// Query of `GET /v1/store`.

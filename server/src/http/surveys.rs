@@ -8,8 +8,8 @@
 //! gathers the subject's history and records what happened.
 
 use super::plumbing::{
-    csv_response, negotiate_locale, path_segment, path_survey_kind, ranged, svg_response, Json,
-    Routes,
+    csv_response, negotiate_locale, path_segment, path_survey_kind, ranged, svg_response,
+    ApiRouter, Json,
 };
 use crate::auth::{AdminStore, Shopper};
 use crate::charts;
@@ -25,9 +25,10 @@ use aftercare_shared::validate::Problems;
 use aftercare_shared::{ApiError, FieldIssue, OrderNumber, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::{Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
+use utoipa_axum::routes;
 
 /// Default number of weeks a report covers.
 pub const DEFAULT_WEEKS: u32 = 12;
@@ -35,42 +36,17 @@ pub const DEFAULT_WEEKS: u32 = 12;
 pub const WEEKS: std::ops::RangeInclusive<u32> = 1..=104;
 
 /// Survey routes (public and admin).
-pub fn router() -> Routes {
-    Routes::new()
-        .route(Method::POST, "/v1/surveys/{kind}/prompt", prompt)
-        .route(Method::POST, "/v1/surveys/{kind}/dismissals", dismiss)
-        .route(Method::PUT, "/v1/surveys/responses/{id}", put_response)
-        .route(Method::GET, "/v1/admin/surveys/{kind}/report", report)
-        .route(
-            Method::GET,
-            "/v1/admin/surveys/{kind}/responses.csv",
-            responses_csv,
-        )
-        .route(
-            Method::GET,
-            "/v1/admin/surveys/{kind}/charts/distribution.svg",
-            distribution_chart,
-        )
-        .route(
-            Method::GET,
-            "/v1/admin/surveys/{kind}/charts/trend.svg",
-            trend_chart,
-        )
-        .route(
-            Method::POST,
-            "/v1/admin/surveys/responses/{id}/followed-up",
-            followed_up,
-        )
-        .route(
-            Method::GET,
-            "/v1/admin/surveys/{kind}/settings",
-            get_settings,
-        )
-        .route(
-            Method::PUT,
-            "/v1/admin/surveys/{kind}/settings",
-            put_settings,
-        )
+pub fn router() -> ApiRouter {
+    ApiRouter::new()
+        .routes(routes!(prompt))
+        .routes(routes!(dismiss))
+        .routes(routes!(put_response))
+        .routes(routes!(report))
+        .routes(routes!(responses_csv))
+        .routes(routes!(distribution_chart))
+        .routes(routes!(trend_chart))
+        .routes(routes!(followed_up))
+        .routes(routes!(get_settings, put_settings))
 }
 
 /// Query of the public survey routes.
