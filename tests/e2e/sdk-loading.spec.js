@@ -19,10 +19,12 @@ async function manifest(request) {
   return res.json();
 }
 
-/** The files a page with these widget kinds must fetch: loader, core, each kind's chunks. */
-function expected(m, kinds) {
+/** The files a page with these widget kinds and languages must fetch: loader, core, each
+ *  kind's chunks, and each language's texts but English's (which are in the core). */
+function expected(m, kinds, languages = []) {
   const files = new Set(['aftercare.js', ...m.core]);
   for (const k of kinds) for (const f of m.widgets[k]) files.add(f);
+  for (const l of languages) for (const f of m.languages[l]) files.add(f);
   return [...files].sort();
 }
 
@@ -33,13 +35,13 @@ test('the track page fetches the core and the tracking chunks, each once', async
   await expect(page.locator('aftercare-tracking').getByLabel(/order number/i)).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect([...seen].sort()).toEqual(expected(m, ['aftercare-tracking']));
-  // Nothing of the other widgets came along.
-  const others = new Set([...m.widgets['aftercare-returns'], ...m.widgets['aftercare-nps']]);
+  // Nothing of the other widgets, nor any other language, came along.
+  const others = new Set([...m.widgets['aftercare-returns'], ...m.widgets['aftercare-nps'], ...Object.values(m.languages).flat()]);
   for (const f of m.widgets['aftercare-tracking']) others.delete(f);
   expect(seen.filter((f) => others.has(f))).toEqual([]);
 });
 
-test('two elements of one kind and an NPS card: core once, one chunk set per kind', async ({ page, request }) => {
+test('two elements of one kind and an NPS card: core once, one chunk set per kind, Spanish only for the Spanish one', async ({ page, request }) => {
   const m = await manifest(request);
   const token = await customerToken(request, 'cus_ana');
   const seen = recordSdk(page);
@@ -49,8 +51,16 @@ test('two elements of one kind and an NPS card: core once, one chunk set per kin
   await expect(page.locator('#a').getByLabel(/order number/i)).toBeVisible();
   await expect(page.locator('#b').getByLabel(/número de pedido/i)).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect([...seen].sort()).toEqual(expected(m, ['aftercare-tracking', 'aftercare-nps']));
+  expect([...seen].sort()).toEqual(expected(m, ['aftercare-tracking', 'aftercare-nps'], ['es']));
   expect(new Set(seen).size).toBe(seen.length);
+  expect(seen.filter((f) => m.languages.pt_br.includes(f) && !m.languages.es.includes(f))).toEqual([]);
+  // Switching an element to a language not fetched yet fetches just that language's texts.
+  const before = seen.length;
+  await page.locator('#a').evaluate((el) => el.setAttribute('locale', 'pt-BR'));
+  await expect(page.locator('#a').getByLabel('Número do pedido')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const fresh = m.languages.pt_br.filter((f) => !m.languages.es.includes(f));
+  expect(seen.slice(before).sort()).toEqual([...fresh].sort());
 });
 
 test('an element added later fetches only its own chunk, and renders', async ({ page, request }) => {
