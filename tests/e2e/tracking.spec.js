@@ -89,3 +89,36 @@ test('the page language is used when no locale attribute is given', async ({ pag
   await fixturePage(page, '/fixture/lang-es.html', '<aftercare-tracking></aftercare-tracking>', { lang: 'es-MX' });
   await expect(page.locator('aftercare-tracking').getByLabel(/número de pedido/i)).toBeVisible();
 });
+
+test('each screen reports once: a failed load, "Try again", and switching orders never replay old answers', async ({ page, request, consoleErrors }) => {
+  const token = await customerToken(request, 'cus_ana');
+  await page.addInitScript(() => {
+    window.__events = [];
+    for (const n of ['order-loaded', 'error']) document.addEventListener(`aftercare:${n}`, (e) => window.__events.push([n, e.detail.order_number || e.detail.code]));
+  });
+  // 1002 cannot be reached until the shopper presses "Try again" (the client's own retries
+  // fail too); then it answers.
+  let down = true;
+  await page.route('**/v1/orders/1002', (route) => (down ? route.abort('connectionrefused') : route.continue()));
+  // 1003's answer is slow: the shopper goes back before it arrives.
+  await page.route('**/v1/orders/1003', async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue(); });
+  await fixturePage(page, '/fixture/tracking-once.html', `<aftercare-tracking token="${token}"></aftercare-tracking>`);
+  const widget = page.locator('aftercare-tracking');
+  await widget.getByRole('button', { name: /1002/ }).click();
+  await expect(widget.getByRole('button', { name: 'Try again' })).toBeVisible({ timeout: 20_000 });
+  down = false;
+  await widget.getByRole('button', { name: 'Try again' }).click();
+  await expect(widget.locator('[part~="event"]').first()).toContainText('Zaragoza');
+  // The page switches the element to 1003, then to 1001 before 1003's answer arrives.
+  await page.locator('aftercare-tracking').evaluate((el) => el.setAttribute('order', '1003'));
+  await expect(widget.getByRole('status')).toBeAttached();
+  await page.locator('aftercare-tracking').evaluate((el) => el.setAttribute('order', '1001'));
+  await expect(widget.getByRole('heading', { level: 2, name: /1001/ })).toBeVisible();
+  await page.waitForTimeout(2000); // 1003's late answer arrives now, and must change nothing
+  await expect(widget.getByRole('heading', { level: 2, name: /1001/ })).toBeVisible();
+  const events = await page.evaluate(() => window.__events);
+  expect(events).toEqual([['error', 'network_error'], ['order-loaded', '1002'], ['order-loaded', '1001']]);
+  // The refused connections are what this test provokes.
+  expect(consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e))).toEqual([]);
+  consoleErrors.length = 0;
+});

@@ -13,6 +13,7 @@ use crate::shell::GuestLookup;
 use crate::shell::{
     error_code, order_list, page_hidden, problem_card, skeleton, use_visible_polling, Back, Failure,
 };
+use aftercare_shared::api::Page;
 use aftercare_shared::api::{OrderSession, StoreConfig};
 use aftercare_shared::client::{Client, ClientError, Fetched, RetryPolicy};
 use aftercare_shared::order::{Order, OrderSummary};
@@ -20,6 +21,7 @@ use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 use view::timeline;
 use wasm_bindgen::{JsCast, JsValue};
@@ -42,13 +44,57 @@ enum Target {
     },
 }
 
-/// The order being watched by live refresh: who asks, for what, and the last `ETag`.
-#[derive(Clone)]
+/// The order being watched by live refresh: who asks, for what, and the last `ETag`. Shared
+/// (`Arc`) so a check in flight can tell whether it still belongs to what is on screen.
 struct Watch {
     client: Client,
     number: OrderNumber,
-    etag: Option<String>,
-    generation: u32,
+    etag: Mutex<Option<String>>,
+}
+
+/// What fetching a target brought, applied to the screen by one effect.
+#[derive(Clone)]
+enum Loaded {
+    /// A customer's first page of orders.
+    Orders(Result<Page<OrderSummary>, ClientError>),
+    /// One order with what live refresh needs, or why not; and where "back" leads.
+    Order(Result<(Arc<Watch>, Box<Order>), ClientError>, Back),
+    /// The order number cannot exist.
+    BadNumber(Back),
+    /// The server said "not modified" to a request without a tag: a bad answer.
+    Unchanged(Back),
+}
+
+/// Fetch what `target` shows (`None` for the lookup form, which needs nothing).
+async fn fetch(client: Client, target: Target, locale: Locale) -> Option<Loaded> {
+    Some(match target {
+        Target::Lookup => return None,
+        Target::List(token) => Loaded::Orders(client.with_token(&token).orders(None).await),
+        Target::Order {
+            token,
+            number,
+            back,
+        } => {
+            let Ok(number) = OrderNumber::parse(&number) else {
+                return Some(Loaded::BadNumber(back));
+            };
+            let c = client.with_token(&token);
+            // Queued after the request's task, so it runs once the request is on its way.
+            spawn_local(async move { i18n::warm_dates(locale) });
+            match c.order_if_changed(&number, None).await {
+                Ok(Fetched::Changed { value, etag }) => {
+                    let w = Watch {
+                        client: c.with_retry(RetryPolicy::NONE),
+                        number,
+                        etag: Mutex::new(etag),
+                    };
+                    Loaded::Order(Ok((Arc::new(w), Box::new(value))), back)
+                }
+                Ok(Fetched::NotModified) => Loaded::Unchanged(back),
+                Err(e) => Loaded::Order(Err(e), back),
+            }
+        }
+    })
 }
 
 /// Poll interval when the `refresh` attribute is absent, and the shortest one allowed.
@@ -106,7 +152,7 @@ pub fn TrackingWidget(
     let phase = RwSignal::new(Phase::Loading);
     let shown = RwSignal::new(None::<Order>);
     let store = RwSignal::new(None::<StoreConfig>);
-    let watch = StoredValue::new(None::<Watch>);
+    let watch = StoredValue::new(None::<Arc<Watch>>);
     // Live-refresh status: when the data was last confirmed, and whether the last check failed.
     let checked = RwSignal::new(None::<f64>);
     let stale = RwSignal::new(false);
@@ -147,92 +193,76 @@ pub fn TrackingWidget(
         false,
     );
 
-    let generation = StoredValue::new(0u32);
+    // Loading what the target shows is an action: entering a new target (or "Try again")
+    // aborts the load still in flight, so an answer for a screen the shopper has already left
+    // is dropped, never shown, and the new load does not wait for it.
     let load_client = client.clone();
+    let loader = Action::new_local(move |target: &Target| {
+        let client = load_client.clone();
+        let target = target.clone();
+        let locale = locale.get_untracked();
+        async move { fetch(client, target, locale).await }
+    });
+    let in_flight = StoredValue::new_local(None::<ActionAbortHandle>);
     Effect::new(move |_| {
         retry.track();
         let target = target.get();
-        let g = generation.get_value().wrapping_add(1);
-        generation.set_value(g);
-        let current = move || generation.try_get_value() == Some(g);
-        let fail = move |e: ClientError, back: Back| {
+        watch.set_value(None);
+        if let Some(previous) = in_flight.try_update_value(Option::take).flatten() {
+            previous.abort();
+        }
+        match target {
+            Target::Lookup => phase.set(Phase::Lookup(notice.get_untracked())),
+            Target::List(_) | Target::Order { .. } => {
+                phase.set(Phase::Loading);
+                in_flight.set_value(Some(loader.dispatch_local(target)));
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let Some(Some(result)) = loader.value().get() else {
+            return;
+        };
+        let fail = move |error: ClientError, back: Back| {
             events.emit(
                 "aftercare:error",
                 &[
-                    ("code", JsValue::from_str(error_code(&e))),
-                    ("message", JsValue::from_str(&e.to_string())),
+                    ("code", JsValue::from_str(error_code(&error))),
+                    ("message", JsValue::from_str(&error.to_string())),
                 ],
             );
-            phase.set(Phase::Failed(Failure::of(&e), back));
+            phase.set(Phase::Failed(Failure::of(&error), back));
         };
-        match target {
-            Target::Lookup => phase.set(Phase::Lookup(notice.get_untracked())),
-            Target::List(token) => {
-                phase.set(Phase::Loading);
-                let c = load_client.with_token(&token);
-                spawn_local(async move {
-                    let r = c.orders(None).await;
-                    if current() {
-                        match r {
-                            Ok(p) => phase.set(Phase::Orders(p.items, p.next_cursor)),
-                            Err(e) => fail(e, Back::None),
-                        }
-                    }
-                });
+        match result {
+            Loaded::Orders(Ok(p)) => phase.set(Phase::Orders(p.items, p.next_cursor)),
+            Loaded::Orders(Err(e)) => fail(e, Back::None),
+            Loaded::Order(Ok((w, order)), back) => {
+                events.emit(
+                    "aftercare:order-loaded",
+                    &[
+                        (
+                            "order_number",
+                            JsValue::from_str(order.order_number.as_str()),
+                        ),
+                        ("status", JsValue::from_str(status_wire(&order))),
+                    ],
+                );
+                watch.set_value(Some(w));
+                shown.set(Some(*order));
+                checked.set(Some(js_sys::Date::now()));
+                stale.set(false);
+                phase.set(Phase::Order(back));
             }
-            Target::Order {
-                token,
-                number,
-                back,
-            } => {
-                let Ok(number) = OrderNumber::parse(&number) else {
-                    phase.set(Phase::Failed(Failure::NotFound, back));
-                    return;
-                };
-                phase.set(Phase::Loading);
-                let c = load_client.with_token(&token);
-                // Queued after the request's task, so it runs once the request is on its way.
-                let l = locale.get_untracked();
-                let warm = async move { i18n::warm_dates(l) };
-                spawn_local(async move {
-                    let r = c.order_if_changed(&number, None).await;
-                    if !current() {
-                        return;
-                    }
-                    match r {
-                        Ok(Fetched::Changed { value: o, etag }) => {
-                            events.emit(
-                                "aftercare:order-loaded",
-                                &[
-                                    ("order_number", JsValue::from_str(o.order_number.as_str())),
-                                    ("status", JsValue::from_str(status_wire(&o))),
-                                ],
-                            );
-                            watch.set_value(Some(Watch {
-                                client: c.with_retry(RetryPolicy::NONE),
-                                number,
-                                etag,
-                                generation: g,
-                            }));
-                            shown.set(Some(o));
-                            checked.set(Some(js_sys::Date::now()));
-                            stale.set(false);
-                            phase.set(Phase::Order(back));
-                        }
-                        // Never sent a tag, so never "not modified": treat as a bad answer.
-                        Ok(Fetched::NotModified) => {
-                            phase.set(Phase::Failed(Failure::Generic, back));
-                        }
-                        // A guest's order session ran out: back to the form, with a reason.
-                        Err(e) if back == Back::Lookup && Failure::of(&e) == Failure::SignIn => {
-                            notice.set(Some(Msg::SessionExpired));
-                            session.set(None);
-                        }
-                        Err(e) => fail(e, back),
-                    }
-                });
-                spawn_local(warm);
+            // A guest's order session ran out: back to the form, with a reason.
+            Loaded::Order(Err(e), back)
+                if back == Back::Lookup && Failure::of(&e) == Failure::SignIn =>
+            {
+                notice.set(Some(Msg::SessionExpired));
+                session.set(None);
             }
+            Loaded::Order(Err(e), back) => fail(e, back),
+            Loaded::BadNumber(back) => phase.set(Phase::Failed(Failure::NotFound, back)),
+            Loaded::Unchanged(back) => phase.set(Phase::Failed(Failure::Generic, back)),
         }
     });
 
@@ -250,21 +280,22 @@ pub fn TrackingWidget(
         };
         busy.set_value(true);
         spawn_local(async move {
-            let r = w
-                .client
-                .order_if_changed(&w.number, w.etag.as_deref())
-                .await;
+            let etag = w
+                .etag
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            let r = w.client.order_if_changed(&w.number, etag.as_deref()).await;
             busy.try_set_value(false);
-            if generation.try_get_value() != Some(w.generation) {
+            let still_watched = watch
+                .try_with_value(|v| v.as_ref().is_some_and(|v| Arc::ptr_eq(v, &w)))
+                .unwrap_or(false);
+            if !still_watched {
                 return; // unmounted, or another order is shown now
             }
             match r {
                 Ok(Fetched::Changed { value, etag }) => {
-                    watch.update_value(|v| {
-                        if let Some(v) = v {
-                            v.etag = etag;
-                        }
-                    });
+                    *w.etag.lock().unwrap_or_else(PoisonError::into_inner) = etag;
                     if shown.with_untracked(|s| s.as_ref() != Some(&value)) {
                         events.emit(
                             "aftercare:order-updated",
