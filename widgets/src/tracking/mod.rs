@@ -18,6 +18,7 @@ use aftercare_shared::api::{OrderSession, StoreConfig};
 use aftercare_shared::client::{Client, ClientError, Fetched, RetryPolicy};
 use aftercare_shared::order::{Order, OrderSummary};
 use aftercare_shared::{Locale, OrderNumber};
+use futures::future::{abortable, AbortHandle};
 use leptos::html::Div;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -193,36 +194,8 @@ pub fn TrackingWidget(
         false,
     );
 
-    // Loading what the target shows is an action: entering a new target (or "Try again")
-    // aborts the load still in flight, so an answer for a screen the shopper has already left
-    // is dropped, never shown, and the new load does not wait for it.
-    let load_client = client.clone();
-    let loader = Action::new_local(move |target: &Target| {
-        let client = load_client.clone();
-        let target = target.clone();
-        let locale = locale.get_untracked();
-        async move { fetch(client, target, locale).await }
-    });
-    let in_flight = StoredValue::new_local(None::<ActionAbortHandle>);
-    Effect::new(move |_| {
-        retry.track();
-        let target = target.get();
-        watch.set_value(None);
-        if let Some(previous) = in_flight.try_update_value(Option::take).flatten() {
-            previous.abort();
-        }
-        match target {
-            Target::Lookup => phase.set(Phase::Lookup(notice.get_untracked())),
-            Target::List(_) | Target::Order { .. } => {
-                phase.set(Phase::Loading);
-                in_flight.set_value(Some(loader.dispatch_local(target)));
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let Some(Some(result)) = loader.value().get() else {
-            return;
-        };
+    // What a load brought, put on screen.
+    let apply = move |result: Loaded| {
         let fail = move |error: ClientError, back: Back| {
             events.emit(
                 "aftercare:error",
@@ -263,6 +236,39 @@ pub fn TrackingWidget(
             Loaded::Order(Err(e), back) => fail(e, back),
             Loaded::BadNumber(back) => phase.set(Phase::Failed(Failure::NotFound, back)),
             Loaded::Unchanged(back) => phase.set(Phase::Failed(Failure::Generic, back)),
+        }
+    };
+    // Entering a target shows its first screen at once (the lookup form, or the skeleton
+    // while its data loads) and aborts the load still in flight: an answer for a screen the
+    // shopper has already left is dropped, never shown, and the new load does not wait for it.
+    let load_client = client.clone();
+    let in_flight = StoredValue::new(None::<AbortHandle>);
+    Effect::new(move |_| {
+        retry.track();
+        let target = target.get();
+        watch.set_value(None);
+        if let Some(previous) = in_flight.try_update_value(Option::take).flatten() {
+            previous.abort();
+        }
+        match target {
+            Target::Lookup => phase.set(Phase::Lookup(notice.get_untracked())),
+            Target::List(_) | Target::Order { .. } => {
+                phase.set(Phase::Loading);
+                let fetching = fetch(load_client.clone(), target, locale.get_untracked());
+                let (load, handle) = abortable(fetching);
+                in_flight.set_value(Some(handle));
+                spawn_local(async move {
+                    if let Ok(Some(result)) = load.await {
+                        apply(result);
+                    }
+                });
+            }
+        }
+    });
+    // Unmounted: nothing left to show an answer in.
+    on_cleanup(move || {
+        if let Some(load) = in_flight.try_update_value(Option::take).flatten() {
+            load.abort();
         }
     });
 
