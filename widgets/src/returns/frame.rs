@@ -1,0 +1,99 @@
+//! What every step shares: "Step n of N" in the heading, the progress bar, the step's own
+//! content inside a real `<form>`, the screen's alert line and Back / Continue (Submit on
+//! Review); and the headings and alert lines of the other screens.
+
+use super::draft::Step;
+use super::flow::position;
+use super::state::Flow;
+use super::{items, photos, reasons, resolution, review};
+use crate::i18n::{t, Msg};
+use aftercare_shared::Locale;
+use leptos::prelude::*;
+
+/// The step `step` of the flow, built from the options and draft as they are now.
+pub(crate) fn step_frame(f: Flow, step: Step, l: Locale) -> AnyView {
+    let Some(o) = f.options.get_untracked() else {
+        return ().into_any();
+    };
+    let can_continue = step != Step::Items
+        || o.lines
+            .iter()
+            .any(|x| x.returnability.returnable_quantity > 0);
+    let label = if step == Step::Review {
+        Msg::SubmitReturn
+    } else {
+        Msg::Continue
+    };
+    let (content, after) = match step {
+        Step::Items => (items::items(f, &o, l), items::after(f, &o, l)),
+        Step::Reasons => (reasons::reasons(f, &o, l), ().into_any()),
+        Step::Photos => (photos::photos(f, &o, l), ().into_any()),
+        Step::Resolution => (resolution::resolution(f, &o, l), ().into_any()),
+        Step::Review => (review::review(f, &o, l), ().into_any()),
+    };
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        f.submit();
+    };
+    view! {
+        <form class="step" part="form" novalidate on:submit=on_submit>
+            {context(f, l)}
+            <h2 part="heading" tabindex="-1">
+                <span class="stepno">{move || { let (n, of) = position(f, step); t(l, Msg::StepOf(n, of)) }}</span>
+                <span class="vh">": "</span>
+                {t(l, Msg::ReturnStep(step))}
+            </h2>
+            <ol class="bar" aria-hidden="true" part="stepper">
+                {move || {
+                    let (n, of) = position(f, step);
+                    (1..=of).map(|k| view! { <li class=(k <= n).then_some("on")></li> }).collect_view()
+                }}
+            </ol>
+            {content}
+            {alert(f, l)}
+            <div class="nav">
+                {(step != Step::Items).then(|| view! {
+                    <button class="btn secondary" type="button" part="button" on:click=move |_| f.back()>
+                        {t(l, Msg::Back)}
+                    </button>
+                })}
+                {can_continue.then(|| view! {
+                    <button class="btn" type="submit" part="button" disabled=move || f.busy.get()>
+                        {move || t(l, if f.busy.get() { Msg::Submitting } else { label })}
+                    </button>
+                })}
+            </div>
+        </form>
+        {after}
+    }
+    .into_any()
+}
+
+/// "Order 1029" above a heading, when the flow knows its order.
+pub(crate) fn context(f: Flow, l: Locale) -> impl IntoView {
+    f.number
+        .get_untracked()
+        .map(|n| view! { <p class="muted ctx">{t(l, Msg::OrderHeading(n.as_str()))}</p> })
+}
+
+/// A screen's `h2` (the focus target) with the order context above it.
+pub(crate) fn heading(f: Flow, l: Locale, text: String) -> impl IntoView {
+    view! {
+        {context(f, l)}
+        <h2 part="heading" tabindex="-1">{text}</h2>
+    }
+}
+
+/// The screen's alert line: a failed submit, cancel or withdrawal.
+pub(crate) fn alert(f: Flow, l: Locale) -> impl IntoView {
+    view! {
+        <p class="form-error" role="alert" part="error">
+            {move || f.notice.get().map(|m| t(l, m))}
+        </p>
+    }
+}
+
+/// A control's error line, described by the control (`id`), filled while `slot` has a problem.
+pub(crate) fn field_error(f: Flow, id: String, slot: &'static str, item_id: i64) -> impl IntoView {
+    view! { <p class="field-error" id=id>{f.problem(slot, item_id)}</p> }
+}
