@@ -131,7 +131,9 @@ pub fn ReturnFlow(
     let screen = move || {
         let l = locale.get();
         f.options.track();
-        let view = match f.screen.get() {
+        let screen = f.screen.get();
+        f.remember_focus(screen);
+        let view = match screen {
             Screen::Loading => skeleton(locale).into_any(),
             Screen::Failed(failure) => {
                 problem_card(locale, failure, Msg::ReturnsUnreachable, retry).into_any()
@@ -145,7 +147,7 @@ pub fn ReturnFlow(
         view
     };
     view! {
-        <div class="flow" node_ref=host on:focusin=move |ev| f.track_focus(&ev)>
+        <div class="flow" node_ref=host>
             <div class="screen">{screen}</div>
             <p class="vh announce" role="status" aria-live="polite"></p>
         </div>

@@ -46,7 +46,7 @@ pub(crate) fn step_frame(f: Flow, step: Step, l: Locale) -> AnyView {
             <ol class="bar" aria-hidden="true" part="stepper">
                 {move || {
                     let (n, of) = position(f, step);
-                    (1..=of).map(|k| view! { <li class=(k <= n).then_some("on")></li> }).collect_view()
+                    (1..=of).map(|k| view! { <li class=(k <= n).then_some("on")></li> }).map(IntoAny::into_any).collect::<Vec<_>>()
                 }}
             </ol>
             {content}

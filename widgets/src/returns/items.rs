@@ -48,7 +48,7 @@ pub(crate) fn items(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
         .lines
         .iter()
         .map(|line| row(f, line, !shared_due, l))
-        .collect_view();
+        .collect::<Vec<_>>();
     view! {
         {top}
         <fieldset class="lines" aria-describedby=err_id.clone()>
@@ -107,7 +107,8 @@ fn row(f: Flow, line: &ReturnableLine, own_due: bool, l: Locale) -> AnyView {
     let (qid, q_err) = (uid("qty"), uid("err"));
     let options = (1..=r.returnable_quantity)
         .map(|n| view! { <option value=n selected=n == current>{n}</option> })
-        .collect_view();
+        .map(IntoAny::into_any)
+        .collect::<Vec<_>>();
     view! {
         <li class=off>
             <input
@@ -189,7 +190,7 @@ pub(crate) fn after(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                     </li>
                 }
             })
-            .collect_view();
+            .map(IntoAny::into_any).collect::<Vec<_>>();
         view! {
             <section class="past" aria-labelledby=hid>
                 <h3 id=hid.clone()>{t(l, Msg::PastReturns)}</h3>

@@ -84,7 +84,8 @@ pub(crate) fn photos(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 </fieldset>
             })
         })
-        .collect_view();
+        .map(IntoAny::into_any)
+        .collect::<Vec<_>>();
     view! {
         <p class="muted">{intro}</p>
         {sets}
@@ -170,29 +171,27 @@ fn files(f: Flow, item_id: i64, l: Locale) -> impl IntoView {
             }
             .into_any())
         });
-        stored.chain(sending).collect_view()
+        stored.chain(sending).collect::<Vec<_>>()
     }
 }
 
 /// A preview tile; `src` set straight from the JS value (a `data:` URL never crosses into
 /// wasm). An image that cannot be shown leaves an empty tile.
 fn preview(src: Option<JsValue>, upload: Option<u32>) -> impl IntoView {
-    let hidden = src.is_none();
-    view! {
-        <span class="thumb">
-            <img
-                alt=""
-                data-u=upload
-                hidden=hidden
-                prop:src=src
-                on:error=|ev| {
-                    if let Some(img) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                        let _ = img.set_attribute("hidden", "");
-                    }
-                }
-            />
-        </span>
-    }
+    let hide = |ev: leptos::ev::ErrorEvent| {
+        if let Some(img) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        {
+            let _ = img.set_attribute("hidden", "");
+        }
+    };
+    // Two shapes, so a row that loses its picture never gets `src` set to `undefined`.
+    let img = match src {
+        Some(src) => view! { <img alt="" data-u=upload prop:src=src on:error=hide /> }.into_any(),
+        None => view! { <img alt="" data-u=upload hidden on:error=hide /> }.into_any(),
+    };
+    view! { <span class="thumb">{img}</span> }
 }
 
 fn remove_button(f: Flow, item_id: i64, row: Row, name: String, l: Locale) -> impl IntoView {

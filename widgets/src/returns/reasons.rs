@@ -69,7 +69,8 @@ pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                     let on = c.reason.as_deref() == Some(r.code.as_str());
                     view! { <option value=r.code.clone() selected=on>{r.label.clone()}</option> }
                 })
-                .collect_view();
+                .map(IntoAny::into_any)
+                .collect::<Vec<_>>();
             let select = field(
                 f,
                 t(l, Msg::ReasonLabel),
@@ -112,7 +113,8 @@ pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 </fieldset>
             })
         })
-        .collect_view()
+        .map(IntoAny::into_any)
+        .collect::<Vec<_>>()
         .into_any()
 }
 

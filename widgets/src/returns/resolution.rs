@@ -65,7 +65,7 @@ pub(crate) fn resolution(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                         </label>
                     }
                 })
-                .collect_view();
+                .map(IntoAny::into_any).collect::<Vec<_>>();
             let exchange = Memo::new(move |_| {
                 f.draft
                     .with(|d| d.line(id).and_then(|c| c.resolution) == Some(Resolution::Exchange))
@@ -84,7 +84,7 @@ pub(crate) fn resolution(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 </div>
             })
         })
-        .collect_view()
+        .map(IntoAny::into_any).collect::<Vec<_>>()
         .into_any()
 }
 
@@ -106,7 +106,8 @@ fn variants(f: Flow, line: &ReturnableLine, l: Locale) -> impl IntoView {
             let on = v.available && sku.as_deref() == Some(v.sku.as_str());
             view! { <option value=v.sku.clone() disabled=!v.available selected=on>{text}</option> }
         })
-        .collect_view();
+        .map(IntoAny::into_any)
+        .collect::<Vec<_>>();
     field(
         f,
         t(l, Msg::ExchangeFor),

@@ -67,7 +67,8 @@ pub(crate) fn review(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 view! { {reason} {comment} {photos} {outcome} },
             ))
         })
-        .collect_view();
+        .map(IntoAny::into_any)
+        .collect::<Vec<_>>();
     let hid = uid("est");
     let methods = (!o.methods.is_empty()).then(|| {
         let (err, name) = (uid("err"), uid("method"));
@@ -89,7 +90,7 @@ pub(crate) fn review(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                     </label>
                 }
             })
-            .collect_view();
+            .map(IntoAny::into_any).collect::<Vec<_>>();
         view! {
             <fieldset class="methods" role="radiogroup" aria-describedby=err aria-invalid=f.invalid("method", 0)>
                 <legend>{t(l, Msg::MethodLegend)}</legend>

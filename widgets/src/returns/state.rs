@@ -109,6 +109,8 @@ pub(crate) struct Flow {
     pub focus: StoredValue<Focus>,
     /// Which focusable control had focus (its position), to find its twin after a rebuild.
     pub focused: StoredValue<Option<u32>>,
+    /// The screen last built.
+    pub built: StoredValue<Option<Screen>>,
     /// A status poll is in flight.
     pub polling: StoredValue<bool>,
     pub locale: Signal<Locale>,
@@ -156,6 +158,7 @@ impl Flow {
             withdrawal: RwSignal::new(None),
             focus: StoredValue::new(if focus { Focus::Heading } else { Focus::None }),
             focused: StoredValue::new(None),
+            built: StoredValue::new(None),
             polling: StoredValue::new(false),
             locale,
             events,
@@ -184,8 +187,6 @@ impl Flow {
         if focus {
             self.focus.set_value(Focus::Heading);
         }
-        // A new screen: nothing on it is the twin of what had focus.
-        self.focused.set_value(None);
         if screen != Screen::Loading {
             self.ready.run(());
         }
@@ -217,21 +218,13 @@ impl Flow {
                 Focus::Heading => screen.query_selector("h2").ok().flatten(),
                 Focus::Sel(s) => screen.query_selector(&s).ok().flatten(),
                 Focus::Problem => first_problem(&screen),
-                Focus::None => {
-                    let lost = root
-                        .get_root_node()
-                        .dyn_into::<web_sys::ShadowRoot>()
-                        .map(|r| r.active_element().is_none())
-                        .unwrap_or(false);
-                    match self.focused.try_get_value().flatten() {
-                        Some(n) if lost => screen
-                            .query_selector_all(FOCUSABLE)
-                            .ok()
-                            .and_then(|all| all.item(n))
-                            .and_then(|e| e.dyn_into().ok()),
-                        _ => None,
-                    }
-                }
+                // The rebuild took the focused control away: its twin gets focus.
+                Focus::None => self
+                    .focused
+                    .try_get_value()
+                    .flatten()
+                    .and_then(|n| screen.query_selector_all(FOCUSABLE).ok()?.item(n))
+                    .and_then(|e| e.dyn_into().ok()),
             };
             if let Some(e) = target {
                 let _ = e.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -239,24 +232,29 @@ impl Flow {
         });
     }
 
-    /// Remember which control has focus (a `focusin` inside the flow).
-    pub(crate) fn track_focus(self, ev: &web_sys::FocusEvent) {
-        let (Some(Some(root)), Some(t)) = (
-            self.host.try_get_untracked(),
-            ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
-        ) else {
-            return;
-        };
-        let Some(Ok(all)) = root
-            .query_selector(".screen")
-            .ok()
-            .flatten()
-            .map(|s| s.query_selector_all(FOCUSABLE))
-        else {
-            return;
-        };
-        let at = (0..all.length()).find(|n| all.item(*n).is_some_and(|e| e.is_same_node(Some(&t))));
+    /// Before `screen` is (re)built: remember which control of the old one has focus, so its
+    /// twin gets it back; nothing to remember when the shopper moved to another screen, or when
+    /// focus is outside the flow.
+    pub(crate) fn remember_focus(self, screen: Screen) {
+        let same = self.built.try_get_value() == Some(Some(screen));
+        self.built.set_value(Some(screen));
+        let at = same.then(|| self.focus_index()).flatten();
         self.focused.set_value(at);
+    }
+
+    fn focus_index(self) -> Option<u32> {
+        let root = self.host.try_get_untracked().flatten()?;
+        let active =
+            js_sys::Reflect::get(&root.get_root_node(), &JsValue::from_str("activeElement"))
+                .ok()?
+                .dyn_into::<web_sys::Node>()
+                .ok()?;
+        let all = root
+            .query_selector(".screen")
+            .ok()??
+            .query_selector_all(FOCUSABLE)
+            .ok()?;
+        (0..all.length()).find(|n| all.item(*n).is_some_and(|e| e.is_same_node(Some(&active))))
     }
 
     pub(crate) fn emit(self, name: &str, fields: &[(&str, JsValue)]) {

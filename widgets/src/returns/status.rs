@@ -6,7 +6,7 @@
 
 use super::frame::{alert, heading};
 use super::review::{amounts, summary_item};
-use super::state::Flow;
+use super::state::{Flow, Screen};
 use super::status_wire;
 use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
@@ -18,6 +18,7 @@ use leptos::prelude::*;
 /// The status page of the flow's return, rebuilt when a refresh brings a change.
 pub(crate) fn status_page(f: Flow, l: Locale) -> impl IntoView {
     move || {
+        f.remember_focus(Screen::Status);
         let page = f.detail.with(|d| d.as_ref().map(|d| page(f, d, l)));
         f.settle();
         page
@@ -74,7 +75,8 @@ fn page(f: Flow, d: &ReturnDetail, l: Locale) -> impl IntoView {
                 },
             )
         })
-        .collect_view();
+        .map(IntoAny::into_any)
+        .collect::<Vec<_>>();
     // What it is worth, while it still counts (not after a rejection or cancellation).
     let worth = (!closed).then(|| {
         view! {
@@ -95,7 +97,7 @@ fn page(f: Flow, d: &ReturnDetail, l: Locale) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .map(IntoAny::into_any).collect::<Vec<_>>();
     let cancel = d.can_cancel.then(|| {
         view! {
             <div class="cancel">

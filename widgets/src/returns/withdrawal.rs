@@ -60,7 +60,8 @@ pub(crate) fn section(f: Flow, o: &ReturnOptions, l: Locale) -> Option<impl Into
                     </li>
                 }
             })
-            .collect_view();
+            .map(IntoAny::into_any)
+            .collect::<Vec<_>>();
         view! {
             <h4>{t(l, Msg::PastWithdrawals)}</h4>
             <ul class="orders">{rows}</ul>
