@@ -3,6 +3,7 @@
 //! the shopper is on.
 
 use super::draft::{self, Draft, Step};
+use super::fresh::IntoFresh;
 use super::state::{AfterOptions, Around, Flow, Screen, SignIn};
 use super::{frame, status, upload, withdrawal, REFRESH_DEFAULT, REFRESH_MIN};
 use crate::i18n::Msg;
@@ -134,14 +135,14 @@ pub fn ReturnFlow(
         let screen = f.screen.get();
         f.remember_focus(screen);
         let view = match screen {
-            Screen::Loading => skeleton(locale).into_any(),
+            Screen::Loading => skeleton(locale).fresh(),
             Screen::Failed(failure) => {
-                problem_card(locale, failure, Msg::ReturnsUnreachable, retry).into_any()
+                problem_card(locale, failure, Msg::ReturnsUnreachable, retry).fresh()
             }
             Screen::Step(step) => frame::step_frame(f, step, l),
-            Screen::Withdraw => withdrawal::confirm(f, l).into_any(),
-            Screen::Withdrawn => withdrawal::done(f, l).into_any(),
-            Screen::Status => status::status_page(f, l).into_any(),
+            Screen::Withdraw => withdrawal::confirm(f, l).fresh(),
+            Screen::Withdrawn => withdrawal::done(f, l).fresh(),
+            Screen::Status => status::status_page(f, l).fresh(),
         };
         f.settle();
         view

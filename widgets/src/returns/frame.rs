@@ -4,6 +4,7 @@
 
 use super::draft::Step;
 use super::flow::position;
+use super::fresh::IntoFresh;
 use super::state::Flow;
 use super::{items, photos, reasons, resolution, review};
 use crate::i18n::{t, Msg};
@@ -13,7 +14,7 @@ use leptos::prelude::*;
 /// The step `step` of the flow, built from the options and draft as they are now.
 pub(crate) fn step_frame(f: Flow, step: Step, l: Locale) -> AnyView {
     let Some(o) = f.options.get_untracked() else {
-        return ().into_any();
+        return ().fresh();
     };
     let can_continue = step != Step::Items
         || o.lines
@@ -26,10 +27,10 @@ pub(crate) fn step_frame(f: Flow, step: Step, l: Locale) -> AnyView {
     };
     let (content, after) = match step {
         Step::Items => (items::items(f, &o, l), items::after(f, &o, l)),
-        Step::Reasons => (reasons::reasons(f, &o, l), ().into_any()),
-        Step::Photos => (photos::photos(f, &o, l), ().into_any()),
-        Step::Resolution => (resolution::resolution(f, &o, l), ().into_any()),
-        Step::Review => (review::review(f, &o, l), ().into_any()),
+        Step::Reasons => (reasons::reasons(f, &o, l), ().fresh()),
+        Step::Photos => (photos::photos(f, &o, l), ().fresh()),
+        Step::Resolution => (resolution::resolution(f, &o, l), ().fresh()),
+        Step::Review => (review::review(f, &o, l), ().fresh()),
     };
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -46,7 +47,7 @@ pub(crate) fn step_frame(f: Flow, step: Step, l: Locale) -> AnyView {
             <ol class="bar" aria-hidden="true" part="stepper">
                 {move || {
                     let (n, of) = position(f, step);
-                    (1..=of).map(|k| view! { <li class=(k <= n).then_some("on")></li> }).map(IntoAny::into_any).collect::<Vec<_>>()
+                    (1..=of).map(|k| view! { <li class=(k <= n).then_some("on")></li> }).map(IntoFresh::fresh).collect::<Vec<_>>()
                 }}
             </ol>
             {content}
@@ -66,7 +67,7 @@ pub(crate) fn step_frame(f: Flow, step: Step, l: Locale) -> AnyView {
         </form>
         {after}
     }
-    .into_any()
+    .fresh()
 }
 
 /// "Order 1029" above a heading, when the flow knows its order.

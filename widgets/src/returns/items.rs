@@ -4,6 +4,7 @@
 //! opens its status page) and the EU withdrawal section.
 
 use super::frame::field_error;
+use super::fresh::IntoFresh;
 use super::state::Flow;
 use super::withdrawal;
 use crate::dom::uid;
@@ -35,11 +36,12 @@ pub(crate) fn items(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
         .collect();
     let shared_due = closes.windows(2).all(|w| w[0] == w[1]);
     let top = if eligible.is_empty() {
-        Some(view! { <p class="card note">{t(l, Msg::NothingReturnable)}</p> }.into_any())
+        Some(view! { <p class="card note">{t(l, Msg::NothingReturnable)}</p> }.fresh())
     } else if shared_due {
-        eligible[0].returnability.window_closes_at.map(|w| {
-            view! { <p class="due">{t(l, Msg::ReturnBy(&i18n::date(l, &w)))}</p> }.into_any()
-        })
+        eligible[0]
+            .returnability
+            .window_closes_at
+            .map(|w| view! { <p class="due">{t(l, Msg::ReturnBy(&i18n::date(l, &w)))}</p> }.fresh())
     } else {
         None
     };
@@ -57,7 +59,7 @@ pub(crate) fn items(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
         </fieldset>
         {field_error(f, err_id, "items", 0)}
     }
-    .into_any()
+    .fresh()
 }
 
 fn row(f: Flow, line: &ReturnableLine, own_due: bool, l: Locale) -> AnyView {
@@ -95,7 +97,7 @@ fn row(f: Flow, line: &ReturnableLine, own_due: bool, l: Locale) -> AnyView {
                 </div>
             </li>
         }
-        .into_any();
+        .fresh();
     }
     let due = own_due
         .then_some(r.window_closes_at)
@@ -107,7 +109,7 @@ fn row(f: Flow, line: &ReturnableLine, own_due: bool, l: Locale) -> AnyView {
     let (qid, q_err) = (uid("qty"), uid("err"));
     let options = (1..=r.returnable_quantity)
         .map(|n| view! { <option value=n selected=n == current>{n}</option> })
-        .map(IntoAny::into_any)
+        .map(IntoFresh::fresh)
         .collect::<Vec<_>>();
     view! {
         <li class=off>
@@ -160,7 +162,7 @@ fn row(f: Flow, line: &ReturnableLine, own_due: bool, l: Locale) -> AnyView {
             </div>
         </li>
     }
-    .into_any()
+    .fresh()
 }
 
 /// Past returns and the withdrawal section, after the form.
@@ -190,7 +192,7 @@ pub(crate) fn after(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                     </li>
                 }
             })
-            .map(IntoAny::into_any).collect::<Vec<_>>();
+            .map(IntoFresh::fresh).collect::<Vec<_>>();
         view! {
             <section class="past" aria-labelledby=hid>
                 <h3 id=hid.clone()>{t(l, Msg::PastReturns)}</h3>
@@ -198,5 +200,5 @@ pub(crate) fn after(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
             </section>
         }
     });
-    view! { {past} {withdrawal::section(f, o, l)} }.into_any()
+    view! { {past} {withdrawal::section(f, o, l)} }.fresh()
 }

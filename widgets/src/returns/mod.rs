@@ -18,6 +18,7 @@ mod actions;
 pub mod draft;
 pub mod flow;
 mod frame;
+mod fresh;
 mod items;
 mod photos;
 mod reasons;
@@ -37,6 +38,7 @@ use crate::shell::{
 };
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
+use aftercare_shared::order::OrderSummary;
 use aftercare_shared::returns::ReturnStatus;
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
@@ -266,7 +268,8 @@ pub fn ReturnsWidget(
     }
 }
 
-/// A customer's orders to choose from, a page at a time.
+/// A customer's orders to choose from, a page at a time. (Loaded by tasks of this view: once
+/// it is gone, a late page has nowhere to go.)
 fn orders(
     client: Client,
     locale: Signal<Locale>,
@@ -274,69 +277,59 @@ fn orders(
     on_pick: Callback<OrderNumber>,
     settled: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let first = {
-        let client = client.clone();
-        LocalResource::new(move || {
-            let client = client.clone();
-            async move {
-                let r = client.orders(None).await;
-                if let Err(e) = &r {
-                    events.error(e);
-                }
-                r
-            }
-        })
-    };
-    // Later pages, appended by "Load more".
-    let more = RwSignal::new((Vec::new(), None::<Option<String>>));
-    let load_more = move |cursor: String| {
-        let client = client.clone();
+    let client = StoredValue::new(client);
+    let list = RwSignal::new(None::<Result<(Vec<OrderSummary>, Option<String>), Failure>>);
+    // The first page (`None`) replaces the list; later pages ("Load more") extend it.
+    let load = move |cursor: Option<String>| {
+        let Some(client) = client.try_get_value() else {
+            return;
+        };
         spawn_local(async move {
-            match client.orders(Some(&cursor)).await {
+            match client.orders(cursor.as_deref()).await {
                 Ok(p) => {
-                    more.try_update(|(items, next)| {
-                        items.extend(p.items);
-                        *next = Some(p.next_cursor);
+                    list.try_update(|l| match l {
+                        Some(Ok((items, next))) if cursor.is_some() => {
+                            items.extend(p.items);
+                            *next = p.next_cursor;
+                        }
+                        _ => *l = Some(Ok((p.items, p.next_cursor))),
                     });
                 }
-                Err(e) => events.error(&e),
+                Err(e) => {
+                    events.error(&e);
+                    if cursor.is_none() {
+                        list.try_set(Some(Err(Failure::of(&e))));
+                    }
+                }
             }
         });
     };
+    load(None);
     move || {
-        let view = match first.get() {
+        let view = match list.get() {
             None => return skeleton(locale).into_any(),
-            Some(Err(e)) => problem_card(
+            Some(Err(failure)) => problem_card(
                 locale,
-                Failure::of(&e),
+                failure,
                 Msg::ReturnsUnreachable,
-                Callback::new(move |_| first.refetch()),
+                Callback::new(move |_| {
+                    list.set(None);
+                    load(None);
+                }),
             )
             .into_any(),
-            Some(Ok(page)) => {
-                let load_more = load_more.clone();
-                view! {
-                    <section class="list">
-                        <h2 part="heading">{tr(locale, Msg::ChooseOrder)}</h2>
-                        {move || {
-                            let mut list = page.items.clone();
-                            let (extra, next) = more.get();
-                            list.extend(extra);
-                            let next = next.unwrap_or_else(|| page.next_cursor.clone());
-                            let load_more = load_more.clone();
-                            view! {
-                                {order_list(list, locale, on_pick)}
-                                {next.map(|cursor| view! {
-                                    <button type="button" class="btn secondary" part="button" on:click=move |_| load_more(cursor.clone())>
-                                        {tr(locale, Msg::LoadMore)}
-                                    </button>
-                                })}
-                            }
-                        }}
-                    </section>
-                }
-                .into_any()
+            Some(Ok((items, next))) => view! {
+                <section class="list">
+                    <h2 part="heading">{tr(locale, Msg::ChooseOrder)}</h2>
+                    {order_list(items, locale, on_pick)}
+                    {next.map(|cursor| view! {
+                        <button type="button" class="btn secondary" part="button" on:click=move |_| load(Some(cursor.clone()))>
+                            {tr(locale, Msg::LoadMore)}
+                        </button>
+                    })}
+                </section>
             }
+            .into_any(),
         };
         settled();
         view

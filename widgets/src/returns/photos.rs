@@ -5,6 +5,7 @@
 
 use super::draft::{self, reason_rules, FileProblem, Photo};
 use super::frame::field_error;
+use super::fresh::IntoFresh;
 use super::reasons::legend;
 use super::state::Flow;
 use super::upload::{self, Row};
@@ -84,13 +85,13 @@ pub(crate) fn photos(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 </fieldset>
             })
         })
-        .map(IntoAny::into_any)
+        .map(IntoFresh::fresh)
         .collect::<Vec<_>>();
     view! {
         <p class="muted">{intro}</p>
         {sets}
     }
-    .into_any()
+    .fresh()
 }
 
 /// The line's photos and uploads, rebuilt when one comes, goes, fails or gets its preview
@@ -125,7 +126,7 @@ fn files(f: Flow, item_id: i64, l: Locale) -> impl IntoView {
                     {remove_button(f, item_id, Row::Photo(p.id), name, l)}
                 </li>
             }
-            .into_any()
+            .fresh()
         });
         let sending = ups.into_iter().filter_map(move |(id, failed, _)| {
             let (name, src, retry) = f.uploads.with_untracked(|ups| {
@@ -143,7 +144,7 @@ fn files(f: Flow, item_id: i64, l: Locale) -> impl IntoView {
                         aria-label=t(l, Msg::Uploading(&name))
                     ></progress>
                 }
-                .into_any(),
+                .fresh(),
                 Some(p) => {
                     let again = (matches!(p, FileProblem::Network | FileProblem::Failed) && retry)
                         .then(|| view! {
@@ -158,7 +159,7 @@ fn files(f: Flow, item_id: i64, l: Locale) -> impl IntoView {
                         </p>
                         {again}
                     }
-                    .into_any()
+                    .fresh()
                 }
             };
             Some(view! {
@@ -169,7 +170,7 @@ fn files(f: Flow, item_id: i64, l: Locale) -> impl IntoView {
                     {remove_button(f, item_id, Row::Upload(id), name, l)}
                 </li>
             }
-            .into_any())
+            .fresh())
         });
         stored.chain(sending).collect::<Vec<_>>()
     }
@@ -188,8 +189,8 @@ fn preview(src: Option<JsValue>, upload: Option<u32>) -> impl IntoView {
     };
     // Two shapes, so a row that loses its picture never gets `src` set to `undefined`.
     let img = match src {
-        Some(src) => view! { <img alt="" data-u=upload prop:src=src on:error=hide /> }.into_any(),
-        None => view! { <img alt="" data-u=upload hidden on:error=hide /> }.into_any(),
+        Some(src) => view! { <img alt="" data-u=upload prop:src=src on:error=hide /> }.fresh(),
+        None => view! { <img alt="" data-u=upload hidden on:error=hide /> }.fresh(),
     };
     view! { <span class="thumb">{img}</span> }
 }

@@ -4,6 +4,7 @@
 
 use super::draft::{reason_rules, Chosen};
 use super::frame::field_error;
+use super::fresh::IntoFresh;
 use super::items::thumb;
 use super::state::Flow;
 use crate::dom::uid;
@@ -69,7 +70,7 @@ pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                     let on = c.reason.as_deref() == Some(r.code.as_str());
                     view! { <option value=r.code.clone() selected=on>{r.label.clone()}</option> }
                 })
-                .map(IntoAny::into_any)
+                .map(IntoFresh::fresh)
                 .collect::<Vec<_>>();
             let select = field(
                 f,
@@ -113,9 +114,9 @@ pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 </fieldset>
             })
         })
-        .map(IntoAny::into_any)
+        .map(IntoFresh::fresh)
         .collect::<Vec<_>>()
-        .into_any()
+        .fresh()
 }
 
 /// The comment box (and the photo hint) for a line's reason; nothing when it asks for neither.
@@ -172,5 +173,5 @@ fn comment_block(
     });
     let hint = (photos != Requirement::Disabled)
         .then(|| view! { <p class="muted">{t(l, Msg::PhotosNext(photos))}</p> });
-    Some(view! { {area} {hint} }.into_any())
+    Some(view! { {area} {hint} }.fresh())
 }

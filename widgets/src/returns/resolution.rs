@@ -5,6 +5,7 @@
 
 use super::draft::offered;
 use super::frame::field_error;
+use super::fresh::IntoFresh;
 use super::reasons::{field, legend};
 use super::state::Flow;
 use crate::dom::uid;
@@ -65,14 +66,14 @@ pub(crate) fn resolution(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                         </label>
                     }
                 })
-                .map(IntoAny::into_any).collect::<Vec<_>>();
+                .map(IntoFresh::fresh).collect::<Vec<_>>();
             let exchange = Memo::new(move |_| {
                 f.draft
                     .with(|d| d.line(id).and_then(|c| c.resolution) == Some(Resolution::Exchange))
             });
             let head = legend(line, &c, None);
             let line = line.clone();
-            let block = move || exchange.get().then(|| variants(f, &line, l));
+            let block = move || exchange.get().then(|| variants(f, &line, l).fresh());
             Some(view! {
                 <div class="item-block">
                     <fieldset class="item-set" role="radiogroup" aria-describedby=err aria-invalid=f.invalid("res", id)>
@@ -84,8 +85,8 @@ pub(crate) fn resolution(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 </div>
             })
         })
-        .map(IntoAny::into_any).collect::<Vec<_>>()
-        .into_any()
+        .map(IntoFresh::fresh).collect::<Vec<_>>()
+        .fresh()
 }
 
 /// The variant select, when the line's resolution is an exchange.
@@ -106,7 +107,7 @@ fn variants(f: Flow, line: &ReturnableLine, l: Locale) -> impl IntoView {
             let on = v.available && sku.as_deref() == Some(v.sku.as_str());
             view! { <option value=v.sku.clone() disabled=!v.available selected=on>{text}</option> }
         })
-        .map(IntoAny::into_any)
+        .map(IntoFresh::fresh)
         .collect::<Vec<_>>();
     field(
         f,

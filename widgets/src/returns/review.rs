@@ -5,6 +5,7 @@
 
 use super::draft::method_wire;
 use super::frame::field_error;
+use super::fresh::IntoFresh;
 use super::items::thumb;
 use super::state::{Estimate, Flow};
 use crate::dom::uid;
@@ -67,7 +68,7 @@ pub(crate) fn review(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 view! { {reason} {comment} {photos} {outcome} },
             ))
         })
-        .map(IntoAny::into_any)
+        .map(IntoFresh::fresh)
         .collect::<Vec<_>>();
     let hid = uid("est");
     let methods = (!o.methods.is_empty()).then(|| {
@@ -90,7 +91,7 @@ pub(crate) fn review(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                     </label>
                 }
             })
-            .map(IntoAny::into_any).collect::<Vec<_>>();
+            .map(IntoFresh::fresh).collect::<Vec<_>>();
         view! {
             <fieldset class="methods" role="radiogroup" aria-describedby=err aria-invalid=f.invalid("method", 0)>
                 <legend>{t(l, Msg::MethodLegend)}</legend>
@@ -108,22 +109,22 @@ pub(crate) fn review(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
         </section>
         {methods}
     }
-    .into_any()
+    .fresh()
 }
 
 /// The estimate as a definition list (only the parts that apply), or its loading / failed line.
 fn estimate(f: Flow, l: Locale) -> AnyView {
     match f.estimate.get() {
-        Estimate::Ready(e) => amounts(&e, l).into_any(),
+        Estimate::Ready(e) => amounts(&e, l).fresh(),
         Estimate::Failed => view! {
             <p class="muted">{t(l, Msg::EstimateFailed)}</p>
             <button class="btn secondary" type="button" part="button" on:click=move |_| f.estimate()>
                 {t(l, Msg::TryAgain)}
             </button>
         }
-        .into_any(),
+        .fresh(),
         Estimate::Loading => {
-            view! { <p class="muted" role="status">{t(l, Msg::Calculating)}</p> }.into_any()
+            view! { <p class="muted" role="status">{t(l, Msg::Calculating)}</p> }.fresh()
         }
     }
 }

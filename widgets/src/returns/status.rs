@@ -5,6 +5,7 @@
 //! in its live region.
 
 use super::frame::{alert, heading};
+use super::fresh::IntoFresh;
 use super::review::{amounts, summary_item};
 use super::state::{Flow, Screen};
 use super::status_wire;
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 pub(crate) fn status_page(f: Flow, l: Locale) -> impl IntoView {
     move || {
         f.remember_focus(Screen::Status);
-        let page = f.detail.with(|d| d.as_ref().map(|d| page(f, d, l)));
+        let page = f.detail.with(|d| d.as_ref().map(|d| page(f, d, l).fresh()));
         f.settle();
         page
     }
@@ -75,7 +76,7 @@ fn page(f: Flow, d: &ReturnDetail, l: Locale) -> impl IntoView {
                 },
             )
         })
-        .map(IntoAny::into_any)
+        .map(IntoFresh::fresh)
         .collect::<Vec<_>>();
     // What it is worth, while it still counts (not after a rejection or cancellation).
     let worth = (!closed).then(|| {
@@ -97,7 +98,7 @@ fn page(f: Flow, d: &ReturnDetail, l: Locale) -> impl IntoView {
                 </li>
             }
         })
-        .map(IntoAny::into_any).collect::<Vec<_>>();
+        .map(IntoFresh::fresh).collect::<Vec<_>>();
     let cancel = d.can_cancel.then(|| {
         view! {
             <div class="cancel">
@@ -113,14 +114,14 @@ fn page(f: Flow, d: &ReturnDetail, l: Locale) -> impl IntoView {
                             </button>
                         </div>
                     }
-                    .into_any()
+                    .fresh()
                 } else {
                     view! {
                         <button class="btn secondary" type="button" part="button" on:click=move |_| f.ask_cancel(true)>
                             {t(l, Msg::CancelReturn)}
                         </button>
                     }
-                    .into_any()
+                    .fresh()
                 }}
             </div>
         }

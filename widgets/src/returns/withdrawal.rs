@@ -5,6 +5,7 @@
 
 use super::draft::Step;
 use super::frame::{alert, heading};
+use super::fresh::IntoFresh;
 use super::state::{Flow, Screen};
 use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
@@ -60,7 +61,7 @@ pub(crate) fn section(f: Flow, o: &ReturnOptions, l: Locale) -> Option<impl Into
                     </li>
                 }
             })
-            .map(IntoAny::into_any)
+            .map(IntoFresh::fresh)
             .collect::<Vec<_>>();
         view! {
             <h4>{t(l, Msg::PastWithdrawals)}</h4>

@@ -154,3 +154,57 @@ async fn mounted_items_step_explains_ineligible_lines_and_gates_continue() {
         .remove_item(&draft::storage_key("pk_test", "1029"))
         .unwrap();
 }
+
+/// A page that already signed the shopper in (the account page's order view) renders one
+/// order's flow inside its own view, with its own token: no lookup, no order list.
+#[wasm_bindgen_test]
+async fn the_flow_composes_inside_another_component_with_the_pages_sign_in() {
+    use aftercare_widgets::ReturnFlow;
+    use leptos::prelude::*;
+    let storage = window().local_storage().unwrap().unwrap();
+    storage
+        .remove_item(&draft::storage_key("pk_test", "1029"))
+        .unwrap();
+    fake_api(&options());
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        view! {
+            <section>
+                <h1>"Your order"</h1>
+                <ReturnFlow
+                    api="http://127.0.0.1:9"
+                    publishable_key="pk_test"
+                    token="tok_page"
+                    order="1029".to_owned()
+                />
+            </section>
+        }
+    });
+    let mut text = String::new();
+    for _ in 0..300 {
+        text = host.text_content().unwrap_or_default();
+        if text.contains("Step 1 of 4") {
+            break;
+        }
+        sleep(10).await;
+    }
+    assert!(text.contains("Choose what to return"), "{text}");
+    assert!(host.query_selector("form.step").unwrap().is_some());
+    let calls = js_sys::Reflect::get(
+        &js_sys::Reflect::get(&window(), &"__ret".into()).unwrap(),
+        &"calls".into(),
+    )
+    .unwrap();
+    let first = js_sys::Reflect::get(&calls, &0.into()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&first, &"auth".into())
+            .unwrap()
+            .as_string()
+            .as_deref(),
+        Some("Bearer tok_page")
+    );
+    drop(handle);
+    host.remove();
+    restore_fetch();
+}
