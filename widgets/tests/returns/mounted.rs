@@ -168,7 +168,7 @@ async fn the_flow_composes_inside_another_component_with_the_pages_sign_in() {
     fake_api(&options());
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), || {
+    let handle = mount_to(host.clone(), || {
         view! {
             <section>
                 <h1>"Your order"</h1>
