@@ -4,12 +4,11 @@
 //! the flow exists.
 
 use super::draft::{self, Draft, Problem, Step};
-use super::state::{AfterOptions, Estimate, Flow, Focus, Screen};
-use super::status_wire;
+use super::state::{status_wire, AfterOptions, Estimate, Flow, Focus, Screen};
 use super::upload;
 use crate::i18n::{t, Msg};
 use crate::shell::{page_hidden, Failure};
-use aftercare_shared::api::{ReturnDetail, WithdrawalInput};
+use aftercare_shared::api::{ReturnDetail, ReturnOptions, WithdrawalInput};
 use aftercare_shared::client::{ClientError, RetryPolicy};
 use aftercare_shared::error::ErrorCode;
 use aftercare_shared::OrderNumber;
@@ -18,6 +17,109 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
 impl Flow {
+    /// Load (or reload) the order's return options; `then` decides what to show afterwards.
+    pub(crate) fn load_options(self, then: AfterOptions) {
+        let (Some(client), Some(Some(number))) = (self.client(), self.number.try_get_untracked())
+        else {
+            return;
+        };
+        if then != AfterOptions::Keep {
+            self.show(Screen::Loading, false);
+        }
+        let l = self.lang();
+        spawn_local(async move {
+            let r = client.return_options(&number, l).await;
+            if !self.alive() {
+                return;
+            }
+            match r {
+                Ok(o) => self.options_loaded(o, then),
+                Err(e) if self.expired(&e) => {}
+                Err(e) => {
+                    self.events.error(&e);
+                    if then != AfterOptions::Keep {
+                        self.show(Screen::Failed(Failure::of(&e)), false);
+                    }
+                }
+            }
+        });
+    }
+
+    fn options_loaded(self, mut o: ReturnOptions, then: AfterOptions) {
+        // Keep the order's lines in a stable order whatever the server sends.
+        o.lines.sort_by_key(|l| l.item_id);
+        let mut resume = Ok(Step::Items);
+        self.draft.update(|d| {
+            d.reconcile(&o);
+            resume = match then {
+                AfterOptions::Restore => match d.rma.clone() {
+                    Some(rma) => Err(rma),
+                    None => Ok(d.resume_at(d.step, &o)),
+                },
+                AfterOptions::Items => Ok(Step::Items),
+                AfterOptions::Keep => Ok(d.step),
+            };
+        });
+        // Same screen, fresh data (a language change): the screen rebuilds in place.
+        self.options.set(Some(o));
+        match (then, resume) {
+            (AfterOptions::Keep, _) => {}
+            (_, Err(rma)) => self.open_status(rma, false),
+            (then, Ok(step)) => {
+                let focus = self.focus.get_value() == Focus::Heading;
+                // A message for the shopper (a conflict) survives the move to the step.
+                let notice = self.notice.get_untracked();
+                self.go(step, focus || then == AfterOptions::Items);
+                self.notice.set(notice);
+            }
+        }
+    }
+
+    /// Move to `step` (saved with the draft).
+    pub(crate) fn go(self, step: Step, focus: bool) {
+        self.draft.update(|d| d.step = step);
+        self.problems.set(Vec::new());
+        self.tried.set(false);
+        self.notice.set(None);
+        self.confirm.set(false);
+        self.save();
+        if step == Step::Review {
+            self.estimate();
+        }
+        self.show(Screen::Step(step), focus);
+    }
+
+    /// Continue (the step's form was submitted): validate, then next step or submit.
+    pub(crate) fn submit(self) {
+        let Screen::Step(step) = self.screen.get_untracked() else {
+            return;
+        };
+        let problems = self.check(step);
+        if !problems.is_empty() {
+            self.problems.set(problems);
+            self.tried.set(true);
+            self.focus_on(Focus::Problem);
+            return;
+        }
+        if step == Step::Review {
+            return self.create();
+        }
+        let next = self.with_options(|o, d| d.next(step, o)).flatten();
+        if let Some(next) = next {
+            self.go(next, true);
+        }
+    }
+
+    /// Back one step.
+    pub(crate) fn back(self) {
+        let Screen::Step(step) = self.screen.get_untracked() else {
+            return;
+        };
+        if let Some(Some(prev)) = self.with_options(|o, d| d.prev(step, o)) {
+            self.go(prev, true);
+        }
+    }
+
     /// Ask the server what the return is worth (Review step).
     pub(crate) fn estimate(self) {
         let l = self.lang();

@@ -2,10 +2,10 @@
 //! (the account page's order view): the first load, the status page's polling, and the screen
 //! the shopper is on.
 
-use super::draft::{self, Draft, Step};
+use super::draft::{self, Draft};
 use super::fresh::IntoFresh;
 use super::state::{AfterOptions, Around, Flow, Screen, SignIn};
-use super::{frame, status, upload, withdrawal, REFRESH_DEFAULT, REFRESH_MIN};
+use super::{frame, status, upload, withdrawal};
 use crate::i18n::Msg;
 use crate::shell::{problem_card, skeleton, use_visible_polling, Events, Failure};
 use aftercare_shared::client::Client;
@@ -13,6 +13,10 @@ use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
+
+/// Status page poll interval when the `refresh` attribute is absent, and the shortest allowed.
+const REFRESH_DEFAULT: u32 = 30;
+const REFRESH_MIN: u32 = 2;
 
 /// One order's returns (or one return's status page) for a signed-in shopper: the steps Items →
 /// Reasons → Photos (when a reason asks for them) → Resolution → Review, the EU withdrawal, and
@@ -153,11 +157,4 @@ pub fn ReturnFlow(
             <p class="vh announce" role="status" aria-live="polite"></p>
         </div>
     }
-}
-
-/// Which steps exist now (a reason asking for photos adds one), as "Step n of N".
-pub(crate) fn position(f: Flow, step: Step) -> (usize, usize) {
-    f.options
-        .with_untracked(|o| o.as_ref().map(|o| f.draft.with(|d| d.position(step, o))))
-        .unwrap_or((1, 1))
 }

@@ -3,8 +3,8 @@
 //! ineligible ones say why in plain words. After the form: the order's past returns (each
 //! opens its status page) and the EU withdrawal section.
 
-use super::frame::field_error;
 use super::fresh::IntoFresh;
+use super::parts::field_error;
 use super::state::Flow;
 use super::withdrawal;
 use crate::dom::uid;

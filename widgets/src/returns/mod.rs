@@ -20,6 +20,7 @@ pub mod flow;
 mod frame;
 mod fresh;
 mod items;
+mod parts;
 mod photos;
 mod reasons;
 mod resolution;
@@ -39,7 +40,6 @@ use crate::shell::{
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
 use aftercare_shared::order::OrderSummary;
-use aftercare_shared::returns::ReturnStatus;
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -48,10 +48,6 @@ use wasm_bindgen::JsValue;
 
 /// The widget's own stylesheet (the shared theme is adopted next to it).
 pub const CSS: &str = include_str!("returns.css");
-
-/// Status page poll interval when the `refresh` attribute is absent, and the shortest allowed.
-const REFRESH_DEFAULT: u32 = 30;
-const REFRESH_MIN: u32 = 2;
 
 /// What the inputs ask to show.
 #[derive(Debug, Clone, PartialEq)]
@@ -333,21 +329,6 @@ fn orders(
         };
         settled();
         view
-    }
-}
-
-/// A return status's wire name, for events.
-pub(crate) fn status_wire(s: ReturnStatus) -> &'static str {
-    use ReturnStatus::*;
-    match s {
-        Requested => "requested",
-        Approved => "approved",
-        InTransit => "in_transit",
-        Received => "received",
-        Refunded => "refunded",
-        Exchanged => "exchanged",
-        Rejected => "rejected",
-        Cancelled => "cancelled",
     }
 }
 

@@ -4,8 +4,8 @@
 //! [`super::upload`].
 
 use super::draft::{self, reason_rules, FileProblem, Photo};
-use super::frame::field_error;
 use super::fresh::IntoFresh;
+use super::parts::field_error;
 use super::reasons::legend;
 use super::state::Flow;
 use super::upload::{self, Row};

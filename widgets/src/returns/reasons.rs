@@ -3,9 +3,9 @@
 //! kept in memory only.
 
 use super::draft::{reason_rules, Chosen};
-use super::frame::field_error;
 use super::fresh::IntoFresh;
 use super::items::thumb;
+use super::parts::field_error;
 use super::state::Flow;
 use crate::dom::uid;
 use crate::i18n::{t, Msg};

@@ -4,8 +4,8 @@
 //! labelled "(out of stock)".
 
 use super::draft::offered;
-use super::frame::field_error;
 use super::fresh::IntoFresh;
+use super::parts::field_error;
 use super::reasons::{field, legend};
 use super::state::Flow;
 use crate::dom::uid;

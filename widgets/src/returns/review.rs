@@ -4,9 +4,9 @@
 //! idempotency key makes any repeat harmless).
 
 use super::draft::method_wire;
-use super::frame::field_error;
 use super::fresh::IntoFresh;
 use super::items::thumb;
+use super::parts::field_error;
 use super::state::{Estimate, Flow};
 use crate::dom::uid;
 use crate::i18n::{self, t, Msg};

@@ -4,18 +4,16 @@
 //! signals and change nothing.
 
 use super::draft::{self, Draft, Problem, Step, What};
-use super::upload::Upload;
 use crate::i18n::Msg;
 use crate::shell::{Events, Failure};
 use aftercare_shared::api::{
     ReturnDetail, ReturnOptions, ReturnRequestInput, WithdrawalConfirmation,
 };
 use aftercare_shared::client::{Client, ClientError};
-use aftercare_shared::returns::RefundEstimate;
+use aftercare_shared::returns::{RefundEstimate, ReturnStatus};
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// What the flow shows.
@@ -61,6 +59,24 @@ pub(crate) enum AfterOptions {
     Items,
     /// Stay where we are (language change).
     Keep,
+}
+
+/// A photo on its way to the server (or refused), not yet in the draft.
+pub(crate) struct Upload {
+    pub id: u32,
+    pub item_id: i64,
+    pub name: String,
+    /// The file, kept for "Try again" (`None` when refused before sending).
+    pub file: Option<web_sys::File>,
+    /// A `data:` URL preview once read (it never crosses into wasm).
+    pub preview: Option<JsValue>,
+    /// Percent sent.
+    pub progress: u32,
+    /// `None` while sending, else why it failed.
+    pub failed: Option<draft::FileProblem>,
+    pub xhr: Option<web_sys::XmlHttpRequest>,
+    /// Keeps the progress listener alive while the request runs.
+    pub listener: Option<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::ProgressEvent)>>,
 }
 
 /// Who the flow acts for, and where its uploads go.
@@ -296,109 +312,6 @@ impl Flow {
         true
     }
 
-    /// Load (or reload) the order's return options; `then` decides what to show afterwards.
-    pub(crate) fn load_options(self, then: AfterOptions) {
-        let (Some(client), Some(Some(number))) = (self.client(), self.number.try_get_untracked())
-        else {
-            return;
-        };
-        if then != AfterOptions::Keep {
-            self.show(Screen::Loading, false);
-        }
-        let l = self.lang();
-        spawn_local(async move {
-            let r = client.return_options(&number, l).await;
-            if !self.alive() {
-                return;
-            }
-            match r {
-                Ok(o) => self.options_loaded(o, then),
-                Err(e) if self.expired(&e) => {}
-                Err(e) => {
-                    self.events.error(&e);
-                    if then != AfterOptions::Keep {
-                        self.show(Screen::Failed(Failure::of(&e)), false);
-                    }
-                }
-            }
-        });
-    }
-
-    fn options_loaded(self, mut o: ReturnOptions, then: AfterOptions) {
-        // Keep the order's lines in a stable order whatever the server sends.
-        o.lines.sort_by_key(|l| l.item_id);
-        let mut resume = Ok(Step::Items);
-        self.draft.update(|d| {
-            d.reconcile(&o);
-            resume = match then {
-                AfterOptions::Restore => match d.rma.clone() {
-                    Some(rma) => Err(rma),
-                    None => Ok(d.resume_at(d.step, &o)),
-                },
-                AfterOptions::Items => Ok(Step::Items),
-                AfterOptions::Keep => Ok(d.step),
-            };
-        });
-        // Same screen, fresh data (a language change): the screen rebuilds in place.
-        self.options.set(Some(o));
-        match (then, resume) {
-            (AfterOptions::Keep, _) => {}
-            (_, Err(rma)) => self.open_status(rma, false),
-            (then, Ok(step)) => {
-                let focus = self.focus.get_value() == Focus::Heading;
-                // A message for the shopper (a conflict) survives the move to the step.
-                let notice = self.notice.get_untracked();
-                self.go(step, focus || then == AfterOptions::Items);
-                self.notice.set(notice);
-            }
-        }
-    }
-
-    /// Move to `step` (saved with the draft).
-    pub(crate) fn go(self, step: Step, focus: bool) {
-        self.draft.update(|d| d.step = step);
-        self.problems.set(Vec::new());
-        self.tried.set(false);
-        self.notice.set(None);
-        self.confirm.set(false);
-        self.save();
-        if step == Step::Review {
-            self.estimate();
-        }
-        self.show(Screen::Step(step), focus);
-    }
-
-    /// Continue (the step's form was submitted): validate, then next step or submit.
-    pub(crate) fn submit(self) {
-        let Screen::Step(step) = self.screen.get_untracked() else {
-            return;
-        };
-        let problems = self.check(step);
-        if !problems.is_empty() {
-            self.problems.set(problems);
-            self.tried.set(true);
-            self.focus_on(Focus::Problem);
-            return;
-        }
-        if step == Step::Review {
-            return self.create();
-        }
-        let next = self.with_options(|o, d| d.next(step, o)).flatten();
-        if let Some(next) = next {
-            self.go(next, true);
-        }
-    }
-
-    /// Back one step.
-    pub(crate) fn back(self) {
-        let Screen::Step(step) = self.screen.get_untracked() else {
-            return;
-        };
-        if let Some(Some(prev)) = self.with_options(|o, d| d.prev(step, o)) {
-            self.go(prev, true);
-        }
-    }
-
     /// Read the options and the draft together (`None` before the options are in).
     pub(crate) fn with_options<R>(self, f: impl FnOnce(&ReturnOptions, &Draft) -> R) -> Option<R> {
         self.options
@@ -410,7 +323,7 @@ impl Flow {
     }
 
     /// The current step's problems, including photos still uploading.
-    fn check(self, step: Step) -> Vec<Problem> {
+    pub(crate) fn check(self, step: Step) -> Vec<Problem> {
         let mut p = self
             .with_options(|o, d| d.problems(step, o))
             .unwrap_or_default();
@@ -480,6 +393,13 @@ impl Flow {
     }
 }
 
+/// Which steps exist now (a reason asking for photos adds one), as "Step n of N".
+pub(crate) fn position(f: Flow, step: Step) -> (usize, usize) {
+    f.options
+        .with_untracked(|o| o.as_ref().map(|o| f.draft.with(|d| d.position(step, o))))
+        .unwrap_or((1, 1))
+}
+
 /// The control of the first problem shown (in document order): what its message describes,
 /// or, for a group, its first enabled control.
 fn first_problem(screen: &web_sys::Element) -> Option<web_sys::Element> {
@@ -498,5 +418,20 @@ fn first_problem(screen: &web_sys::Element) -> Option<web_sys::Element> {
         ctl.query_selector("input:not([disabled]),select,textarea")
             .ok()
             .flatten()
+    }
+}
+
+/// A return status's wire name, for events.
+pub(crate) fn status_wire(s: ReturnStatus) -> &'static str {
+    use ReturnStatus::*;
+    match s {
+        Requested => "requested",
+        Approved => "approved",
+        InTransit => "in_transit",
+        Received => "received",
+        Refunded => "refunded",
+        Exchanged => "exchanged",
+        Rejected => "rejected",
+        Cancelled => "cancelled",
     }
 }

@@ -4,11 +4,10 @@
 //! server allows it. The flow refreshes it while the tab is visible and announces a new status
 //! in its live region.
 
-use super::frame::{alert, heading};
 use super::fresh::IntoFresh;
+use super::parts::{alert, heading};
 use super::review::{amounts, summary_item};
-use super::state::{Flow, Screen};
-use super::status_wire;
+use super::state::{status_wire, Flow, Screen};
 use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
 use aftercare_shared::api::ReturnDetail;

@@ -5,7 +5,7 @@
 //! `img-src 'self' data:`, where `blob:` object URLs would be blocked.
 
 use super::draft::{self, check_file, FileProblem, Photo};
-use super::state::{Flow, Focus};
+use super::state::{Flow, Focus, Upload};
 use crate::i18n::{t, Msg};
 use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER};
 use leptos::prelude::*;
@@ -15,24 +15,6 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Give up on one upload after this long (a photo on a slow phone connection takes a while).
 const TIMEOUT_MS: u32 = 120_000;
-
-/// A photo on its way to the server (or refused), not yet in the draft.
-pub(crate) struct Upload {
-    pub id: u32,
-    pub item_id: i64,
-    pub name: String,
-    /// The file, kept for "Try again" (`None` when refused before sending).
-    pub file: Option<web_sys::File>,
-    /// A `data:` URL preview once read (it never crosses into wasm).
-    pub preview: Option<JsValue>,
-    /// Percent sent.
-    pub progress: u32,
-    /// `None` while sending, else why it failed.
-    pub failed: Option<FileProblem>,
-    pub xhr: Option<web_sys::XmlHttpRequest>,
-    /// Keeps the progress listener alive while the request runs.
-    pub listener: Option<Closure<dyn FnMut(web_sys::ProgressEvent)>>,
-}
 
 fn update(f: Flow, id: u32, change: impl FnOnce(&mut Upload)) {
     f.uploads.try_update(|ups| {

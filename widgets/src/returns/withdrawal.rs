@@ -4,8 +4,8 @@
 //! withdrawals stay listed, so the shopper can open them again.
 
 use super::draft::Step;
-use super::frame::{alert, heading};
 use super::fresh::IntoFresh;
+use super::parts::{alert, heading};
 use super::state::{Flow, Screen};
 use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
