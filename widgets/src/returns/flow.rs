@@ -154,7 +154,7 @@ pub fn ReturnFlow(
     view! {
         <div class="flow" node_ref=host>
             <div class="screen">{screen}</div>
-            <p class="vh announce" role="status" aria-live="polite"></p>
+            <p class="vh announce" role="status" aria-live="polite">{move || f.said.get()}</p>
         </div>
     }
 }

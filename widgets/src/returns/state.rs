@@ -129,6 +129,8 @@ pub(crate) struct Flow {
     pub built: StoredValue<Option<Screen>>,
     /// A status poll is in flight.
     pub polling: StoredValue<bool>,
+    /// What the polite live region says.
+    pub said: RwSignal<Option<String>>,
     pub locale: Signal<Locale>,
     pub events: Events,
     /// The flow's container.
@@ -176,6 +178,7 @@ impl Flow {
             focused: StoredValue::new(None),
             built: StoredValue::new(None),
             polling: StoredValue::new(false),
+            said: RwSignal::new(None),
             locale,
             events,
             host,
@@ -279,16 +282,11 @@ impl Flow {
 
     /// Say `text` in the flow's polite live region (cleared first so a repeat is announced).
     pub(crate) fn announce(self, text: String) {
-        let Some(region) = self
-            .host
-            .try_get_untracked()
-            .flatten()
-            .and_then(|h| h.query_selector(".announce").ok().flatten())
-        else {
-            return;
-        };
-        region.set_text_content(None);
-        request_animation_frame(move || region.set_text_content(Some(&text)));
+        if self.said.try_set(None).is_none() {
+            request_animation_frame(move || {
+                self.said.try_set(Some(text));
+            });
+        }
     }
 
     /// Keep the draft in `localStorage` (comments stay in memory).
