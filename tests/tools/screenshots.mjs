@@ -1,6 +1,10 @@
-// Screenshots of every tracking and NPS state against a running demo server, for reviews and
+// Screenshots of every tracking, NPS and returns state against a running demo server, for reviews and
 // closing notes: `node tests/tools/screenshots.mjs http://127.0.0.1:8080 docs/screenshots`.
 // Compare two runs (before / after a change) with `node tests/tools/diff.mjs BEFORE AFTER 0.1`.
+// The returns states create a return and a withdrawal on the seeded orders 1029/1030: run it
+// against a freshly seeded demo database (delete `.aftercare/demo.db` before `cargo xtask demo`)
+// so two runs start from the same data; RMA numbers, references and times are masked.
+// `ONLY=returns` skips the tracking and NPS states.
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
@@ -13,6 +17,7 @@ const browser = await chromium.launch({
 const token = async (page, customer) => (await (await page.request.get(`${base}/demo/customer-token?customer=${customer}`)).json()).token;
 const page = await browser.newPage({ viewport: { width: 760, height: 900 } });
 
+const only = process.env.ONLY || '';
 async function fixture(name, body, lang = 'en', width = 760) {
   await page.setViewportSize({ width, height: 900 });
   await page.route(`**/shots/${name}.html`, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><link rel="stylesheet" href="/style.css"><script src="/sdk/aftercare.js" data-key="pk_demo_aurora" async></script></head><body><main>${body}</main></body></html>` }));
@@ -34,9 +39,10 @@ const states = [
   ['tracking-expired-1027', 'cus_carla', '1027'], ['tracking-two-parcels-1006', 'cus_carla', '1006'],
   ['tracking-long-history-1028', 'cus_dev', '1028'],
 ];
-for (const [name, customer, order] of states) {
+if (!only || only === 'tracking') for (const [name, customer, order] of states) {
   await fixture(name, `<aftercare-tracking order="${order}" token="${await token(page, customer)}"></aftercare-tracking>`);
 }
+if (!only || only === 'tracking') {
 await fixture('tracking-customs-1009-es-phone', `<aftercare-tracking order="1009" locale="es" token="${await token(page, 'cus_dev')}"></aftercare-tracking>`, 'es', 360);
 await fixture('tracking-guest-form', '<aftercare-tracking></aftercare-tracking>');
 // NPS: demo customers with a delivered order and no survey history (Carla, Ana).
@@ -46,9 +52,126 @@ await page.waitForTimeout(600);
 await page.screenshot({ path: `${out}/nps-detractor-followup.png`, fullPage: true });
 console.log(`${out}/nps-detractor-followup.png`);
 await fixture('nps-card-floating-es', `<h1>Gracias</h1><aftercare-nps layout="floating" locale="es" token="${await token(page, 'cus_ana')}"></aftercare-nps>`, 'es');
+}
+if (!only || only === 'returns') await returns();
+if (!only) {
 await page.setViewportSize({ width: 1100, height: 900 });
 await page.goto(`${base}/insights.html`);
 await page.waitForTimeout(1200);
 await page.screenshot({ path: `${out}/merchant-insights.png`, fullPage: true });
 console.log(`${out}/merchant-insights.png`);
+}
 await browser.close();
+
+/** Every returns state: guest lookup, order list, each step and its errors, the status page,
+ *  the withdrawal section, confirmation and stored declaration, a closed window, Spanish, a phone. */
+async function returns() {
+  const w = page.locator('aftercare-returns');
+  const wait = (ms = 500) => page.waitForTimeout(ms);
+  const shot = async (name, mask = []) => {
+    await wait();
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true, mask, maskColor: '#888' });
+    console.log(`${out}/${name}.png`);
+  };
+  const step = (re) => w.getByRole('heading', { level: 2, name: re }).waitFor();
+  const next = () => w.getByRole('button', { name: /^(Continue|Continuar)$/ }).click();
+  // Drafts live in localStorage: start every flow from none.
+  const fresh = async () => { await page.goto(`${base}/style.css`); await page.evaluate(() => localStorage.clear()); };
+  const statusMask = () => [w.locator('.status-page h2'), w.locator('.status-page .qr'), w.locator('.status-page time')];
+
+  await fresh();
+  await fixture('returns-guest-form', '<aftercare-returns></aftercare-returns>');
+  await w.getByRole('button', { name: 'Find order' }).click();
+  await shot('returns-guest-form-errors');
+  await fixture('returns-order-list', `<aftercare-returns token="${await token(page, 'cus_ana')}"></aftercare-returns>`);
+  await fixture('returns-window-closed-1031', `<aftercare-returns order="1031" token="${await token(page, 'cus_carla')}"></aftercare-returns>`);
+
+  // Ana's 1029: the Items step with the final-sale beanie, past returns, the withdrawal section.
+  await fresh();
+  await fixture('returns-items-1029', `<aftercare-returns order="1029" token="${await token(page, 'cus_ana')}"></aftercare-returns>`);
+  await next();
+  await w.getByText('Choose at least one item to return.').waitFor();
+  await shot('returns-items-error-1029');
+  await w.getByRole('checkbox', { name: /Wool Hiking Socks/ }).check();
+  await shot('returns-items-chosen-1029');
+
+  // A guest's 1030 through every step to the status page.
+  await fresh();
+  await fixture('returns-guest-1030', '<aftercare-returns></aftercare-returns>');
+  await w.getByLabel(/order number/i).fill('1030');
+  await w.getByLabel(/email/i).fill('returns@example.com');
+  await w.getByRole('button', { name: 'Find order' }).click();
+  await step(/Step 1 of 4/);
+  await shot('returns-step-items-1030');
+  await w.getByRole('checkbox', { name: /Trail Running Shoes/ }).check();
+  await w.getByRole('checkbox', { name: /Packable Rain Jacket/ }).check();
+  await next();
+  await step(/Step 2 of 4/);
+  await shot('returns-step-reasons-1030');
+  await next();
+  await w.getByText('Choose a reason.').first().waitFor();
+  await shot('returns-step-reasons-errors-1030');
+  await w.getByLabel('Reason (Trail Running Shoes)').selectOption('not_as_described');
+  await w.getByLabel('Reason (Packable Rain Jacket)').selectOption('damaged');
+  await step(/Step 2 of 5/);
+  await shot('returns-step-reasons-comment-1030');
+  await w.getByLabel('Describe the problem (required) (Trail Running Shoes)').fill('The colour is not the one in the photos.');
+  await w.getByLabel('Comment (optional) (Packable Rain Jacket)').fill('The zip came off on first use.');
+  await next();
+  await step(/Step 3 of 5/);
+  await shot('returns-step-photos-1030');
+  await next();
+  await w.getByText('Add at least one photo.').waitFor();
+  await shot('returns-step-photos-error-1030');
+  await w.locator('input[type=file]').last().setInputFiles([new URL('../e2e/fixtures/damaged-socks.png', import.meta.url).pathname, new URL('../e2e/fixtures/vector.svg', import.meta.url).pathname]);
+  await w.getByText('Uploaded').waitFor();
+  await wait(800);
+  await shot('returns-step-photos-uploaded-1030');
+  await next();
+  await step(/Step 4 of 5/);
+  await shot('returns-step-resolution-1030');
+  await w.getByRole('radiogroup', { name: /Trail Running Shoes/ }).getByRole('radio', { name: /Exchange/ }).check();
+  await next();
+  await w.getByText("Choose what you'd like instead.").waitFor();
+  await shot('returns-step-resolution-errors-1030');
+  await w.getByLabel('New size or colour (Trail Running Shoes)').selectOption({ label: 'Slate / EU 43' });
+  await w.getByRole('radiogroup', { name: /Packable Rain Jacket/ }).getByRole('radio', { name: /Store credit/ }).check();
+  await next();
+  await step(/Step 5 of 5/);
+  await w.locator('.amounts').waitFor();
+  await shot('returns-step-review-1030');
+  await w.getByRole('button', { name: 'Submit return' }).click();
+  await w.getByRole('heading', { level: 2, name: /^Return RMA-/ }).waitFor();
+  await wait(800);
+  await shot('returns-status-submitted-1030', statusMask());
+  await w.getByRole('button', { name: 'Cancel return' }).click();
+  await shot('returns-status-cancel-confirm-1030', statusMask());
+  await w.getByRole('button', { name: 'Back to your order' }).click();
+  await step(/Step 1 of 4/);
+  await shot('returns-items-after-return-1030', [w.locator('.past button')]);
+
+  // The withdrawal: confirmation, then the stored declaration.
+  await fresh();
+  await fixture('returns-withdrawal-section-1029', `<aftercare-returns order="1029" token="${await token(page, 'cus_ana')}"></aftercare-returns>`);
+  await w.getByRole('button', { name: 'Withdraw from contract' }).click();
+  await shot('returns-withdrawal-confirm-1029');
+  await w.getByRole('button', { name: 'Confirm withdrawal' }).click();
+  await w.getByRole('heading', { level: 2, name: 'Withdrawal confirmed' }).waitFor();
+  await shot('returns-withdrawal-done-1029', [w.locator('.wd-done .ref'), w.locator('.wd-done time'), w.locator('.wd-done .statement')]);
+
+  // Spanish, and a 360 px phone.
+  await fresh();
+  await fixture('returns-items-1029-es', `<aftercare-returns order="1029" locale="es" token="${await token(page, 'cus_ana')}"></aftercare-returns>`, 'es', 760);
+  await w.getByRole('button', { name: 'Continuar' }).click();
+  await w.getByText('Elige al menos un artículo para devolver.').waitFor();
+  await shot('returns-items-error-1029-es');
+  await w.getByRole('checkbox', { name: /Wool Hiking Socks/ }).check();
+  await next();
+  await w.getByRole('heading', { level: 2, name: /Paso 2 de/ }).waitFor();
+  await w.getByLabel(/Motivo/).selectOption('damaged');
+  await shot('returns-step-reasons-1029-es');
+  await fresh();
+  await fixture('returns-items-1029-phone', `<aftercare-returns order="1029" token="${await token(page, 'cus_ana')}"></aftercare-returns>`, 'en', 360);
+  await fixture('returns-guest-form-es-phone', '<aftercare-returns locale="es"></aftercare-returns>', 'es', 360);
+  await fresh();
+}

@@ -18,7 +18,7 @@ pub mod tracking;
 
 pub use element::{mount, ElementHandle};
 pub use nps::NpsWidget;
-pub use returns::ReturnsWidget;
+pub use returns::{ReturnFlow, ReturnsWidget};
 pub use shell::GuestLookup;
 pub use tracking::view::OrderTimeline;
 pub use tracking::TrackingWidget;

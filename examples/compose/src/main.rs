@@ -1,6 +1,6 @@
-//! A Rust developer's own Leptos page that composes two Aftercare widgets: the order's
-//! tracking and, under it, the NPS card, both signed in with the same customer token and
-//! switching language together. The widgets are ordinary Leptos components with typed props.
+//! A Rust developer's own Leptos page that composes Aftercare widgets: the order's tracking,
+//! its return flow and, under them, the NPS card, all signed in with the same customer token
+//! and switching language together. The widgets are ordinary Leptos components with typed props.
 //!
 //! Build (what `cargo xtask test` checks) and run:
 //! ```sh
@@ -13,7 +13,7 @@
 
 use aftercare_shared::Locale;
 use aftercare_widgets::element::THEME_CSS;
-use aftercare_widgets::{nps, tracking, NpsWidget, TrackingWidget};
+use aftercare_widgets::{nps, returns, tracking, NpsWidget, ReturnFlow, TrackingWidget};
 use leptos::mount::mount_to_body;
 use leptos::prelude::*;
 
@@ -21,7 +21,7 @@ use leptos::prelude::*;
 const API: &str = "http://127.0.0.1:8080";
 const KEY: &str = "pk_demo_aurora";
 
-/// The page: a language switch, the order's tracking, and the NPS card below it.
+/// The page: a language switch, the order's tracking and return flow, and the NPS card.
 #[component]
 fn OrderPage(
     /// The customer token your backend minted for the signed-in shopper (one sign-in for both
@@ -31,13 +31,25 @@ fn OrderPage(
     order: String,
 ) -> impl IntoView {
     let locale = RwSignal::new(Locale::En);
+    // The return flow is one order's, for a shopper already signed in: it takes the token as is
+    // (a new token renders a new flow).
+    let returns = {
+        let order = order.clone();
+        move || {
+            token.get().map(|token| {
+                view! {
+                    <ReturnFlow api=API publishable_key=KEY token=token order=order.clone() locale=locale />
+                }
+            })
+        }
+    };
     let order = Signal::stored(Some(order));
     view! {
         // The widgets' look: the shared theme and each widget's own sheet. (As custom elements
         // they get these inside their shadow roots; a Leptos app includes them itself. The
         // theme resets headings, paragraphs and lists, so isolate the widgets in a shadow root
         // if your own page relies on browser defaults for those.)
-        <style>{THEME_CSS}{tracking::CSS}{nps::CSS}</style>
+        <style>{THEME_CSS}{tracking::CSS}{returns::CSS}{nps::CSS}</style>
         <main>
             <h1>"Your order"</h1>
             // One switch re-renders both widgets: English → Español → Português → English.
@@ -48,6 +60,8 @@ fn OrderPage(
                 });
             }>"English / Español / Português"</button>
             <TrackingWidget api=API publishable_key=KEY token=token order=order locale=locale />
+            <h2>"Return or exchange"</h2>
+            {returns}
             <NpsWidget api=API publishable_key=KEY token=token order=order locale=locale />
         </main>
     }

@@ -3,160 +3,175 @@
 //! kept in memory only.
 
 use super::draft::{reason_rules, Chosen};
+use super::fresh::IntoFresh;
 use super::items::thumb;
-use super::{After, Flow, Inner};
-use crate::dom::{el, set, txt, uid};
+use super::parts::field_error;
+use super::state::Flow;
+use crate::dom::uid;
 use crate::i18n::{t, Msg};
 use aftercare_shared::api::{ReturnOptions, ReturnableLine, MAX_RETURN_COMMENT};
 use aftercare_shared::returns::Requirement;
 use aftercare_shared::Locale;
+use leptos::prelude::*;
 
-/// A chosen line's legend: picture, "Title · Variant × 2"; returns the text, for a suffix.
-pub(super) fn legend(
-    set_el: &web_sys::Element,
-    line: &ReturnableLine,
-    c: &Chosen,
-) -> web_sys::Element {
-    let lg = el(set_el, "legend", "item");
-    thumb(&lg, line.image_url.as_deref());
+/// A chosen line's legend: picture, "Title · Variant × 2" (and what the step asks of it).
+pub(crate) fn legend(line: &ReturnableLine, c: &Chosen, req: Option<String>) -> impl IntoView {
     let mut text = line.title.clone();
     if let Some(v) = &line.variant {
         text.push_str(" · ");
         text.push_str(v);
     }
-    text.push_str(&format!(" × {}", c.quantity));
-    txt(&lg, "span", "title", &text)
+    text.push_str(" × ");
+    text.push_str(&c.quantity.to_string());
+    view! {
+        <legend class="item">
+            {thumb(line.image_url.clone())}
+            <span class="title">{text}{req.map(|r| view! { <span class="req">{r}</span> })}</span>
+        </legend>
+    }
 }
 
-/// A labelled control with its error slot (`data-err`/`data-ctl` = `key`); returns the control.
-pub(super) fn field(
-    parent: &web_sys::Element,
-    tag: &str,
-    label: &str,
+/// A labelled control's frame: its label (with the item for screen readers), the control
+/// (given the ids) and its error line.
+pub(crate) fn field<V: IntoView>(
+    f: Flow,
+    label: String,
     context: &str,
-    key: &str,
-) -> web_sys::Element {
-    let wrap = el(parent, "div", "field");
-    let id = uid("f");
-    let err = uid("err");
-    let lab = txt(&wrap, "label", "", label);
-    set(&lab, "for", &id);
-    if !context.is_empty() {
-        txt(&lab, "span", "vh", &format!(" ({context})"));
+    slot: &'static str,
+    item_id: i64,
+    control: impl FnOnce(String, String) -> V,
+) -> impl IntoView {
+    let (id, err) = (uid("f"), uid("err"));
+    let context = (!context.is_empty()).then(|| format!(" ({context})"));
+    view! {
+        <div class="field">
+            <label for=id.clone()>
+                {label}
+                {context.map(|c| view! { <span class="vh">{c}</span> })}
+            </label>
+            {control(id, err.clone())}
+            {field_error(f, err, slot, item_id)}
+        </div>
     }
-    let ctl = el(&wrap, tag, "");
-    set(&ctl, "id", &id);
-    set(&ctl, "part", "input");
-    set(&ctl, "data-ctl", key);
-    set(&ctl, "data-k", key);
-    set(&ctl, "aria-describedby", &err);
-    let e = txt(&wrap, "p", "field-error", "");
-    set(&e, "id", &err);
-    set(&e, "data-err", key);
-    ctl
 }
 
-pub(super) fn render(
-    form: &web_sys::Element,
-    i: &Inner,
-    o: &ReturnOptions,
+/// The form's content: a reason (and maybe a comment) per chosen line.
+pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
+    let lines = f.draft.with_untracked(|d| d.lines.clone());
+    lines
+        .into_iter()
+        .filter_map(|c| {
+            let line = o.lines.iter().find(|x| x.item_id == c.item_id)?;
+            let id = c.item_id;
+            let choices = o
+                .reasons
+                .iter()
+                .map(|r| {
+                    let on = c.reason.as_deref() == Some(r.code.as_str());
+                    view! { <option value=r.code.clone() selected=on>{r.label.clone()}</option> }
+                })
+                .map(IntoFresh::fresh)
+                .collect::<Vec<_>>();
+            let select = field(
+                f,
+                t(l, Msg::ReasonLabel),
+                &line.title,
+                "reason",
+                id,
+                move |fid, err| {
+                    view! {
+                        <select
+                            id=fid
+                            part="input"
+                            aria-describedby=err
+                            aria-invalid=f.invalid("reason", id)
+                            data-id=id
+                            required
+                            on:change=move |ev| {
+                                let code = event_target_value(&ev);
+                                f.edit(|d| {
+                                    if let Some(c) = d.line_mut(id) {
+                                        c.reason = (!code.is_empty()).then_some(code);
+                                    }
+                                });
+                            }
+                        >
+                            <option value="">{t(l, Msg::ChooseReason)}</option>
+                            {choices}
+                        </select>
+                    }
+                },
+            );
+            let reason =
+                Memo::new(move |_| f.draft.with(|d| d.line(id).and_then(|c| c.reason.clone())));
+            let title = line.title.clone();
+            let block = move || comment_block(f, id, reason.get(), &title, l);
+            Some(view! {
+                <fieldset class="item-set">
+                    {legend(line, &c, None)}
+                    {select}
+                    <div class="cm">{block}</div>
+                </fieldset>
+            })
+        })
+        .map(IntoFresh::fresh)
+        .collect::<Vec<_>>()
+        .fresh()
+}
+
+/// The comment box (and the photo hint) for a line's reason; nothing when it asks for neither.
+fn comment_block(
+    f: Flow,
+    id: i64,
+    reason: Option<String>,
+    title: &str,
     l: Locale,
-) -> Option<After> {
-    for c in &i.draft.lines {
-        let Some(line) = o.lines.iter().find(|x| x.item_id == c.item_id) else {
-            continue;
-        };
-        let set_el = el(form, "fieldset", "item-set");
-        legend(&set_el, line, c);
-        let id = c.item_id.to_string();
-        let select = field(
-            &set_el,
-            "select",
-            &t(l, Msg::ReasonLabel),
-            &line.title,
-            &format!("reason:{id}"),
-        );
-        set(&select, "data-f", "reason");
-        set(&select, "data-id", &id);
-        set(&select, "required", "");
-        set(
-            &txt(&select, "option", "", &t(l, Msg::ChooseReason)),
-            "value",
-            "",
-        );
-        for r in &o.reasons {
-            let opt = txt(&select, "option", "", &r.label);
-            set(&opt, "value", &r.code);
-            if c.reason.as_deref() == Some(r.code.as_str()) {
-                set(&opt, "selected", "");
-            }
-        }
-        let cm = el(&set_el, "div", "cm");
-        set(&cm, "data-cm", &id);
-        comment_block(&cm, c, o, &line.title, l);
-    }
-    None
-}
-
-/// The comment box (and the photo hint) for a line's reason; empty when it asks for neither.
-fn comment_block(cm: &web_sys::Element, c: &Chosen, o: &ReturnOptions, title: &str, l: Locale) {
-    cm.replace_children_with_node_0();
-    let Some((comment, photos)) = reason_rules(o, c.reason.as_deref()) else {
-        return;
-    };
-    if comment != Requirement::Disabled {
-        let ta = field(
-            cm,
-            "textarea",
-            &t(l, Msg::CommentLabel(comment)),
+) -> Option<AnyView> {
+    let (comment, photos) = f
+        .options
+        .with_untracked(|o| reason_rules(o.as_ref()?, reason.as_deref()))?;
+    let text = f
+        .draft
+        .with_untracked(|d| d.line(id).map(|c| c.comment.clone()))
+        .unwrap_or_default();
+    let area = (comment != Requirement::Disabled).then(|| {
+        field(
+            f,
+            t(l, Msg::CommentLabel(comment)),
             title,
-            &format!("comment:{}", c.item_id),
-        );
-        set(&ta, "data-id", &c.item_id.to_string());
-        set(&ta, "rows", "3");
-        set(&ta, "maxlength", &MAX_RETURN_COMMENT.to_string());
-        if comment == Requirement::Required {
-            set(&ta, "required", "");
-        }
-        ta.set_text_content(Some(&c.comment));
-    }
-    if photos != Requirement::Disabled {
-        txt(cm, "p", "muted", &t(l, Msg::PhotosNext(photos)));
-    }
-}
-
-/// A reason was chosen: keep it and show the comment box it asks for.
-pub(super) fn reason(f: Flow, item_id: i64, code: String) {
-    f.io(|i| {
-        if let Some(c) = i.draft.line_mut(item_id) {
-            c.reason = (!code.is_empty()).then_some(code);
-        }
+            "comment",
+            id,
+            move |fid, err| {
+                view! {
+                    <textarea
+                        id=fid
+                        part="input"
+                        aria-describedby=err
+                        aria-invalid=f.invalid("comment", id)
+                        data-id=id
+                        rows="3"
+                        maxlength=MAX_RETURN_COMMENT
+                        required=comment == Requirement::Required
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            f.draft.update(|d| {
+                                if let Some(c) = d.line_mut(id) {
+                                    c.comment = text;
+                                }
+                            });
+                            // Memory only: kept in the draft, never stored.
+                            if f.tried.get_untracked() {
+                                f.changed();
+                            }
+                        }
+                    >
+                        {text}
+                    </textarea>
+                }
+            },
+        )
     });
-    if let Some(cm) = f.find(&format!("[data-cm=\"{item_id}\"]")) {
-        let l = f.lang();
-        f.with(|i| {
-            if let (Some(o), Some(c)) = (&i.options, i.draft.line(item_id)) {
-                let title = o
-                    .lines
-                    .iter()
-                    .find(|x| x.item_id == item_id)
-                    .map(|x| x.title.as_str())
-                    .unwrap_or_default();
-                comment_block(&cm, c, o, title, l);
-            }
-        });
-    }
-    f.changed();
-}
-
-/// The comment changed (memory only: never stored).
-pub(super) fn comment(f: Flow, item_id: i64, text: String) {
-    f.io(|i| {
-        if let Some(c) = i.draft.line_mut(item_id) {
-            c.comment = text;
-        }
-    });
-    if f.with(|i| i.tried) == Some(true) {
-        f.changed();
-    }
+    let hint = (photos != Requirement::Disabled)
+        .then(|| view! { <p class="muted">{t(l, Msg::PhotosNext(photos))}</p> });
+    Some(view! { {area} {hint} }.fresh())
 }

@@ -3,14 +3,17 @@
 //! lines with other variants and shows a select of them, unavailable ones disabled and
 //! labelled "(out of stock)".
 
-use super::draft::{offered, Chosen};
+use super::draft::offered;
+use super::fresh::IntoFresh;
+use super::parts::field_error;
 use super::reasons::{field, legend};
-use super::{After, Flow, Inner};
-use crate::dom::{el, set, txt, uid};
+use super::state::Flow;
+use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
 use aftercare_shared::api::{ReturnOptions, ReturnableLine};
 use aftercare_shared::returns::Resolution;
 use aftercare_shared::Locale;
+use leptos::prelude::*;
 
 fn wire(r: Resolution) -> &'static str {
     match r {
@@ -21,136 +24,119 @@ fn wire(r: Resolution) -> &'static str {
 }
 
 /// A resolution's radio label (store credit names its bonus).
-pub(super) fn label(r: Resolution, o: &ReturnOptions, l: Locale) -> String {
+fn label(r: Resolution, o: &ReturnOptions, l: Locale) -> String {
     let bps = o.terms.store_credit_bonus_bps;
     let bonus = (bps > 0).then(|| i18n::percent(l, bps));
     t(l, Msg::ResolutionLabel(r, bonus.as_deref()))
 }
 
-pub(super) fn render(
-    form: &web_sys::Element,
-    i: &Inner,
-    o: &ReturnOptions,
-    l: Locale,
-) -> Option<After> {
-    for c in &i.draft.lines {
-        let Some(line) = o.lines.iter().find(|x| x.item_id == c.item_id) else {
-            continue;
-        };
-        let id = c.item_id.to_string();
-        let block = el(form, "div", "item-block");
-        let group = el(&block, "fieldset", "item-set");
-        set(&group, "role", "radiogroup");
-        let key = format!("res:{id}");
-        set(&group, "data-ctl", &key);
-        let err = uid("err");
-        set(&group, "aria-describedby", &err);
-        legend(&group, line, c);
-        let name = uid("res");
-        for r in o
-            .resolutions
-            .iter()
-            .copied()
-            .filter(|r| offered(o, Some(line), *r))
-        {
-            let lab = el(&group, "label", "choice");
-            let input = el(&lab, "input", "");
-            set(&input, "type", "radio");
-            set(&input, "name", &name);
-            set(&input, "value", wire(r));
-            set(&input, "data-f", "res");
-            set(&input, "data-id", &id);
-            set(&input, "data-k", &format!("res:{id}:{}", wire(r)));
-            if c.resolution == Some(r) {
-                set(&input, "checked", "");
-            }
-            txt(&lab, "span", "", &label(r, o, l));
-        }
-        let e = txt(&group, "p", "field-error", "");
-        set(&e, "id", &err);
-        set(&e, "data-err", &key);
-        let ex = el(&block, "div", "ex");
-        set(&ex, "data-ex", &id);
-        exchange_block(&ex, line, c, l);
-    }
-    None
+/// The form's content: what each chosen line should become.
+pub(crate) fn resolution(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
+    let lines = f.draft.with_untracked(|d| d.lines.clone());
+    lines
+        .into_iter()
+        .filter_map(|c| {
+            let line = o.lines.iter().find(|x| x.item_id == c.item_id)?;
+            let id = c.item_id;
+            let (err, name) = (uid("err"), uid("res"));
+            let choices = o
+                .resolutions
+                .iter()
+                .copied()
+                .filter(|r| offered(o, Some(line), *r))
+                .map(|r| {
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=name.clone()
+                                value=wire(r)
+                                data-id=id
+                                checked=c.resolution == Some(r)
+                                on:change=move |_| f.edit(|d| {
+                                    if let Some(c) = d.line_mut(id) {
+                                        c.resolution = Some(r);
+                                        if r != Resolution::Exchange {
+                                            c.exchange_sku = None;
+                                        }
+                                    }
+                                })
+                            />
+                            <span>{label(r, o, l)}</span>
+                        </label>
+                    }
+                })
+                .map(IntoFresh::fresh).collect::<Vec<_>>();
+            let exchange = Memo::new(move |_| {
+                f.draft
+                    .with(|d| d.line(id).and_then(|c| c.resolution) == Some(Resolution::Exchange))
+            });
+            let head = legend(line, &c, None);
+            let line = line.clone();
+            let block = move || exchange.get().then(|| variants(f, &line, l).fresh());
+            Some(view! {
+                <div class="item-block">
+                    <fieldset class="item-set" role="radiogroup" aria-describedby=err aria-invalid=f.invalid("res", id)>
+                        {head}
+                        {choices}
+                        {field_error(f, err.clone(), "res", id)}
+                    </fieldset>
+                    <div class="ex">{block}</div>
+                </div>
+            })
+        })
+        .map(IntoFresh::fresh).collect::<Vec<_>>()
+        .fresh()
 }
 
 /// The variant select, when the line's resolution is an exchange.
-fn exchange_block(ex: &web_sys::Element, line: &ReturnableLine, c: &Chosen, l: Locale) {
-    ex.replace_children_with_node_0();
-    if c.resolution != Some(Resolution::Exchange) {
-        return;
-    }
-    let select = field(
-        ex,
-        "select",
-        &t(l, Msg::ExchangeFor),
+fn variants(f: Flow, line: &ReturnableLine, l: Locale) -> impl IntoView {
+    let id = line.item_id;
+    let sku = f
+        .draft
+        .with_untracked(|d| d.line(id).and_then(|c| c.exchange_sku.clone()));
+    let options = line
+        .exchange_options
+        .iter()
+        .map(|v| {
+            let text = if v.available {
+                v.label.clone()
+            } else {
+                t(l, Msg::OutOfStock(&v.label))
+            };
+            let on = v.available && sku.as_deref() == Some(v.sku.as_str());
+            view! { <option value=v.sku.clone() disabled=!v.available selected=on>{text}</option> }
+        })
+        .map(IntoFresh::fresh)
+        .collect::<Vec<_>>();
+    field(
+        f,
+        t(l, Msg::ExchangeFor),
         &line.title,
-        &format!("ex:{}", c.item_id),
-    );
-    set(&select, "data-f", "ex");
-    set(&select, "data-id", &c.item_id.to_string());
-    set(&select, "required", "");
-    set(
-        &txt(&select, "option", "", &t(l, Msg::ChooseVariant)),
-        "value",
-        "",
-    );
-    for v in &line.exchange_options {
-        let text = if v.available {
-            v.label.clone()
-        } else {
-            t(l, Msg::OutOfStock(&v.label))
-        };
-        let opt = txt(&select, "option", "", &text);
-        set(&opt, "value", &v.sku);
-        if !v.available {
-            set(&opt, "disabled", "");
-        } else if c.exchange_sku.as_deref() == Some(v.sku.as_str()) {
-            set(&opt, "selected", "");
-        }
-    }
-}
-
-/// A resolution was chosen; an exchange shows its variant select.
-pub(super) fn resolution(f: Flow, item_id: i64, value: &str) {
-    let r = [
-        Resolution::Refund,
-        Resolution::StoreCredit,
-        Resolution::Exchange,
-    ]
-    .into_iter()
-    .find(|r| wire(*r) == value);
-    f.io(|i| {
-        if let Some(c) = i.draft.line_mut(item_id) {
-            c.resolution = r;
-            if r != Some(Resolution::Exchange) {
-                c.exchange_sku = None;
+        "ex",
+        id,
+        move |fid, err| {
+            view! {
+                <select
+                    id=fid
+                    part="input"
+                    aria-describedby=err
+                    aria-invalid=f.invalid("ex", id)
+                    data-id=id
+                    required
+                    on:change=move |ev| {
+                        let sku = event_target_value(&ev);
+                        f.edit(|d| {
+                            if let Some(c) = d.line_mut(id) {
+                                c.exchange_sku = (!sku.is_empty()).then_some(sku);
+                            }
+                        });
+                    }
+                >
+                    <option value="">{t(l, Msg::ChooseVariant)}</option>
+                    {options}
+                </select>
             }
-        }
-    });
-    if let Some(ex) = f.find(&format!("[data-ex=\"{item_id}\"]")) {
-        let l = f.lang();
-        f.with(|i| {
-            let line = i
-                .options
-                .as_ref()
-                .and_then(|o| o.lines.iter().find(|x| x.item_id == item_id));
-            if let (Some(line), Some(c)) = (line, i.draft.line(item_id)) {
-                exchange_block(&ex, line, c, l);
-            }
-        });
-    }
-    f.changed();
-}
-
-/// A variant was chosen for an exchange.
-pub(super) fn exchange(f: Flow, item_id: i64, sku: String) {
-    f.io(|i| {
-        if let Some(c) = i.draft.line_mut(item_id) {
-            c.exchange_sku = (!sku.is_empty()).then_some(sku);
-        }
-    });
-    f.changed();
+        },
+    )
 }

@@ -4,182 +4,162 @@
 //! idempotency key makes any repeat harmless).
 
 use super::draft::method_wire;
+use super::fresh::IntoFresh;
 use super::items::thumb;
-use super::{button, After, Estimate, Flow, Inner};
-use crate::dom::{el, set, txt, uid};
+use super::parts::field_error;
+use super::state::{Estimate, Flow};
+use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
 use aftercare_shared::api::ReturnOptions;
 use aftercare_shared::returns::RefundEstimate;
 use aftercare_shared::{Locale, Money};
-use wasm_bindgen::JsCast;
+use leptos::prelude::*;
 
-pub(super) fn render(
-    form: &web_sys::Element,
-    i: &Inner,
-    o: &ReturnOptions,
-    l: Locale,
-) -> Option<After> {
-    txt(form, "h3", "", &t(l, Msg::ItemsHeading));
-    let ul = el(form, "ul", "summary");
-    for c in &i.draft.lines {
-        let Some(line) = o.lines.iter().find(|x| x.item_id == c.item_id) else {
-            continue;
-        };
-        let li = el(&ul, "li", "");
-        thumb(&li, line.image_url.as_deref());
-        let text = el(&li, "div", "ltext");
-        txt(
-            &text,
-            "span",
-            "title",
-            &format!("{} × {}", line.title, c.quantity),
-        );
-        if let Some(v) = &line.variant {
-            txt(&text, "span", "muted", v);
-        }
-        if let Some(r) = o
-            .reasons
-            .iter()
-            .find(|r| Some(&r.code) == c.reason.as_ref())
-        {
-            txt(&text, "span", "", &t(l, Msg::ReasonIs(&r.label)));
-        }
-        let comment = c.comment.trim();
-        if !comment.is_empty() {
-            txt(&text, "span", "muted quote", &t(l, Msg::CommentIs(comment)));
-        }
-        if !c.photos.is_empty() {
-            txt(&text, "span", "muted", &t(l, Msg::Photos(c.photos.len())));
-        }
-        if let Some(r) = c.resolution {
-            let variant = line
-                .exchange_options
+/// One item of a summary: picture, "Title × 2", variant, then what the caller adds.
+pub(crate) fn summary_item(
+    image: Option<String>,
+    title: String,
+    variant: Option<String>,
+    rest: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <li>
+            {thumb(image)}
+            <div class="ltext">
+                <span class="title">{title}</span>
+                {variant.map(|v| view! { <span class="muted">{v}</span> })}
+                {rest}
+            </div>
+        </li>
+    }
+}
+
+/// The form's content: the summary, the estimate and the return method.
+pub(crate) fn review(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
+    let (lines, method) = f.draft.with_untracked(|d| (d.lines.clone(), d.method));
+    let items = lines
+        .iter()
+        .filter_map(|c| {
+            let line = o.lines.iter().find(|x| x.item_id == c.item_id)?;
+            let reason = o
+                .reasons
                 .iter()
-                .find(|x| Some(&x.sku) == c.exchange_sku.as_ref())
-                .map(|x| x.label.as_str())
-                .unwrap_or_default();
-            txt(&text, "span", "outcome", &t(l, Msg::Outcome(r, variant)));
-        }
-    }
-    let sec = el(form, "section", "est-box");
+                .find(|r| Some(&r.code) == c.reason.as_ref())
+                .map(|r| view! { <span>{t(l, Msg::ReasonIs(&r.label))}</span> });
+            let comment = c.comment.trim();
+            let comment = (!comment.is_empty()).then(
+                || view! { <span class="muted quote">{t(l, Msg::CommentIs(comment))}</span> },
+            );
+            let photos = (!c.photos.is_empty())
+                .then(|| view! { <span class="muted">{t(l, Msg::Photos(c.photos.len()))}</span> });
+            let outcome = c.resolution.map(|r| {
+                let variant = line
+                    .exchange_options
+                    .iter()
+                    .find(|x| Some(&x.sku) == c.exchange_sku.as_ref())
+                    .map(|x| x.label.as_str())
+                    .unwrap_or_default();
+                view! { <span class="outcome">{t(l, Msg::Outcome(r, variant))}</span> }
+            });
+            Some(summary_item(
+                line.image_url.clone(),
+                format!("{} × {}", line.title, c.quantity),
+                line.variant.clone(),
+                view! { {reason} {comment} {photos} {outcome} },
+            ))
+        })
+        .map(IntoFresh::fresh)
+        .collect::<Vec<_>>();
     let hid = uid("est");
-    set(
-        &txt(&sec, "h3", "", &t(l, Msg::EstimateHeading)),
-        "id",
-        &hid,
-    );
-    set(&sec, "aria-labelledby", &hid);
-    let slot = el(&sec, "div", "");
-    set(&slot, "data-est", "");
-    estimate(&slot, i, l);
-    if !o.methods.is_empty() {
-        let group = el(form, "fieldset", "methods");
-        set(&group, "role", "radiogroup");
-        set(&group, "data-ctl", "method:0");
-        let err = uid("err");
-        set(&group, "aria-describedby", &err);
-        txt(&group, "legend", "", &t(l, Msg::MethodLegend));
-        let name = uid("method");
-        for m in &o.methods {
-            let lab = el(&group, "label", "choice");
-            let input = el(&lab, "input", "");
-            set(&input, "type", "radio");
-            set(&input, "name", &name);
-            set(&input, "value", method_wire(*m));
-            set(&input, "data-f", "method");
-            set(&input, "data-k", &format!("method:{}", method_wire(*m)));
-            if i.draft.method == Some(*m) {
-                set(&input, "checked", "");
-            }
-            txt(&lab, "span", "", &t(l, Msg::Method(*m)));
+    let methods = (!o.methods.is_empty()).then(|| {
+        let (err, name) = (uid("err"), uid("method"));
+        let choices = o
+            .methods
+            .iter()
+            .map(|m| {
+                let m = *m;
+                view! {
+                    <label class="choice">
+                        <input
+                            type="radio"
+                            name=name.clone()
+                            value=method_wire(m)
+                            checked=method == Some(m)
+                            on:change=move |_| f.edit(|d| d.method = Some(m))
+                        />
+                        <span>{t(l, Msg::Method(m))}</span>
+                    </label>
+                }
+            })
+            .map(IntoFresh::fresh).collect::<Vec<_>>();
+        view! {
+            <fieldset class="methods" role="radiogroup" aria-describedby=err aria-invalid=f.invalid("method", 0)>
+                <legend>{t(l, Msg::MethodLegend)}</legend>
+                {choices}
+                {field_error(f, err.clone(), "method", 0)}
+            </fieldset>
         }
-        let e = txt(&group, "p", "field-error", "");
-        set(&e, "id", &err);
-        set(&e, "data-err", "method:0");
+    });
+    view! {
+        <h3>{t(l, Msg::ItemsHeading)}</h3>
+        <ul class="summary">{items}</ul>
+        <section class="est-box" aria-labelledby=hid>
+            <h3 id=hid.clone()>{t(l, Msg::EstimateHeading)}</h3>
+            <div>{move || estimate(f, l)}</div>
+        </section>
+        {methods}
     }
-    None
-}
-
-fn row(dl: &web_sys::Element, label: Msg<'_>, m: &Money, class: &str, l: Locale) {
-    let d = el(dl, "div", class);
-    txt(&d, "dt", "", &t(l, label));
-    txt(&d, "dd", "", &i18n::money(l, m));
-}
-
-fn minus(m: &Money) -> Money {
-    Money::new(-m.amount_minor, m.currency)
+    .fresh()
 }
 
 /// The estimate as a definition list (only the parts that apply), or its loading / failed line.
-pub(super) fn estimate(slot: &web_sys::Element, i: &Inner, l: Locale) {
-    slot.replace_children_with_node_0();
-    match &i.estimate {
-        Estimate::Ready(e) => amounts(slot, e, l),
-        Estimate::Failed => {
-            txt(slot, "p", "muted", &t(l, Msg::EstimateFailed));
-            button(slot, "btn secondary", "est", "", &t(l, Msg::TryAgain));
+fn estimate(f: Flow, l: Locale) -> AnyView {
+    match f.estimate.get() {
+        Estimate::Ready(e) => amounts(&e, l).fresh(),
+        Estimate::Failed => view! {
+            <p class="muted">{t(l, Msg::EstimateFailed)}</p>
+            <button class="btn secondary" type="button" part="button" on:click=move |_| f.estimate()>
+                {t(l, Msg::TryAgain)}
+            </button>
         }
-        _ => {
-            set(
-                &txt(slot, "p", "muted", &t(l, Msg::Calculating)),
-                "role",
-                "status",
-            );
+        .fresh(),
+        Estimate::Loading => {
+            view! { <p class="muted" role="status">{t(l, Msg::Calculating)}</p> }.fresh()
         }
     }
 }
 
 /// What a return is worth: the review's estimate and the status page's summary.
-pub(super) fn amounts(parent: &web_sys::Element, e: &RefundEstimate, l: Locale) {
-    let dl = el(parent, "dl", "amounts");
+pub(crate) fn amounts(e: &RefundEstimate, l: Locale) -> impl IntoView {
+    let row = |label: Msg<'_>, m: &Money, total: bool| {
+        view! {
+            <div class=total.then_some("total")>
+                <dt>{t(l, label)}</dt>
+                <dd>{i18n::money(l, m)}</dd>
+            </div>
+        }
+    };
+    let minus = |m: &Money| Money::new(-m.amount_minor, m.currency);
+    let mut rows = Vec::new();
     if e.refund_items.amount_minor > 0 {
-        row(&dl, Msg::EstRefundItems, &e.refund_items, "", l);
+        rows.push(row(Msg::EstRefundItems, &e.refund_items, false));
         if e.restocking_fee.amount_minor > 0 {
-            row(&dl, Msg::EstRestocking, &minus(&e.restocking_fee), "", l);
+            rows.push(row(Msg::EstRestocking, &minus(&e.restocking_fee), false));
         }
         if e.return_shipping_fee.amount_minor > 0 {
-            row(&dl, Msg::EstShipping, &minus(&e.return_shipping_fee), "", l);
+            rows.push(row(Msg::EstShipping, &minus(&e.return_shipping_fee), false));
         }
-        row(&dl, Msg::EstRefundTotal, &e.refund_total, "total", l);
+        rows.push(row(Msg::EstRefundTotal, &e.refund_total, true));
     }
     if e.store_credit_items.amount_minor > 0 {
-        row(&dl, Msg::EstCredit, &e.store_credit_items, "", l);
+        rows.push(row(Msg::EstCredit, &e.store_credit_items, false));
         if e.store_credit_bonus.amount_minor > 0 {
-            row(&dl, Msg::EstBonus, &e.store_credit_bonus, "", l);
+            rows.push(row(Msg::EstBonus, &e.store_credit_bonus, false));
         }
-        row(&dl, Msg::EstCreditTotal, &e.store_credit_total, "total", l);
+        rows.push(row(Msg::EstCreditTotal, &e.store_credit_total, true));
     }
     if e.exchange_items.amount_minor > 0 {
-        row(&dl, Msg::EstExchange, &e.exchange_items, "", l);
+        rows.push(row(Msg::EstExchange, &e.exchange_items, false));
     }
-}
-
-/// The submit button while the return is being created: disabled, "Submitting…".
-pub(super) fn busy(f: Flow, on: bool) {
-    if let Some(b) = f.find("button[type=submit]") {
-        let b: web_sys::HtmlButtonElement = b.unchecked_into();
-        b.set_disabled(on);
-        let msg = if on {
-            Msg::Submitting
-        } else {
-            Msg::SubmitReturn
-        };
-        b.set_text_content(Some(&t(f.lang(), msg)));
-        // Disabling dropped the focus: give it back when the shopper may try again.
-        if !on {
-            let _ = b.focus();
-        }
-    }
-}
-
-/// A return method was chosen.
-pub(super) fn method(f: Flow, value: &str) {
-    let m = [
-        aftercare_shared::returns::ReturnMethod::DropOff,
-        aftercare_shared::returns::ReturnMethod::Pickup,
-    ]
-    .into_iter()
-    .find(|m| method_wire(*m) == value);
-    f.io(|i| i.draft.method = m);
-    f.changed();
+    view! { <dl class="amounts">{rows}</dl> }
 }
