@@ -18,6 +18,16 @@ use wasm_bindgen::JsValue;
 /// How a widget's element view is built once its code is there.
 pub type Render = fn(ElementProps) -> AnyView;
 
+/// What a widget's chunk brings: its view and its own stylesheet (so a page pays only for the
+/// CSS of the widgets it shows).
+#[derive(Clone, Copy)]
+pub struct Code {
+    /// Builds the element's view.
+    pub render: Render,
+    /// The widget's stylesheet, adopted next to the theme.
+    pub css: &'static str,
+}
+
 /// A widget's code could not be fetched (offline, blocked, a deploy removed the file).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ChunkMissing;
@@ -28,33 +38,48 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkMissing {
     }
 }
 
-/// One split point: `$name()` resolves to `$render` once the chunk `$module` is loaded.
+/// One split point: `$name()` resolves to `$render` and `$css` once the chunk `$module` is
+/// loaded.
 macro_rules! chunk {
-    ($name:ident, $module:ident, $render:path) => {
+    ($name:ident, $module:ident, $render:path, $css:path) => {
         #[cfg(feature = "split")]
         #[leptos::wasm_split::wasm_split($module, fallible, wasm_split_path = ::leptos::wasm_split)]
-        fn $name() -> Result<Render, ChunkMissing> {
-            Ok($render)
+        fn $name() -> Result<Code, ChunkMissing> {
+            Ok(Code {
+                render: $render,
+                css: $css,
+            })
         }
         #[cfg(not(feature = "split"))]
-        async fn $name() -> Result<Render, ChunkMissing> {
-            Ok($render)
+        async fn $name() -> Result<Code, ChunkMissing> {
+            Ok(Code {
+                render: $render,
+                css: $css,
+            })
         }
     };
 }
-chunk!(tracking_chunk, tracking, crate::tracking::element_view);
-chunk!(nps_chunk, nps, crate::nps::element_view);
-chunk!(returns_chunk, returns, crate::returns::element_view);
+chunk!(
+    tracking_chunk,
+    tracking,
+    crate::tracking::element_view,
+    crate::tracking::CSS
+);
+chunk!(nps_chunk, nps, crate::nps::element_view, crate::nps::CSS);
+chunk!(
+    returns_chunk,
+    returns,
+    crate::returns::element_view,
+    crate::returns::CSS
+);
 
 /// The future that loads a widget's code.
-type Load = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Render, ChunkMissing>>>>;
+type Load = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Code, ChunkMissing>>>>;
 
 /// One widget kind the SDK provides.
 pub struct Widget {
     /// Its custom element name.
     pub tag: &'static str,
-    /// Its own stylesheet (the shared theme is adopted next to it).
-    pub css: &'static str,
     /// Shows nothing while its code loads, and nothing but the `aftercare:error` event if the
     /// code cannot be fetched: the NPS card appears only when a visit is eligible, so neither
     /// a reserved space nor an error box may take its place.
@@ -66,23 +91,30 @@ pub struct Widget {
 pub const WIDGETS: &[Widget] = &[
     Widget {
         tag: "aftercare-tracking",
-        css: crate::tracking::CSS,
         unobtrusive: false,
         load: || Box::pin(tracking_chunk()),
     },
     Widget {
         tag: "aftercare-nps",
-        css: crate::nps::CSS,
         unobtrusive: true,
         load: || Box::pin(nps_chunk()),
     },
     Widget {
         tag: "aftercare-returns",
-        css: crate::returns::CSS,
         unobtrusive: false,
         load: || Box::pin(returns_chunk()),
     },
 ];
+
+impl Widget {
+    /// The host's own sizing, adopted at mount before the widget's code and sheet arrive: the
+    /// theme reserves the usual height (no layout shift when content comes), an unobtrusive
+    /// widget reserves none (it may never show anything).
+    pub fn host_sheet(&self) -> Option<(&'static str, &'static str)> {
+        self.unobtrusive
+            .then_some(("unobtrusive", ":host{min-height:0!important}"))
+    }
+}
 
 /// The widget for a custom element name.
 pub fn find(tag: &str) -> Option<&'static Widget> {
@@ -106,6 +138,9 @@ pub fn WidgetSlot(
     widget: &'static Widget,
     /// The element's configuration, handed to the widget once it renders.
     props: ElementProps,
+    /// The element's shadow root, where the widget's stylesheet is adopted with its code.
+    #[prop(optional)]
+    shadow: Option<web_sys::ShadowRoot>,
 ) -> impl IntoView {
     let locale_attr = props.attrs.get("locale");
     let locale_wanted = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
@@ -113,6 +148,7 @@ pub fn WidgetSlot(
     let root = NodeRef::<Div>::new();
     let events = Events::new(root);
     let state = RwSignal::new(Chunk::Loading);
+    let shadow = StoredValue::new_local(shadow);
     let load = widget.load;
     let fetch = move || {
         state.set(Chunk::Loading);
@@ -123,7 +159,25 @@ pub fn WidgetSlot(
         spawn_local(async move {
             let (code, _) = futures::future::join(load(), i18n::load(language)).await;
             let next = match code {
-                Ok(render) => Chunk::Ready(render),
+                Ok(code) => {
+                    let sheets: Vec<_> = std::iter::once(("theme", crate::dom::THEME_CSS))
+                        .chain(widget.host_sheet())
+                        .chain([(widget.tag, code.css)])
+                        .collect();
+                    let adopted = shadow.try_with_value(|s| {
+                        s.as_ref()
+                            .is_none_or(|s| crate::dom::adopt(s, &sheets).is_ok())
+                    });
+                    // Constructable stylesheets are everywhere the SDK runs; should one be
+                    // refused, the widget still works, unstyled, and the page is told.
+                    if adopted == Some(false) {
+                        events.emit(
+                            "aftercare:error",
+                            &[("code", JsValue::from_str("bundle_load_failed"))],
+                        );
+                    }
+                    Chunk::Ready(code.render)
+                }
                 Err(ChunkMissing) => {
                     events.emit(
                         "aftercare:error",

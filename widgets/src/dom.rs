@@ -5,6 +5,9 @@ use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 
+/// The shared theme: colours, sizes and the states every widget shares (skeleton, error).
+pub const THEME_CSS: &str = include_str!("theme.css");
+
 thread_local! {
     static SHEETS: RefCell<Vec<(&'static str, web_sys::CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
 }

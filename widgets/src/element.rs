@@ -14,7 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 /// Base theme shared by every widget: reset, custom properties, common pieces.
-pub const THEME_CSS: &str = include_str!("theme.css");
+pub use crate::dom::THEME_CSS;
 
 /// A mounted widget, owned by the loader's element. Dropping it (or [`ElementHandle::unmount`])
 /// disposes the reactive owner and removes the widget's DOM.
@@ -64,7 +64,12 @@ pub fn mount(
             known.join(", ")
         ))
     })?;
-    dom::adopt(&root, &[("theme", THEME_CSS), (widget.tag, widget.css)])?;
+    // The widget's own sheet comes with its code (the slot adopts it then); the theme styles
+    // the skeleton and the error state until then.
+    let sheets: Vec<_> = std::iter::once(("theme", THEME_CSS))
+        .chain(widget.host_sheet())
+        .collect();
+    dom::adopt(&root, &sheets)?;
     let document = host
         .owner_document()
         .ok_or_else(|| js_sys::Error::new("Aftercare: element has no document"))?;
@@ -79,7 +84,7 @@ pub fn mount(
     };
     let view = mount_to(container.clone(), move || {
         provide_context(Host(StoredValue::new_local(Some(host))));
-        view! { <WidgetSlot widget=widget props=props /> }.into_any()
+        view! { <WidgetSlot widget=widget props=props shadow=root /> }.into_any()
     });
     Ok(ElementHandle {
         attrs,
