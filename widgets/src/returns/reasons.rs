@@ -55,6 +55,41 @@ pub(crate) fn field<V: IntoView>(
     }
 }
 
+/// A line's required `<select>` ("Choose…" first, then `options`) inside a [`field`]; `set`
+/// writes the chosen value, or none for the empty choice, into the draft's line.
+pub(crate) fn line_select<O: IntoView + 'static>(
+    f: Flow,
+    (label, context): (String, &str),
+    (slot, id): (&'static str, i64),
+    placeholder: String,
+    options: O,
+    set: fn(&mut Chosen, Option<String>),
+) -> impl IntoView {
+    field(f, label, context, slot, id, move |fid, err| {
+        view! {
+            <select
+                id=fid
+                part="input"
+                aria-describedby=err
+                aria-invalid=f.invalid(slot, id)
+                data-id=id
+                required
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    f.edit(|d| {
+                        if let Some(c) = d.line_mut(id) {
+                            set(c, (!value.is_empty()).then_some(value));
+                        }
+                    });
+                }
+            >
+                <option value="">{placeholder}</option>
+                {options}
+            </select>
+        }
+    })
+}
+
 /// The form's content: a reason (and maybe a comment) per chosen line.
 pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
     let lines = f.draft.with_untracked(|d| d.lines.clone());
@@ -72,35 +107,13 @@ pub(crate) fn reasons(f: Flow, o: &ReturnOptions, l: Locale) -> AnyView {
                 })
                 .map(IntoFresh::fresh)
                 .collect::<Vec<_>>();
-            let select = field(
+            let select = line_select(
                 f,
-                t(l, Msg::ReasonLabel),
-                &line.title,
-                "reason",
-                id,
-                move |fid, err| {
-                    view! {
-                        <select
-                            id=fid
-                            part="input"
-                            aria-describedby=err
-                            aria-invalid=f.invalid("reason", id)
-                            data-id=id
-                            required
-                            on:change=move |ev| {
-                                let code = event_target_value(&ev);
-                                f.edit(|d| {
-                                    if let Some(c) = d.line_mut(id) {
-                                        c.reason = (!code.is_empty()).then_some(code);
-                                    }
-                                });
-                            }
-                        >
-                            <option value="">{t(l, Msg::ChooseReason)}</option>
-                            {choices}
-                        </select>
-                    }
-                },
+                (t(l, Msg::ReasonLabel), &line.title),
+                ("reason", id),
+                t(l, Msg::ChooseReason),
+                choices,
+                |c, code| c.reason = code,
             );
             let reason =
                 Memo::new(move |_| f.draft.with(|d| d.line(id).and_then(|c| c.reason.clone())));

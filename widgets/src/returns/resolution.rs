@@ -6,7 +6,7 @@
 use super::draft::offered;
 use super::fresh::IntoFresh;
 use super::parts::field_error;
-use super::reasons::{field, legend};
+use super::reasons::{legend, line_select};
 use super::state::Flow;
 use crate::dom::uid;
 use crate::i18n::{self, t, Msg};
@@ -109,34 +109,12 @@ fn variants(f: Flow, line: &ReturnableLine, l: Locale) -> impl IntoView {
         })
         .map(IntoFresh::fresh)
         .collect::<Vec<_>>();
-    field(
+    line_select(
         f,
-        t(l, Msg::ExchangeFor),
-        &line.title,
-        "ex",
-        id,
-        move |fid, err| {
-            view! {
-                <select
-                    id=fid
-                    part="input"
-                    aria-describedby=err
-                    aria-invalid=f.invalid("ex", id)
-                    data-id=id
-                    required
-                    on:change=move |ev| {
-                        let sku = event_target_value(&ev);
-                        f.edit(|d| {
-                            if let Some(c) = d.line_mut(id) {
-                                c.exchange_sku = (!sku.is_empty()).then_some(sku);
-                            }
-                        });
-                    }
-                >
-                    <option value="">{t(l, Msg::ChooseVariant)}</option>
-                    {options}
-                </select>
-            }
-        },
+        (t(l, Msg::ExchangeFor), &line.title),
+        ("ex", id),
+        t(l, Msg::ChooseVariant),
+        options,
+        |c, sku| c.exchange_sku = sku,
     )
 }
