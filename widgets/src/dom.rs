@@ -47,7 +47,8 @@ pub fn uid(prefix: &str) -> String {
 
 /// Append a `<tag class=…>` to `parent`. Static, data-driven markup (the timeline, lists) is
 /// built with these few monomorphic helpers instead of typed views: same DOM, a fraction of
-/// the wasm. Text always goes through `textContent`, never HTML parsing.
+/// the wasm (the returns widget's move to `view!` took its chunk from 64.6 to 108.1 KB
+/// brotli). Text always goes through `textContent`, never HTML parsing.
 pub fn el(parent: &web_sys::Element, tag: &str, class: &str) -> web_sys::Element {
     let e = leptos::tachys::dom::document()
         .create_element(tag)

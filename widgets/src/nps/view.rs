@@ -2,7 +2,9 @@
 //! thank-you line. State and network live in the parent module; these only render and forward.
 //!
 //! Built with the shared DOM builder plus one delegated listener per event type (like the
-//! tracking timeline): the same DOM as typed views for a fraction of the wasm. Each part is
+//! tracking timeline): the same DOM as typed views for a fraction of the wasm. Measured on the
+//! returns widget, which moved from this builder to `view!` on 2026-11-30: its chunk went from
+//! 64.6 to 108.1 KB brotli (+67 %); this card's chunk is 24.4 KB. Each part is
 //! rebuilt from the current state by its own render effect, and only when what it shows
 //! changed, so the radio group survives a change of score (arrow keys keep working) and the
 //! comment box keeps its caret while the status lines change.
