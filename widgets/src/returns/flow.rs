@@ -7,7 +7,7 @@ use super::fresh::IntoFresh;
 use super::state::{AfterOptions, Around, Flow, Screen, SignIn};
 use super::{frame, status, upload, withdrawal};
 use crate::i18n::Msg;
-use crate::shell::{problem_card, skeleton, use_visible_polling, Events, Failure};
+use crate::shell::{problem_card, skeleton, use_visible_polling, Events, Failure, Themed};
 use aftercare_shared::client::Client;
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::html::Div;
@@ -151,10 +151,22 @@ pub fn ReturnFlow(
         f.settle();
         view
     };
-    view! {
+    let flow = view! {
         <div class="flow" node_ref=host>
             <div class="screen">{screen}</div>
             <p class="vh announce" role="status" aria-live="polite">{move || f.said.get()}</p>
         </div>
+    };
+    // Inside `ReturnsWidget` (or another widget's container) the theme applies already; on
+    // its own in a Rust app the flow brings the themed container itself.
+    if use_context::<Themed>().is_some() {
+        flow.into_any()
+    } else {
+        view! {
+            <div class="root" part="container" lang=move || locale.get().tag()>
+                {flow}
+            </div>
+        }
+        .into_any()
     }
 }

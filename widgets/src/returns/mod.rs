@@ -35,7 +35,7 @@ pub use flow::{ReturnFlow, ReturnFlowProps};
 use crate::i18n::{self, tr, Msg};
 use crate::shell::{
     focus_heading, order_list, problem_card, skeleton, Back, ElementProps, Events, Failure,
-    GuestLookup,
+    GuestLookup, Themed,
 };
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
@@ -101,6 +101,7 @@ pub fn ReturnsWidget(
     #[prop(into, optional)]
     refresh: Signal<Option<u32>>,
 ) -> impl IntoView {
+    provide_context(Themed);
     let client = Client::new(&api, &publishable_key);
     let root = NodeRef::<Div>::new();
     let events = Events::new(root);

@@ -10,6 +10,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Provided inside a widget's themed `.root` container, so a component that can also stand
+/// alone in a Rust app (`ReturnFlow`) knows not to add a second container of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Themed;
+
 /// Where the link above a shown order (or return flow) leads.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Back {

@@ -191,6 +191,13 @@ async fn the_flow_composes_inside_another_component_with_the_pages_sign_in() {
     }
     assert!(text.contains("Choose what to return"), "{text}");
     assert!(host.query_selector("form.step").unwrap().is_some());
+    // On its own the flow brings the themed container (inside ReturnsWidget it does not).
+    assert_eq!(
+        host.query_selector_all(".root[part~=container] form.step")
+            .unwrap()
+            .length(),
+        1
+    );
     let calls = js_sys::Reflect::get(
         &js_sys::Reflect::get(&window(), &"__ret".into()).unwrap(),
         &"calls".into(),
