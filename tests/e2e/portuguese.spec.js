@@ -66,3 +66,18 @@ test('the NPS card asks in Portuguese with the store name and follows up by cate
   await expect(card.getByText('Do que você mais gostou?')).toBeVisible();
   expect(await axe(page, 'aftercare-nps')).toEqual([]);
 });
+
+test('switching an NPS card to Portuguese at runtime rewords the store\'s question too, keeping the score', async ({ page, request }) => {
+  const shopper = await deliveredCustomer(request, 'ptswitch');
+  await fixturePage(page, `/fixture/nps-switch-${shopper.id}.html`,
+    `<main><h1>Thanks</h1><aftercare-nps token="${shopper.token}" locale="en" order="${shopper.number}"></aftercare-nps></main>`);
+  const card = page.locator('aftercare-nps');
+  await expect(card.getByRole('group', { name: /recommend Aurora Outfitters/ })).toBeVisible();
+  await card.getByRole('radio', { name: '9' }).check();
+  await card.evaluate((el) => el.setAttribute('locale', 'pt-BR'));
+  await expect(card.getByRole('group', { name: /recomendar Aurora Outfitters/ })).toBeVisible();
+  await expect(card.getByText('Extremamente provável')).toBeVisible();
+  await expect(card.getByText('Do que você mais gostou?')).toBeVisible();
+  await expect(card.getByRole('radio', { name: '9' })).toBeChecked();
+  expect(await axe(page, 'aftercare-nps')).toEqual([]);
+});

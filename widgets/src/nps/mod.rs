@@ -164,6 +164,8 @@ fn card(
         order,
     };
     s.start();
+    // A new language: the store's question and labels are asked for in it.
+    Effect::watch(move || locale.get(), move |_, _, _| s.reword(), false);
     // Back online: send now instead of waiting for the next backoff step.
     let online = window_event_listener_untyped("online", move |_| s.send());
     on_cleanup(move || {

@@ -188,6 +188,37 @@ impl Survey {
         });
     }
 
+    /// The store's wording again, in the language just chosen: only the question and its two
+    /// labels change. The same visit asks again, which the server records once.
+    pub(super) fn reword(self) {
+        if self.shown(|u| u.prompt.is_some()) != Some(true) {
+            return;
+        }
+        let Some((client, visit_id, l)) = self.client() else {
+            return;
+        };
+        let req = SurveyPromptRequest {
+            visit_id,
+            order_number: self.order.get_untracked(),
+        };
+        let kind = self.kind;
+        spawn_local(async move {
+            let Ok(p) = client.survey_prompt(kind, &req, l).await else {
+                return; // the card keeps its wording
+            };
+            if self.locale.try_get_untracked() != Some(l) {
+                return; // another language was chosen meanwhile
+            }
+            self.show(|u| {
+                if let Some(shown) = u.prompt.as_mut() {
+                    shown.question = p.question;
+                    shown.low_label = p.low_label;
+                    shown.high_label = p.high_label;
+                }
+            });
+        });
+    }
+
     /// Change the queued response (a new revision the server has not seen) and send it.
     fn change(self, f: impl FnOnce(&mut Pending)) {
         let kind = self.kind;

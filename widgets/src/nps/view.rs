@@ -89,7 +89,11 @@ fn keep_focus(root: &web_sys::Element, f: impl FnOnce()) {
 
 /// What the card's parts were last rendered from: the frame (stage, layout, language, whether
 /// there is a scale), the follow-up (category) and the contact block (asked, store known).
-type Keys = ((Stage, bool, Locale, bool), Option<Category>, (bool, bool));
+type Keys = (
+    (Stage, bool, Locale, Option<String>),
+    Option<Category>,
+    (bool, bool),
+);
 
 /// The card's one render effect (see the module docs): compares what each part shows with
 /// what it was rendered from, rebuilds only the parts that changed, and always refreshes the
@@ -102,13 +106,18 @@ fn live_card(root: web_sys::Element, (s, floating): (Survey, Signal<bool>)) {
         let keys: Keys = s
             .shown(|u| {
                 (
-                    (u.stage, float, l, u.prompt.is_some()),
+                    (
+                        u.stage,
+                        float,
+                        l,
+                        u.prompt.as_ref().map(|p| p.question.clone()),
+                    ),
                     u.score.map(|v| category(s.kind, v)),
                     (u.contact, u.store.is_some()),
                 )
             })
-            .unwrap_or(((Stage::Hidden, float, l, false), None, (false, false)));
-        let (frame, cat, _) = keys;
+            .unwrap_or(((Stage::Hidden, float, l, None), None, (false, false)));
+        let (frame, cat, _) = keys.clone();
         match prev {
             Some(p) if p.0 == frame => {
                 if p.1 != cat {
