@@ -107,12 +107,18 @@ pub const WIDGETS: &[Widget] = &[
 ];
 
 impl Widget {
-    /// The host's own sizing, adopted at mount before the widget's code and sheet arrive: the
-    /// theme reserves the usual height (no layout shift when content comes), an unobtrusive
+    /// The sheets a shadow root of this kind adopts: the theme, the host's own sizing, and
+    /// the widget's stylesheet once its code has arrived (`css`). Until then the theme
+    /// reserves the usual height (no layout shift when content comes) and an unobtrusive
     /// widget reserves none (it may never show anything).
-    pub fn host_sheet(&self) -> Option<(&'static str, &'static str)> {
-        self.unobtrusive
-            .then_some(("unobtrusive", ":host{min-height:0!important}"))
+    pub fn sheets(&self, css: Option<&'static str>) -> Vec<(&'static str, &'static str)> {
+        std::iter::once(("theme", crate::dom::THEME_CSS))
+            .chain(
+                self.unobtrusive
+                    .then_some(("unobtrusive", ":host{min-height:0!important}")),
+            )
+            .chain(css.map(|css| (self.tag, css)))
+            .collect()
     }
 }
 
@@ -143,7 +149,6 @@ pub fn WidgetSlot(
     shadow: Option<web_sys::ShadowRoot>,
 ) -> impl IntoView {
     let locale_attr = props.attrs.get("locale");
-    let locale_wanted = Signal::derive(move || i18n::negotiate(locale_attr.get().as_deref()));
     let locale = i18n::element_locale(locale_attr);
     let root = NodeRef::<Div>::new();
     let events = Events::new(root);
@@ -155,15 +160,12 @@ pub fn WidgetSlot(
         // The widget's code and the element's language are fetched at the same time, and
         // the widget renders once both are here. A language that cannot be fetched leaves its
         // texts in English rather than the widget unusable.
-        let language = locale_wanted.get_untracked();
+        let language = i18n::negotiate(locale_attr.get_untracked().as_deref());
         spawn_local(async move {
             let (code, _) = futures::future::join(load(), i18n::load(language)).await;
             let next = match code {
                 Ok(code) => {
-                    let sheets: Vec<_> = std::iter::once(("theme", crate::dom::THEME_CSS))
-                        .chain(widget.host_sheet())
-                        .chain([(widget.tag, code.css)])
-                        .collect();
+                    let sheets = widget.sheets(Some(code.css));
                     let adopted = shadow.try_with_value(|s| {
                         s.as_ref()
                             .is_none_or(|s| crate::dom::adopt(s, &sheets).is_ok())

@@ -66,10 +66,7 @@ pub fn mount(
     })?;
     // The widget's own sheet comes with its code (the slot adopts it then); the theme styles
     // the skeleton and the error state until then.
-    let sheets: Vec<_> = std::iter::once(("theme", THEME_CSS))
-        .chain(widget.host_sheet())
-        .collect();
-    dom::adopt(&root, &sheets)?;
+    dom::adopt(&root, &widget.sheets(None))?;
     let document = host
         .owner_document()
         .ok_or_else(|| js_sys::Error::new("Aftercare: element has no document"))?;

@@ -68,6 +68,21 @@ impl Survey {
         self.show(|u| u.stage = stage);
     }
 
+    /// What asking for the card takes: the client, the request for this visit and order, and
+    /// the language to ask in.
+    fn prompt_request(self) -> Option<(Client, SurveyPromptRequest, Locale)> {
+        let (client, visit_id, l) = self.client()?;
+        let order_number = self.order.try_get_untracked()?;
+        Some((
+            client,
+            SurveyPromptRequest {
+                visit_id,
+                order_number,
+            },
+            l,
+        ))
+    }
+
     fn client(self) -> Option<(Client, String, Locale)> {
         let l = self.locale.try_get_untracked()?;
         self.io(|i| (i.client.clone(), i.visit.clone(), l))
@@ -161,12 +176,8 @@ impl Survey {
     /// Ask the server whether to show the card, with the store's question and labels.
     fn ask(self) {
         self.stage(Stage::Deciding);
-        let Some((client, visit_id, l)) = self.client() else {
+        let Some((client, req, l)) = self.prompt_request() else {
             return;
-        };
-        let req = SurveyPromptRequest {
-            visit_id,
-            order_number: self.order.get_untracked(),
         };
         let kind = self.kind;
         spawn_local(async move {
@@ -194,12 +205,8 @@ impl Survey {
         if self.shown(|u| u.prompt.is_some()) != Some(true) {
             return;
         }
-        let Some((client, visit_id, l)) = self.client() else {
+        let Some((client, req, l)) = self.prompt_request() else {
             return;
-        };
-        let req = SurveyPromptRequest {
-            visit_id,
-            order_number: self.order.get_untracked(),
         };
         let kind = self.kind;
         spawn_local(async move {
