@@ -115,6 +115,43 @@ pub fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
     }
 }
 
+/// The store's contact channels as links (email, phone, chat), for a shopper who needs a
+/// person: the NPS detractor's follow-up and the tracking page's help and problem notices.
+#[component]
+pub fn ContactLinks(
+    /// The store's configuration (its support channels).
+    config: StoreConfig,
+    /// The shopper's language.
+    #[prop(into)]
+    locale: Signal<Locale>,
+) -> impl IntoView {
+    let sup = config.support;
+    let text = move |m: Msg<'static>| move || t(locale.get(), m);
+    let email = sup.email.map(|e| {
+        let href = format!("mailto:{e}");
+        view! { <a href=href>{move || t(locale.get(), Msg::ContactEmail(&e))}</a> }
+    });
+    let phone = sup.phone.map(|p| {
+        let dial: String = p
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        view! { <a href=format!("tel:{dial}")>{move || t(locale.get(), Msg::ContactPhone(&p))}</a> }
+    });
+    let chat = sup
+        .chat_url
+        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+        .map(|u| {
+            view! {
+                <a href=u target="_blank" rel="noopener noreferrer">
+                    {text(Msg::ContactChat)}
+                    <span class="vh">" " {text(Msg::OpensNewTab)}</span>
+                </a>
+            }
+        });
+    view! { {email} {phone} {chat} }
+}
+
 /// Focus the first `h2` under `root` (made focusable), so keyboard and screen-reader users
 /// land on what changed.
 pub fn focus_heading(root: NodeRef<Div>) {
