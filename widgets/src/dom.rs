@@ -1,9 +1,9 @@
-//! Small DOM helpers every widget shares: adopted stylesheets, unique ids and a tiny builder
-//! for static, data-driven markup.
+//! Small DOM helpers every widget shares: adopted stylesheets and unique ids. Views are
+//! Leptos views; the one hand-built markup is the tracking history's (`tracking/view/history.rs`).
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
-use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The shared theme: colours, sizes and the states every widget shares (skeleton, error).
 pub const THEME_CSS: &str = include_str!("theme.css");
@@ -43,36 +43,4 @@ pub fn adopt(
 pub fn uid(prefix: &str) -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     format!("ac-{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-}
-
-/// Append a `<tag class=…>` to `parent`. Static, data-driven markup (the timeline, lists) is
-/// built with these few monomorphic helpers instead of typed views: same DOM, a fraction of
-/// the wasm (the returns widget's move to `view!` took its chunk from 64.6 to 108.1 KB
-/// brotli). Text always goes through `textContent`, never HTML parsing.
-pub fn el(parent: &web_sys::Element, tag: &str, class: &str) -> web_sys::Element {
-    let e = leptos::tachys::dom::document()
-        .create_element(tag)
-        .unwrap_throw();
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    let _ = parent.append_child(&e);
-    e
-}
-
-/// Append a `<tag class=…>text</tag>` to `parent`.
-pub fn txt(parent: &web_sys::Element, tag: &str, class: &str, text: &str) -> web_sys::Element {
-    let e = el(parent, tag, class);
-    e.set_text_content(Some(text));
-    e
-}
-
-/// Set an attribute (the names used here are always valid).
-pub fn set(e: &web_sys::Element, name: &str, value: &str) {
-    let _ = e.set_attribute(name, value);
-}
-
-/// Append a text node.
-pub fn add(parent: &web_sys::Element, text: &str) {
-    let _ = parent.append_with_str_1(text);
 }

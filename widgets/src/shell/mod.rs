@@ -18,6 +18,4 @@ pub use lookup::GuestLookup;
 pub use polling::use_visible_polling;
 pub(crate) use props::clean;
 pub use props::{Attrs, ElementProps, OBSERVED};
-pub use views::{
-    contacts, focus_heading, order_list, page_hidden, skeleton, Back, ContactLinks, Themed,
-};
+pub use views::{focus_heading, order_list, page_hidden, skeleton, Back, ContactLinks, Themed};

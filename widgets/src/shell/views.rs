@@ -1,7 +1,6 @@
 //! Views several widgets show alike: the loading skeleton, a customer's order list, the
 //! store's contact links, and where focus goes after a screen change.
 
-use crate::dom::{el, set, txt};
 use crate::i18n::{self, t, tr, Msg};
 use aftercare_shared::api::StoreConfig;
 use aftercare_shared::order::OrderSummary;
@@ -38,81 +37,40 @@ pub fn skeleton(locale: Signal<Locale>) -> impl IntoView {
     }
 }
 
-/// A customer's orders as buttons; choosing one calls `on_pick` (one delegated listener).
+/// A customer's orders as buttons; choosing one calls `on_pick`.
 pub fn order_list(
     orders: Vec<OrderSummary>,
     locale: Signal<Locale>,
     on_pick: Callback<OrderNumber>,
 ) -> impl IntoView {
-    let pick = move |ev: leptos::ev::MouseEvent| {
-        let number = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-order]").ok().flatten())
-            .and_then(|b| b.get_attribute("data-order"))
-            .and_then(|n| OrderNumber::parse(&n).ok());
-        if let Some(n) = number {
-            on_pick.run(n);
-        }
-    };
-    view! { <ul class="orders" on:click=pick use:render_orders=(orders, locale.get())></ul> }
-}
-
-fn render_orders(root: web_sys::Element, (orders, l): (Vec<OrderSummary>, Locale)) {
-    root.replace_children_with_node_0();
-    if orders.is_empty() {
-        txt(&root, "li", "card empty", &t(l, Msg::NoOrders));
-    }
-    for o in &orders {
-        let status = t(l, Msg::OrderStatus(o.status));
-        let label = t(
-            l,
-            Msg::OrderRow {
-                number: o.order_number.as_str(),
-                date: &i18n::date(l, &o.placed_at),
-                status: &status,
-                total: &i18n::money(l, &o.total),
-            },
-        );
-        let b = txt(&el(&root, "li", ""), "button", "row", &label);
-        set(&b, "type", "button");
-        set(&b, "part", "button");
-        set(&b, "data-order", o.order_number.as_str());
-    }
-}
-
-/// The store's contact channels as links (email, phone, chat).
-pub fn contacts(parent: &web_sys::Element, cfg: &StoreConfig, l: Locale) {
-    let sup = &cfg.support;
-    if let Some(e) = &sup.email {
-        set(
-            &txt(parent, "a", "", &t(l, Msg::ContactEmail(e))),
-            "href",
-            &format!("mailto:{e}"),
-        );
-    }
-    if let Some(p) = &sup.phone {
-        let dial: String = p
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        set(
-            &txt(parent, "a", "", &t(l, Msg::ContactPhone(p))),
-            "href",
-            &format!("tel:{dial}"),
-        );
-    }
-    if let Some(u) = sup
-        .chat_url
-        .as_deref()
-        .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-    {
-        let a = txt(parent, "a", "", &t(l, Msg::ContactChat));
-        set(&a, "href", u);
-        set(&a, "target", "_blank");
-        set(&a, "rel", "noopener noreferrer");
-        txt(&a, "span", "vh", &format!(" {}", t(l, Msg::OpensNewTab)));
-    }
+    let l = locale.get();
+    let empty = orders
+        .is_empty()
+        .then(|| view! { <li class="card empty">{t(l, Msg::NoOrders)}</li> });
+    let rows = orders
+        .into_iter()
+        .map(|o| {
+            let status = t(l, Msg::OrderStatus(o.status));
+            let label = t(
+                l,
+                Msg::OrderRow {
+                    number: o.order_number.as_str(),
+                    date: &i18n::date(l, &o.placed_at),
+                    status: &status,
+                    total: &i18n::money(l, &o.total),
+                },
+            );
+            let number = o.order_number;
+            view! {
+                <li>
+                    <button type="button" class="row" part="button" on:click=move |_| on_pick.run(number.clone())>
+                        {label}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="orders">{empty} {rows}</ul> }
 }
 
 /// The store's contact channels as links (email, phone, chat), for a shopper who needs a

@@ -54,7 +54,7 @@ fn delay_notice_says_late_and_links_to_help() {
     );
 
     // "Get help" moves focus to the help section's heading.
-    let help = one(&n, "button[data-act=help]");
+    let help = one(&n, "button.gethelp");
     assert_eq!(text_of(&help), "Get help");
     help.unchecked_into::<HtmlElement>().click();
     let focused = document().active_element().unwrap();
@@ -84,7 +84,7 @@ fn stall_notice_counts_days_and_offers_contacts() {
     // Without a store config: the same notice, no contacts and no help link.
     let bare = show(fixtures::stalled(), Locale::En, None);
     assert!(bare
-        .query_selector("[part=notice] a, [data-act=help], [part=help]")
+        .query_selector("[part=notice] a, .gethelp, [part=help]")
         .unwrap()
         .is_none());
 }
@@ -243,7 +243,7 @@ fn spanish_banner_names_reason_and_step() {
         text_of(&one(&div, "h3")),
         "Incidencia en la entrega: retenido en aduana"
     );
-    assert_eq!(text_of(&one(&div, "[data-act=help]")), "Obtener ayuda");
+    assert_eq!(text_of(&one(&div, ".gethelp")), "Obtener ayuda");
     assert_eq!(
         text_of(&one(&div, "[part=help] h3")),
         "¿Necesitas ayuda con tu entrega?"
