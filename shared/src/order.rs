@@ -359,12 +359,109 @@ pub struct OrderSummary {
     pub total: Money,
     /// Units bought.
     pub item_count: u32,
+    /// The first lines, for the row's thumbnails (at most [`SUMMARY_PREVIEW`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preview: Vec<ItemPreview>,
+    /// Returns started on this order (any status).
+    #[serde(default)]
+    pub return_count: u32,
+}
+
+/// How many lines an order row previews.
+pub const SUMMARY_PREVIEW: usize = 4;
+
+/// One line of an order row: enough for a thumbnail and its text alternative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ItemPreview {
+    /// Product title (the image's alternative text).
+    pub title: String,
+    /// Product image, when the merchant's data has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_url: Option<String>,
+}
+
+/// Which of a customer's orders the account page lists: one rule for the server's filter and
+/// the widget's chips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrderFilter {
+    /// Every order.
+    #[default]
+    All,
+    /// Not delivered and not cancelled yet (being prepared, on its way, or in trouble).
+    Open,
+    /// Every parcel delivered.
+    Delivered,
+    /// At least one return started.
+    Returns,
+    /// Cancelled by the store.
+    Cancelled,
+}
+
+impl OrderFilter {
+    /// Every filter, in the order the account page offers them.
+    pub const ALL: [Self; 5] = [
+        Self::All,
+        Self::Open,
+        Self::Delivered,
+        Self::Returns,
+        Self::Cancelled,
+    ];
+
+    /// The wire name (`?status=`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Open => "open",
+            Self::Delivered => "delivered",
+            Self::Returns => "returns",
+            Self::Cancelled => "cancelled",
+        }
+    }
+
+    /// The filter a wire name names.
+    pub fn from_wire(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    /// Whether an order with `status` and `return_count` returns is listed under this filter.
+    pub fn matches(self, status: OrderStatus, return_count: u32) -> bool {
+        match self {
+            Self::All => true,
+            Self::Open => !matches!(status, OrderStatus::Delivered | OrderStatus::Cancelled),
+            Self::Delivered => status == OrderStatus::Delivered,
+            Self::Returns => return_count > 0,
+            Self::Cancelled => status == OrderStatus::Cancelled,
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use TrackingStatus::*;
+
+    #[test]
+    fn order_filters() {
+        use OrderFilter as F;
+        use OrderStatus as S;
+        for f in F::ALL {
+            assert_eq!(F::from_wire(f.as_str()), Some(f));
+        }
+        assert_eq!(F::from_wire("Open"), None);
+        assert!(F::Open.matches(S::Exception, 0));
+        assert!(F::Open.matches(S::Processing, 2));
+        assert!(!F::Open.matches(S::Delivered, 0));
+        assert!(!F::Open.matches(S::Cancelled, 0));
+        assert!(F::Delivered.matches(S::Delivered, 1));
+        assert!(!F::Delivered.matches(S::PartiallyShipped, 0));
+        assert!(F::Returns.matches(S::Delivered, 1));
+        assert!(!F::Returns.matches(S::Delivered, 0));
+        assert!(F::Cancelled.matches(S::Cancelled, 0));
+        assert!(F::All.matches(S::Cancelled, 0));
+    }
 
     #[test]
     fn order_status_from_parcels() {

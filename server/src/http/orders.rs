@@ -146,6 +146,7 @@ pub async fn list(
     Ok(Json(Page {
         items,
         next_cursor: next.map(|at| encode_cursor(CURSOR_KIND, at)),
+        total: None,
     }))
 }
 

@@ -37,4 +37,8 @@ pub struct Page<T> {
     /// Pass as `cursor` to get the next page; absent on the last page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_cursor: Option<String>,
+    /// How many items match across all pages, for lists that say "Showing 10 of 37" (absent
+    /// where a list does not count).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
 }

@@ -5,10 +5,61 @@ use super::shipments::ShipmentInput;
 use crate::error::{ApiError, FieldIssue};
 use crate::ids::{Email, OrderNumber};
 use crate::money::Currency;
-use crate::order::{Address, PaymentMethod};
+use crate::order::{Address, OrderFilter, PaymentMethod};
 use crate::time::Timestamp;
 use crate::validate::{Problems, MAX_ITEMS, MAX_TEXT};
 use serde::{Deserialize, Serialize};
+
+/// Longest search text the order list accepts, in characters.
+pub const MAX_ORDER_SEARCH: usize = 100;
+
+/// `GET /v1/orders`: which page of a customer's orders, filtered and searched as the account
+/// page asks.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OrderListQuery {
+    /// Which orders (`?status=`).
+    pub status: OrderFilter,
+    /// Search by order number or product title (`?q=`), case-insensitive.
+    pub q: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Page size, 1–100 (the server's default is 20).
+    pub limit: Option<u32>,
+}
+
+impl OrderListQuery {
+    /// Every rule the query must meet (the server answers 422 naming the same fields).
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        if self
+            .search()
+            .is_some_and(|q| q.chars().count() > MAX_ORDER_SEARCH)
+        {
+            p.add("q", FieldIssue::TooLong);
+        }
+        if let Some(n) = self.limit {
+            p.in_range("limit", n, &(1..=100));
+        }
+        p.finish()
+    }
+
+    /// The search text, trimmed; `None` when there is nothing to search for.
+    pub fn search(&self) -> Option<&str> {
+        self.q.as_deref().map(str::trim).filter(|q| !q.is_empty())
+    }
+
+    /// Whether an order matches the search: its number or one of its product titles contains
+    /// the text, ignoring case (a leading `#` on a number is ignored too).
+    pub fn matches<'a>(&self, number: &str, titles: impl IntoIterator<Item = &'a str>) -> bool {
+        let Some(q) = self.search() else {
+            return true;
+        };
+        let q = q.to_lowercase();
+        let number_q = q.strip_prefix('#').unwrap_or(&q);
+        number.to_lowercase().contains(number_q)
+            || titles.into_iter().any(|t| t.to_lowercase().contains(&q))
+    }
+}
 
 /// Guest lookup: what is printed on the confirmation email.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

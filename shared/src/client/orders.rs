@@ -4,8 +4,9 @@
 
 use super::wire::Method;
 use super::{encode_component, transport, Client, ClientError, Fetched};
-use crate::api::{LookupRequest, OrderInput, OrderSession, Page};
+use crate::api::{LookupRequest, OrderInput, OrderListQuery, OrderSession, Page};
 use crate::ids::OrderNumber;
+use crate::order::OrderFilter;
 use crate::order::{Order, OrderSummary};
 
 impl Client {
@@ -17,9 +18,36 @@ impl Client {
 
     /// `GET /v1/orders`: the logged-in customer's orders, newest first.
     pub async fn orders(&self, cursor: Option<&str>) -> Result<Page<OrderSummary>, ClientError> {
-        let path = match cursor {
-            Some(c) => format!("/v1/orders?cursor={}", encode_component(c)),
-            None => "/v1/orders".to_owned(),
+        self.orders_matching(&OrderListQuery {
+            cursor: cursor.map(str::to_owned),
+            ..OrderListQuery::default()
+        })
+        .await
+    }
+
+    /// `GET /v1/orders?status=…&q=…`: one page of the customer's orders under a filter and a
+    /// search, newest first, with how many match in all.
+    pub async fn orders_matching(
+        &self,
+        query: &OrderListQuery,
+    ) -> Result<Page<OrderSummary>, ClientError> {
+        let mut params = Vec::new();
+        if query.status != OrderFilter::All {
+            params.push(format!("status={}", query.status.as_str()));
+        }
+        if let Some(q) = query.search() {
+            params.push(format!("q={}", encode_component(q)));
+        }
+        if let Some(c) = &query.cursor {
+            params.push(format!("cursor={}", encode_component(c)));
+        }
+        if let Some(n) = query.limit {
+            params.push(format!("limit={n}"));
+        }
+        let path = if params.is_empty() {
+            "/v1/orders".to_owned()
+        } else {
+            format!("/v1/orders?{}", params.join("&"))
         };
         self.call(Method::Get, &path, None::<&()>).await
     }

@@ -92,6 +92,7 @@ pub async fn admin_list(
     Ok(Json(Page {
         items,
         next_cursor: next.map(|at| encode_cursor(CURSOR_KIND, at)),
+        total: None,
     }))
 }
 

@@ -363,6 +363,8 @@ pub async fn customer_orders(
             placed_at: o.placed_at,
             status: o.status,
             total: o.totals.total,
+            preview: Vec::new(),
+            return_count: 0,
         });
         last = Some((placed, id));
     }
