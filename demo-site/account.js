@@ -3,10 +3,12 @@
 (function () {
   var slot = document.getElementById('account-orders');
   if (!slot) return;
-  fetch('/demo/customer-token?customer=' + encodeURIComponent(slot.dataset.customer))
+  // `?customer=cus_olivia` signs in another demo shopper (Olivia has 40 orders).
+  var customer = new URLSearchParams(location.search).get('customer') || slot.dataset.customer;
+  fetch('/demo/customer-token?customer=' + encodeURIComponent(customer))
     .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
     .then(function (body) {
-      var el = document.createElement('aftercare-tracking');
+      var el = document.createElement('aftercare-account');
       el.setAttribute('token', body.token);
       slot.appendChild(el);
       // The NPS card asks only when the server says it is the right moment (and never twice).

@@ -21,7 +21,7 @@ throw e;
 }));
 let fail = (el, code, e) => el.dispatchEvent(new CustomEvent("aftercare:error", { bubbles: true, composed: true, detail: { code, message: String(e && e.message || e) } }));
 // Add a tag here when its widget exists in the bundle.
-for (let t of ["aftercare-tracking", "aftercare-nps", "aftercare-returns"]) C.get(t) || C.define(t, class extends HTMLElement {
+for (let t of ["aftercare-tracking", "aftercare-nps", "aftercare-returns", "aftercare-account"]) C.get(t) || C.define(t, class extends HTMLElement {
 static observedAttributes = ["order", "token", "locale", "email", "kind", "layout", "refresh", "rma"];
 constructor() {
 super();

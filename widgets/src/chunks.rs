@@ -67,6 +67,12 @@ chunk!(
 );
 chunk!(nps_chunk, nps, crate::nps::element_view, crate::nps::CSS);
 chunk!(
+    account_chunk,
+    account,
+    crate::account::element_view,
+    crate::account::CSS
+);
+chunk!(
     returns_chunk,
     returns,
     crate::returns::element_view,
@@ -103,6 +109,11 @@ pub const WIDGETS: &[Widget] = &[
         tag: "aftercare-returns",
         unobtrusive: false,
         load: || Box::pin(returns_chunk()),
+    },
+    Widget {
+        tag: "aftercare-account",
+        unobtrusive: false,
+        load: || Box::pin(account_chunk()),
     },
 ];
 

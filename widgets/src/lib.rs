@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod account;
 pub mod chunks;
 pub mod dom;
 pub mod element;
@@ -16,6 +17,7 @@ pub mod returns;
 pub mod shell;
 pub mod tracking;
 
+pub use account::AccountWidget;
 pub use element::{mount, ElementHandle};
 pub use nps::NpsWidget;
 pub use returns::{ReturnFlow, ReturnsWidget};

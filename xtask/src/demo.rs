@@ -21,7 +21,7 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
         "\n  Aftercare demo storefront: {url}/\n\
          \n  Try: {url}/track.html  (order 1002 + ana@example.com, or 1010 + guest@example.com)\
          \n       {url}/returns.html  (returns and exchanges: 1030 + returns@example.com, or ?customer=cus_ana&order=1029)\
-         \n       {url}/account.html  (signed in as Ana through a customer token; her NPS card)\
+         \n       {url}/account.html  (My account, signed in as Ana; ?customer=cus_olivia has 40 orders)\
          \n       {url}/order-confirmation.html  (tracking right after checkout)   {url}/product.html  (no widget: only the 1 KB loader)\
          \n       {url}/insights.html  (the merchant's NPS and returns report with charts)\
          \n       {url}/sdk/index.html  (widget gallery for developers)\

@@ -222,10 +222,30 @@ fn variant(m: &Msg<'_>) -> usize {
         Msg::SurveyLow(..) => 188,
         Msg::SurveyHigh(..) => 189,
         Msg::DefaultReason(..) => 190,
+        Msg::FilterLegend => 191,
+        Msg::Filter(..) => 192,
+        Msg::SearchOrders => 193,
+        Msg::SearchHint => 194,
+        Msg::Search => 195,
+        Msg::ShowAllOrders => 196,
+        Msg::ShowingOf(..) => 197,
+        Msg::NoMatchingOrders => 198,
+        Msg::ReturnsOnOrder(..) => 199,
+        Msg::OrderSummary => 200,
+        Msg::Subtotal => 201,
+        Msg::ShippingCharge => 202,
+        Msg::Tax => 203,
+        Msg::Discount => 204,
+        Msg::OrderTotal => 205,
+        Msg::DeliveryAddress => 206,
+        Msg::Payment => 207,
+        Msg::CardEnding(..) => 208,
+        Msg::ReturnItems => 209,
+        Msg::LinePrice(..) => 210,
     }
 }
 
-const VARIANTS: usize = 191;
+const VARIANTS: usize = 211;
 
 fn samples() -> Vec<Msg<'static>> {
     let mut v = Vec::new();
@@ -445,6 +465,26 @@ fn samples() -> Vec<Msg<'static>> {
     for a0 in KINDS { v.push(Msg::SurveyLow(a0)); }
     for a0 in KINDS { v.push(Msg::SurveyHigh(a0)); }
     for a0 in DefaultReason::ALL { v.push(Msg::DefaultReason(a0)); }
+    v.push(Msg::FilterLegend);
+    for a0 in OrderFilter::ALL { v.push(Msg::Filter(a0)); }
+    v.push(Msg::SearchOrders);
+    v.push(Msg::SearchHint);
+    v.push(Msg::Search);
+    v.push(Msg::ShowAllOrders);
+    for (a0, a1) in [(10, 37), (1, 1)] { v.push(Msg::ShowingOf(a0, a1)); }
+    v.push(Msg::NoMatchingOrders);
+    for a0 in [1, 3] { v.push(Msg::ReturnsOnOrder(a0)); }
+    v.push(Msg::OrderSummary);
+    v.push(Msg::Subtotal);
+    v.push(Msg::ShippingCharge);
+    v.push(Msg::Tax);
+    v.push(Msg::Discount);
+    v.push(Msg::OrderTotal);
+    v.push(Msg::DeliveryAddress);
+    v.push(Msg::Payment);
+    v.push(Msg::CardEnding("X1", "X2"));
+    v.push(Msg::ReturnItems);
+    for a0 in [1, 2] { v.push(Msg::LinePrice("X1", a0)); }
     v
 }
 
@@ -453,6 +493,10 @@ const SAME_AS_ENGLISH: &[&str] = &[
     "1 item",                  // Portuguese "item" (plural "itens")
     "X1 · X1 · X1 · 1 item",   // a past return's row: all data, one unit
     "Status: X1",              // "Status" is Portuguese too
+    "Subtotal",                // the same word in Spanish and Portuguese
+    "Total",                   // likewise
+    "X1",                      // a line of one unit: just its price
+    "2 × X1",                  // two units: a number and a price
 ];
 
 /// Messages that are empty on purpose in some language.

@@ -11,7 +11,7 @@
 //! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
 use crate::error::FieldIssue;
-use crate::order::OrderStatus;
+use crate::order::{OrderFilter, OrderStatus};
 use crate::returns::flow::{FileProblem, Step as RStep, What};
 use crate::returns::{
     DefaultReason, NotReturnable, Requirement, Resolution, ReturnMethod, ReturnStatus as RStatus,
@@ -404,6 +404,46 @@ pub enum Msg<'a> {
     ItemsHeading,
     /// The returns API could not be reached.
     ReturnsUnreachable,
+    /// The account page's order filter group.
+    FilterLegend,
+    /// One order filter chip.
+    Filter(OrderFilter),
+    /// Label of the order search box.
+    SearchOrders,
+    /// What the order search looks in.
+    SearchHint,
+    /// The search button.
+    Search,
+    /// Clears the search and the filter.
+    ShowAllOrders,
+    /// How many orders are listed, of how many match ("Showing 10 of 37 orders").
+    ShowingOf(usize, u64),
+    /// No order matches the filter and search.
+    NoMatchingOrders,
+    /// Returns started on an order (a count).
+    ReturnsOnOrder(u32),
+    /// Heading of an order's totals.
+    OrderSummary,
+    /// Totals: the items' sum.
+    Subtotal,
+    /// Totals: shipping charged.
+    ShippingCharge,
+    /// Totals: tax.
+    Tax,
+    /// Totals: discounts taken off.
+    Discount,
+    /// Totals: what was paid.
+    OrderTotal,
+    /// Heading of the delivery address.
+    DeliveryAddress,
+    /// Heading of the payment method.
+    Payment,
+    /// A masked card: brand and last four digits.
+    CardEnding(&'a str, &'a str),
+    /// Opens the return flow inside the order.
+    ReturnItems,
+    /// A line's price: unit price times quantity.
+    LinePrice(&'a str, u32),
     /// What to do next with a return, by its status and method; the store's return address
     /// when it has one.
     ReturnInstructions {

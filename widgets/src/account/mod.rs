@@ -1,0 +1,193 @@
+//! `aftercare-account`: the shopper's one place for their orders. A customer token (printed by
+//! the store's backend) opens the order list — filters, search, pagination — and each order's
+//! page: its tracking, what was bought and paid, where it goes, and returns started in place.
+//! Without a token the guest lookup opens that one order's page.
+//!
+//! It composes the other widgets' components ([`OrderTimeline`](crate::OrderTimeline),
+//! [`ReturnFlow`](crate::ReturnFlow)) and shares one client and one sign-in with them.
+
+pub mod detail;
+pub mod orders;
+
+pub use detail::{OrderDetail, OrderDetailProps};
+pub use orders::{OrderList, OrderListProps};
+
+use crate::i18n::{self, tr, Msg};
+use crate::shell::{Back, ElementProps, Events, GuestLookup};
+use aftercare_shared::api::OrderSession;
+use aftercare_shared::client::Client;
+use aftercare_shared::{Locale, OrderNumber};
+use leptos::either::EitherOf3;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// The widget's stylesheet: the tracking and return views it shows inside, and its own.
+pub const CSS: &str = concat!(
+    include_str!("../tracking/tracking.css"),
+    include_str!("../returns/returns.css"),
+    include_str!("account.css")
+);
+
+/// What the inputs ask to show.
+#[derive(Debug, Clone, PartialEq)]
+enum Screen {
+    /// A guest without a session: the lookup form.
+    Lookup,
+    /// A customer's order list.
+    Orders(String),
+    /// One order, the sign-in that opens it, and where "back" leads.
+    Order(String, OrderNumber, Back),
+}
+
+/// The account page as a Leptos component, for Rust developers composing their own app; the
+/// `aftercare-account` custom element renders exactly this.
+///
+/// Emits `aftercare:ready`, `aftercare:order-loaded`, `aftercare:lookup-failed` and
+/// `aftercare:error` (bubbling, composed) on the host element, or on its root container when
+/// used without one; the return flow inside adds its own `aftercare:return-*` events.
+#[component]
+pub fn AccountWidget(
+    /// API base URL, e.g. `https://shop.example` (the client appends `/v1/...`).
+    #[prop(into)]
+    api: String,
+    /// The store's publishable key (`pk_…`).
+    #[prop(into)]
+    publishable_key: String,
+    /// The customer token the store's backend printed. Without one, the guest lookup.
+    #[prop(into, optional)]
+    token: Signal<Option<String>>,
+    /// Open this order first (deep link); with a token, "back" is not offered.
+    #[prop(into, optional)]
+    order: Signal<Option<String>>,
+    /// Prefill for the guest lookup's email.
+    #[prop(into, optional)]
+    email: Signal<Option<String>>,
+    /// The shopper's language (English by default).
+    #[prop(into, optional)]
+    locale: Signal<Locale>,
+) -> impl IntoView {
+    let client = Client::new(&api, &publishable_key);
+    let root = NodeRef::<Div>::new();
+    let events = Events::new(root);
+    let session = RwSignal::new(None::<OrderSession>);
+    let picked = RwSignal::new(None::<OrderNumber>);
+    let notice = RwSignal::new(None::<Msg<'static>>);
+    // Whether the shopper moved between screens (focus follows) or the page just opened.
+    let navigated = StoredValue::new(false);
+    let screen = Memo::new(move |_| match token.get() {
+        Some(t) => match order.get().and_then(|n| OrderNumber::parse(&n).ok()) {
+            Some(n) => Screen::Order(t, n, Back::None),
+            None => match picked.get() {
+                Some(n) => Screen::Order(t, n, Back::List),
+                None => Screen::Orders(t),
+            },
+        },
+        None => match session.get() {
+            Some(s) => Screen::Order(s.token, s.order_number, Back::Lookup),
+            None => Screen::Lookup,
+        },
+    });
+    // Another customer's token: a choice made in the previous one's list does not carry over.
+    Effect::watch(move || token.get(), move |_, _, _| picked.set(None), false);
+    let mut ready = false;
+    Effect::new(move |_| {
+        screen.track();
+        if !ready {
+            ready = true;
+            events.emit(
+                "aftercare:ready",
+                &[("widget", JsValue::from_str("account"))],
+            );
+        }
+    });
+    let on_open = Callback::new(move |n: OrderNumber| {
+        navigated.set_value(true);
+        picked.set(Some(n));
+    });
+    let on_session = Callback::new(move |s: OrderSession| {
+        navigated.set_value(true);
+        notice.set(None);
+        session.set(Some(s));
+    });
+    let back = move |b: Back| {
+        let (msg, go): (Msg<'static>, Callback<()>) = match b {
+            Back::None => return None,
+            Back::List => (
+                Msg::AllOrders,
+                Callback::new(move |_| {
+                    navigated.set_value(true);
+                    picked.set(None);
+                }),
+            ),
+            Back::Lookup => (
+                Msg::LookUpAnother,
+                Callback::new(move |_| {
+                    navigated.set_value(true);
+                    session.set(None);
+                }),
+            ),
+        };
+        Some(view! {
+            <p class="back">
+                <button type="button" class="link" part="button" on:click=move |_| go.run(())>
+                    {tr(locale, msg)}
+                </button>
+            </p>
+        })
+    };
+    let body = move || match screen.get() {
+        Screen::Lookup => EitherOf3::A(view! {
+            <GuestLookup
+                heading=Msg::TrackHeading
+                intro=Msg::TrackIntro
+                button=Msg::TrackButton
+                locale=locale
+                order=order
+                email=email
+                client=client.clone()
+                on_session=on_session
+                events=events
+                notice=notice.get_untracked()
+            />
+        }),
+        Screen::Orders(t) => EitherOf3::B(view! {
+            <OrderList client=client.with_token(&t) locale=locale events=events on_open=on_open />
+        }),
+        Screen::Order(t, n, b) => EitherOf3::C(view! {
+            {back(b)}
+            <OrderDetail
+                client=client.with_token(&t)
+                token=t
+                api=api.clone()
+                publishable_key=publishable_key.clone()
+                number=n
+                locale=locale
+                events=events
+                root=root
+                focus=navigated.get_value()
+            />
+        }),
+    };
+    view! {
+        <div class="root account" part="container" lang=move || locale.get().tag() node_ref=root>
+            {body}
+        </div>
+    }
+}
+
+/// The custom element's view: attributes become the component's props.
+pub(crate) fn element_view(p: ElementProps) -> AnyView {
+    let locale = i18n::element_locale(p.attrs.get("locale"));
+    view! {
+        <AccountWidget
+            api=p.api
+            publishable_key=p.key
+            token=p.attrs.get("token")
+            order=p.attrs.get("order")
+            email=p.attrs.get("email")
+            locale=locale
+        />
+    }
+    .into_any()
+}
