@@ -1,7 +1,8 @@
 //! `aftercare-server seed-demo`: the "Aurora Outfitters" demo store, its tracking settings
 //! (72 h stall threshold, shipping FAQ in English and Spanish), 31 realistic orders that
-//! cover every tracking state a shopper can meet, survey answers, and its returns (settings,
-//! catalog, past returns).
+//! cover every tracking state a shopper can meet, one customer's 40-order history (Olivia,
+//! orders 2001–2040, so the account page has pages to turn), survey answers, and its returns
+//! (settings, catalog, past returns).
 //!
 //! The demo is data, not code: the JSON files next to this module (`seed/*.json`, embedded in
 //! the binary) say what the store holds, and the small loaders in `seed/` turn them into the
@@ -10,8 +11,8 @@
 //! Newer orders send carriers' raw status codes, as merchants forward them, so the demo
 //! exercises the shared normaliser. Everything goes through `repo::orders::put_order` and
 //! `ingest_events`, the code paths of the admin API (validation included), so re-running
-//! replaces orders by number and never duplicates anything. docs/CONTRACTS.md lists every
-//! order's state.
+//! replaces orders by number and never duplicates anything. docs/CONTRACTS.md lists the state
+//! of every written-out order (1001–1031); Olivia's are described in `seed/orders.json`.
 
 mod format;
 mod orders;
@@ -150,10 +151,13 @@ mod tests {
     use aftercare_shared::survey::SurveyKind;
 
     #[test]
-    fn every_demo_order_is_valid_and_numbered_1001_to_1031() {
+    fn every_demo_order_is_valid_and_numbered_1001_to_1031_then_2001_to_2040() {
         let orders = demo_orders(1_800_000_000_000, DEFAULT_PUBLIC_URL).unwrap();
         let numbers: Vec<_> = orders.iter().map(|o| o.order_number.as_str()).collect();
-        let expected: Vec<String> = (1001..=1031).map(|n| n.to_string()).collect();
+        let expected: Vec<String> = (1001..=1031)
+            .chain(2001..=2040)
+            .map(|n| n.to_string())
+            .collect();
         assert_eq!(
             numbers,
             expected.iter().map(String::as_str).collect::<Vec<_>>()
@@ -165,6 +169,41 @@ mod tests {
         assert!(orders[27].validate().is_ok());
         assert_eq!(orders[27].shipments[0].events.len(), 40);
         assert!(demo_settings().unwrap().validate().is_ok());
+    }
+
+    #[test]
+    fn olivias_history_spans_two_years_newest_last() {
+        let now = 1_800_000_000_000;
+        let orders = demo_orders(now, DEFAULT_PUBLIC_URL).unwrap();
+        let olivia: Vec<_> = orders
+            .iter()
+            .filter(|o| {
+                o.customer
+                    .as_ref()
+                    .is_some_and(|c| c.external_id == "cus_olivia")
+            })
+            .collect();
+        assert_eq!(olivia.len(), 40);
+        let placed: Vec<i64> = olivia.iter().map(|o| o.placed_at.utc_ms).collect();
+        assert!(
+            placed.windows(2).all(|w| w[0] < w[1]),
+            "numbered oldest first"
+        );
+        let days = |ms: i64| (now - ms) / 86_400_000;
+        assert_eq!((days(placed[0]), days(placed[39])), (720, 1));
+        let cancelled = olivia.iter().filter(|o| o.cancelled).count();
+        let unshipped = olivia
+            .iter()
+            .filter(|o| !o.cancelled && o.shipments.is_empty())
+            .count();
+        assert_eq!((cancelled, unshipped), (4, 1));
+        let lines: Vec<usize> = olivia.iter().map(|o| o.items.len()).collect();
+        assert_eq!(lines.iter().max(), Some(&6));
+        for o in &olivia {
+            for s in &o.shipments {
+                assert!(s.events.iter().all(|e| e.occurred_at.utc_ms <= now));
+            }
+        }
     }
 
     #[test]

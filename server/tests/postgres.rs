@@ -274,6 +274,44 @@ async fn api_works_on_postgres() {
             .json();
         assert_eq!(list["items"].as_array().unwrap().len(), 2);
         assert!(list["next_cursor"].is_string());
+        // The account page's list on PostgreSQL: filter, search and total as on SQLite.
+        let olivia = |query: &str| {
+            public("GET", &format!("/v1/orders{query}"))
+                .header(
+                    "authorization",
+                    format!("Bearer {}", customer_token("cus_olivia")),
+                )
+                .body(Body::empty())
+                .unwrap()
+        };
+        let numbers = |page: &serde_json::Value| -> Vec<String> {
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["order_number"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let all = t.send(olivia("?limit=7")).await.json();
+        assert_eq!(all["total"], 40);
+        assert_eq!(numbers(&all)[0], "2040");
+        let cursor = all["next_cursor"].as_str().unwrap().to_owned();
+        let found = t
+            .send(olivia(&format!(
+                "?status=delivered&q=ALPACA&limit=2&cursor={cursor}"
+            )))
+            .await
+            .json();
+        assert_eq!(numbers(&found), ["2030", "2029"]);
+        assert_eq!(found["total"], 7);
+        let returns = t.send(olivia("?status=returns")).await.json();
+        assert_eq!(numbers(&returns), ["2035", "2031", "2020"]);
+        assert_eq!(returns["items"][0]["return_count"], 1);
+        let cancelled = t.send(olivia("?status=cancelled&q=%25")).await.json();
+        assert_eq!(cancelled["total"], 0, "% is text, not a wildcard");
+        let open = t.send(olivia("?status=open")).await.json();
+        assert_eq!(open["total"], 3);
+        assert_eq!(open["items"][0]["preview"].as_array().unwrap().len(), 4);
 
         // Surveys on PostgreSQL: prompt (Ana's 1001 was delivered 13 days ago), one visit,
         // response create-then-update, dismissal, report with the seeded history.

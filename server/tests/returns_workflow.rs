@@ -303,12 +303,14 @@ async fn settings_round_trip_and_report_counts_the_seeded_returns() {
             .unwrap()
     };
     assert_eq!(report["by_status"].as_array().unwrap().len(), 8);
+    // The six past returns of Ana, Carla and Dev, and Olivia's approved 2035 and refunded 2020
+    // and 2031.
     for (status, n) in [
         ("requested", 1),
-        ("approved", 1),
+        ("approved", 2),
         ("exchanged", 1),
         ("rejected", 1),
-        ("refunded", 1),
+        ("refunded", 3),
         ("cancelled", 1),
     ] {
         assert_eq!(count(status), n, "{status}");

@@ -8,10 +8,10 @@ use crate::error::{Error, Result};
 use crate::repo::insights::{self, Viewer};
 use crate::repo::orders as repo;
 use crate::state::AppState;
-use aftercare_shared::api::{LookupRequest, OrderSession, Page};
-use aftercare_shared::order::{Order, OrderSummary};
+use aftercare_shared::api::{LookupRequest, OrderListQuery, OrderSession, Page, MAX_ORDER_SEARCH};
+use aftercare_shared::order::{Order, OrderFilter, OrderSummary};
 use aftercare_shared::token::{self, Claims, TokenKind};
-use aftercare_shared::{ApiError, FieldIssue, Timestamp};
+use aftercare_shared::{ApiError, FieldError, FieldIssue, Timestamp};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -88,17 +88,123 @@ pub async fn lookup(
     }))
 }
 
-/// Query of `GET /v1/orders`.
+/// Query of `GET /v1/orders`. Every value is read as text, so a bad one gets the API's own
+/// `422` naming its field rather than the framework's rejection; the attributes put in the
+/// OpenAPI document the bounds the handler enforces (literals, as utoipa takes no constants:
+/// `tests/orders_list_rows.rs` checks them against `MAX_ORDER_SEARCH` and the page limits).
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListParams {
-    /// `next_cursor` of the previous page.
+    /// Which orders: `all` (the default), `open` (neither delivered nor cancelled), `delivered`,
+    /// `returns` (at least one return started) or `cancelled`.
+    #[param(value_type = OrderFilter, inline, required = false)]
+    pub status: Option<String>,
+    /// Search: orders whose number, or one of whose product titles, contains this text,
+    /// ignoring case (a leading `#` is ignored on numbers). Trimmed; at most 100 characters;
+    /// empty means no search.
+    #[param(max_length = 100)]
+    pub q: Option<String>,
+    /// `next_cursor` of the previous page. It is a position in the list, so a cursor taken
+    /// under another filter or search still works.
     pub cursor: Option<String>,
     /// Page size, 1–100 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<String>,
 }
 
-/// The logged-in customer's orders, newest first, cursor-paginated.
+/// What a valid `GET /v1/orders` query asks for.
+struct ListRequest {
+    /// Filter and search (the shared rules).
+    query: OrderListQuery,
+    /// The decoded cursor.
+    after: Option<(i64, i64)>,
+    /// Page size.
+    limit: u32,
+}
+
+impl ListParams {
+    /// The request these parameters make, or one `422` naming every bad field (`status`, `q`,
+    /// `limit`, `cursor`); the search and page-size rules are the shared
+    /// `OrderListQuery::validate`, only worded here.
+    fn request(&self) -> Result<ListRequest> {
+        let mut fields = Vec::new();
+        let status = match self.status.as_deref().map(str::trim) {
+            None | Some("") => OrderFilter::All,
+            Some(s) => OrderFilter::from_wire(s).unwrap_or_else(|| {
+                let allowed: Vec<&str> = OrderFilter::ALL.iter().map(|f| f.as_str()).collect();
+                fields.push(FieldError::new(
+                    "status",
+                    FieldIssue::InvalidFormat,
+                    format!("status must be one of: {}", allowed.join(", ")),
+                ));
+                OrderFilter::All
+            }),
+        };
+        let (limit, unparsable_limit) = match self.limit.as_deref().map(str::trim) {
+            None | Some("") => (None, false),
+            Some(v) => match v.parse::<u32>() {
+                Ok(n) => (Some(n), false),
+                Err(_) => (None, true),
+            },
+        };
+        let query = OrderListQuery {
+            status,
+            q: self.q.clone(),
+            cursor: self.cursor.clone(),
+            limit,
+        };
+        let limit_problem = || {
+            FieldError::new(
+                "limit",
+                FieldIssue::OutOfRange,
+                format!("limit must be between 1 and {MAX_PAGE}"),
+            )
+        };
+        if let Err(e) = query.validate() {
+            fields.extend(e.fields.into_iter().map(|f| match f.field.as_str() {
+                "q" => FieldError::new(
+                    "q",
+                    f.issue,
+                    format!("q must be at most {MAX_ORDER_SEARCH} characters"),
+                ),
+                "limit" => limit_problem(),
+                _ => f,
+            }));
+        }
+        if unparsable_limit {
+            fields.push(limit_problem());
+        }
+        let after = match self.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
+            None => None,
+            Some(c) => {
+                let after = decode_cursor(CURSOR_KIND, c);
+                if after.is_none() {
+                    fields.push(FieldError::new(
+                        "cursor",
+                        FieldIssue::InvalidFormat,
+                        "cursor is not one this server issued",
+                    ));
+                }
+                after
+            }
+        };
+        if !fields.is_empty() {
+            return Err(ApiError::validation(fields).into());
+        }
+        Ok(ListRequest {
+            limit: query.limit.unwrap_or(DEFAULT_PAGE),
+            query,
+            after,
+        })
+    }
+}
+
+/// The logged-in customer's orders, newest first (`placed_at`, then id), cursor-paginated,
+/// optionally filtered by `status` and searched with `q`; `total` counts the matching orders
+/// in all pages, and each row previews its first 4 lines and counts the order's returns.
+///
+/// Only the customer's 1,000 newest orders are listed, searched and counted: status is derived
+/// from parcels, so filtering reads every order it looks at, and the cap bounds that work.
 #[utoipa::path(get, path = "/v1/orders", tag = "orders",
     security(("publishable_key" = [], "customer_token" = [])),
     params(ListParams),
@@ -106,7 +212,7 @@ pub struct ListParams {
         (status = 200, body = Page<OrderSummary>),
         (status = 401, description = "`unauthorized`, `invalid_token`, `token_expired`", body = ApiError),
         (status = 403, description = "an order session cannot list orders", body = ApiError),
-        (status = 422, description = "bad `limit` or `cursor`", body = ApiError),
+        (status = 422, description = "bad `status`, `q`, `limit` or `cursor`", body = ApiError),
     ))]
 pub async fn list(
     State(state): State<AppState>,
@@ -117,36 +223,21 @@ pub async fn list(
     let Principal::Customer(customer) = &shopper.principal else {
         return Err(Error::Forbidden);
     };
-    let limit = match params.limit.as_deref().map(str::trim) {
-        None | Some("") => DEFAULT_PAGE,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if (1..=MAX_PAGE).contains(&n) => n,
-            _ => {
-                return Err(Error::field(
-                    "limit",
-                    FieldIssue::OutOfRange,
-                    "limit must be between 1 and 100",
-                ))
-            }
-        },
-    };
-    let after = match params.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
-        None => None,
-        Some(c) => Some(decode_cursor(CURSOR_KIND, c).ok_or_else(|| {
-            Error::field(
-                "cursor",
-                FieldIssue::InvalidFormat,
-                "cursor is not one this server issued",
-            )
-        })?),
-    };
+    let req = params.request()?;
     let mut conn = state.db.pool.acquire().await?;
-    let (items, next) =
-        repo::customer_orders(&mut conn, shopper.store.id, customer, after, limit).await?;
+    let page = repo::customer_orders(
+        &mut conn,
+        shopper.store.id,
+        customer,
+        &req.query,
+        req.after,
+        req.limit,
+    )
+    .await?;
     Ok(Json(Page {
-        items,
-        next_cursor: next.map(|at| encode_cursor(CURSOR_KIND, at)),
-        total: None,
+        items: page.items,
+        next_cursor: page.next.map(|at| encode_cursor(CURSOR_KIND, at)),
+        total: Some(page.total),
     }))
 }
 

@@ -1,5 +1,10 @@
 //! The demo orders (`orders.json`) and the names they use (`reference.json`: customers,
 //! addresses, products, carriers, places), turned into the admin API's [`OrderInput`]s.
+//!
+//! Most orders are written out one by one, each telling its story; a customer's long history
+//! (Olivia's 40 orders, there to show the account page's pagination) is a compact
+//! [`Series`] that [`Series::expand`] turns into ordinary data orders, which then take the
+//! same path as the others.
 
 use super::format::{self, parse};
 use crate::error::{Error, Result};
@@ -58,6 +63,7 @@ struct OrdersFile {
     _about: String,
     orders: Vec<Order>,
     eta_revisions: Vec<EtaRevision>,
+    generated: Vec<Series>,
 }
 
 #[derive(Deserialize)]
@@ -86,7 +92,7 @@ struct Order {
     shipments: Vec<Shipment>,
 }
 
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Units {
     sku: String,
@@ -134,8 +140,9 @@ struct EtaRevision {
     eta: [String; 2],
 }
 
-/// The demo orders 1001–1031, with times relative to `now_ms` (rounded down to the minute)
-/// and product images under `public_url`.
+/// The demo orders, 1001–1031 written out and then the generated histories (Olivia's
+/// 2001–2040), with times relative to `now_ms` (rounded down to the minute) and product
+/// images under `public_url`.
 pub fn demo_orders(now_ms: i64, public_url: &str) -> Result<Vec<OrderInput>> {
     let reference: Reference = parse("reference.json", include_str!("reference.json"))?;
     let file: OrdersFile = parse("orders.json", include_str!("orders.json"))?;
@@ -144,7 +151,150 @@ pub fn demo_orders(now_ms: i64, public_url: &str) -> Result<Vec<OrderInput>> {
         public_url: public_url.trim_end_matches('/'),
         reference: &reference,
     };
-    file.orders.iter().map(|o| base.order(o)).collect()
+    let mut orders = file.orders;
+    for series in &file.generated {
+        orders.extend(series.expand()?);
+    }
+    orders.iter().map(|o| base.order(o)).collect()
+}
+
+/// A customer's order history described compactly: one letter of `plan` per order, oldest
+/// first, naming one of `kinds`. Orders are numbered from `first_number` and placed between
+/// `oldest` and `newest`, closer together towards the present (the k-th newest is
+/// (k−1)²/(n−1)² of the way back to `oldest`, as a customer's recent months are the busy ones
+/// in the list), then moved (7 × index mod 12) hours earlier so times of day vary. Baskets
+/// and carriers are taken in turn.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Series {
+    #[serde(rename = "story")]
+    _story: String,
+    customer: String,
+    email: String,
+    currency: String,
+    ship_to: String,
+    payment: PaymentMethod,
+    /// The UTC offset of every time (`+01:00`).
+    offset: String,
+    first_number: u32,
+    oldest: String,
+    newest: String,
+    plan: String,
+    kinds: HashMap<String, Kind>,
+    /// `(carrier, tracking number template)`; `{n}` is the order number.
+    carriers: Vec<(String, String)>,
+    baskets: Vec<Vec<Units>>,
+}
+
+/// What an order of one `plan` letter looks like.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Kind {
+    #[serde(default)]
+    cancelled: bool,
+    /// Its one parcel, holding every line; none while processing or cancelled.
+    parcel: Option<ParcelPlan>,
+}
+
+/// A parcel's times as spans after the order was placed.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ParcelPlan {
+    shipped: String,
+    eta: [String; 2],
+    /// `(after, status, description, place)`.
+    events: Vec<(String, TrackingStatus, String, String)>,
+}
+
+impl Series {
+    /// The data orders this history stands for; an error names a plan that would put a time
+    /// in the future (the demo's "now" is the seeding time).
+    fn expand(&self) -> Result<Vec<Order>> {
+        const MINUTE: i64 = 60_000;
+        const HOUR: i64 = 60 * MINUTE;
+        let letters: Vec<char> = self.plan.chars().collect();
+        let n = letters.len() as i64;
+        if n < 2 || self.baskets.is_empty() || self.carriers.is_empty() {
+            return Err(Error::internal(format!(
+                "generated history of {}: a plan of two orders or more, baskets and carriers",
+                self.customer
+            )));
+        }
+        let newest = format::span_ms(&self.newest)?;
+        let reach = newest - format::span_ms(&self.oldest)?;
+        let mut orders = Vec::with_capacity(letters.len());
+        for (i, letter) in letters.into_iter().enumerate() {
+            let number = (self.first_number + i as u32).to_string();
+            let bad = |what: &str| {
+                Error::internal(format!("generated order {number} ({letter}): {what}"))
+            };
+            let kind = self
+                .kinds
+                .get(letter.to_string().as_str())
+                .ok_or_else(|| bad("no such kind"))?;
+            let k = n - 1 - i as i64;
+            let placed = newest - reach * k * k / ((n - 1) * (n - 1)) - (7 * i as i64 % 12) * HOUR;
+            let placed = placed - placed.rem_euclid(MINUTE);
+            // An instant `after` the order was placed, in the seed notation.
+            let when = |after: &str| -> Result<(i64, String)> {
+                let t = placed + format::span_ms(after)?;
+                Ok((t, format!("{}m {}", t / MINUTE, self.offset)))
+            };
+            // The same for what has happened already (an ETA may lie ahead).
+            let at = |after: &str| -> Result<String> {
+                match when(after)? {
+                    (t, _) if t > 0 => Err(bad(&format!("{after} after placing is in the future"))),
+                    (_, text) => Ok(text),
+                }
+            };
+            let items = self.baskets[i % self.baskets.len()].clone();
+            let shipments = match &kind.parcel {
+                None => vec![],
+                Some(p) => {
+                    let (carrier, template) = &self.carriers[i % self.carriers.len()];
+                    vec![Shipment {
+                        carrier: carrier.clone(),
+                        tracking_number: template.replace("{n}", &number),
+                        shipped: Some(at(&p.shipped)?),
+                        eta: Some([when(&p.eta[0])?.1, when(&p.eta[1])?.1]),
+                        pickup_point: None,
+                        items: items.clone(),
+                        events: p
+                            .events
+                            .iter()
+                            .map(|(after, status, description, place)| {
+                                Ok(Event {
+                                    at: at(after)?,
+                                    status: Some(*status),
+                                    raw: None,
+                                    reason: None,
+                                    description: description.clone(),
+                                    place: place.clone(),
+                                })
+                            })
+                            .collect::<Result<_>>()?,
+                    }]
+                }
+            };
+            orders.push(Order {
+                _story: String::new(),
+                email: self.email.clone(),
+                customer: Some(self.customer.clone()),
+                currency: self.currency.clone(),
+                placed: at("0m")?,
+                items,
+                shipping_minor: 0,
+                tax_minor: 0,
+                discount_minor: 0,
+                ship_to: self.ship_to.clone(),
+                payment: self.payment.clone(),
+                cancelled: kind.cancelled,
+                shipments,
+                number,
+            });
+        }
+        Ok(orders)
+    }
 }
 
 /// Carrier ETA revisions sent after the orders, through the ingest path: (order number,

@@ -6,8 +6,8 @@ use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::repo::stores;
 use aftercare_shared::order::{
-    self, Address, Carrier, LineItem, Order, OrderStatus, OrderSummary, OrderTotals, ParcelItem,
-    PaymentMethod, PickupPoint, Shipment, ShipmentParts,
+    self, Address, Carrier, LineItem, Order, OrderStatus, OrderTotals, ParcelItem, PaymentMethod,
+    PickupPoint, Shipment, ShipmentParts,
 };
 use aftercare_shared::tracking::{EtaWindow, Location, TrackingEvent, TrackingPolicy};
 use aftercare_shared::{Currency, Money, OrderNumber, Timestamp, TrackingStatus};
@@ -60,7 +60,7 @@ pub async fn order_owner(
 }
 
 /// id, sku, title, variant, quantity, unit price, image URL.
-type ItemRow = (
+pub(super) type ItemRow = (
     i64,
     String,
     String,
@@ -87,6 +87,38 @@ struct OrderRow {
     payment_brand: Option<String>,
     payment_last4: Option<String>,
     cancelled: i64,
+}
+
+/// Stored lines back as line items in the order's currency (the read model and the order
+/// list read them alike).
+pub(super) fn line_items(rows: Vec<ItemRow>, currency: Currency) -> Result<Vec<LineItem>> {
+    rows.into_iter()
+        .map(|(id, sku, title, variant, quantity, price, image_url)| {
+            Ok(LineItem {
+                id,
+                sku,
+                title,
+                variant,
+                quantity: u32_of(quantity)?,
+                unit_price: Money::new(price, currency),
+                image_url,
+            })
+        })
+        .collect()
+}
+
+/// An order's status and what is left to ship, from its lines and assembled parcels: the one
+/// place the read model and the order list derive it (with the shared
+/// `order::unshipped_items` and `OrderStatus::derive`).
+pub(super) fn order_status(
+    items: &[LineItem],
+    shipments: &[Shipment],
+    cancelled: bool,
+) -> (OrderStatus, Vec<ParcelItem>) {
+    let unshipped = order::unshipped_items(items, shipments);
+    let statuses: Vec<TrackingStatus> = shipments.iter().map(|s| s.status).collect();
+    let status = OrderStatus::derive(&statuses, !unshipped.is_empty(), cancelled);
+    (status, unshipped)
 }
 
 /// The full shopper view of one order, assessed now with its store's tracking policy.
@@ -117,20 +149,7 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
     .bind(order_id)
     .fetch_all(&mut *conn)
     .await?;
-    let items = items
-        .into_iter()
-        .map(|(id, sku, title, variant, quantity, price, image_url)| {
-            Ok(LineItem {
-                id,
-                sku,
-                title,
-                variant,
-                quantity: u32_of(quantity)?,
-                unit_price: money(price),
-                image_url,
-            })
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let items = line_items(items, currency)?;
     let ids: Vec<i64> = sqlx::query_scalar(
         "SELECT id FROM shipments WHERE order_id = $1 ORDER BY created_at_ms, id",
     )
@@ -142,9 +161,7 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
     for id in ids {
         shipments.push(shipment_at(&mut *conn, id, now_ms, &policy).await?);
     }
-    let unshipped = order::unshipped_items(&items, &shipments);
-    let statuses: Vec<TrackingStatus> = shipments.iter().map(|s| s.status).collect();
-    let status = OrderStatus::derive(&statuses, !unshipped.is_empty(), row.cancelled != 0);
+    let (status, unshipped) = order_status(&items, &shipments, row.cancelled != 0);
     let shipping_address = row
         .shipping_address
         .as_deref()
@@ -328,47 +345,6 @@ pub async fn shipment_at(
         events,
     };
     Ok(Shipment::assemble(parts, now_ms, policy))
-}
-
-/// A page of a customer's orders, newest first, after the `(placed_at_ms, id)` cursor.
-pub async fn customer_orders(
-    conn: &mut AnyConnection,
-    store_id: i64,
-    customer_external_id: &str,
-    after: Option<(i64, i64)>,
-    limit: u32,
-) -> Result<(Vec<OrderSummary>, Option<(i64, i64)>)> {
-    let (before_ms, before_id) = after.unwrap_or((i64::MAX, i64::MAX));
-    let rows: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT o.id, o.placed_at_ms FROM orders o JOIN customers c ON c.id = o.customer_id \
-         WHERE o.store_id = $1 AND c.store_id = $1 AND c.external_id = $2 \
-         AND (o.placed_at_ms < $3 OR (o.placed_at_ms = $3 AND o.id < $4)) \
-         ORDER BY o.placed_at_ms DESC, o.id DESC LIMIT $5",
-    )
-    .bind(store_id)
-    .bind(customer_external_id)
-    .bind(before_ms)
-    .bind(before_id)
-    .bind(i64::from(limit) + 1)
-    .fetch_all(&mut *conn)
-    .await?;
-    let more = rows.len() > limit as usize;
-    let mut items = Vec::new();
-    let mut last = None;
-    for (id, placed) in rows.into_iter().take(limit as usize) {
-        let o = load_order(&mut *conn, id).await?;
-        items.push(OrderSummary {
-            item_count: o.items.iter().map(|i| i.quantity).sum(),
-            order_number: o.order_number,
-            placed_at: o.placed_at,
-            status: o.status,
-            total: o.totals.total,
-            preview: Vec::new(),
-            return_count: 0,
-        });
-        last = Some((placed, id));
-    }
-    Ok((items, if more { last } else { None }))
 }
 
 /// Row counts of a store's data (tests and `seed-demo` output).
