@@ -68,7 +68,8 @@ test('filters and search narrow the list and say how many match', async ({ page,
 
   await widget.getByLabel('Search your orders').fill('no such thing at all');
   await widget.getByRole('button', { name: 'Search' }).click();
-  await expect(widget.getByText('No orders match. Try another filter or search.')).toBeVisible();
+  await expect(widget.locator('.card.empty')).toContainText('No orders match. Try another filter or search.');
+  await expect(widget.getByRole('status')).toHaveText('No orders match. Try another filter or search.');
   await widget.getByRole('button', { name: 'Show all orders' }).click();
   await expect(count).toHaveText(`Showing ${all} of ${all} orders`);
   expect(await axe(page, 'aftercare-account')).toEqual([]);

@@ -1,10 +1,10 @@
-// Screenshots of every tracking, NPS and returns state against a running demo server, for reviews and
+// Screenshots of every tracking, NPS, returns and account state against a running demo server, for reviews and
 // closing notes: `node tests/tools/screenshots.mjs http://127.0.0.1:8080 docs/screenshots`.
 // Compare two runs (before / after a change) with `node tests/tools/diff.mjs BEFORE AFTER 0.1`.
 // The returns states create a return and a withdrawal on the seeded orders 1029/1030: run it
 // against a freshly seeded demo database (delete `.aftercare/demo.db` before `cargo xtask demo`)
 // so two runs start from the same data; RMA numbers, references and times are masked.
-// `ONLY=returns` skips the tracking and NPS states.
+// `ONLY=returns` (or `tracking`, `account`) takes just those states.
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
@@ -54,6 +54,7 @@ console.log(`${out}/nps-detractor-followup.png`);
 await fixture('nps-card-floating-es', `<h1>Gracias</h1><aftercare-nps layout="floating" locale="es" token="${await token(page, 'cus_ana')}"></aftercare-nps>`, 'es');
 }
 if (!only || only === 'returns') await returns();
+if (!only || only === 'account') await account();
 if (!only) {
 await page.setViewportSize({ width: 1100, height: 900 });
 await page.goto(`${base}/insights.html`);
@@ -174,4 +175,30 @@ async function returns() {
   await fixture('returns-items-1029-phone', `<aftercare-returns order="1029" token="${await token(page, 'cus_ana')}"></aftercare-returns>`, 'en', 360);
   await fixture('returns-guest-form-es-phone', '<aftercare-returns locale="es"></aftercare-returns>', 'es', 360);
   await fresh();
+}
+
+/** The account: the order list (all, filtered, searched, nothing found), a customer with 40
+ *  orders, one order's page, a return started in it, the guest lookup, Spanish on a phone. */
+async function account() {
+  const w = page.locator('aftercare-account');
+  const snap = async (name) => {
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    console.log(`${out}/${name}.png`);
+  };
+  await fixture('account-orders', `<aftercare-account token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await w.getByRole('radio', { name: 'Delivered' }).check();
+  await snap('account-orders-delivered');
+  await w.getByRole('radio', { name: 'All' }).check();
+  await w.getByLabel('Search your orders').fill('zzz');
+  await w.getByRole('button', { name: 'Search' }).click();
+  await w.locator('.card.empty').waitFor();
+  await snap('account-orders-none-match');
+  await fixture('account-orders-40', `<aftercare-account token="${await token(page, 'cus_olivia')}"></aftercare-account>`);
+  await fixture('account-order-1029', `<aftercare-account order="1029" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await w.getByRole('button', { name: 'Return items' }).click();
+  await w.getByRole('heading', { name: 'Choose what to return' }).waitFor();
+  await snap('account-order-1029-return');
+  await fixture('account-guest-form', '<aftercare-account></aftercare-account>');
+  await fixture('account-orders-es-phone', `<aftercare-account locale="es" token="${await token(page, 'cus_ana')}"></aftercare-account>`, 'es', 360);
 }

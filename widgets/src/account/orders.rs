@@ -158,14 +158,25 @@ pub fn OrderList(
             }
         })
         .collect_view();
+    // Told once per change of filter, search or page; with nothing to show, the card below
+    // says it on screen and this says it to screen readers.
     let count = move || {
         list.with(|l| match l {
             List::Shown(items, _, total) if !items.is_empty() => {
                 Some(t(locale.get(), Msg::ShowingOf(items.len(), *total)))
             }
+            List::Shown(..) => Some(t(
+                locale.get(),
+                if filter.get() != OrderFilter::All || search.get().is_some() {
+                    Msg::NoMatchingOrders
+                } else {
+                    Msg::NoOrders
+                },
+            )),
             _ => None,
         })
     };
+    let nothing = move || list.with(|l| matches!(l, List::Shown(items, ..) if items.is_empty()));
     let body = move || match list.get() {
         List::Loading => {
             view! { <p class="muted" role="status">{tr(locale, Msg::Loading)}</p> }.into_any()
@@ -248,8 +259,7 @@ pub fn OrderList(
                 <legend class="vh">{tr(locale, Msg::FilterLegend)}</legend>
                 {chips}
             </fieldset>
-            // Told once per change of filter, search or page, in one persistent live region.
-            <p class="count muted" role="status">{count}</p>
+            <p class="count muted" class:vh=nothing role="status">{count}</p>
             {body}
         </section>
     }
