@@ -150,6 +150,8 @@ pub struct SurveyHistory {
     pub other_survey_this_visit: bool,
     /// 0–99, stable per customer and kind (e.g. a hash), compared with `sample_percent`.
     pub sample_bucket: u8,
+    /// The customer turned surveys off in their communication preferences.
+    pub opted_out: bool,
 }
 
 /// Why a survey is not shown now.
@@ -169,6 +171,8 @@ pub enum NotShownReason {
     NotSampled,
     /// Another survey was already shown in this visit.
     OneSurveyPerVisit,
+    /// The customer turned surveys off in their communication preferences.
+    OptedOut,
 }
 
 /// The server's answer to "may I show this survey now?".
@@ -188,13 +192,16 @@ pub struct Eligibility {
 const DAY_MS: i64 = 86_400_000;
 
 /// Decide at `now_ms` whether to show the survey. Checks run in a fixed order so the reason
-/// is stable: delivery, visit, response, dismissal, sampling.
+/// is stable: the customer's preference, delivery, visit, response, dismissal, sampling.
 pub fn eligibility(rules: &SurveyRules, h: &SurveyHistory, now_ms: i64) -> Eligibility {
     let no = |reason, not_before: Option<i64>| Eligibility {
         eligible: false,
         reason: Some(reason),
         not_before: not_before.map(|ms| Timestamp::from_utc_ms(ms, 0)),
     };
+    if h.opted_out {
+        return no(NotShownReason::OptedOut, None);
+    }
     let Some(delivered) = h.first_delivered_at else {
         return no(NotShownReason::NoDeliveredOrder, None);
     };
@@ -275,6 +282,17 @@ mod tests {
             first_delivered_at: Some(ts(T0 - 400 * DAY_MS)),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_customer_who_turned_surveys_off_is_never_asked() {
+        let h = SurveyHistory {
+            opted_out: true,
+            ..delivered_long_ago()
+        };
+        let e = eligibility(&SurveyRules::default(), &h, T0);
+        assert!(!e.eligible);
+        assert_eq!(e.reason, Some(NotShownReason::OptedOut));
     }
 
     #[test]
@@ -381,6 +399,7 @@ mod tests {
                 &sampled,
                 &SurveyHistory {
                     sample_bucket: 29,
+                    opted_out: false,
                     ..delivered_long_ago()
                 },
                 T0
@@ -392,6 +411,7 @@ mod tests {
                 &sampled,
                 &SurveyHistory {
                     sample_bucket: 30,
+                    opted_out: false,
                     ..delivered_long_ago()
                 },
                 T0
@@ -435,6 +455,7 @@ mod tests {
                 last_dismissal: dis.map(|(d, n)| (ts(T0 + d * DAY_MS), n)),
                 other_survey_this_visit: visit,
                 sample_bucket: bucket,
+                opted_out: false,
             };
             let now = T0 + now_days * DAY_MS;
             let e = eligibility(&r, &h, now);

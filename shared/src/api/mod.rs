@@ -5,6 +5,7 @@
 
 mod insights;
 mod orders;
+mod preferences;
 mod products;
 mod returns;
 mod shipments;
@@ -13,6 +14,7 @@ mod surveys;
 
 pub use insights::*;
 pub use orders::*;
+pub use preferences::*;
 pub use products::*;
 pub use returns::*;
 pub use shipments::*;

@@ -95,6 +95,7 @@ pub async fn history(
         last_dismissal: last_dismissal.map(|d| (ts(d), u32::try_from(dismissals).unwrap_or(1))),
         other_survey_this_visit: others > 0,
         sample_bucket: sample_bucket(&key, kind),
+        opted_out: false,
     })
 }
 
