@@ -1,7 +1,7 @@
 // <aftercare-account>: the shopper's orders (filters, search, pagination) and one order's page
 // (tracking, items and totals, address, payment, returns started in place), signed in with a
 // customer token as a store's backend would print it, or as a guest through the lookup.
-const { test, expect, fixturePage, customerToken, lookUp } = require('./helpers');
+const { test, expect, fixturePage, customerToken, lookUp, deliveredCustomer } = require('./helpers');
 const AxeBuilder = require('@axe-core/playwright').default;
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -120,4 +120,39 @@ test('Spanish, and a 320 px phone without sideways scrolling', async ({ page, re
   await expect(widget.getByRole('heading', { name: 'Resumen del pedido' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   expect(await axe(page, 'aftercare-account')).toEqual([]);
+});
+
+test('communication preferences: saved at once with their time, and a customer who turns surveys off is not asked', async ({ page, request }) => {
+  const shopper = await deliveredCustomer(request, 'prefs');
+  await fixturePage(page, '/fixture/account-prefs.html',
+    `<main><aftercare-account token="${shopper.token}"></aftercare-account></main>`);
+  const widget = page.locator('aftercare-account');
+  const saved = page.evaluate(() => new Promise((resolve) => {
+    document.addEventListener('aftercare:preferences-saved', (e) => resolve(e.detail), { once: true });
+  }));
+  await widget.getByRole('navigation', { name: 'Your account' }).getByRole('button', { name: 'Communication preferences' }).click();
+  await expect(widget.getByRole('heading', { level: 2, name: 'Communication preferences' })).toBeVisible();
+  const box = (name) => widget.getByRole('checkbox', { name });
+  await expect(box('Shipping updates')).toBeChecked();
+  await expect(box('Review requests')).toBeChecked();
+  await expect(box('Surveys')).toBeChecked();
+  await expect(box('Offers and news')).not.toBeChecked();
+  expect(await axe(page, 'aftercare-account')).toEqual([]);
+
+  await box('Surveys').uncheck();
+  await expect(widget.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  expect(await saved).toEqual({ topic: 'surveys', enabled: false });
+  await expect(box('Surveys')).toHaveAccessibleDescription(/Changed /);
+
+  // Stored: a new page shows the choice, and the survey card is not offered any more.
+  const prompt = await request.post('/v1/surveys/nps/prompt', {
+    headers: { 'aftercare-key': 'pk_demo_aurora', Authorization: `Bearer ${shopper.token}` },
+    data: { visit_id: `v-${Date.now()}` },
+  });
+  expect(prompt.ok(), await prompt.text()).toBeTruthy();
+  const answer = await prompt.json();
+  expect(answer.eligibility).toEqual(expect.objectContaining({ eligible: false, reason: 'opted_out' }));
+  await page.reload();
+  await page.locator('aftercare-account').getByRole('button', { name: 'Communication preferences' }).click();
+  await expect(page.locator('aftercare-account').getByRole('checkbox', { name: 'Surveys' })).not.toBeChecked();
 });

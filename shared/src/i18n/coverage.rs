@@ -242,10 +242,18 @@ fn variant(m: &Msg<'_>) -> usize {
         Msg::CardEnding(..) => 208,
         Msg::ReturnItems => 209,
         Msg::LinePrice(..) => 210,
+        Msg::AccountSections => 211,
+        Msg::PreferencesHeading => 212,
+        Msg::PreferencesIntro => 213,
+        Msg::TopicName(..) => 214,
+        Msg::TopicHint(..) => 215,
+        Msg::ChangedOn(..) => 216,
+        Msg::PreferenceSaved => 217,
+        Msg::PreferenceFailed => 218,
     }
 }
 
-const VARIANTS: usize = 211;
+const VARIANTS: usize = 219;
 
 fn samples() -> Vec<Msg<'static>> {
     let mut v = Vec::new();
@@ -485,6 +493,14 @@ fn samples() -> Vec<Msg<'static>> {
     v.push(Msg::CardEnding("X1", "X2"));
     v.push(Msg::ReturnItems);
     for a0 in [1, 2] { v.push(Msg::LinePrice("X1", a0)); }
+    v.push(Msg::AccountSections);
+    v.push(Msg::PreferencesHeading);
+    v.push(Msg::PreferencesIntro);
+    for a0 in Topic::ALL { v.push(Msg::TopicName(a0)); }
+    for a0 in Topic::ALL { v.push(Msg::TopicHint(a0)); }
+    v.push(Msg::ChangedOn("X1"));
+    v.push(Msg::PreferenceSaved);
+    v.push(Msg::PreferenceFailed);
     v
 }
 

@@ -10,6 +10,7 @@
 //! Adding a language: a file like `pt_br.rs`, a [`Locale`] variant, one arm in [`t`], and in
 //! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
+use crate::api::Topic;
 use crate::error::FieldIssue;
 use crate::order::{OrderFilter, OrderStatus};
 use crate::returns::flow::{FileProblem, Step as RStep, What};
@@ -444,6 +445,22 @@ pub enum Msg<'a> {
     ReturnItems,
     /// A line's price: unit price times quantity.
     LinePrice(&'a str, u32),
+    /// The account's sections (navigation landmark).
+    AccountSections,
+    /// The communication preferences section.
+    PreferencesHeading,
+    /// What the preferences do.
+    PreferencesIntro,
+    /// A communication topic.
+    TopicName(Topic),
+    /// What a communication topic covers.
+    TopicHint(Topic),
+    /// When a preference was last changed.
+    ChangedOn(&'a str),
+    /// A preference change was saved.
+    PreferenceSaved,
+    /// A preference change could not be saved.
+    PreferenceFailed,
     /// What to do next with a return, by its status and method; the store's return address
     /// when it has one.
     ReturnInstructions {

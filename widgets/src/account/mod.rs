@@ -8,16 +8,18 @@
 
 pub mod detail;
 pub mod orders;
+pub mod preferences;
 
 pub use detail::{OrderDetail, OrderDetailProps};
 pub use orders::{OrderList, OrderListProps};
+pub use preferences::{PreferencesSection, PreferencesSectionProps};
 
 use crate::i18n::{self, tr, Msg};
 use crate::shell::{Back, ElementProps, Events, GuestLookup};
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
 use aftercare_shared::{Locale, OrderNumber};
-use leptos::either::EitherOf3;
+use leptos::either::EitherOf4;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -36,14 +38,24 @@ enum Screen {
     Lookup,
     /// A customer's order list.
     Orders(String),
+    /// A customer's communication preferences.
+    Preferences(String),
     /// One order, the sign-in that opens it, and where "back" leads.
     Order(String, OrderNumber, Back),
+}
+
+/// The account's sections a signed-in customer moves between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Orders,
+    Preferences,
 }
 
 /// The account page as a Leptos component, for Rust developers composing their own app; the
 /// `aftercare-account` custom element renders exactly this.
 ///
-/// Emits `aftercare:ready`, `aftercare:order-loaded`, `aftercare:lookup-failed` and
+/// Emits `aftercare:ready`, `aftercare:order-loaded`, `aftercare:preferences-saved`,
+/// `aftercare:lookup-failed` and
 /// `aftercare:error` (bubbling, composed) on the host element, or on its root container when
 /// used without one; the return flow inside adds its own `aftercare:return-*` events.
 #[component]
@@ -72,15 +84,17 @@ pub fn AccountWidget(
     let events = Events::new(root);
     let session = RwSignal::new(None::<OrderSession>);
     let picked = RwSignal::new(None::<OrderNumber>);
+    let section = RwSignal::new(Section::Orders);
     let notice = RwSignal::new(None::<Msg<'static>>);
     // Whether the shopper moved between screens (focus follows) or the page just opened.
     let navigated = StoredValue::new(false);
     let screen = Memo::new(move |_| match token.get() {
         Some(t) => match order.get().and_then(|n| OrderNumber::parse(&n).ok()) {
             Some(n) => Screen::Order(t, n, Back::None),
-            None => match picked.get() {
-                Some(n) => Screen::Order(t, n, Back::List),
-                None => Screen::Orders(t),
+            None => match (section.get(), picked.get()) {
+                (Section::Preferences, _) => Screen::Preferences(t),
+                (Section::Orders, Some(n)) => Screen::Order(t, n, Back::List),
+                (Section::Orders, None) => Screen::Orders(t),
             },
         },
         None => match session.get() {
@@ -137,7 +151,7 @@ pub fn AccountWidget(
         })
     };
     let body = move || match screen.get() {
-        Screen::Lookup => EitherOf3::A(view! {
+        Screen::Lookup => EitherOf4::A(view! {
             <GuestLookup
                 heading=Msg::TrackHeading
                 intro=Msg::TrackIntro
@@ -151,10 +165,13 @@ pub fn AccountWidget(
                 notice=notice.get_untracked()
             />
         }),
-        Screen::Orders(t) => EitherOf3::B(view! {
+        Screen::Orders(t) => EitherOf4::B(view! {
             <OrderList client=client.with_token(&t) locale=locale events=events on_open=on_open />
         }),
-        Screen::Order(t, n, b) => EitherOf3::C(view! {
+        Screen::Preferences(t) => EitherOf4::D(view! {
+            <PreferencesSection client=client.with_token(&t) locale=locale events=events />
+        }),
+        Screen::Order(t, n, b) => EitherOf4::C(view! {
             {back(b)}
             <OrderDetail
                 client=client.with_token(&t)
@@ -169,8 +186,37 @@ pub fn AccountWidget(
             />
         }),
     };
+    // A signed-in customer moves between the account's sections; a guest sees one order.
+    let nav = move || {
+        token.get().is_some().then(|| {
+            let tab = move |s: Section, msg: Msg<'static>| {
+                view! {
+                    <button
+                        type="button"
+                        class="tab"
+                        part="button tab"
+                        aria-current=move || (section.get() == s).then_some("page")
+                        on:click=move |_| {
+                            navigated.set_value(true);
+                            picked.set(None);
+                            section.set(s);
+                        }
+                    >
+                        {tr(locale, msg)}
+                    </button>
+                }
+            };
+            view! {
+                <nav class="tabs" aria-label=move || i18n::t(locale.get(), Msg::AccountSections)>
+                    {tab(Section::Orders, Msg::YourOrders)}
+                    {tab(Section::Preferences, Msg::PreferencesHeading)}
+                </nav>
+            }
+        })
+    };
     view! {
         <div class="root account" part="container" lang=move || locale.get().tag() node_ref=root>
+            {nav}
             {body}
         </div>
     }
