@@ -15,7 +15,7 @@ document.getElementById("toggle-locale").addEventListener("click", () => {
     el.setAttribute("locale", el.getAttribute("locale") === "es" ? "en" : "es");
   }
 });
-for (const name of ["aftercare:ready", "aftercare:order-loaded", "aftercare:order-updated", "aftercare:lookup-failed", "aftercare:error", "aftercare:nps-submitted", "aftercare:nps-comment-saved", "aftercare:nps-dismissed", "aftercare:review-invited"]) {
+for (const name of ["aftercare:ready", "aftercare:order-loaded", "aftercare:order-updated", "aftercare:lookup-failed", "aftercare:error", "aftercare:nps-submitted", "aftercare:nps-comment-saved", "aftercare:nps-dismissed", "aftercare:review-invited", "aftercare:preferences-saved", "aftercare:return-created"]) {
   document.addEventListener(name, (e) => {
     const li = document.createElement("li");
     li.textContent = name + " " + JSON.stringify(e.detail);
