@@ -18,12 +18,14 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0002_tracking_timeline.sql"),
         include_str!("../migrations/postgres/0003_surveys.sql"),
         include_str!("../migrations/postgres/0004_returns.sql"),
+        include_str!("../migrations/postgres/0005_preferences.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
         include_str!("../migrations/sqlite/0002_tracking_timeline.sql"),
         include_str!("../migrations/sqlite/0003_surveys.sql"),
         include_str!("../migrations/sqlite/0004_returns.sql"),
+        include_str!("../migrations/sqlite/0005_preferences.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {
@@ -409,6 +411,63 @@ async fn api_works_on_postgres() {
             )
             .await;
         assert_eq!(String::from_utf8_lossy(&r.body).lines().count(), 62);
+
+        // Preferences on PostgreSQL: a change, its idempotent repeat (the guarded upsert keeps
+        // the time), the prompt honouring it, and a change back.
+        let prefs = |method: &str, uri: &str, body: serde_json::Value| {
+            public(method, uri)
+                .header("authorization", format!("Bearer {ana}"))
+                .header("content-type", "application/json")
+                .body(json_body(&body))
+                .unwrap()
+        };
+        let off = t
+            .send(prefs(
+                "PUT",
+                "/v1/me/preferences/surveys",
+                json!({"enabled": false}),
+            ))
+            .await;
+        assert_eq!(off.status, StatusCode::OK);
+        let off = off.json();
+        assert_eq!(off["topics"][2]["enabled"], false);
+        assert!(off["topics"][2]["changed_at"].is_string());
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let again = t
+            .send(prefs(
+                "PUT",
+                "/v1/me/preferences/surveys",
+                json!({"enabled": false}),
+            ))
+            .await
+            .json();
+        assert_eq!(again, off);
+        let p = t
+            .send(survey(
+                "POST",
+                "/v1/surveys/nps/prompt",
+                json!({"visit_id": "pg-visit-3"}),
+            ))
+            .await
+            .json();
+        assert_eq!(p["eligibility"]["reason"], "opted_out");
+        let on = t
+            .send(prefs(
+                "PUT",
+                "/v1/me/preferences/surveys",
+                json!({"enabled": true}),
+            ))
+            .await
+            .json();
+        assert_ne!(
+            on["topics"][2]["changed_at"],
+            off["topics"][2]["changed_at"]
+        );
+        let read = t
+            .send(prefs("GET", "/v1/me/preferences", json!(null)))
+            .await
+            .json();
+        assert_eq!(read, on);
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))

@@ -14,6 +14,7 @@ pub mod idempotency;
 pub mod openapi;
 pub mod orders;
 pub mod plumbing;
+pub mod preferences;
 pub mod returns;
 pub mod static_files;
 pub mod store;
@@ -45,6 +46,7 @@ pub fn routes() -> ApiRouter {
         .merge(orders::router())
         .merge(admin::router())
         .merge(surveys::router())
+        .merge(preferences::router())
         .merge(returns::router())
         .merge(demo::router())
         .merge(openapi::router())

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::state::AppState;
+use aftercare_shared::api::Topic;
 use aftercare_shared::survey::SurveyKind;
 use aftercare_shared::validate::Problems;
 use aftercare_shared::{FieldIssue, Locale, OrderNumber};
@@ -160,6 +161,12 @@ pub fn path_survey_kind(
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<SurveyKind> {
     SurveyKind::from_wire(&path_segment(path)?).ok_or(Error::NotFound)
+}
+
+/// The communication topic in a path (`shipping_updates`, `review_requests`, `surveys`,
+/// `offers`); anything else is `404 not_found`, like every other bad path segment.
+pub fn path_topic(path: std::result::Result<Path<String>, PathRejection>) -> Result<Topic> {
+    Topic::from_wire(&path_segment(path)?).ok_or(Error::NotFound)
 }
 
 /// A whole-number query parameter within `range`, or `default` when absent.

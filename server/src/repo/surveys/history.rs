@@ -1,8 +1,10 @@
-//! Who a survey is about and what they have seen: displays, "not now"s and the
-//! [`SurveyHistory`] that `shared::survey::eligibility` decides on.
+//! Who a survey is about and what they have seen: displays, "not now"s, whether they turned
+//! surveys off in their communication preferences, and the [`SurveyHistory`] that
+//! `shared::survey::eligibility` decides on.
 
 use crate::db::Db;
 use crate::error::Result;
+use aftercare_shared::api::Topic;
 use aftercare_shared::survey::{sample_bucket, SurveyHistory, SurveyKind};
 use aftercare_shared::{OrderNumber, Timestamp};
 
@@ -88,6 +90,13 @@ pub async fn history(
     .bind(kind.as_str())
     .fetch_one(&mut *conn)
     .await?;
+    // Guests (an order session) have no preferences; customers may have turned surveys off.
+    let opted_out = match subject {
+        Subject::Customer(id) => !crate::repo::preferences::preferences(&mut conn, store_id, id)
+            .await?
+            .allows(Topic::Surveys),
+        Subject::Order(_) => false,
+    };
     let ts = |ms: i64| Timestamp::from_utc_ms(ms, 0);
     Ok(SurveyHistory {
         first_delivered_at: delivered.map(ts),
@@ -95,7 +104,7 @@ pub async fn history(
         last_dismissal: last_dismissal.map(|d| (ts(d), u32::try_from(dismissals).unwrap_or(1))),
         other_survey_this_visit: others > 0,
         sample_bucket: sample_bucket(&key, kind),
-        opted_out: false,
+        opted_out,
     })
 }
 
