@@ -178,7 +178,8 @@ async function returns() {
 }
 
 /** The account: the order list (all, filtered, searched, nothing found), a customer with 40
- *  orders, one order's page, a return started in it, the guest lookup, Spanish on a phone. */
+ *  orders, its preferences after a change, one order's page, a return started in it, the guest
+ *  lookup, Spanish on a phone. */
 async function account() {
   const w = page.locator('aftercare-account');
   const snap = async (name) => {
@@ -195,6 +196,11 @@ async function account() {
   await w.locator('.card.empty').waitFor();
   await snap('account-orders-none-match');
   await fixture('account-orders-40', `<aftercare-account token="${await token(page, 'cus_olivia')}"></aftercare-account>`);
+  await w.getByRole('button', { name: 'Communication preferences' }).click();
+  await w.getByRole('checkbox', { name: 'Offers and news' }).check();
+  await w.getByText('Saved.').waitFor();
+  await snap('account-preferences-saved');
+  await w.getByRole('checkbox', { name: 'Offers and news' }).uncheck();
   await fixture('account-order-1029', `<aftercare-account order="1029" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
   await w.getByRole('button', { name: 'Return items' }).click();
   await w.getByRole('heading', { name: 'Choose what to return' }).waitFor();
