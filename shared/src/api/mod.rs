@@ -5,6 +5,7 @@
 
 mod insights;
 mod orders;
+mod overview;
 mod preferences;
 mod products;
 mod returns;
@@ -14,6 +15,7 @@ mod surveys;
 
 pub use insights::*;
 pub use orders::*;
+pub use overview::*;
 pub use preferences::*;
 pub use products::*;
 pub use returns::*;

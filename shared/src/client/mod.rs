@@ -26,6 +26,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 mod orders;
+mod overview;
 mod preferences;
 mod returns;
 mod shipments;
