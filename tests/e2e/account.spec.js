@@ -156,3 +156,19 @@ test('communication preferences: saved at once with their time, and a customer w
   await page.locator('aftercare-account').getByRole('button', { name: 'Communication preferences' }).click();
   await expect(page.locator('aftercare-account').getByRole('checkbox', { name: 'Surveys' })).not.toBeChecked();
 });
+
+test('what needs the customer comes first: a parcel to collect, parcels in trouble, a return to send', async ({ page, request }) => {
+  const widget = await account(page, request, 'cus_dev');
+  const attention = widget.getByRole('region', { name: 'Needs your attention' });
+  await expect(attention).toBeVisible();
+  const items = attention.getByRole('listitem');
+  // A pickup has a deadline: it is the most urgent.
+  await expect(items.first()).toContainText('Your parcel is waiting at');
+  await expect(items.first()).toContainText('Collect by');
+  await expect(attention.getByText(/^Return .+ is waiting to be sent$/)).toBeVisible();
+  await expect(attention.getByRole('button', { name: 'View order 1009' })).toBeVisible();
+  expect(await axe(page, 'aftercare-account')).toEqual([]);
+  await items.first().getByRole('button', { name: 'View order 1008' }).click();
+  await expect(widget.getByRole('heading', { level: 2, name: 'Order 1008' })).toBeFocused();
+  await expect(widget.getByRole('region', { name: 'Needs your attention' })).toHaveCount(0);
+});

@@ -250,10 +250,15 @@ fn variant(m: &Msg<'_>) -> usize {
         Msg::ChangedOn(..) => 216,
         Msg::PreferenceSaved => 217,
         Msg::PreferenceFailed => 218,
+        Msg::NeedsAttention => 219,
+        Msg::WaitingAt(..) => 220,
+        Msg::ReturnToSend(..) => 221,
+        Msg::ReturnToSendHow(..) => 222,
+        Msg::ViewOrder(..) => 223,
     }
 }
 
-const VARIANTS: usize = 219;
+const VARIANTS: usize = 224;
 
 fn samples() -> Vec<Msg<'static>> {
     let mut v = Vec::new();
@@ -501,6 +506,11 @@ fn samples() -> Vec<Msg<'static>> {
     v.push(Msg::ChangedOn("X1"));
     v.push(Msg::PreferenceSaved);
     v.push(Msg::PreferenceFailed);
+    v.push(Msg::NeedsAttention);
+    v.push(Msg::WaitingAt("X1"));
+    v.push(Msg::ReturnToSend("X1"));
+    for a0 in METHODS { v.push(Msg::ReturnToSendHow(a0)); }
+    v.push(Msg::ViewOrder("X1"));
     v
 }
 

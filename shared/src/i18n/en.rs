@@ -409,6 +409,12 @@ pub fn en(msg: Msg<'_>) -> String {
         ChangedOn(d) => return format!("Changed {d}"),
         PreferenceSaved => "Saved.",
         PreferenceFailed => "We couldn't save this change. Please try again.",
+        NeedsAttention => "Needs your attention",
+        WaitingAt(p) => return format!("Your parcel is waiting at {p}"),
+        ReturnToSend(rma) => return format!("Return {rma} is waiting to be sent"),
+        ReturnToSendHow(ReturnMethod::DropOff) => "Pack the items with the return number and hand the parcel in at a carrier drop-off point.",
+        ReturnToSendHow(ReturnMethod::Pickup) => "Pack the items with the return number: a courier will collect the parcel at your address.",
+        ViewOrder(n) => return format!("View order {n}"),
         ReturnInstructions {
             status,
             method,

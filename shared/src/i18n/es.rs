@@ -417,6 +417,12 @@ pub fn es(msg: Msg<'_>) -> String {
         ChangedOn(d) => return format!("Cambiado el {d}"),
         PreferenceSaved => "Guardado.",
         PreferenceFailed => "No hemos podido guardar este cambio. Inténtalo de nuevo.",
+        NeedsAttention => "Requiere tu atención",
+        WaitingAt(p) => return format!("Tu paquete te espera en {p}"),
+        ReturnToSend(rma) => return format!("La devolución {rma} está pendiente de envío"),
+        ReturnToSendHow(ReturnMethod::DropOff) => "Empaqueta los artículos con el número de devolución y entrega el paquete en un punto de la transportista.",
+        ReturnToSendHow(ReturnMethod::Pickup) => "Empaqueta los artículos con el número de devolución: un mensajero recogerá el paquete en tu dirección.",
+        ViewOrder(n) => return format!("Ver el pedido {n}"),
         ReturnInstructions {
             status,
             method,

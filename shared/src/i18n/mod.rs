@@ -461,6 +461,16 @@ pub enum Msg<'a> {
     PreferenceSaved,
     /// A preference change could not be saved.
     PreferenceFailed,
+    /// Heading of what needs the customer, above their orders.
+    NeedsAttention,
+    /// A parcel waiting at a pickup point: where.
+    WaitingAt(&'a str),
+    /// A return whose parcel has not been sent yet (its RMA).
+    ReturnToSend(&'a str),
+    /// How to send a return's parcel, by method.
+    ReturnToSendHow(ReturnMethod),
+    /// Opens the order an item is about.
+    ViewOrder(&'a str),
     /// What to do next with a return, by its status and method; the store's return address
     /// when it has one.
     ReturnInstructions {

@@ -417,6 +417,12 @@ pub fn pt_br(msg: Msg<'_>) -> String {
         ChangedOn(d) => return format!("Alterado em {d}"),
         PreferenceSaved => "Salvo.",
         PreferenceFailed => "Não foi possível salvar esta alteração. Tente novamente.",
+        NeedsAttention => "Precisa da sua atenção",
+        WaitingAt(p) => return format!("Seu pacote está esperando em {p}"),
+        ReturnToSend(rma) => return format!("A devolução {rma} está aguardando envio"),
+        ReturnToSendHow(ReturnMethod::DropOff) => "Embale os itens com o número da devolução e entregue o pacote em um ponto da transportadora.",
+        ReturnToSendHow(ReturnMethod::Pickup) => "Embale os itens com o número da devolução: um entregador vai retirar o pacote no seu endereço.",
+        ViewOrder(n) => return format!("Ver o pedido {n}"),
         ReturnInstructions {
             status,
             method,

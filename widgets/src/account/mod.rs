@@ -6,10 +6,12 @@
 //! It composes the other widgets' components ([`OrderTimeline`](crate::OrderTimeline),
 //! [`ReturnFlow`](crate::ReturnFlow)) and shares one client and one sign-in with them.
 
+pub mod attention;
 pub mod detail;
 pub mod orders;
 pub mod preferences;
 
+pub use attention::{AttentionList, AttentionListProps};
 pub use detail::{OrderDetail, OrderDetailProps};
 pub use orders::{OrderList, OrderListProps};
 pub use preferences::{PreferencesSection, PreferencesSectionProps};
@@ -166,6 +168,7 @@ pub fn AccountWidget(
             />
         }),
         Screen::Orders(t) => EitherOf4::B(view! {
+            <AttentionList client=client.with_token(&t) locale=locale on_open=on_open />
             <OrderList client=client.with_token(&t) locale=locale events=events on_open=on_open />
         }),
         Screen::Preferences(t) => EitherOf4::D(view! {
