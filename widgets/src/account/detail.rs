@@ -43,6 +43,9 @@ pub fn OrderDetail(
     root: NodeRef<Div>,
     /// Whether the shopper navigated here (focus follows) rather than the page opening here.
     focus: bool,
+    /// Called when the order (or why it cannot be shown) is on screen.
+    #[prop(optional, into)]
+    on_ready: Option<Callback<()>>,
 ) -> impl IntoView {
     let loaded = RwSignal::new(Loaded::Loading);
     let store = RwSignal::new(None::<StoreConfig>);
@@ -62,6 +65,9 @@ pub fn OrderDetail(
                         &[("order_number", JsValue::from_str(o.order_number.as_str()))],
                     );
                     loaded.try_set(Loaded::Order(Box::new(o)));
+                    if let Some(r) = on_ready {
+                        r.run(());
+                    }
                     if focus {
                         request_animation_frame(move || focus_heading(root));
                     }
@@ -75,6 +81,9 @@ pub fn OrderDetail(
                         ],
                     );
                     loaded.try_set(Loaded::Failed(Failure::of(&e)));
+                    if let Some(r) = on_ready {
+                        r.run(());
+                    }
                 }
             }
         });

@@ -106,15 +106,21 @@ pub fn AccountWidget(
     });
     // Another customer's token: a choice made in the previous one's list does not carry over.
     Effect::watch(move || token.get(), move |_, _, _| picked.set(None), false);
-    let mut ready = false;
-    Effect::new(move |_| {
-        screen.track();
-        if !ready {
-            ready = true;
+    // `aftercare:ready` once, when the first real content (not a skeleton) is on screen: the
+    // lookup form at once, a list or an order once it has loaded (or failed to).
+    let ready = StoredValue::new(false);
+    let on_ready = Callback::new(move |_: ()| {
+        if ready.try_get_value() == Some(false) {
+            ready.set_value(true);
             events.emit(
                 "aftercare:ready",
                 &[("widget", JsValue::from_str("account"))],
             );
+        }
+    });
+    Effect::new(move |_| {
+        if screen.get() == Screen::Lookup {
+            on_ready.run(());
         }
     });
     let on_open = Callback::new(move |n: OrderNumber| {
@@ -169,7 +175,7 @@ pub fn AccountWidget(
         }),
         Screen::Orders(t) => EitherOf4::B(view! {
             <AttentionList client=client.with_token(&t) locale=locale on_open=on_open />
-            <OrderList client=client.with_token(&t) locale=locale events=events on_open=on_open />
+            <OrderList client=client.with_token(&t) locale=locale events=events on_open=on_open on_ready=on_ready />
         }),
         Screen::Preferences(t) => EitherOf4::D(view! {
             <PreferencesSection client=client.with_token(&t) locale=locale events=events />
@@ -186,6 +192,7 @@ pub fn AccountWidget(
                 events=events
                 root=root
                 focus=navigated.get_value()
+                on_ready=on_ready
             />
         }),
     };

@@ -39,6 +39,9 @@ pub fn OrderList(
     events: Events,
     /// Opens an order.
     on_open: Callback<OrderNumber>,
+    /// Called each time a page of the list has loaded or failed to (real content is on screen).
+    #[prop(optional, into)]
+    on_ready: Option<Callback<()>>,
 ) -> impl IntoView {
     let filter = RwSignal::new(OrderFilter::All);
     let search = RwSignal::new(None::<String>);
@@ -84,10 +87,16 @@ pub fn OrderList(
                 })) => {
                     let total = total.unwrap_or(items.len() as u64);
                     list.try_set(List::Shown(items, next_cursor, total));
+                    if let Some(r) = on_ready {
+                        r.run(());
+                    }
                 }
                 Ok(Err(e)) => {
                     report(&e);
                     list.try_set(List::Failed(Failure::of(&e)));
+                    if let Some(r) = on_ready {
+                        r.run(());
+                    }
                 }
                 Err(_aborted) => {}
             }
