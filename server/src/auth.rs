@@ -1,7 +1,7 @@
 //! Request extractors for the trust model: publishable key (+ origin allowlist), customer or
 //! order-session tokens, the secret key for admin routes, and the client IP for rate limits.
 
-use crate::error::Error;
+use crate::error::{Error, Result};
 use crate::repo::stores::{self, StoreRow};
 use crate::repo::surveys::Subject;
 use crate::state::{origin_matches, AppState};
@@ -69,6 +69,17 @@ pub struct Shopper {
     pub store: StoreRow,
     /// Whom the token speaks for.
     pub principal: Principal,
+}
+
+impl Shopper {
+    /// The customer's external id, or `403 forbidden` for an order session: the `/v1/me/…`
+    /// routes are about a person, and a guest's session speaks for one order only.
+    pub fn customer(&self) -> Result<&str> {
+        match &self.principal {
+            Principal::Customer(id) => Ok(id),
+            Principal::OrderSession(_) => Err(Error::Forbidden),
+        }
+    }
 }
 
 /// Map token refusals onto API codes: only expiry is distinguishable for the client.

@@ -468,6 +468,41 @@ async fn api_works_on_postgres() {
             .await
             .json();
         assert_eq!(read, on);
+
+        // The account overview on PostgreSQL: Dev's pickup, his two parcel problems (newest
+        // order first) and his requested return.
+        let overview = t
+            .send(
+                public("GET", "/v1/me/overview")
+                    .header(
+                        "authorization",
+                        format!("Bearer {}", customer_token("cus_dev")),
+                    )
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+            .json();
+        let items: Vec<(&str, &str)> = overview["attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                (
+                    i["kind"].as_str().unwrap(),
+                    i["order_number"].as_str().unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("pickup", "1008"),
+                ("parcel_problem", "1009"),
+                ("parcel_problem", "1024"),
+                ("return_to_send", "1028"),
+            ]
+        );
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))

@@ -13,6 +13,7 @@ pub mod health;
 pub mod idempotency;
 pub mod openapi;
 pub mod orders;
+pub mod overview;
 pub mod plumbing;
 pub mod preferences;
 pub mod returns;
@@ -47,6 +48,7 @@ pub fn routes() -> ApiRouter {
         .merge(admin::router())
         .merge(surveys::router())
         .merge(preferences::router())
+        .merge(overview::router())
         .merge(returns::router())
         .merge(demo::router())
         .merge(openapi::router())

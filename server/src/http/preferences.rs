@@ -5,8 +5,8 @@
 //! prompt reads it through `repo::surveys::history`).
 
 use super::plumbing::{path_topic, ApiRouter, Json};
-use crate::auth::{Principal, Shopper};
-use crate::error::{Error, Result};
+use crate::auth::Shopper;
+use crate::error::Result;
 use crate::repo::preferences as repo;
 use crate::state::AppState;
 use aftercare_shared::api::{PreferenceChange, Preferences, Topic};
@@ -20,14 +20,6 @@ pub fn router() -> ApiRouter {
     ApiRouter::new()
         .routes(routes!(get_preferences))
         .routes(routes!(put_preference))
-}
-
-/// The customer's external id, or `403 forbidden` for an order session.
-fn customer(shopper: &Shopper) -> Result<&str> {
-    match &shopper.principal {
-        Principal::Customer(id) => Ok(id),
-        Principal::OrderSession(_) => Err(Error::Forbidden),
-    }
 }
 
 /// The signed-in customer's communication preferences: every topic, in the account page's
@@ -45,7 +37,7 @@ pub async fn get_preferences(
     State(state): State<AppState>,
     shopper: Shopper,
 ) -> Result<Json<Preferences>> {
-    let customer = customer(&shopper)?;
+    let customer = shopper.customer()?;
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(
         repo::preferences(&mut conn, shopper.store.id, customer).await?,
@@ -76,7 +68,7 @@ pub async fn put_preference(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(change): Json<PreferenceChange>,
 ) -> Result<Json<Preferences>> {
-    let customer = customer(&shopper)?;
+    let customer = shopper.customer()?;
     let topic = path_topic(path)?;
     let prefs = repo::set_preference(
         &state.db,

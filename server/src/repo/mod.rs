@@ -4,6 +4,7 @@
 pub mod idempotency;
 pub mod insights;
 pub mod orders;
+pub mod overview;
 pub mod preferences;
 pub mod returns;
 pub mod stores;
