@@ -177,7 +177,7 @@ async function returns() {
   await fresh();
 }
 
-/** The account: the order list (all, filtered, searched, nothing found), a customer with 40
+/** The account: what needs attention first, the order list (all, filtered, searched, nothing found), a customer with 40
  *  orders, its preferences after a change, one order's page, a return started in it, the guest
  *  lookup, Spanish on a phone. */
 async function account() {
@@ -188,6 +188,8 @@ async function account() {
     console.log(`${out}/${name}.png`);
   };
   await fixture('account-orders', `<aftercare-account token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await fixture('account-attention-dev', `<aftercare-account token="${await token(page, 'cus_dev')}"></aftercare-account>`);
+  await fixture('account-orders-ana', `<aftercare-account token="${await token(page, 'cus_ana')}"></aftercare-account>`);
   await w.getByRole('radio', { name: 'Delivered' }).check();
   await snap('account-orders-delivered');
   await w.getByRole('radio', { name: 'All' }).check();

@@ -35,7 +35,7 @@ pub fn AttentionList(
             let cards = list.into_iter().map(|a| card(a, l, on_open)).collect_view();
             let labelled_by = heading.clone();
             view! {
-                <section class="attention" part="attention" aria-labelledby=labelled_by>
+                <section class="needs" part="attention" aria-labelledby=labelled_by>
                     <h2 id=heading.clone()>{t(l, Msg::NeedsAttention)}</h2>
                     <ul class="att-list">{cards}</ul>
                 </section>
