@@ -20,11 +20,18 @@ pub fn AttentionList(
     locale: Signal<Locale>,
     /// Opens an order.
     on_open: Callback<OrderNumber>,
+    /// Set once the answer (or a failure) is in, so the list below can appear in the same
+    /// frame instead of being pushed down by this block (no layout shift).
+    #[prop(optional)]
+    settled: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let items = RwSignal::new(Vec::<Attention>::new());
     spawn_local(async move {
         if let Ok(o) = client.overview().await {
             items.try_set(o.attention);
+        }
+        if let Some(s) = settled {
+            s.try_set(true);
         }
     });
     let heading = uid("attention");

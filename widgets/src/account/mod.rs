@@ -173,10 +173,21 @@ pub fn AccountWidget(
                 notice=notice.get_untracked()
             />
         }),
-        Screen::Orders(t) => EitherOf4::B(view! {
-            <AttentionList client=client.with_token(&t) locale=locale on_open=on_open />
-            <OrderList client=client.with_token(&t) locale=locale events=events on_open=on_open on_ready=on_ready />
-        }),
+        Screen::Orders(t) => {
+            // The rows appear with what needs attention above them, in one frame.
+            let settled = RwSignal::new(false);
+            EitherOf4::B(view! {
+                <AttentionList client=client.with_token(&t) locale=locale on_open=on_open settled=settled />
+                <OrderList
+                    client=client.with_token(&t)
+                    locale=locale
+                    events=events
+                    on_open=on_open
+                    on_ready=on_ready
+                    shown=Signal::from(settled)
+                />
+            })
+        }
         Screen::Preferences(t) => EitherOf4::D(view! {
             <PreferencesSection client=client.with_token(&t) locale=locale events=events />
         }),

@@ -42,6 +42,10 @@ pub fn OrderList(
     /// Called each time a page of the list has loaded or failed to (real content is on screen).
     #[prop(optional, into)]
     on_ready: Option<Callback<()>>,
+    /// While false, rows wait (what sits above the list is still loading, and rows shown
+    /// first would be pushed down when it arrives).
+    #[prop(optional, into)]
+    shown: Option<Signal<bool>>,
 ) -> impl IntoView {
     let filter = RwSignal::new(OrderFilter::All);
     let search = RwSignal::new(None::<String>);
@@ -87,16 +91,10 @@ pub fn OrderList(
                 })) => {
                     let total = total.unwrap_or(items.len() as u64);
                     list.try_set(List::Shown(items, next_cursor, total));
-                    if let Some(r) = on_ready {
-                        r.run(());
-                    }
                 }
                 Ok(Err(e)) => {
                     report(&e);
                     list.try_set(List::Failed(Failure::of(&e)));
-                    if let Some(r) = on_ready {
-                        r.run(());
-                    }
                 }
                 Err(_aborted) => {}
             }
@@ -170,6 +168,9 @@ pub fn OrderList(
     // Told once per change of filter, search or page; with nothing to show, the card below
     // says it on screen and this says it to screen readers.
     let count = move || {
+        if shown.is_some_and(|s| !s.get()) {
+            return None;
+        }
         list.with(|l| match l {
             List::Shown(items, _, total) if !items.is_empty() => {
                 Some(t(locale.get(), Msg::ShowingOf(items.len(), *total)))
@@ -186,7 +187,19 @@ pub fn OrderList(
         })
     };
     let nothing = move || list.with(|l| matches!(l, List::Shown(items, ..) if items.is_empty()));
+    let held = move || shown.is_some_and(|s| !s.get());
+    // Real content is on screen once a page (or why not) shows and nothing holds it.
+    Effect::new(move |_| {
+        if !held() && list.with(|l| *l != List::Loading) {
+            if let Some(r) = on_ready {
+                r.run(());
+            }
+        }
+    });
     let body = move || match list.get() {
+        _ if held() => {
+            view! { <p class="muted" role="status">{tr(locale, Msg::Loading)}</p> }.into_any()
+        }
         List::Loading => {
             view! { <p class="muted" role="status">{tr(locale, Msg::Loading)}</p> }.into_any()
         }
