@@ -17,7 +17,7 @@ pub use orders::{OrderList, OrderListProps};
 pub use preferences::{PreferencesSection, PreferencesSectionProps};
 
 use crate::i18n::{self, tr, Msg};
-use crate::shell::{Back, ElementProps, Events, GuestLookup};
+use crate::shell::{skeleton, Back, ElementProps, Events, GuestLookup};
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
 use aftercare_shared::{Locale, OrderNumber};
@@ -174,18 +174,29 @@ pub fn AccountWidget(
             />
         }),
         Screen::Orders(t) => {
-            // The rows appear with what needs attention above them, in one frame.
+            // Everything appears in one frame — what needs attention and the first rows — in
+            // place of the skeleton, so nothing already on screen is pushed down (no layout
+            // shift). Both load at once meanwhile, out of sight.
             let settled = RwSignal::new(false);
+            let rows = RwSignal::new(false);
+            let rows_ready = Callback::new(move |_: ()| {
+                rows.set(true);
+                on_ready.run(());
+            });
+            let waiting = move || !(settled.get() && rows.get());
             EitherOf4::B(view! {
-                <AttentionList client=client.with_token(&t) locale=locale on_open=on_open settled=settled />
-                <OrderList
-                    client=client.with_token(&t)
-                    locale=locale
-                    events=events
-                    on_open=on_open
-                    on_ready=on_ready
-                    shown=Signal::from(settled)
-                />
+                {move || waiting().then(|| skeleton(locale))}
+                <div class:held=waiting>
+                    <AttentionList client=client.with_token(&t) locale=locale on_open=on_open settled=settled />
+                    <OrderList
+                        client=client.with_token(&t)
+                        locale=locale
+                        events=events
+                        on_open=on_open
+                        on_ready=rows_ready
+                        shown=Signal::from(settled)
+                    />
+                </div>
             })
         }
         Screen::Preferences(t) => EitherOf4::D(view! {
