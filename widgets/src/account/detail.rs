@@ -3,7 +3,7 @@
 
 use crate::i18n::{self, t, tr, Msg};
 use crate::returns::ReturnFlow;
-use crate::shell::{error_code, focus_heading, problem_card, skeleton, Events, Failure};
+use crate::shell::{focus_heading, problem_card, skeleton, Events, Failure};
 use crate::tracking::view::OrderTimeline;
 use aftercare_shared::api::StoreConfig;
 use aftercare_shared::client::Client;
@@ -73,13 +73,7 @@ pub fn OrderDetail(
                     }
                 }
                 Err(e) => {
-                    events.emit(
-                        "aftercare:error",
-                        &[
-                            ("code", JsValue::from_str(error_code(&e))),
-                            ("message", JsValue::from_str(&e.to_string())),
-                        ],
-                    );
+                    events.error(&e);
                     loaded.try_set(Loaded::Failed(Failure::of(&e)));
                     if let Some(r) = on_ready {
                         r.run(());

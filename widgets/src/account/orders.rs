@@ -3,16 +3,15 @@
 
 use crate::dom::uid;
 use crate::i18n::{self, t, tr, Msg};
-use crate::shell::{error_code, problem_card, Events, Failure};
+use crate::shell::{problem_card, Events, Failure};
 use aftercare_shared::api::{OrderListQuery, Page};
-use aftercare_shared::client::{Client, ClientError};
+use aftercare_shared::client::Client;
 use aftercare_shared::order::{OrderFilter, OrderSummary};
 use aftercare_shared::{Locale, OrderNumber};
 use futures::future::{abortable, AbortHandle};
 use leptos::html::Input;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsValue;
 
 /// Orders per page.
 const PAGE: u32 = 10;
@@ -53,15 +52,6 @@ pub fn OrderList(
     let more_busy = RwSignal::new(false);
     let retry = RwSignal::new(());
     let in_flight = StoredValue::new(None::<AbortHandle>);
-    let report = move |e: &ClientError| {
-        events.emit(
-            "aftercare:error",
-            &[
-                ("code", JsValue::from_str(error_code(e))),
-                ("message", JsValue::from_str(&e.to_string())),
-            ],
-        );
-    };
     let query = move |cursor: Option<String>| OrderListQuery {
         status: filter.get_untracked(),
         q: search.get_untracked(),
@@ -93,7 +83,7 @@ pub fn OrderList(
                     list.try_set(List::Shown(items, next_cursor, total));
                 }
                 Ok(Err(e)) => {
-                    report(&e);
+                    events.error(&e);
                     list.try_set(List::Failed(Failure::of(&e)));
                 }
                 Err(_aborted) => {}
@@ -124,7 +114,7 @@ pub fn OrderList(
                         }
                     });
                 }
-                Ok(Err(e)) => report(&e),
+                Ok(Err(e)) => events.error(&e),
                 Err(_aborted) => {}
             }
         });

@@ -3,7 +3,7 @@
 
 use crate::dom::uid;
 use crate::i18n::{self, t, tr, Msg};
-use crate::shell::{error_code, problem_card, skeleton, Events, Failure};
+use crate::shell::{problem_card, skeleton, Events, Failure};
 use aftercare_shared::api::{Preferences, Topic};
 use aftercare_shared::client::Client;
 use aftercare_shared::Locale;
@@ -72,13 +72,7 @@ pub fn PreferencesSection(
                 Err(e) => {
                     input.set_checked(!enabled);
                     outcome.try_set(Some(Msg::PreferenceFailed));
-                    events.emit(
-                        "aftercare:error",
-                        &[
-                            ("code", JsValue::from_str(error_code(&e))),
-                            ("message", JsValue::from_str(&e.to_string())),
-                        ],
-                    );
+                    events.error(&e);
                 }
             }
         });
