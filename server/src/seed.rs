@@ -79,6 +79,7 @@ pub fn demo_settings() -> Result<StoreSettings> {
         tracking_policy: file.tracking_policy,
         faq: file.faq,
         support: file.support,
+        changes: Default::default(),
     })
 }
 

@@ -83,7 +83,12 @@ async fn store_settings_round_trip_and_validate() {
             {"locale": "en", "question": "Where is my parcel?", "answer": "See the timeline above."},
             {"locale": "es", "question": "¿Dónde está mi paquete?", "answer": "Mira el historial."}
         ],
-        "support": {"email": "care@aurora.example", "chat_url": "https://aurora.example/chat"}
+        "support": {"email": "care@aurora.example", "chat_url": "https://aurora.example/chat"},
+        "changes": {
+            "cancel_window_hours": 24,
+            "cancel_reasons": ["changed_mind", "ordered_by_mistake", "found_better_price", "delivery_too_slow", "need_to_change_order", "other"],
+            "address_changes": true
+        }
     });
     let r = admin_send(&t, "PUT", "/v1/admin/store/settings", &new).await;
     assert_eq!(

@@ -4,8 +4,10 @@
 //! code, so a shopper sees the server's verdict before the request is even sent. Types
 //! here are the API's JSON shapes; the server's OpenAPI document is generated from them.
 
+pub mod address;
 pub mod api;
 pub mod carrier;
+pub mod changes;
 pub mod error;
 pub mod i18n;
 pub mod ids;

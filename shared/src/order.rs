@@ -1,5 +1,7 @@
 //! Orders as shoppers see them: items, totals, addresses, masked payment, parcels.
 
+pub use crate::address::Address;
+use crate::changes::{ChangeOptions, OrderRequest};
 use crate::ids::OrderNumber;
 use crate::money::{Currency, Money};
 use crate::time::Timestamp;
@@ -64,28 +66,6 @@ impl OrderStatus {
     }
 }
 
-/// A postal address.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Address {
-    /// Recipient name.
-    pub name: String,
-    /// Street lines.
-    pub line1: String,
-    /// Second line (flat, floor).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub line2: Option<String>,
-    /// City.
-    pub city: String,
-    /// State / province.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    /// Postal code.
-    pub postal_code: String,
-    /// ISO 3166-1 alpha-2 country.
-    pub country: String,
-}
-
 /// The payment method, masked: brand and last four digits only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -117,6 +97,9 @@ pub struct LineItem {
     /// Product image URL.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
+    /// The product's page on the store, for "Buy again".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_url: Option<String>,
 }
 
 /// Order totals, all in the order's currency.
@@ -133,6 +116,10 @@ pub struct OrderTotals {
     pub discount: Money,
     /// What the shopper paid.
     pub total: Money,
+    /// Given back so far (returns, goodwill, cancelled lines), as the merchant's system
+    /// reports it; absent when nothing was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refunded: Option<Money>,
 }
 
 /// How many units of which line travel in a parcel.
@@ -323,6 +310,13 @@ pub struct Order {
     pub shipments: Vec<Shipment>,
     /// Lines (or parts of lines) not in any parcel yet.
     pub unshipped: Vec<ParcelItem>,
+    /// Cancellation and address-change requests, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<OrderRequest>,
+    /// What the shopper may ask to change now (absent on reads that do not offer changes,
+    /// such as the merchant's own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<ChangeOptions>,
 }
 
 /// What is left to ship: ordered quantities minus quantities in parcels, per line.
@@ -502,6 +496,7 @@ mod tests {
             quantity,
             unit_price: Money::new(100, eur),
             image_url: None,
+            product_url: None,
         };
         let parcel = |items| {
             let parts = ShipmentParts {

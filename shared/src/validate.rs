@@ -5,6 +5,7 @@
 //! field checks of [`Problems`]; each API input type walks its own fields with them in its
 //! `validate(&self)`, so this module needs nothing from the API types.
 
+use crate::address::{Address, Country, MAX_ADDRESS_TEXT};
 use crate::error::{ApiError, FieldError, FieldIssue};
 use crate::order::PickupPoint;
 use crate::time::Timestamp;
@@ -127,6 +128,88 @@ impl Problems {
         }
     }
 
+    /// How many problems are recorded so far (a caller checking a part can tell whether the
+    /// part added any).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether nothing is recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every field of an address under `prefix` (e.g. `"address"`), recording all problems;
+    /// answers the address as it should be stored (trimmed, postal code and region normalised)
+    /// when it is valid.
+    pub fn address(&mut self, prefix: &str, a: &Address) -> Option<Address> {
+        let p = self;
+        let at = |f: &str| field_path(prefix, f);
+        let before = p.len();
+        p.text(at("name"), &a.name, MAX_ADDRESS_TEXT);
+        p.text(at("line1"), &a.line1, MAX_ADDRESS_TEXT);
+        p.optional_text(at("line2"), a.line2.as_deref(), MAX_ADDRESS_TEXT);
+        p.text(at("city"), &a.city, MAX_ADDRESS_TEXT);
+        let country_code = a.country.trim().to_ascii_uppercase();
+        let country_code = if country_code == "UK" {
+            "GB".to_string()
+        } else {
+            country_code
+        };
+        let (postal, region) = match Country::from_code(&country_code) {
+            Some(c) => (
+                p.check(at("postal_code"), c.postal_code(&a.postal_code)),
+                p.check(at("region"), c.region_value(a.region.as_deref())),
+            ),
+            None => {
+                if country_code.len() != 2 || !country_code.bytes().all(|b| b.is_ascii_uppercase())
+                {
+                    p.add(
+                        at("country"),
+                        if country_code.is_empty() {
+                            FieldIssue::Required
+                        } else {
+                            FieldIssue::InvalidFormat
+                        },
+                    );
+                }
+                let postal = a.postal_code.trim();
+                let postal = if postal.chars().count() > 12 {
+                    p.add(at("postal_code"), FieldIssue::TooLong);
+                    None
+                } else {
+                    Some(postal.to_ascii_uppercase())
+                };
+                p.optional_text(at("region"), a.region.as_deref(), MAX_ADDRESS_TEXT);
+                let region = a
+                    .region
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|r| !r.is_empty())
+                    .map(str::to_string);
+                (postal, Some(region))
+            }
+        };
+        if p.len() > before {
+            return None;
+        }
+        let trim = |s: &str| s.trim().to_string();
+        Some(Address {
+            name: trim(&a.name),
+            line1: trim(&a.line1),
+            line2: a
+                .line2
+                .as_deref()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string),
+            city: trim(&a.city),
+            region: region.flatten(),
+            postal_code: postal.unwrap_or_default(),
+            country: country_code,
+        })
+    }
+
     /// `Ok(())` when nothing was recorded, else a `validation_failed` error listing everything.
     pub fn finish(self) -> Result<(), ApiError> {
         if self.0.is_empty() {
@@ -152,5 +235,64 @@ pub(crate) fn field_path(prefix: &str, name: &str) -> String {
         name.to_owned()
     } else {
         format!("{prefix}.{name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn addr(country: &str, postal: &str, region: Option<&str>) -> Address {
+        Address {
+            name: "Ana Souza".into(),
+            line1: "Rua Augusta 100".into(),
+            line2: Some("  ".into()),
+            city: "Lisboa".into(),
+            region: region.map(Into::into),
+            postal_code: postal.into(),
+            country: country.into(),
+        }
+    }
+
+    fn check(a: &Address) -> Result<Address, Vec<(String, FieldIssue)>> {
+        let mut p = Problems::default();
+        let out = p.address("address", a);
+        match p.finish() {
+            Ok(()) => Ok(out.expect("valid")),
+            Err(e) => Err(e.fields.into_iter().map(|f| (f.field, f.issue)).collect()),
+        }
+    }
+
+    #[test]
+    fn addresses_report_every_field_and_normalise() {
+        let ok = check(&addr("pt", "1100148", None)).unwrap();
+        assert_eq!(ok.postal_code, "1100-148");
+        assert_eq!(ok.country, "PT");
+        assert_eq!(ok.line2, None, "a blank second line is dropped");
+
+        let mut a = addr("US", "941", None);
+        a.name = " ".into();
+        a.city = "x".repeat(MAX_ADDRESS_TEXT + 1);
+        let err = check(&a).unwrap_err();
+        assert_eq!(
+            err,
+            vec![
+                ("address.name".into(), FieldIssue::Required),
+                ("address.city".into(), FieldIssue::TooLong),
+                ("address.postal_code".into(), FieldIssue::InvalidFormat),
+                ("address.region".into(), FieldIssue::Required),
+            ]
+        );
+
+        // Countries without rules: generic checks only.
+        assert!(check(&addr("NL", "1012 JS", None)).is_ok());
+        assert_eq!(
+            check(&addr("Netherlands", "1012", None)).unwrap_err(),
+            vec![("address.country".into(), FieldIssue::InvalidFormat)]
+        );
+        assert_eq!(
+            check(&addr("", "1012", None)).unwrap_err(),
+            vec![("address.country".into(), FieldIssue::Required)]
+        );
     }
 }

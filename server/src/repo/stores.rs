@@ -251,6 +251,7 @@ pub async fn settings(db: &Db, store: &StoreRow) -> Result<StoreSettings> {
         tracking_policy: store.policy(),
         faq,
         support: store.support(),
+        changes: Default::default(),
     })
 }
 

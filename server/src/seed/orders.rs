@@ -346,6 +346,7 @@ impl Base<'_> {
                     external_id: id.clone(),
                     email: c.email.clone(),
                     name: Some(c.name.clone()),
+                    phone: None,
                 })
             }
             None => None,
@@ -366,6 +367,7 @@ impl Base<'_> {
                     quantity: u.quantity,
                     unit_price_minor: *price.ok_or_else(|| unknown("price in", &o.currency))?,
                     image_url: Some(format!("{}/img/{}.svg", self.public_url, p.image)),
+                    product_url: None,
                 })
             })
             .collect::<Result<_>>()?;
@@ -386,6 +388,7 @@ impl Base<'_> {
                     .clone(),
             ),
             payment: Some(o.payment.clone()),
+            refunded_minor: 0,
             cancelled: o.cancelled,
             shipments: o
                 .shipments

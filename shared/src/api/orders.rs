@@ -147,6 +147,9 @@ pub struct OrderInput {
     /// Masked payment method.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payment: Option<PaymentMethod>,
+    /// Refunded so far, minor units (≥ 0, at most what was paid).
+    #[serde(default)]
+    pub refunded_minor: i64,
     /// Whether the merchant cancelled it.
     #[serde(default)]
     pub cancelled: bool,
@@ -184,6 +187,10 @@ impl OrderInput {
                 &(0..=i64::MAX),
             );
             p.optional_url(format!("items[{i}].image_url"), item.image_url.as_deref());
+            p.optional_url(
+                format!("items[{i}].product_url"),
+                item.product_url.as_deref(),
+            );
             if self.items[..i].iter().any(|other| other.sku == item.sku) {
                 p.add(format!("items[{i}].sku"), FieldIssue::Duplicate);
             }
@@ -195,6 +202,19 @@ impl OrderInput {
         ] {
             p.in_range(field, v, &(0..=i64::MAX));
         }
+        let paid = self
+            .items
+            .iter()
+            .map(|l| l.unit_price_minor.saturating_mul(i64::from(l.quantity)))
+            .fold(0i64, i64::saturating_add)
+            .saturating_add(self.shipping_minor)
+            .saturating_add(self.tax_minor)
+            .saturating_sub(self.discount_minor);
+        p.in_range("refunded_minor", self.refunded_minor, &(0..=paid.max(0)));
+        if let Some(c) = &self.customer {
+            p.optional_text("customer.phone", c.phone.as_deref(), 40);
+        }
+
         let bought: Vec<(&str, u32)> = self
             .items
             .iter()
@@ -218,6 +238,9 @@ pub struct CustomerInput {
     /// Display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Phone on the account (shown in the account's profile).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
 }
 
 /// Admin: one order line.
@@ -238,6 +261,9 @@ pub struct LineItemInput {
     /// Product image URL (https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
+    /// The product's page on the store ("Buy again" links to it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_url: Option<String>,
 }
 
 /// `aftercare-server import FILE`: orders (with parcels and events) for one store.
@@ -268,12 +294,14 @@ mod tests {
                 quantity: 2,
                 unit_price_minor: 1500,
                 image_url: None,
+                product_url: None,
             }],
             shipping_minor: 0,
             tax_minor: 0,
             discount_minor: 0,
             shipping_address: None,
             payment: None,
+            refunded_minor: 0,
             cancelled: false,
             shipments: vec![],
         }

@@ -1,6 +1,7 @@
 //! `/v1/me/overview`: what the account page shows first — everything about the customer's
 //! orders that needs them to act or to know, before the list of orders.
 
+use crate::changes::{RequestKind, RequestStatus};
 use crate::ids::OrderNumber;
 use crate::returns::{ReturnMethod, ReturnStatus};
 use crate::time::Timestamp;
@@ -8,7 +9,8 @@ use crate::tracking::{ExceptionReason, NextStep, TrackingStatus};
 use serde::{Deserialize, Serialize};
 
 /// One thing that needs the customer: a parcel in trouble, a parcel waiting to be collected, a
-/// return waiting to be sent back. Most urgent first (see [`Attention::rank`]).
+/// request waiting for the store,
+/// a return waiting to be sent back. Most urgent first (see [`Attention::rank`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -52,6 +54,20 @@ pub enum Attention {
         /// Drop-off or courier pickup.
         method: ReturnMethod,
     },
+    /// A cancellation or address change waits for the store, or the store answered it in the
+    /// last days.
+    Request {
+        /// The order it belongs to.
+        order_number: OrderNumber,
+        /// The request.
+        request_id: i64,
+        /// Cancel or deliver elsewhere.
+        request: RequestKind,
+        /// Pending, or the store's answer.
+        status: RequestStatus,
+        /// When the shopper asked.
+        created_at: Timestamp,
+    },
 }
 
 impl Attention {
@@ -61,7 +77,8 @@ impl Attention {
         match self {
             Self::Pickup { deadline, .. } => (0, deadline.map_or(i64::MAX, |d| d.utc_ms)),
             Self::ParcelProblem { .. } => (1, 0),
-            Self::ReturnToSend { .. } => (2, 0),
+            Self::Request { created_at, .. } => (2, -created_at.utc_ms),
+            Self::ReturnToSend { .. } => (3, 0),
         }
     }
 
@@ -70,7 +87,8 @@ impl Attention {
         match self {
             Self::ParcelProblem { order_number, .. }
             | Self::Pickup { order_number, .. }
-            | Self::ReturnToSend { order_number, .. } => order_number,
+            | Self::ReturnToSend { order_number, .. }
+            | Self::Request { order_number, .. } => order_number,
         }
     }
 }

@@ -1,6 +1,7 @@
 //! `/v1/store` and `/v1/admin/store/settings`: the store's public configuration (name,
 //! language, support contacts, shipping FAQ) and the merchant's settings behind it.
 
+use crate::changes::ChangePolicy;
 use crate::error::{ApiError, FieldIssue};
 use crate::ids::Email;
 use crate::locale::Locale;
@@ -74,6 +75,9 @@ pub struct StoreSettings {
     /// How shoppers reach the store.
     #[serde(default)]
     pub support: SupportContacts,
+    /// Which changes shoppers may ask for before an order ships, and for how long.
+    #[serde(default)]
+    pub changes: ChangePolicy,
 }
 
 impl StoreSettings {
@@ -118,6 +122,23 @@ impl StoreSettings {
         }
         p.optional_text("support.phone", self.support.phone.as_deref(), 40);
         p.optional_url("support.chat_url", self.support.chat_url.as_deref());
+        p.in_range(
+            "changes.cancel_window_hours",
+            self.changes.cancel_window_hours,
+            &ChangePolicy::WINDOW_HOURS,
+        );
+        let reasons = &self.changes.cancel_reasons;
+        if self.changes.cancel_window_hours > 0 && reasons.is_empty() {
+            p.add("changes.cancel_reasons", FieldIssue::Required);
+        }
+        for (i, r) in reasons.iter().enumerate() {
+            if reasons[..i].contains(r) {
+                p.add(
+                    format!("changes.cancel_reasons[{i}]"),
+                    FieldIssue::Duplicate,
+                );
+            }
+        }
         p.finish()
     }
 }
@@ -140,6 +161,7 @@ mod tests {
                 phone: None,
                 chat_url: None,
             },
+            changes: ChangePolicy::default(),
         };
         assert!(ok.validate().is_ok());
         let v = serde_json::to_value(&ok).unwrap();
@@ -157,6 +179,8 @@ mod tests {
         bad.faq[1].question = " ".into();
         bad.faq[2].answer = "x".repeat(StoreSettings::MAX_ANSWER + 1);
         bad.support.email = Some("nope".into());
+        bad.changes.cancel_window_hours = 721;
+        bad.changes.cancel_reasons = vec![crate::changes::CancelReason::Other; 2];
         let err = bad.validate().unwrap_err();
         let fields: Vec<_> = err.fields.iter().map(|f| f.field.as_str()).collect();
         assert_eq!(
@@ -167,7 +191,9 @@ mod tests {
                 "faq",
                 "faq[1].question",
                 "faq[2].answer",
-                "support.email"
+                "support.email",
+                "changes.cancel_window_hours",
+                "changes.cancel_reasons[1]"
             ]
         );
     }

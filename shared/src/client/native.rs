@@ -19,6 +19,7 @@ pub(crate) async fn send(req: &RawRequest) -> Result<RawResponse, String> {
         Method::Get => reqwest::Method::GET,
         Method::Post => reqwest::Method::POST,
         Method::Put => reqwest::Method::PUT,
+        Method::Delete => reqwest::Method::DELETE,
     };
     let mut builder = http().request(method, &req.url);
     for (name, value) in &req.headers {

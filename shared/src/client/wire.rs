@@ -7,6 +7,7 @@ pub(crate) enum Method {
     Get,
     Post,
     Put,
+    Delete,
 }
 
 impl Method {
@@ -16,6 +17,7 @@ impl Method {
             Method::Get => "GET",
             Method::Post => "POST",
             Method::Put => "PUT",
+            Method::Delete => "DELETE",
         }
     }
 }

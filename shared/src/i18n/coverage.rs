@@ -255,10 +255,11 @@ fn variant(m: &Msg<'_>) -> usize {
         Msg::ReturnToSend(..) => 221,
         Msg::ReturnToSendHow(..) => 222,
         Msg::ViewOrder(..) => 223,
+        Msg::Account(..) => 224,
     }
 }
 
-const VARIANTS: usize = 224;
+const VARIANTS: usize = 225;
 
 fn samples() -> Vec<Msg<'static>> {
     let mut v = Vec::new();
@@ -511,6 +512,13 @@ fn samples() -> Vec<Msg<'static>> {
     v.push(Msg::ReturnToSend("X1"));
     for a0 in METHODS { v.push(Msg::ReturnToSendHow(a0)); }
     v.push(Msg::ViewOrder("X1"));
+    let account = account::coverage::samples();
+    let mut seen = [false; account::coverage::VARIANTS];
+    for a in &account {
+        seen[account::coverage::variant(a)] = true;
+    }
+    assert!(seen.iter().all(|s| *s), "account variants without a sample: {seen:?}");
+    v.extend(account.into_iter().map(Msg::Account));
     v
 }
 
@@ -523,6 +531,8 @@ const SAME_AS_ENGLISH: &[&str] = &[
     "Total",                   // likewise
     "X1",                      // a line of one unit: just its price
     "2 × X1",                  // two units: a number and a price
+    "Portugal",                // the country's name in Spanish and Portuguese too
+    "CEP",                     // Brazil's postal code is called CEP in Portuguese too
 ];
 
 /// Messages that are empty on purpose in some language.

@@ -465,6 +465,7 @@ pub fn en(msg: Msg<'_>) -> String {
         SurveyLow(SurveyKind::Csat) => "Very dissatisfied",
         SurveyHigh(SurveyKind::Nps) => "Extremely likely",
         SurveyHigh(SurveyKind::Csat) => "Very satisfied",
+        Account(a) => return account::en(a),
         DefaultReason(r) => match r {
             crate::returns::DefaultReason::TooSmall => "Too small",
             crate::returns::DefaultReason::TooLarge => "Too large",

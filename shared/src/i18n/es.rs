@@ -473,6 +473,7 @@ pub fn es(msg: Msg<'_>) -> String {
         SurveyLow(SurveyKind::Csat) => "Muy insatisfecho",
         SurveyHigh(SurveyKind::Nps) => "Muy probable",
         SurveyHigh(SurveyKind::Csat) => "Muy satisfecho",
+        Account(a) => return account::es(a),
         DefaultReason(r) => match r {
             crate::returns::DefaultReason::TooSmall => "Demasiado pequeño",
             crate::returns::DefaultReason::TooLarge => "Demasiado grande",

@@ -10,6 +10,8 @@
 //! Adding a language: a file like `pt_br.rs`, a [`Locale`] variant, one arm in [`t`], and in
 //! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
+mod account;
+
 use crate::api::Topic;
 use crate::error::FieldIssue;
 use crate::order::{OrderFilter, OrderStatus};
@@ -20,6 +22,7 @@ use crate::returns::{
 use crate::survey::{Category, SurveyKind};
 use crate::tracking::{ExceptionReason, NextStep, ProgressStep, TrackingStatus};
 use crate::Locale;
+pub use account::Acc;
 
 /// A form field a message can be about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -516,6 +519,8 @@ pub enum Msg<'a> {
     SurveyHigh(SurveyKind),
     /// A built-in return reason's label.
     DefaultReason(DefaultReason),
+    /// One of the account page's own messages.
+    Account(Acc<'a>),
 }
 
 /// The text of `msg` in `locale`.

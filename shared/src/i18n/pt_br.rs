@@ -473,6 +473,7 @@ pub fn pt_br(msg: Msg<'_>) -> String {
         SurveyLow(SurveyKind::Csat) => "Muito insatisfeito",
         SurveyHigh(SurveyKind::Nps) => "Extremamente provável",
         SurveyHigh(SurveyKind::Csat) => "Muito satisfeito",
+        Account(a) => return account::pt_br(a),
         DefaultReason(r) => match r {
             crate::returns::DefaultReason::TooSmall => "Ficou pequeno",
             crate::returns::DefaultReason::TooLarge => "Ficou grande",

@@ -1,10 +1,11 @@
 //! What the account shows first: everything about the customer's orders that needs them —
 //! a parcel in trouble with its next step, a parcel waiting at a pickup point and by when, a
-//! return waiting to be sent — each opening its order. Nothing at all when nothing needs them.
+//! return waiting to be sent, a request waiting for the store — each opening its order. Nothing at all when nothing needs them.
 
 use crate::dom::uid;
-use crate::i18n::{self, t, Msg};
+use crate::i18n::{self, t, Acc, Msg};
 use aftercare_shared::api::Attention;
+use aftercare_shared::changes::RequestStatus;
 use aftercare_shared::client::Client;
 use aftercare_shared::{Locale, OrderNumber};
 use leptos::prelude::*;
@@ -75,6 +76,26 @@ fn card(a: Attention, l: Locale, on_open: Callback<OrderNumber>) -> impl IntoVie
         Attention::ReturnToSend { rma, method, .. } => (
             t(l, Msg::ReturnToSend(rma)),
             Some(t(l, Msg::ReturnToSendHow(*method))),
+            false,
+        ),
+        Attention::Request {
+            request,
+            status,
+            created_at,
+            order_number,
+            ..
+        } => (
+            format!(
+                "{} · {}",
+                t(l, Msg::Account(Acc::RequestTitle(*request, *status))),
+                t(l, Msg::OrderHeading(order_number.as_str()))
+            ),
+            (*status == RequestStatus::Pending).then(|| {
+                t(
+                    l,
+                    Msg::Account(Acc::RequestAsked(&i18n::day(l, created_at))),
+                )
+            }),
             false,
         ),
     };

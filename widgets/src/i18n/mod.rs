@@ -3,7 +3,7 @@
 //! languages fetched on demand ([`t`], [`load`]), the reactive [`tr`], the page's language negotiation and `Intl`-based formatting (no date or
 //! number crate in the wasm).
 
-pub use aftercare_shared::i18n::{percent, size, Field, Msg};
+pub use aftercare_shared::i18n::{percent, size, Acc, Field, Msg};
 use aftercare_shared::tracking::EtaWindow;
 use aftercare_shared::{Locale, Money, Timestamp};
 use wasm_bindgen::JsValue;

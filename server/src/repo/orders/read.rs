@@ -102,6 +102,7 @@ pub(super) fn line_items(rows: Vec<ItemRow>, currency: Currency) -> Result<Vec<L
                 quantity: u32_of(quantity)?,
                 unit_price: Money::new(price, currency),
                 image_url,
+                product_url: None,
             })
         })
         .collect()
@@ -182,6 +183,7 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
             tax: money(row.tax_minor),
             discount: money(row.discount_minor),
             total: money(row.total_minor),
+            refunded: None,
         },
         shipping_address,
         payment: row.payment_brand.map(|brand| PaymentMethod {
@@ -190,6 +192,8 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
         }),
         shipments,
         unshipped,
+        requests: Vec::new(),
+        changes: None,
     })
 }
 

@@ -1,0 +1,23 @@
+//! `/v1/me/data` and `/v1/me/erasure` through the typed client: the customer's data as one
+//! file, and erasing it.
+
+use super::wire::Method;
+use super::{Client, ClientError};
+use crate::api::{DataExport, ErasureInput, ErasureReceipt};
+
+impl Client {
+    /// `GET /v1/me/data`: everything held about the signed-in customer.
+    pub async fn export_data(&self) -> Result<DataExport, ClientError> {
+        self.call(Method::Get, "/v1/me/data", None::<&()>).await
+    }
+
+    /// `POST /v1/me/erasure`: erase the customer's personal data (irreversible; `confirm` must
+    /// be [`crate::api::ERASURE_CONFIRMATION`]).
+    pub async fn erase_data(&self, confirm: &str) -> Result<ErasureReceipt, ClientError> {
+        let input = ErasureInput {
+            confirm: confirm.to_owned(),
+        };
+        self.call(Method::Post, "/v1/me/erasure", Some(&input))
+            .await
+    }
+}
