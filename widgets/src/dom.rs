@@ -44,3 +44,42 @@ pub fn uid(prefix: &str) -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     format!("ac-{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
+
+/// Add a stylesheet to the page's own adopted sheets, for the few rules that must reach outside
+/// the shadow root (printing only the receipt). Adopted sheets pass a strict CSP, like the
+/// shadow roots' own. [`unadopt_in_document`] takes it away again.
+pub fn adopt_in_document(name: &'static str, css: &'static str) {
+    let (Some(doc), Ok(s)) = (
+        web_sys::window().and_then(|w| w.document()),
+        sheet(name, css),
+    ) else {
+        return;
+    };
+    let list = doc.adopted_style_sheets();
+    if !list.includes(s.unchecked_ref(), 0) {
+        list.push(s.unchecked_ref());
+        doc.set_adopted_style_sheets(&list);
+    }
+}
+
+/// Take a sheet added by [`adopt_in_document`] off the page.
+pub fn unadopt_in_document(name: &'static str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(s) = SHEETS.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, s)| s.clone())
+    }) else {
+        return;
+    };
+    let target: &JsValue = s.unchecked_ref();
+    let kept: js_sys::Array = doc
+        .adopted_style_sheets()
+        .iter()
+        .filter(|v| v != target)
+        .collect();
+    doc.set_adopted_style_sheets(&kept);
+}

@@ -2,13 +2,23 @@
 //! file, and erasing it.
 
 use super::wire::Method;
-use super::{Client, ClientError};
+use super::{transport, Client, ClientError};
 use crate::api::{DataExport, ErasureInput, ErasureReceipt};
 
 impl Client {
     /// `GET /v1/me/data`: everything held about the signed-in customer.
     pub async fn export_data(&self) -> Result<DataExport, ClientError> {
         self.call(Method::Get, "/v1/me/data", None::<&()>).await
+    }
+
+    /// `GET /v1/me/data` as the server wrote it, for saving as a file, with its decoded form
+    /// (so a body that is not an export fails here, not in the shopper's file).
+    pub async fn export_data_file(&self) -> Result<(DataExport, String), ClientError> {
+        let raw = self
+            .exchange(Method::Get, "/v1/me/data", None, None, None)
+            .await?;
+        let data = transport::from_json(&raw.body).map_err(ClientError::Decode)?;
+        Ok((data, raw.body))
     }
 
     /// `POST /v1/me/erasure`: erase the customer's personal data (irreversible; `confirm` must

@@ -1,22 +1,31 @@
 //! `aftercare-account`: the shopper's one place for their orders. A customer token (printed by
 //! the store's backend) opens the order list — filters, search, pagination — and each order's
-//! page: its tracking, what was bought and paid, where it goes, and returns started in place.
-//! Without a token the guest lookup opens that one order's page.
+//! page: its tracking, cancellation and address-change requests, what was bought and paid, where
+//! it goes, a printable receipt, and returns started in place; then the profile and address
+//! book, communication preferences, and the customer's data (download, erase). Without a token
+//! the guest lookup opens that one order's page.
 //!
 //! It composes the other widgets' components ([`OrderTimeline`](crate::OrderTimeline),
 //! [`ReturnFlow`](crate::ReturnFlow)) and shares one client and one sign-in with them.
 
+pub mod address_form;
 pub mod attention;
+pub mod changes;
 pub mod detail;
 pub mod orders;
 pub mod preferences;
+pub mod privacy;
+pub mod profile;
+pub mod receipt;
 
 pub use attention::{AttentionList, AttentionListProps};
 pub use detail::{OrderDetail, OrderDetailProps};
 pub use orders::{OrderList, OrderListProps};
 pub use preferences::{PreferencesSection, PreferencesSectionProps};
+pub use privacy::{PrivacySection, PrivacySectionProps};
+pub use profile::{ProfileSection, ProfileSectionProps};
 
-use crate::i18n::{self, tr, Msg};
+use crate::i18n::{self, tr, Acc, Msg};
 use crate::shell::{skeleton, Back, ElementProps, Events, GuestLookup};
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
@@ -42,6 +51,10 @@ enum Screen {
     Orders(String),
     /// A customer's communication preferences.
     Preferences(String),
+    /// A customer's profile and address book.
+    Profile(String),
+    /// A customer's data: download or erase.
+    Privacy(String),
     /// One order, the sign-in that opens it, and where "back" leads.
     Order(String, OrderNumber, Back),
 }
@@ -50,14 +63,18 @@ enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Orders,
+    Profile,
     Preferences,
+    Privacy,
 }
 
 /// The account page as a Leptos component, for Rust developers composing their own app; the
 /// `aftercare-account` custom element renders exactly this.
 ///
 /// Emits `aftercare:ready`, `aftercare:order-loaded`, `aftercare:preferences-saved`,
-/// `aftercare:lookup-failed` and
+/// `aftercare:cancel-requested`, `aftercare:address-change-requested`,
+/// `aftercare:address-saved`, `aftercare:address-removed`, `aftercare:data-exported`,
+/// `aftercare:data-deleted`, `aftercare:lookup-failed` and
 /// `aftercare:error` (bubbling, composed) on the host element, or on its root container when
 /// used without one; the return flow inside adds its own `aftercare:return-*` events.
 #[component]
@@ -95,6 +112,8 @@ pub fn AccountWidget(
             Some(n) => Screen::Order(t, n, Back::None),
             None => match (section.get(), picked.get()) {
                 (Section::Preferences, _) => Screen::Preferences(t),
+                (Section::Profile, _) => Screen::Profile(t),
+                (Section::Privacy, _) => Screen::Privacy(t),
                 (Section::Orders, Some(n)) => Screen::Order(t, n, Back::List),
                 (Section::Orders, None) => Screen::Orders(t),
             },
@@ -199,13 +218,29 @@ pub fn AccountWidget(
                 </div>
             })
         }
-        Screen::Preferences(t) => EitherOf4::D(view! {
-            <PreferencesSection client=client.with_token(&t) locale=locale events=events />
-        }),
+        Screen::Preferences(t) => EitherOf4::D(
+            view! {
+                <PreferencesSection client=client.with_token(&t) locale=locale events=events />
+            }
+            .into_any(),
+        ),
+        Screen::Profile(t) => EitherOf4::D(
+            view! {
+                <ProfileSection client=client.with_token(&t) locale=locale events=events />
+            }
+            .into_any(),
+        ),
+        Screen::Privacy(t) => EitherOf4::D(
+            view! {
+                <PrivacySection client=client.with_token(&t) locale=locale events=events />
+            }
+            .into_any(),
+        ),
         Screen::Order(t, n, b) => EitherOf4::C(view! {
             {back(b)}
             <OrderDetail
                 client=client.with_token(&t)
+                signed_in=token.get_untracked().is_some()
                 token=t
                 api=api.clone()
                 publishable_key=publishable_key.clone()
@@ -241,7 +276,9 @@ pub fn AccountWidget(
             view! {
                 <nav class="tabs" aria-label=move || i18n::t(locale.get(), Msg::AccountSections)>
                     {tab(Section::Orders, Msg::YourOrders)}
+                    {tab(Section::Profile, Msg::Account(Acc::ProfileTab))}
                     {tab(Section::Preferences, Msg::PreferencesHeading)}
+                    {tab(Section::Privacy, Msg::Account(Acc::PrivacyTab))}
                 </nav>
             }
         })

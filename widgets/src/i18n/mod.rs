@@ -24,6 +24,19 @@ pub fn tr(
     move || t(locale.get(), msg)
 }
 
+/// An account message as reactive text (see [`tr`]).
+pub fn ta(
+    locale: leptos::prelude::Signal<Locale>,
+    msg: Acc<'static>,
+) -> impl leptos::prelude::IntoView {
+    tr(locale, Msg::Account(msg))
+}
+
+/// An account message in `locale`.
+pub fn at(locale: Locale, msg: Acc<'_>) -> String {
+    t(locale, Msg::Account(msg))
+}
+
 /// The locale from the `locale` attribute, else the page's `<html lang>`, else the browser's languages.
 pub fn negotiate(attr: Option<&str>) -> Locale {
     let mut prefs: Vec<String> = attr.map(str::to_owned).into_iter().collect();
