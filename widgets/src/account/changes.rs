@@ -231,7 +231,7 @@ pub fn OrderChanges(
                         problems,
                         locale,
                         on_next: Callback::new(move |_| {
-                            open.set(Open::Cancel { confirming: true })
+                            open.set(Open::Cancel { confirming: true });
                         }),
                         on_close: Callback::new(move |_| open.set(Open::Nothing)),
                     })
