@@ -19,6 +19,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0003_surveys.sql"),
         include_str!("../migrations/postgres/0004_returns.sql"),
         include_str!("../migrations/postgres/0005_preferences.sql"),
+        include_str!("../migrations/postgres/0007_profile.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
@@ -26,9 +27,15 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0003_surveys.sql"),
         include_str!("../migrations/sqlite/0004_returns.sql"),
         include_str!("../migrations/sqlite/0005_preferences.sql"),
+        include_str!("../migrations/sqlite/0007_profile.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
-        for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {
+        for stmt in [
+            "CREATE TABLE",
+            "CREATE INDEX",
+            "CREATE UNIQUE INDEX",
+            "ADD COLUMN",
+        ] {
             assert_eq!(
                 pg.matches(stmt).count(),
                 lite.matches(stmt).count(),
@@ -503,10 +510,97 @@ async fn api_works_on_postgres() {
                 ("return_to_send", "1028"),
             ]
         );
+        profile_flow(&t).await;
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))
         .execute(&mut pg)
         .await
         .unwrap();
+}
+
+/// The account's profile and address book on PostgreSQL: the seeded profile and refund, the
+/// cap and the first default under concurrent saves (the advisory lock), an idempotent replay,
+/// the default moving and being promoted, and another customer's id.
+async fn profile_flow(t: &TestApp) {
+    let req = |customer: &str, method: &str, uri: &str, body: Option<serde_json::Value>| {
+        public(method, uri)
+            .header(
+                "authorization",
+                format!("Bearer {}", customer_token(customer)),
+            )
+            .header("content-type", "application/json")
+            .body(body.map_or_else(Body::empty, |b| json_body(&b)))
+            .unwrap()
+    };
+    let ana = t
+        .send(req("cus_ana", "GET", "/v1/me/profile", None))
+        .await
+        .json();
+    assert_eq!(ana["phone"], "+34 612 345 678");
+    assert_eq!(ana["addresses"].as_array().unwrap().len(), 2);
+    assert_eq!(ana["addresses"][0]["is_default"], true);
+    let o = t
+        .send(req("cus_ana", "GET", "/v1/orders/1017", None))
+        .await
+        .json();
+    assert_eq!(o["totals"]["refunded"]["amount_minor"], 2900);
+    assert!(o["items"][0]["product_url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/product.html?sku=PACK-ROLL-20"));
+
+    // 25 saves at once into an empty book: 20 fit, exactly one of them the default.
+    let address = |i: usize| json!({"address": {"name": "Pg", "line1": format!("Calle {i}"), "city": "Madrid", "postal_code": "28013", "country": "ES"}});
+    let saves = (0..25).map(|i| {
+        let mut r = req("cus_pg", "POST", "/v1/me/addresses", Some(address(i)));
+        r.headers_mut()
+            .insert("idempotency-key", format!("pg-addr-{i}").parse().unwrap());
+        t.send(r)
+    });
+    let statuses: Vec<StatusCode> = futures::future::join_all(saves)
+        .await
+        .into_iter()
+        .map(|r| r.status)
+        .collect();
+    let created = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
+    assert_eq!(created, 20, "{statuses:?}");
+    assert!(statuses
+        .iter()
+        .all(|s| *s == StatusCode::CREATED || *s == StatusCode::UNPROCESSABLE_ENTITY));
+    let p = t
+        .send(req("cus_pg", "GET", "/v1/me/profile", None))
+        .await
+        .json();
+    let book = p["addresses"].as_array().unwrap().clone();
+    assert_eq!(book.len(), 20);
+    assert_eq!(book.iter().filter(|a| a["is_default"] == true).count(), 1);
+    assert_eq!(book[0]["is_default"], true);
+    let mut replay = req("cus_pg", "POST", "/v1/me/addresses", Some(address(0)));
+    replay
+        .headers_mut()
+        .insert("idempotency-key", "pg-addr-0".parse().unwrap());
+    let replay = t.send(replay).await;
+    assert_eq!(replay.header("idempotent-replayed"), Some("true"));
+
+    // The default moves on PUT, and is promoted when removed.
+    let last = book[19]["id"].as_i64().unwrap();
+    let mut body = address(99);
+    body["make_default"] = json!(true);
+    let uri = format!("/v1/me/addresses/{last}");
+    let p = t
+        .send(req("cus_pg", "PUT", &uri, Some(body.clone())))
+        .await
+        .json();
+    assert_eq!(p["addresses"][0]["id"], last);
+    assert_eq!(p["addresses"][0]["address"]["line1"], "Calle 99");
+    let other = t.send(req("cus_ana", "PUT", &uri, Some(body))).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    let p = t.send(req("cus_pg", "DELETE", &uri, None)).await.json();
+    let book = p["addresses"].as_array().unwrap();
+    assert_eq!(book.len(), 19);
+    assert_eq!(book.iter().filter(|a| a["is_default"] == true).count(), 1);
 }
