@@ -523,84 +523,66 @@ async fn api_works_on_postgres() {
 /// cap and the first default under concurrent saves (the advisory lock), an idempotent replay,
 /// the default moving and being promoted, and another customer's id.
 async fn profile_flow(t: &TestApp) {
-    let req = |customer: &str, method: &str, uri: &str, body: Option<serde_json::Value>| {
-        public(method, uri)
-            .header(
-                "authorization",
-                format!("Bearer {}", customer_token(customer)),
-            )
-            .header("content-type", "application/json")
-            .body(body.map_or_else(Body::empty, |b| json_body(&b)))
-            .unwrap()
-    };
-    let ana = t
-        .send(req("cus_ana", "GET", "/v1/me/profile", None))
-        .await
-        .json();
+    use common::profile::{add, call, id_of, lines, ok, profile};
+    let ana = profile(t, "cus_ana").await;
     assert_eq!(ana["phone"], "+34 612 345 678");
-    assert_eq!(ana["addresses"].as_array().unwrap().len(), 2);
-    assert_eq!(ana["addresses"][0]["is_default"], true);
-    let o = t
-        .send(req("cus_ana", "GET", "/v1/orders/1017", None))
-        .await
-        .json();
+    assert_eq!(lines(&ana), ["Calle de Alcalá 123*", "Rua Augusta 152"]);
+    let o = ok(
+        shopper_get(t, "cus_ana", "1017", None).await,
+        StatusCode::OK,
+    );
     assert_eq!(o["totals"]["refunded"]["amount_minor"], 2900);
-    assert!(o["items"][0]["product_url"]
-        .as_str()
-        .unwrap()
-        .ends_with("/product.html?sku=PACK-ROLL-20"));
+    let url = o["items"][0]["product_url"].as_str().unwrap();
+    assert!(url.ends_with("/product.html?sku=PACK-ROLL-20"), "{url}");
 
     // 25 saves at once into an empty book: 20 fit, exactly one of them the default.
     let address = |i: usize| json!({"address": {"name": "Pg", "line1": format!("Calle {i}"), "city": "Madrid", "postal_code": "28013", "country": "ES"}});
-    let saves = (0..25).map(|i| {
-        let mut r = req("cus_pg", "POST", "/v1/me/addresses", Some(address(i)));
-        r.headers_mut()
-            .insert("idempotency-key", format!("pg-addr-{i}").parse().unwrap());
-        t.send(r)
-    });
-    let statuses: Vec<StatusCode> = futures::future::join_all(saves)
-        .await
-        .into_iter()
-        .map(|r| r.status)
-        .collect();
+    let save = |i: usize| {
+        public("POST", "/v1/me/addresses")
+            .header(
+                "authorization",
+                format!("Bearer {}", customer_token("cus_pg")),
+            )
+            .header("content-type", "application/json")
+            .header("idempotency-key", format!("pg-addr-{i}"))
+            .body(json_body(&address(i)))
+            .unwrap()
+    };
+    let replies = futures::future::join_all((0..25).map(|i| t.send(save(i)))).await;
+    let statuses: Vec<StatusCode> = replies.iter().map(|r| r.status).collect();
     let created = statuses
         .iter()
         .filter(|s| **s == StatusCode::CREATED)
         .count();
-    assert_eq!(created, 20, "{statuses:?}");
-    assert!(statuses
-        .iter()
-        .all(|s| *s == StatusCode::CREATED || *s == StatusCode::UNPROCESSABLE_ENTITY));
-    let p = t
-        .send(req("cus_pg", "GET", "/v1/me/profile", None))
-        .await
-        .json();
-    let book = p["addresses"].as_array().unwrap().clone();
+    let full = statuses.iter().filter(|s| s.as_u16() == 422).count();
+    assert_eq!((created, full), (20, 5), "{statuses:?}");
+    let p = profile(t, "cus_pg").await;
+    let book = lines(&p);
     assert_eq!(book.len(), 20);
-    assert_eq!(book.iter().filter(|a| a["is_default"] == true).count(), 1);
-    assert_eq!(book[0]["is_default"], true);
-    let mut replay = req("cus_pg", "POST", "/v1/me/addresses", Some(address(0)));
-    replay
-        .headers_mut()
-        .insert("idempotency-key", "pg-addr-0".parse().unwrap());
-    let replay = t.send(replay).await;
+    assert_eq!(book.iter().filter(|l| l.ends_with('*')).count(), 1);
+    assert!(book[0].ends_with('*'));
+    let replay = t.send(save(0)).await;
     assert_eq!(replay.header("idempotent-replayed"), Some("true"));
 
     // The default moves on PUT, and is promoted when removed.
-    let last = book[19]["id"].as_i64().unwrap();
+    let last = p["addresses"][19]["id"].as_i64().unwrap();
+    let uri = format!("/v1/me/addresses/{last}");
     let mut body = address(99);
     body["make_default"] = json!(true);
-    let uri = format!("/v1/me/addresses/{last}");
-    let p = t
-        .send(req("cus_pg", "PUT", &uri, Some(body.clone())))
-        .await
-        .json();
-    assert_eq!(p["addresses"][0]["id"], last);
-    assert_eq!(p["addresses"][0]["address"]["line1"], "Calle 99");
-    let other = t.send(req("cus_ana", "PUT", &uri, Some(body))).await;
+    let p = ok(
+        call(t, "cus_pg", "PUT", &uri, Some(body.clone())).await,
+        StatusCode::OK,
+    );
+    assert_eq!(lines(&p)[0], "Calle 99*");
+    let other = call(t, "cus_ana", "PUT", &uri, Some(body)).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
-    let p = t.send(req("cus_pg", "DELETE", &uri, None)).await.json();
-    let book = p["addresses"].as_array().unwrap();
-    assert_eq!(book.len(), 19);
-    assert_eq!(book.iter().filter(|a| a["is_default"] == true).count(), 1);
+    let p = ok(
+        call(t, "cus_pg", "DELETE", &uri, None).await,
+        StatusCode::OK,
+    );
+    assert_eq!(lines(&p).len(), 19);
+    assert_eq!(lines(&p).iter().filter(|l| l.ends_with('*')).count(), 1);
+    let fresh = add(t, "cus_pg_2", address(1)["address"].clone(), false).await;
+    assert_eq!(lines(&fresh), ["Calle 1*"]);
+    assert!(id_of(&fresh, "Calle 1") > 0);
 }
