@@ -1,8 +1,8 @@
 //! `aftercare-server seed-demo`: the "Aurora Outfitters" demo store, its tracking settings
 //! (72 h stall threshold, shipping FAQ in English and Spanish), 31 realistic orders that
 //! cover every tracking state a shopper can meet, one customer's 40-order history (Olivia,
-//! orders 2001–2040, so the account page has pages to turn), survey answers, and its returns
-//! (settings, catalog, past returns).
+//! orders 2001–2040, so the account page has pages to turn), survey answers, its returns
+//! (settings, catalog, past returns) and the customers' saved addresses.
 //!
 //! The demo is data, not code: the JSON files next to this module (`seed/*.json`, embedded in
 //! the binary) say what the store holds, and the small loaders in `seed/` turn them into the
@@ -16,10 +16,12 @@
 
 mod format;
 mod orders;
+mod profiles;
 mod returns;
 mod surveys;
 
-pub use orders::{demo_eta_revisions, demo_orders};
+pub use orders::{demo_eta_revisions, demo_orders, product_url};
+pub use profiles::{demo_address_books, seed_address_books};
 pub use returns::{demo_products, demo_return_settings};
 pub use surveys::{demo_survey_responses, demo_survey_settings, seed_surveys};
 
@@ -140,6 +142,7 @@ async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport>
     }
     seed_surveys(db, store.id, now).await?;
     returns::seed_returns(db, store.id, now).await?;
+    seed_address_books(db, store.id, now).await?;
     Ok(SeedReport {
         store_id: store.id,
         orders: list.len(),
@@ -271,5 +274,56 @@ mod tests {
                 "demo-site/img/{file} is missing"
             );
         }
+    }
+
+    #[test]
+    fn every_product_links_to_the_demo_product_page_and_ana_has_a_partial_refund() {
+        let orders = demo_orders(1_800_000_000_000, "http://shop.test:9000/").unwrap();
+        let site = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../demo-site");
+        assert!(site.join("product.html").is_file());
+        for item in orders.iter().flat_map(|o| &o.items) {
+            assert_eq!(
+                item.product_url.as_deref(),
+                Some(format!("http://shop.test:9000/product.html?sku={}", item.sku).as_str())
+            );
+        }
+        let refunded: Vec<_> = orders.iter().filter(|o| o.refunded_minor > 0).collect();
+        assert_eq!(refunded.len(), 1);
+        let o = refunded[0];
+        assert_eq!(o.order_number, "1017");
+        assert_eq!(o.customer.as_ref().unwrap().external_id, "cus_ana");
+        let paid: i64 = o
+            .items
+            .iter()
+            .map(|i| i.unit_price_minor * i64::from(i.quantity))
+            .sum();
+        assert!(o.refunded_minor < paid, "a partial refund");
+        let ana = orders
+            .iter()
+            .find_map(|o| o.customer.as_ref().filter(|c| c.external_id == "cus_ana"))
+            .unwrap();
+        assert_eq!(ana.phone.as_deref(), Some("+34 612 345 678"));
+    }
+
+    #[test]
+    fn demo_address_books_follow_the_country_rules() {
+        let now = 1_800_000_000_000;
+        let books = demo_address_books(now).unwrap();
+        let summary: Vec<(&str, String, bool)> = books
+            .iter()
+            .map(|(c, input, at)| {
+                assert!(*at < now);
+                let a = input.validate().unwrap();
+                (c.as_str(), a.country, input.make_default)
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("cus_ana", "ES".to_string(), true),
+                ("cus_ana", "PT".to_string(), false),
+                ("cus_olivia", "ES".to_string(), true),
+            ]
+        );
     }
 }

@@ -19,6 +19,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0003_surveys.sql"),
         include_str!("../migrations/postgres/0004_returns.sql"),
         include_str!("../migrations/postgres/0005_preferences.sql"),
+        include_str!("../migrations/postgres/0007_profile.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
@@ -26,9 +27,15 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0003_surveys.sql"),
         include_str!("../migrations/sqlite/0004_returns.sql"),
         include_str!("../migrations/sqlite/0005_preferences.sql"),
+        include_str!("../migrations/sqlite/0007_profile.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
-        for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {
+        for stmt in [
+            "CREATE TABLE",
+            "CREATE INDEX",
+            "CREATE UNIQUE INDEX",
+            "ADD COLUMN",
+        ] {
             assert_eq!(
                 pg.matches(stmt).count(),
                 lite.matches(stmt).count(),
@@ -503,10 +510,79 @@ async fn api_works_on_postgres() {
                 ("return_to_send", "1028"),
             ]
         );
+        profile_flow(&t).await;
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))
         .execute(&mut pg)
         .await
         .unwrap();
+}
+
+/// The account's profile and address book on PostgreSQL: the seeded profile and refund, the
+/// cap and the first default under concurrent saves (the advisory lock), an idempotent replay,
+/// the default moving and being promoted, and another customer's id.
+async fn profile_flow(t: &TestApp) {
+    use common::profile::{add, call, id_of, lines, ok, profile};
+    let ana = profile(t, "cus_ana").await;
+    assert_eq!(ana["phone"], "+34 612 345 678");
+    assert_eq!(lines(&ana), ["Calle de Alcalá 123*", "Rua Augusta 152"]);
+    let o = ok(
+        shopper_get(t, "cus_ana", "1017", None).await,
+        StatusCode::OK,
+    );
+    assert_eq!(o["totals"]["refunded"]["amount_minor"], 2900);
+    let url = o["items"][0]["product_url"].as_str().unwrap();
+    assert!(url.ends_with("/product.html?sku=PACK-ROLL-20"), "{url}");
+
+    // 25 saves at once into an empty book: 20 fit, exactly one of them the default.
+    let address = |i: usize| json!({"address": {"name": "Pg", "line1": format!("Calle {i}"), "city": "Madrid", "postal_code": "28013", "country": "ES"}});
+    let save = |i: usize| {
+        public("POST", "/v1/me/addresses")
+            .header(
+                "authorization",
+                format!("Bearer {}", customer_token("cus_pg")),
+            )
+            .header("content-type", "application/json")
+            .header("idempotency-key", format!("pg-addr-{i}"))
+            .body(json_body(&address(i)))
+            .unwrap()
+    };
+    let replies = futures::future::join_all((0..25).map(|i| t.send(save(i)))).await;
+    let statuses: Vec<StatusCode> = replies.iter().map(|r| r.status).collect();
+    let created = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::CREATED)
+        .count();
+    let full = statuses.iter().filter(|s| s.as_u16() == 422).count();
+    assert_eq!((created, full), (20, 5), "{statuses:?}");
+    let p = profile(t, "cus_pg").await;
+    let book = lines(&p);
+    assert_eq!(book.len(), 20);
+    assert_eq!(book.iter().filter(|l| l.ends_with('*')).count(), 1);
+    assert!(book[0].ends_with('*'));
+    let replay = t.send(save(0)).await;
+    assert_eq!(replay.header("idempotent-replayed"), Some("true"));
+
+    // The default moves on PUT, and is promoted when removed.
+    let last = p["addresses"][19]["id"].as_i64().unwrap();
+    let uri = format!("/v1/me/addresses/{last}");
+    let mut body = address(99);
+    body["make_default"] = json!(true);
+    let p = ok(
+        call(t, "cus_pg", "PUT", &uri, Some(body.clone())).await,
+        StatusCode::OK,
+    );
+    assert_eq!(lines(&p)[0], "Calle 99*");
+    let other = call(t, "cus_ana", "PUT", &uri, Some(body)).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    let p = ok(
+        call(t, "cus_pg", "DELETE", &uri, None).await,
+        StatusCode::OK,
+    );
+    assert_eq!(lines(&p).len(), 19);
+    assert_eq!(lines(&p).iter().filter(|l| l.ends_with('*')).count(), 1);
+    let fresh = add(t, "cus_pg_2", address(1)["address"].clone(), false).await;
+    assert_eq!(lines(&fresh), ["Calle 1*"]);
+    assert!(id_of(&fresh, "Calle 1") > 0);
 }

@@ -33,6 +33,23 @@ async fn seeding_twice_changes_no_counts() {
         .await
         .unwrap();
     assert_eq!(returns, 9, "past returns are seeded once");
+    let books = || async {
+        sqlx::query_as::<_, (i64, String, i64, i64)>(
+            "SELECT id, customer_external_id, is_default, updated_at_ms \
+             FROM customer_addresses ORDER BY id",
+        )
+        .fetch_all(&t.state.db.pool)
+        .await
+        .unwrap()
+    };
+    let saved = books().await;
+    assert_eq!(saved.len(), 3, "Ana's two addresses and Olivia's one");
+    seed::seed_demo(&t.state.db).await.unwrap();
+    assert_eq!(
+        books().await,
+        saved,
+        "saved addresses are not duplicated or touched"
+    );
 }
 
 #[tokio::test]
@@ -107,6 +124,12 @@ async fn example_import_file_imports_and_reimports() {
     .unwrap();
     let o = orders::load_order(&mut conn, id).await.unwrap();
     assert_eq!(o.totals.total.amount_minor, 8900 + 3 * 1250 + 495 - 1000);
+    assert_eq!(o.totals.refunded.map(|m| m.amount_minor), Some(1250));
+    assert_eq!(
+        o.items[0].product_url.as_deref(),
+        Some("https://aurora.example/products/merino-crew-sweater?variant=forest-green-m")
+    );
+    assert_eq!(o.items[1].product_url, None);
     assert_eq!(o.status, aftercare_shared::order::OrderStatus::Delivered);
     assert_eq!(o.shipments[0].events.len(), 3);
 }

@@ -16,6 +16,7 @@ pub mod orders;
 pub mod overview;
 pub mod plumbing;
 pub mod preferences;
+pub mod profile;
 pub mod returns;
 pub mod static_files;
 pub mod store;
@@ -48,6 +49,7 @@ pub fn routes() -> ApiRouter {
         .merge(admin::router())
         .merge(surveys::router())
         .merge(preferences::router())
+        .merge(profile::router())
         .merge(overview::router())
         .merge(returns::router())
         .merge(demo::router())
@@ -62,7 +64,7 @@ pub fn app(state: AppState) -> Router {
         .allow_origin(AllowOrigin::predicate(move |origin, _| {
             origins.allows(origin)
         }))
-        .allow_methods([Method::GET, Method::POST, Method::PUT])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             HeaderName::from_static(KEY_HEADER),
             header::AUTHORIZATION,

@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 #[openapi(
     info(
         title = "Aftercare API",
-        description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, NPS/CSAT surveys, customers' communication preferences and account overview, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
+        description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, NPS/CSAT surveys, customers' communication preferences, account overview, profile and address book, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
         license(name = "MIT")
     ),
     components(schemas(
@@ -46,6 +46,7 @@ use utoipa_axum::routes;
         (name = "orders", description = "Shopper order routes (publishable key + token)"),
         (name = "surveys", description = "NPS / CSAT surveys for shoppers (publishable key + token)"),
         (name = "preferences", description = "A customer's communication preferences (publishable key + customer token)"),
+        (name = "profile", description = "A customer's profile and saved addresses (publishable key + customer token)"),
         (name = "account", description = "A customer's account overview: what needs them now (publishable key + customer token)"),
         (name = "returns", description = "Returns, exchanges and EU withdrawal for shoppers (publishable key + token; label/QR by capability link)"),
         (name = "admin", description = "Secret-key admin and ingest API"),

@@ -148,6 +148,18 @@ pub fn path_segment(path: std::result::Result<Path<String>, PathRejection>) -> R
     Ok(raw)
 }
 
+/// A stored row's id in a path (a positive whole number); anything else is `404 not_found`,
+/// like an id that does not exist.
+pub fn path_id(path: std::result::Result<Path<String>, PathRejection>) -> Result<i64> {
+    let raw = path_segment(path)?;
+    raw.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| raw.parse::<i64>().ok())
+        .flatten()
+        .filter(|id| *id > 0)
+        .ok_or(Error::NotFound)
+}
+
 /// The order number in a path; anything that is not one is `404 not_found`, like an order
 /// that does not exist.
 pub fn path_order_number(

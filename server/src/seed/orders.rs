@@ -35,6 +35,9 @@ struct Reference {
 struct Customer {
     name: String,
     email: String,
+    /// The phone the account page shows.
+    #[serde(default)]
+    phone: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +87,9 @@ struct Order {
     tax_minor: i64,
     #[serde(default)]
     discount_minor: i64,
+    /// Given back so far (minor units).
+    #[serde(default)]
+    refunded_minor: i64,
     ship_to: String,
     payment: PaymentMethod,
     #[serde(default)]
@@ -156,6 +162,16 @@ pub fn demo_orders(now_ms: i64, public_url: &str) -> Result<Vec<OrderInput>> {
         orders.extend(series.expand()?);
     }
     orders.iter().map(|o| base.order(o)).collect()
+}
+
+/// A shipping address of `reference.json` by name (the address books reuse them).
+pub(super) fn reference_address(name: &str) -> Result<Address> {
+    let reference: Reference = parse("reference.json", include_str!("reference.json"))?;
+    reference
+        .addresses
+        .get(name)
+        .cloned()
+        .ok_or_else(|| Error::internal(format!("seed: unknown address {name:?}")))
 }
 
 /// A customer's order history described compactly: one letter of `plan` per order, oldest
@@ -286,6 +302,7 @@ impl Series {
                 shipping_minor: 0,
                 tax_minor: 0,
                 discount_minor: 0,
+                refunded_minor: 0,
                 ship_to: self.ship_to.clone(),
                 payment: self.payment.clone(),
                 cancelled: kind.cancelled,
@@ -319,6 +336,15 @@ fn minute(now_ms: i64) -> i64 {
     now_ms - now_ms.rem_euclid(60_000)
 }
 
+/// A product's page on the demo storefront ("Buy again" links there): `demo-site/product.html`,
+/// the one product page the demo has, with the SKU in the query for a storefront that reads it.
+pub fn product_url(public_url: &str, sku: &str) -> String {
+    format!(
+        "{}/product.html?sku={sku}",
+        public_url.trim_end_matches('/')
+    )
+}
+
 /// What turning a data order into an [`OrderInput`] needs.
 struct Base<'a> {
     clock: i64,
@@ -346,7 +372,7 @@ impl Base<'_> {
                     external_id: id.clone(),
                     email: c.email.clone(),
                     name: Some(c.name.clone()),
-                    phone: None,
+                    phone: c.phone.clone(),
                 })
             }
             None => None,
@@ -367,7 +393,7 @@ impl Base<'_> {
                     quantity: u.quantity,
                     unit_price_minor: *price.ok_or_else(|| unknown("price in", &o.currency))?,
                     image_url: Some(format!("{}/img/{}.svg", self.public_url, p.image)),
-                    product_url: None,
+                    product_url: Some(product_url(self.public_url, &u.sku)),
                 })
             })
             .collect::<Result<_>>()?;
@@ -388,7 +414,7 @@ impl Base<'_> {
                     .clone(),
             ),
             payment: Some(o.payment.clone()),
-            refunded_minor: 0,
+            refunded_minor: o.refunded_minor,
             cancelled: o.cancelled,
             shipments: o
                 .shipments

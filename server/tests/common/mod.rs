@@ -3,6 +3,8 @@
 //! helpers of one theme in `returns` and `surveys`.
 #![allow(dead_code)]
 
+/// Helpers of the profile and address book tests.
+pub(crate) mod profile;
 /// Helpers of the returns tests.
 pub(crate) mod returns;
 /// Helpers of the survey tests.

@@ -199,6 +199,7 @@ type WindowItemRow = (
     i64,
     i64,
     Option<String>,
+    Option<String>,
 );
 
 impl Sets {
@@ -230,17 +231,17 @@ impl Sets {
         let item_rows: Vec<WindowItemRow> = fetch!(concat!(
             in_window!(
                 "SELECT oi.order_id, oi.id, oi.sku, oi.title, oi.variant, oi.quantity, \
-                 oi.unit_price_minor, oi.image_url FROM order_items oi \
+                 oi.unit_price_minor, oi.image_url, oi.product_url FROM order_items oi \
                  JOIN orders o ON o.id = oi.order_id"
             ),
             " ORDER BY oi.order_id, oi.position, oi.id"
         ));
         let mut items: HashMap<i64, Vec<ItemRow>> = HashMap::new();
-        for (order_id, id, sku, title, variant, quantity, price, image) in item_rows {
+        for (order_id, id, sku, title, variant, quantity, price, image, page) in item_rows {
             items
                 .entry(order_id)
                 .or_default()
-                .push((id, sku, title, variant, quantity, price, image));
+                .push((id, sku, title, variant, quantity, price, image, page));
         }
         let shipments: Vec<(i64, i64, Option<i64>, Option<i64>)> = fetch!(in_window!(
             "SELECT s.order_id, s.id, s.shipped_at_ms, s.shipped_at_offset_min \

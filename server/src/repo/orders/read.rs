@@ -59,7 +59,7 @@ pub async fn order_owner(
     .await?)
 }
 
-/// id, sku, title, variant, quantity, unit price, image URL.
+/// id, sku, title, variant, quantity, unit price, image URL, product page URL.
 pub(super) type ItemRow = (
     i64,
     String,
@@ -67,6 +67,7 @@ pub(super) type ItemRow = (
     Option<String>,
     i64,
     i64,
+    Option<String>,
     Option<String>,
 );
 
@@ -87,24 +88,27 @@ struct OrderRow {
     payment_brand: Option<String>,
     payment_last4: Option<String>,
     cancelled: i64,
+    refunded_minor: i64,
 }
 
 /// Stored lines back as line items in the order's currency (the read model and the order
 /// list read them alike).
 pub(super) fn line_items(rows: Vec<ItemRow>, currency: Currency) -> Result<Vec<LineItem>> {
     rows.into_iter()
-        .map(|(id, sku, title, variant, quantity, price, image_url)| {
-            Ok(LineItem {
-                id,
-                sku,
-                title,
-                variant,
-                quantity: u32_of(quantity)?,
-                unit_price: Money::new(price, currency),
-                image_url,
-                product_url: None,
-            })
-        })
+        .map(
+            |(id, sku, title, variant, quantity, price, image_url, product_url)| {
+                Ok(LineItem {
+                    id,
+                    sku,
+                    title,
+                    variant,
+                    quantity: u32_of(quantity)?,
+                    unit_price: Money::new(price, currency),
+                    image_url,
+                    product_url,
+                })
+            },
+        )
         .collect()
 }
 
@@ -133,7 +137,8 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
         "SELECT s.stall_after_hours, s.expire_after_days, o.order_number, o.currency, \
          o.subtotal_minor, o.shipping_minor, o.tax_minor, o.discount_minor, o.total_minor, \
          o.placed_at_ms, o.placed_offset_min, o.shipping_address, o.payment_brand, \
-         o.payment_last4, o.cancelled FROM orders o JOIN stores s ON s.id = o.store_id \
+         o.payment_last4, o.cancelled, o.refunded_minor FROM orders o \
+         JOIN stores s ON s.id = o.store_id \
          WHERE o.id = $1",
     )
     .bind(order_id)
@@ -144,7 +149,7 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
         .map_err(|_| Error::internal(format!("stored currency {:?}", row.currency)))?;
     let money = |minor| Money::new(minor, currency);
     let items: Vec<ItemRow> = sqlx::query_as(
-        "SELECT id, sku, title, variant, quantity, unit_price_minor, image_url \
+        "SELECT id, sku, title, variant, quantity, unit_price_minor, image_url, product_url \
              FROM order_items WHERE order_id = $1 ORDER BY position, id",
     )
     .bind(order_id)
@@ -183,7 +188,8 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
             tax: money(row.tax_minor),
             discount: money(row.discount_minor),
             total: money(row.total_minor),
-            refunded: None,
+            // Absent when nothing was given back, so a page shows no "Refunded €0.00" line.
+            refunded: (row.refunded_minor > 0).then(|| money(row.refunded_minor)),
         },
         shipping_address,
         payment: row.payment_brand.map(|brand| PaymentMethod {

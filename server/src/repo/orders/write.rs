@@ -84,8 +84,8 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
         "INSERT INTO orders (store_id, customer_id, order_number, email_normalized, \
          email_hash, currency, subtotal_minor, shipping_minor, tax_minor, discount_minor, \
          total_minor, placed_at_ms, placed_offset_min, shipping_address, payment_brand, \
-         payment_last4, cancelled, created_at_ms, updated_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18) \
+         payment_last4, cancelled, refunded_minor, created_at_ms, updated_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
          ON CONFLICT (store_id, order_number) DO UPDATE SET customer_id = excluded.customer_id, \
          email_normalized = excluded.email_normalized, email_hash = excluded.email_hash, \
          currency = excluded.currency, subtotal_minor = excluded.subtotal_minor, \
@@ -94,7 +94,7 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
          placed_at_ms = excluded.placed_at_ms, placed_offset_min = excluded.placed_offset_min, \
          shipping_address = excluded.shipping_address, payment_brand = excluded.payment_brand, \
          payment_last4 = excluded.payment_last4, cancelled = excluded.cancelled, \
-         updated_at_ms = excluded.updated_at_ms \
+         refunded_minor = excluded.refunded_minor, updated_at_ms = excluded.updated_at_ms \
          RETURNING id",
     )
     .bind(store_id)
@@ -114,6 +114,7 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
     .bind(input.payment.as_ref().map(|p| p.brand.clone()))
     .bind(input.payment.as_ref().and_then(|p| p.last4.clone()))
     .bind(i64::from(input.cancelled))
+    .bind(input.refunded_minor)
     .bind(now)
     .fetch_one(tx.conn())
     .await?;
@@ -123,10 +124,11 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
     for (pos, item) in input.items.iter().enumerate() {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO order_items (order_id, position, sku, title, variant, quantity, \
-             unit_price_minor, image_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             unit_price_minor, image_url, product_url) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
              ON CONFLICT (order_id, sku) DO UPDATE SET position = excluded.position, \
              title = excluded.title, variant = excluded.variant, quantity = excluded.quantity, \
-             unit_price_minor = excluded.unit_price_minor, image_url = excluded.image_url \
+             unit_price_minor = excluded.unit_price_minor, image_url = excluded.image_url, \
+             product_url = excluded.product_url \
              RETURNING id",
         )
         .bind(order_id)
@@ -137,6 +139,7 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
         .bind(i64::from(item.quantity))
         .bind(item.unit_price_minor)
         .bind(&item.image_url)
+        .bind(&item.product_url)
         .fetch_one(tx.conn())
         .await?;
         skus.insert(item.sku.clone(), (id, item.quantity));
@@ -197,16 +200,20 @@ async fn upsert_customer(
     now: i64,
 ) -> Result<i64> {
     let email = Email::parse(&c.email).map_err(|_| Error::internal("validated email"))?;
+    // Trimmed; a blank phone is none.
+    let phone = c.phone.as_deref().map(str::trim).filter(|p| !p.is_empty());
     Ok(sqlx::query_scalar(
-        "INSERT INTO customers (store_id, external_id, email, name, created_at_ms, updated_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (store_id, external_id) DO UPDATE SET \
-         email = excluded.email, name = excluded.name, updated_at_ms = excluded.updated_at_ms \
+        "INSERT INTO customers (store_id, external_id, email, name, phone, created_at_ms, \
+         updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $6) \
+         ON CONFLICT (store_id, external_id) DO UPDATE SET email = excluded.email, \
+         name = excluded.name, phone = excluded.phone, updated_at_ms = excluded.updated_at_ms \
          RETURNING id",
     )
     .bind(store_id)
     .bind(c.external_id.trim())
     .bind(email.as_str())
     .bind(&c.name)
+    .bind(phone)
     .bind(now)
     .fetch_one(conn)
     .await?)
