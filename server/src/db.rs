@@ -85,6 +85,9 @@ impl Db {
                         conn.execute("PRAGMA synchronous = FULL").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        // Deleted and overwritten content is zeroed, not left in free pages:
+                        // an erased customer's email must be nowhere in the file.
+                        conn.execute("PRAGMA secure_delete = ON").await?;
                         Ok(())
                     })
                 },

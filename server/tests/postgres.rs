@@ -20,6 +20,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0004_returns.sql"),
         include_str!("../migrations/postgres/0005_preferences.sql"),
         include_str!("../migrations/postgres/0007_profile.sql"),
+        include_str!("../migrations/postgres/0008_erasures.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
@@ -28,6 +29,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0004_returns.sql"),
         include_str!("../migrations/sqlite/0005_preferences.sql"),
         include_str!("../migrations/sqlite/0007_profile.sql"),
+        include_str!("../migrations/sqlite/0008_erasures.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in [

@@ -13,6 +13,7 @@ use crate::repo::idempotency::{self as store, Begin};
 use crate::repo::stores;
 use crate::state::AppState;
 use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER, REPLAYED_HEADER};
+use aftercare_shared::token::TokenKind;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -53,9 +54,19 @@ fn shopper_scope(store: &stores::StoreRow, auth: &str) -> String {
     let token = auth.strip_prefix("Bearer ").map(str::trim).unwrap_or("");
     let now = crate::util::now_ms() / 1000;
     match aftercare_shared::token::verify(token, &store.secret_key, key, now) {
-        Ok(claims) => format!("public\n{key}\n{:?}\n{}", claims.kind, claims.sub),
+        Ok(claims) => subject_scope_text(key, claims.kind, &claims.sub),
         Err(_) => format!("public\n{key}\n{auth}"),
     }
+}
+
+fn subject_scope_text(key: &str, kind: TokenKind, sub: &str) -> String {
+    format!("public\n{key}\n{kind:?}\n{sub}")
+}
+
+/// The credential hash POSTs made with any token for (`kind`, `sub`) are stored under, so an
+/// erasure can drop the answers stored for a customer and their orders' guest sessions.
+pub(crate) fn subject_scope(publishable_key: &str, kind: TokenKind, sub: &str) -> String {
+    crate::util::sha256_hex(subject_scope_text(publishable_key, kind, sub))
 }
 
 fn forgettable(status: StatusCode) -> bool {

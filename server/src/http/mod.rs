@@ -16,6 +16,7 @@ pub mod orders;
 pub mod overview;
 pub mod plumbing;
 pub mod preferences;
+pub mod privacy;
 pub mod profile;
 pub mod returns;
 pub mod static_files;
@@ -49,6 +50,7 @@ pub fn routes() -> ApiRouter {
         .merge(admin::router())
         .merge(surveys::router())
         .merge(preferences::router())
+        .merge(privacy::router())
         .merge(profile::router())
         .merge(overview::router())
         .merge(returns::router())

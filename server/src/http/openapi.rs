@@ -46,6 +46,7 @@ use utoipa_axum::routes;
         (name = "orders", description = "Shopper order routes (publishable key + token)"),
         (name = "surveys", description = "NPS / CSAT surveys for shoppers (publishable key + token)"),
         (name = "preferences", description = "A customer's communication preferences (publishable key + customer token)"),
+        (name = "privacy", description = "A customer's own data: download it, or erase it (publishable key + customer token)"),
         (name = "profile", description = "A customer's profile and saved addresses (publishable key + customer token)"),
         (name = "account", description = "A customer's account overview: what needs them now (publishable key + customer token)"),
         (name = "returns", description = "Returns, exchanges and EU withdrawal for shoppers (publishable key + token; label/QR by capability link)"),

@@ -10,6 +10,7 @@
 //! `admin` (queue, workflow, report, settings, catalog) and `access` (what they share).
 
 mod access;
+pub(crate) use access::links;
 pub mod admin;
 mod label;
 pub mod photos;

@@ -6,6 +6,7 @@ pub mod insights;
 pub mod orders;
 pub mod overview;
 pub mod preferences;
+pub mod privacy;
 pub mod profile;
 pub mod returns;
 pub mod stores;

@@ -108,7 +108,7 @@ pub(super) fn label_token(store: &StoreRow, rma: &str) -> String {
 }
 
 /// The label, QR and photo links of a return, absolute at this server's public address.
-pub(super) fn links(state: &AppState, headers: &HeaderMap, store: &StoreRow, rma: &str) -> Links {
+pub(crate) fn links(state: &AppState, headers: &HeaderMap, store: &StoreRow, rma: &str) -> Links {
     let base = public_base(headers, state.config.trust_proxy);
     let t = label_token(store, rma);
     Links {

@@ -25,4 +25,5 @@ pub use responses::{
     mark_followed_up, put_response, upsert_seed_responses, valid_response_id, validate_response,
     PutResponse, SeedResponse, MAX_COMMENT,
 };
+pub(crate) use responses::{response_of, ResponseRow, RESPONSE_COLUMNS};
 pub use settings::{default_text, personalise, put_settings, rules, settings, text_for};

@@ -32,10 +32,10 @@ pub struct PutResponse {
 }
 
 /// The columns [`SurveyResponse`] is read from.
-const RESPONSE_COLUMNS: &str =
+pub(crate) const RESPONSE_COLUMNS: &str =
     "id, kind, score, comment, wants_contact, order_number, created_at_ms, updated_at_ms";
 
-type ResponseRow = (
+pub(crate) type ResponseRow = (
     String,
     String,
     i64,
@@ -46,7 +46,7 @@ type ResponseRow = (
     i64,
 );
 
-fn response_of(row: ResponseRow) -> Result<SurveyResponse> {
+pub(crate) fn response_of(row: ResponseRow) -> Result<SurveyResponse> {
     let (id, kind, score, comment, wants_contact, order_number, created, updated) = row;
     let kind = SurveyKind::from_wire(&kind)
         .ok_or_else(|| Error::internal(format!("stored survey kind {kind:?}")))?;
