@@ -16,6 +16,7 @@ pub mod orders;
 pub mod overview;
 pub mod plumbing;
 pub mod preferences;
+pub mod requests;
 pub mod returns;
 pub mod static_files;
 pub mod store;
@@ -50,6 +51,7 @@ pub fn routes() -> ApiRouter {
         .merge(preferences::router())
         .merge(overview::router())
         .merge(returns::router())
+        .merge(requests::router())
         .merge(demo::router())
         .merge(openapi::router())
         .merge(static_files::router())

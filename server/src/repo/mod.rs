@@ -6,6 +6,7 @@ pub mod insights;
 pub mod orders;
 pub mod overview;
 pub mod preferences;
+pub mod requests;
 pub mod returns;
 pub mod stores;
 pub mod surveys;
