@@ -125,9 +125,9 @@ async fn the_store_decides_which_reasons_and_requests_it_takes() {
     assert_eq!(changes.cancel_reasons.len(), 2);
     assert_eq!(changes.address_blocked, Some(NotChangeable::NotOffered));
 
-    let (t, ana) = (&t, ana.as_str());
+    let (app, auth) = (&t, ana.as_str());
     let post =
-        move |body: Value| async move { ask(t, "P-1", "cancellation", ana, &body, None).await };
+        move |body: Value| async move { ask(app, "P-1", "cancellation", auth, &body, None).await };
     let r = post(json!({"reason": "found_better_price"})).await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(fields(&r), [("reason".into(), "unknown_reference".into())]);
@@ -182,13 +182,13 @@ async fn addresses_are_checked_per_country_and_stored_normalised() {
     let t = setup().await;
     let ana = bearer("cus_ana");
     fresh_order(&t, "A-1", Some("cus_ana"), 3 * DAY).await;
-    let (t, ana) = (&t, ana.as_str());
+    let (app, auth) = (&t, ana.as_str());
     let post = move |address: Value| async move {
         ask(
-            t,
+            app,
             "A-1",
             "address-change",
-            ana,
+            auth,
             &json!({"address": address}),
             None,
         )

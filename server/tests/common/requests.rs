@@ -168,7 +168,7 @@ pub(crate) async fn race_cancellations_and_parcels(
 ) -> (usize, usize) {
     let numbers: Vec<String> = (1..=count).map(|i| format!("{prefix}-{i}")).collect();
     for n in &numbers {
-        fresh_order(&t, n, Some("cus_ana"), HOUR).await;
+        fresh_order(t, n, Some("cus_ana"), HOUR).await;
     }
     let ana = bearer("cus_ana");
     let body = json!({"reason": "changed_mind"});
@@ -204,7 +204,7 @@ pub(crate) async fn race_cancellations_and_parcels(
             StatusCode::CREATED,
             "{n}: the parcel is never refused"
         );
-        let o = read(&t, "cus_ana", &n).await;
+        let o = read(t, "cus_ana", &n).await;
         assert_eq!(o.shipments.len(), 1, "{n}");
         match asked.status {
             StatusCode::CREATED => {
@@ -231,7 +231,7 @@ pub(crate) async fn race_cancellations_and_parcels(
         }
     }
     assert_eq!(created + refused, count);
-    let waiting = queue(&t, "?limit=100").await;
+    let waiting = queue(t, "?limit=100").await;
     let marked = waiting["items"]
         .as_array()
         .unwrap()

@@ -111,7 +111,7 @@ pub async fn ask(
 
 fn is_unique_violation(e: &sqlx::Error) -> bool {
     e.as_database_error()
-        .is_some_and(|d| d.is_unique_violation())
+        .is_some_and(sqlx::error::DatabaseError::is_unique_violation)
 }
 
 /// The merchant's decision on request `id` of `store_id`, as of `now_ms`.
@@ -156,7 +156,7 @@ pub async fn decide(
         Decision::Accept => {
             match request.kind {
                 RequestKind::Cancellation => {
-                    accept_cancellation(tx.conn(), order_id, now_ms).await?
+                    accept_cancellation(tx.conn(), order_id, now_ms).await?;
                 }
                 RequestKind::AddressChange => {
                     previous_address =
