@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use common::*;
 use serde_json::json;
 use sqlx::Connection;
+use std::sync::Arc;
 
 #[tokio::test]
 async fn api_works_on_postgres() {
@@ -19,6 +20,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0003_surveys.sql"),
         include_str!("../migrations/postgres/0004_returns.sql"),
         include_str!("../migrations/postgres/0005_preferences.sql"),
+        include_str!("../migrations/postgres/0006_order_requests.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
@@ -26,6 +28,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0003_surveys.sql"),
         include_str!("../migrations/sqlite/0004_returns.sql"),
         include_str!("../migrations/sqlite/0005_preferences.sql"),
+        include_str!("../migrations/sqlite/0006_order_requests.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in ["CREATE TABLE", "CREATE INDEX", "ADD COLUMN"] {
@@ -56,7 +59,7 @@ async fn api_works_on_postgres() {
     let url = format!("{base}/{name}");
 
     {
-        let t = setup_on(&url, tempfile::tempdir().unwrap(), Config::default()).await;
+        let t = Arc::new(setup_on(&url, tempfile::tempdir().unwrap(), Config::default()).await);
         // Idempotent seed on PostgreSQL too.
         let db: &Db = &t.state.db;
         let before = aftercare_server::repo::orders::counts(db, 1).await.unwrap();
@@ -503,10 +506,154 @@ async fn api_works_on_postgres() {
                 ("return_to_send", "1028"),
             ]
         );
+        requests_on_postgres(&t).await;
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))
         .execute(&mut pg)
         .await
         .unwrap();
+}
+
+/// Cancellation and address-change requests on PostgreSQL: the seeded states, the change
+/// policy round trip, asking (window, validation, one pending per kind under the partial
+/// unique index), the merchant's queue and decisions, the overview, and the race with parcels
+/// under the order's row lock.
+async fn requests_on_postgres(t: &Arc<TestApp>) {
+    use common::requests::*;
+    let o = read(t, "cus_ana", "1034").await;
+    assert_eq!(
+        o.requests.len(),
+        1,
+        "seeded once, even after the second seed"
+    );
+    assert_eq!(
+        read(t, "cus_ana", "1033").await.requests[0].status.as_str(),
+        "rejected"
+    );
+    assert!(read(t, "cus_ana", "1032")
+        .await
+        .changes
+        .unwrap()
+        .cancel_until
+        .is_some());
+
+    let mut settings = admin_get(t, "/v1/admin/store/settings").await.json();
+    settings["changes"] = json!({"cancel_window_hours": 12, "cancel_reasons": ["other", "changed_mind"], "address_changes": true});
+    let r = admin_send(t, "PUT", "/v1/admin/store/settings", &settings).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        admin_get(t, "/v1/admin/store/settings").await.json(),
+        settings
+    );
+
+    fresh_order(t, "PG-R1", Some("cus_ana"), HOUR).await;
+    fresh_order(t, "PG-R2", Some("cus_ana"), 13 * HOUR).await;
+    let ana = bearer("cus_ana");
+    let r = ask(
+        t,
+        "PG-R1",
+        "cancellation",
+        &ana,
+        &json!({"reason": "found_better_price"}),
+        None,
+    )
+    .await;
+    assert_eq!(field_names(&r), ["reason"]);
+    let c = ask(
+        t,
+        "PG-R1",
+        "cancellation",
+        &ana,
+        &json!({"reason": "changed_mind"}),
+        Some("pg-c1"),
+    )
+    .await;
+    assert_eq!(
+        c.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&c.body)
+    );
+    let replay = ask(
+        t,
+        "PG-R1",
+        "cancellation",
+        &ana,
+        &json!({"reason": "changed_mind"}),
+        Some("pg-c1"),
+    )
+    .await;
+    assert_eq!(replay.json(), c.json());
+    assert_eq!(cancel(t, "PG-R1").await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        cancel(t, "PG-R2").await.status,
+        StatusCode::CONFLICT,
+        "12 h window closed"
+    );
+    let mut bad = new_address();
+    bad["country"] = json!("GB");
+    let r = ask(
+        t,
+        "PG-R1",
+        "address-change",
+        &ana,
+        &json!({"address": bad}),
+        None,
+    )
+    .await;
+    assert_eq!(field_names(&r), ["address.postal_code"]);
+    let a = ask(
+        t,
+        "PG-R1",
+        "address-change",
+        &ana,
+        &json!({"address": new_address()}),
+        None,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED);
+
+    let pending = queue(t, "").await;
+    let numbers: Vec<&str> = pending["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["order_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1034", "PG-R1", "PG-R1"], "oldest first");
+    let r = decide(t, &c.json()["id"], &json!({"decision": "accept"})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    assert_eq!(order(t, "PG-R1").await["status"], "cancelled");
+    let r = decide(t, &a.json()["id"], &json!({"decision": "accept"})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "closed with the cancellation"
+    );
+    let r = decide(
+        t,
+        &c.json()["id"],
+        &json!({"decision": "reject", "note": "No"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "decided twice");
+    let overview = get_as(t, "/v1/me/overview", &ana).await.json();
+    let requests = overview["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "request")
+        .count();
+    assert_eq!(requests, 4, "1034, 1033 and both on PG-R1");
+
+    settings["changes"]["cancel_window_hours"] = json!(24);
+    admin_send(t, "PUT", "/v1/admin/store/settings", &settings).await;
+    let (created, refused) = race_cancellations_and_parcels(t, "PG-RACE", 20).await;
+    eprintln!("postgres race: {created} requests first, {refused} parcels first");
 }
