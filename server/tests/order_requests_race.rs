@@ -96,3 +96,9 @@ async fn a_parcel_racing_a_cancellation_loses_neither() {
     let (created, refused) = race_cancellations_and_parcels(&t, "RACE", 20).await;
     eprintln!("race: {created} requests first, {refused} parcels first");
 }
+
+/// The flows `postgres.rs` runs on PostgreSQL, here on SQLite, so both engines run the same.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_main_flows_run_on_sqlite_as_on_postgres() {
+    main_flows(&Arc::new(setup().await)).await;
+}

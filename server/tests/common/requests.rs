@@ -256,3 +256,145 @@ pub(crate) async fn race_cancellations_and_parcels(
     assert_eq!(marked, created, "every created request waits in the queue");
     (created, refused)
 }
+
+/// The main flows on a freshly seeded app, on either engine (`postgres.rs` runs them on
+/// PostgreSQL): the seeded states, the change policy round trip, asking (window, validation,
+/// one pending per kind under the partial unique index), the merchant's queue and decisions,
+/// the overview, and the race with parcels under the order's row lock.
+pub(crate) async fn main_flows(t: &Arc<TestApp>) {
+    let o = read(t, "cus_ana", "1034").await;
+    assert_eq!(
+        o.requests.len(),
+        1,
+        "seeded once, even after the second seed"
+    );
+    assert_eq!(
+        read(t, "cus_ana", "1033").await.requests[0].status.as_str(),
+        "rejected"
+    );
+    assert!(read(t, "cus_ana", "1032")
+        .await
+        .changes
+        .unwrap()
+        .cancel_until
+        .is_some());
+
+    let mut settings = admin_get(t, "/v1/admin/store/settings").await.json();
+    settings["changes"] = json!({"cancel_window_hours": 12, "cancel_reasons": ["other", "changed_mind"], "address_changes": true});
+    let r = admin_send(t, "PUT", "/v1/admin/store/settings", &settings).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(
+        admin_get(t, "/v1/admin/store/settings").await.json(),
+        settings
+    );
+
+    fresh_order(t, "PG-R1", Some("cus_ana"), HOUR).await;
+    fresh_order(t, "PG-R2", Some("cus_ana"), 13 * HOUR).await;
+    let ana = bearer("cus_ana");
+    let r = ask(
+        t,
+        "PG-R1",
+        "cancellation",
+        &ana,
+        &json!({"reason": "found_better_price"}),
+        None,
+    )
+    .await;
+    assert_eq!(field_names(&r), ["reason"]);
+    let c = ask(
+        t,
+        "PG-R1",
+        "cancellation",
+        &ana,
+        &json!({"reason": "changed_mind"}),
+        Some("pg-c1"),
+    )
+    .await;
+    assert_eq!(
+        c.status,
+        StatusCode::CREATED,
+        "{}",
+        String::from_utf8_lossy(&c.body)
+    );
+    let replay = ask(
+        t,
+        "PG-R1",
+        "cancellation",
+        &ana,
+        &json!({"reason": "changed_mind"}),
+        Some("pg-c1"),
+    )
+    .await;
+    assert_eq!(replay.json(), c.json());
+    assert_eq!(cancel(t, "PG-R1").await.status, StatusCode::CONFLICT);
+    assert_eq!(
+        cancel(t, "PG-R2").await.status,
+        StatusCode::CONFLICT,
+        "12 h window closed"
+    );
+    let mut bad = new_address();
+    bad["country"] = json!("GB");
+    let r = ask(
+        t,
+        "PG-R1",
+        "address-change",
+        &ana,
+        &json!({"address": bad}),
+        None,
+    )
+    .await;
+    assert_eq!(field_names(&r), ["address.postal_code"]);
+    let a = ask(
+        t,
+        "PG-R1",
+        "address-change",
+        &ana,
+        &json!({"address": new_address()}),
+        None,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::CREATED);
+
+    let pending = queue(t, "").await;
+    let numbers: Vec<&str> = pending["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["order_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["1034", "PG-R1", "PG-R1"], "oldest first");
+    let r = decide(t, &c.json()["id"], &json!({"decision": "accept"})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
+    assert_eq!(order(t, "PG-R1").await["status"], "cancelled");
+    let r = decide(t, &a.json()["id"], &json!({"decision": "accept"})).await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "closed with the cancellation"
+    );
+    let r = decide(
+        t,
+        &c.json()["id"],
+        &json!({"decision": "reject", "note": "No"}),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "decided twice");
+    let overview = get_as(t, "/v1/me/overview", &ana).await.json();
+    let requests = overview["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "request")
+        .count();
+    assert_eq!(requests, 4, "1034, 1033 and both on PG-R1");
+
+    settings["changes"]["cancel_window_hours"] = json!(24);
+    admin_send(t, "PUT", "/v1/admin/store/settings", &settings).await;
+    let (created, refused) = race_cancellations_and_parcels(t, "PG-RACE", 20).await;
+    eprintln!("race: {created} requests first, {refused} parcels first");
+}
