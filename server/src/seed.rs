@@ -1,8 +1,9 @@
 //! `aftercare-server seed-demo`: the "Aurora Outfitters" demo store, its tracking settings
-//! (72 h stall threshold, shipping FAQ in English and Spanish), 31 realistic orders that
+//! (72 h stall threshold, shipping FAQ in English and Spanish), 34 realistic orders that
 //! cover every tracking state a shopper can meet, one customer's 40-order history (Olivia,
 //! orders 2001–2040, so the account page has pages to turn), survey answers, its returns
-//! (settings, catalog, past returns) and the customers' saved addresses.
+//! (settings, catalog, past returns), the customers' saved addresses, and cancellation and
+//! address-change requests.
 //!
 //! The demo is data, not code: the JSON files next to this module (`seed/*.json`, embedded in
 //! the binary) say what the store holds, and the small loaders in `seed/` turn them into the
@@ -12,11 +13,12 @@
 //! exercises the shared normaliser. Everything goes through `repo::orders::put_order` and
 //! `ingest_events`, the code paths of the admin API (validation included), so re-running
 //! replaces orders by number and never duplicates anything. docs/CONTRACTS.md lists the state
-//! of every written-out order (1001–1031); Olivia's are described in `seed/orders.json`.
+//! of every written-out order (1001–1034); Olivia's are described in `seed/orders.json`.
 
 mod format;
 mod orders;
 mod profiles;
+mod requests;
 mod returns;
 mod surveys;
 
@@ -143,6 +145,7 @@ async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport>
     seed_surveys(db, store.id, now).await?;
     returns::seed_returns(db, store.id, now).await?;
     seed_address_books(db, store.id, now).await?;
+    requests::seed_requests(db, store.id, now).await?;
     Ok(SeedReport {
         store_id: store.id,
         orders: list.len(),
@@ -155,10 +158,10 @@ mod tests {
     use aftercare_shared::survey::SurveyKind;
 
     #[test]
-    fn every_demo_order_is_valid_and_numbered_1001_to_1031_then_2001_to_2040() {
+    fn every_demo_order_is_valid_and_numbered_1001_to_1034_then_2001_to_2040() {
         let orders = demo_orders(1_800_000_000_000, DEFAULT_PUBLIC_URL).unwrap();
         let numbers: Vec<_> = orders.iter().map(|o| o.order_number.as_str()).collect();
-        let expected: Vec<String> = (1001..=1031)
+        let expected: Vec<String> = (1001..=1034)
             .chain(2001..=2040)
             .map(|n| n.to_string())
             .collect();

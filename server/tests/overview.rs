@@ -77,6 +77,14 @@ async fn problem(
     v
 }
 
+/// The `request` item of Ana's (one) request on a demo order.
+async fn request(t: &TestApp, number: &str) -> Value {
+    let r = shopper_get(t, "cus_ana", number, None).await;
+    let r = r.json()["requests"][0].clone();
+    json!({"kind": "request", "order_number": number, "request_id": r["id"],
+        "request": r["kind"], "status": r["status"], "created_at": r["created_at"]})
+}
+
 /// The RMA of the (one) return on a demo order.
 async fn rma_of(t: &TestApp, number: &str) -> String {
     sqlx::query_scalar(
@@ -134,7 +142,9 @@ async fn put_order(
 #[tokio::test]
 async fn demo_customers_see_what_needs_them() {
     let t = setup().await;
-    // Ana: the refused Correos parcel (placed T-5d) before the UPS weather delay (T-8d).
+    // Ana: the refused Correos parcel (placed T-5d) before the UPS weather delay (T-8d), then
+    // her address change waiting for the store (1034, asked T-3h) and the cancellation the
+    // store rejected yesterday (1033, asked T-2d).
     let expected = vec![
         problem(
             &t,
@@ -150,6 +160,8 @@ async fn demo_customers_see_what_needs_them() {
             ("exception", Some("delayed"), "wait", "UPS"),
         )
         .await,
+        request(&t, "1034").await,
+        request(&t, "1033").await,
     ];
     assert_eq!(items(&t, "cus_ana").await, expected);
 

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use common::*;
 use serde_json::json;
 use sqlx::Connection;
+use std::sync::Arc;
 
 #[tokio::test]
 async fn api_works_on_postgres() {
@@ -19,6 +20,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0003_surveys.sql"),
         include_str!("../migrations/postgres/0004_returns.sql"),
         include_str!("../migrations/postgres/0005_preferences.sql"),
+        include_str!("../migrations/postgres/0006_order_requests.sql"),
         include_str!("../migrations/postgres/0007_profile.sql"),
         include_str!("../migrations/postgres/0008_erasures.sql"),
     ];
@@ -28,6 +30,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0003_surveys.sql"),
         include_str!("../migrations/sqlite/0004_returns.sql"),
         include_str!("../migrations/sqlite/0005_preferences.sql"),
+        include_str!("../migrations/sqlite/0006_order_requests.sql"),
         include_str!("../migrations/sqlite/0007_profile.sql"),
         include_str!("../migrations/sqlite/0008_erasures.sql"),
     ];
@@ -65,7 +68,7 @@ async fn api_works_on_postgres() {
     let url = format!("{base}/{name}");
 
     {
-        let t = setup_on(&url, tempfile::tempdir().unwrap(), Config::default()).await;
+        let t = Arc::new(setup_on(&url, tempfile::tempdir().unwrap(), Config::default()).await);
         // Idempotent seed on PostgreSQL too.
         let db: &Db = &t.state.db;
         let before = aftercare_server::repo::orders::counts(db, 1).await.unwrap();
@@ -513,6 +516,9 @@ async fn api_works_on_postgres() {
             ]
         );
         profile_flow(&t).await;
+        // Cancellation and address-change requests, and their race with parcels.
+        requests::main_flows(&t).await;
+        privacy::flow(&t).await;
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))

@@ -196,7 +196,20 @@ async fn after_erasure_the_account_is_empty_and_the_email_is_nowhere_in_the_data
         &json!({"address": {"name": "Ana López", "line1": "Rua Augusta 100", "city": "Lisboa", "postal_code": "1100-148", "country": "PT"}}),
     )
     .await);
-    let before = numbers(&ok(&get(&t, "/v1/me/data", &ana).await));
+    ok(&post(
+        &t,
+        "/v1/orders/1032/cancellation",
+        &ana,
+        &json!({"reason": "other", "comment": "Ring my neighbour Pilar instead"}),
+    )
+    .await);
+    let before = ok(&get(&t, "/v1/me/data", &ana).await);
+    assert!(before["requests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["order_number"] == "1032"));
+    let before = numbers(&before);
     assert!(!before.is_empty());
     assert!(
         database_bytes(&t).iter().any(|(_, b)| contains(b, email)),

@@ -17,7 +17,7 @@ async fn seeding_twice_changes_no_counts() {
     let after = orders::counts(&t.state.db, again.store_id).await.unwrap();
     assert_eq!(first.store_id, again.store_id);
     assert_eq!(before, after);
-    assert_eq!(before[0], 71, "orders 1001-1031 and Olivia's 2001-2040");
+    assert_eq!(before[0], 74, "orders 1001-1034 and Olivia's 2001-2040");
     assert_eq!(before[4], 5, "five customers");
     let stores: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM stores")
         .fetch_one(&t.state.db.pool)
@@ -111,7 +111,7 @@ async fn example_import_file_imports_and_reimports() {
     let report = import::import(&t.state.db, PK, &file).await.unwrap();
     assert_eq!((report.created, report.replaced), (0, 2));
     let counts = orders::counts(&t.state.db, 1).await.unwrap();
-    assert_eq!(counts[0], 73);
+    assert_eq!(counts[0], 76);
 
     let mut conn = t.state.db.pool.acquire().await.unwrap();
     let id = orders::order_id_by_number(

@@ -76,6 +76,15 @@ async fn store_settings_round_trip_and_validate() {
     // Five questions in each of English, Spanish and Brazilian Portuguese.
     assert_eq!(stored["faq"].as_array().unwrap().len(), 15);
     assert_eq!(stored["support"]["phone"], "+34 910 000 000");
+    // The demo store takes the default changes: 24 h to cancel, every reason, new addresses.
+    assert_eq!(
+        stored["changes"],
+        json!({
+            "cancel_window_hours": 24,
+            "cancel_reasons": ["changed_mind", "ordered_by_mistake", "found_better_price", "delivery_too_slow", "need_to_change_order", "other"],
+            "address_changes": true
+        })
+    );
 
     let new = json!({
         "tracking_policy": {"stall_after_hours": 48, "expire_after_days": 21},
@@ -85,9 +94,9 @@ async fn store_settings_round_trip_and_validate() {
         ],
         "support": {"email": "care@aurora.example", "chat_url": "https://aurora.example/chat"},
         "changes": {
-            "cancel_window_hours": 24,
-            "cancel_reasons": ["changed_mind", "ordered_by_mistake", "found_better_price", "delivery_too_slow", "need_to_change_order", "other"],
-            "address_changes": true
+            "cancel_window_hours": 48,
+            "cancel_reasons": ["other", "changed_mind"],
+            "address_changes": false
         }
     });
     let r = admin_send(&t, "PUT", "/v1/admin/store/settings", &new).await;
@@ -133,6 +142,17 @@ async fn store_settings_round_trip_and_validate() {
             "support.chat_url"
         ]
     );
+    let mut changes = new.clone();
+    changes["changes"] = json!({"cancel_window_hours": 721, "cancel_reasons": ["other", "other"], "address_changes": true});
+    let r = admin_send(&t, "PUT", "/v1/admin/store/settings", &changes).await;
+    assert_eq!(
+        field_names(&r),
+        ["changes.cancel_window_hours", "changes.cancel_reasons[1]"]
+    );
+    changes["changes"] =
+        json!({"cancel_window_hours": 12, "cancel_reasons": [], "address_changes": true});
+    let r = admin_send(&t, "PUT", "/v1/admin/store/settings", &changes).await;
+    assert_eq!(field_names(&r), ["changes.cancel_reasons"]);
     let bounds = json!({"tracking_policy": {"stall_after_hours": 721, "expire_after_days": 0}});
     let r = admin_send(&t, "PUT", "/v1/admin/store/settings", &bounds).await;
     assert_eq!(

@@ -217,7 +217,7 @@ async fn cli_seeds_and_imports_the_carriers_example() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("71 orders"), "{text}");
+    assert!(text.contains("74 orders"), "{text}");
     assert!(text.contains("5 customers"), "{text}");
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/carriers.json");
     let out = run(&["import", example.to_str().unwrap(), "--store", PK]);

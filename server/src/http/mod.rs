@@ -18,6 +18,7 @@ pub mod plumbing;
 pub mod preferences;
 pub mod privacy;
 pub mod profile;
+pub mod requests;
 pub mod returns;
 pub mod static_files;
 pub mod store;
@@ -54,6 +55,7 @@ pub fn routes() -> ApiRouter {
         .merge(profile::router())
         .merge(overview::router())
         .merge(returns::router())
+        .merge(requests::router())
         .merge(demo::router())
         .merge(openapi::router())
         .merge(static_files::router())

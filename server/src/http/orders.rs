@@ -7,6 +7,7 @@ use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
 use crate::error::{Error, Result};
 use crate::repo::insights::{self, Viewer};
 use crate::repo::orders as repo;
+use crate::repo::requests;
 use crate::state::AppState;
 use aftercare_shared::api::{LookupRequest, OrderListQuery, OrderSession, Page, MAX_ORDER_SEARCH};
 use aftercare_shared::order::{Order, OrderFilter, OrderSummary};
@@ -271,9 +272,12 @@ pub fn if_none_match_hits(value: &HeaderValue, etag: &str) -> bool {
 /// One order with parcels and checkpoints: for the customer who owns it, or a guest whose
 /// order session opens it. Anyone else gets `404 not_found` (existence is not revealed).
 ///
-/// Parcels are assessed now with the store's tracking policy. The answer carries a strong
-/// `ETag`; a request whose `If-None-Match` names the current one gets `304` without a body
-/// (what the widget's background refresh sends). A request without `If-None-Match` that is
+/// Parcels are assessed now with the store's tracking policy; `requests` lists the order's
+/// cancellation and address-change requests (newest first) and `changes` what the shopper may
+/// ask for now under the store's change policy. The answer carries a strong `ETag` computed
+/// from the body, so it changes whenever the body does (also when time closes the
+/// cancellation window); a request whose `If-None-Match` names the current one gets `304`
+/// without a body (what the widget's background refresh sends). A request without `If-None-Match` that is
 /// answered `200` is a page open and is recorded as a tracking view.
 #[utoipa::path(get, path = "/v1/orders/{order_number}", tag = "orders",
     security(("publishable_key" = [], "customer_token" = [])),
@@ -310,7 +314,10 @@ pub async fn get_order(
     if !allowed {
         return Err(Error::NotFound);
     }
-    let order = repo::load_order(&mut conn, id).await?;
+    let now = crate::util::now_ms();
+    let mut order = repo::load_order_at(&mut conn, id, now).await?;
+    let policy = requests::policy(&mut conn, shopper.store.id).await?;
+    order.changes = Some(requests::options_for(&order, &policy, now));
     drop(conn);
     let body = serde_json::to_vec(&order).map_err(|e| Error::internal(e.to_string()))?;
     let etag = etag_of(&body);

@@ -1,6 +1,7 @@
 //! The account overview (`/v1/me/overview`): what the account page shows before the order
-//! list — parcels in trouble, parcels waiting at a pickup point and returns not sent back yet —
-//! so a customer sees what needs them without opening every order. Like the preferences, it
+//! list — parcels in trouble, parcels waiting at a pickup point, requests waiting for (or just
+//! answered by) the store and returns not sent back yet — so a customer sees what needs them
+//! without opening every order. Like the preferences, it
 //! is about a person: only a customer token has one; an order session gets `403 forbidden`.
 
 use super::plumbing::{ApiRouter, Json};
@@ -20,9 +21,10 @@ pub fn router() -> ApiRouter {
 
 /// What needs the signed-in customer now, most urgent first: parcels waiting at a pickup
 /// point (earliest deadline first), then parcel problems (`exception`, `attempted_delivery`,
-/// `returned_to_sender`, `expired`, with the reason, next step and carrier), then returns
-/// `requested` or `approved` whose parcel has not been sent back; within each kind the newest
-/// order first; at most 20 items.
+/// `returned_to_sender`, `expired`, with the reason, next step and carrier), then cancellation
+/// and address-change requests waiting for the store or decided in the last 7 days (newest
+/// request first), then returns `requested` or `approved` whose parcel has not been sent back;
+/// within each kind the newest order first; at most 20 items.
 ///
 /// Only parcels of orders that are not cancelled, whose status is at most 30 days old, are
 /// considered: it dates from the parcel's newest checkpoint or hand-over, or for an `expired`

@@ -1,9 +1,10 @@
 //! What every HTTP resource module shares, so none of them reaches into another: the router
 //! that documents what it routes ([`ApiRouter`]), the request body limits with the layers that
 //! enforce them, reading a request (the JSON extractor and path parameters whose rejections
-//! use the API error shape, bounded numbers, page sizes and cursors, the shopper's language)
-//! and the CSV and SVG responses.
+//! use the API error shape, the order a shopper may act on, bounded numbers, page sizes and
+//! cursors, the shopper's language) and the CSV and SVG responses.
 
+use crate::auth::{Principal, Shopper};
 use crate::error::{Error, Result};
 use crate::state::AppState;
 use aftercare_shared::api::Topic;
@@ -166,6 +167,26 @@ pub fn path_order_number(
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<OrderNumber> {
     OrderNumber::parse(&path_segment(path)?).map_err(|_| Error::NotFound)
+}
+
+/// The order in the path that a shopper may act on: their own (customer token) or the one
+/// their order session opened. Anything else is `404 not_found`, like `GET /v1/orders/{n}`
+/// (existence is not revealed). The returns and the change-request routes share it.
+pub async fn shopper_order(
+    state: &AppState,
+    shopper: &Shopper,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<i64> {
+    let number = path_order_number(path)?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (id, owner) = crate::repo::orders::order_owner(&mut conn, shopper.store.id, &number)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let allowed = match &shopper.principal {
+        Principal::Customer(c) => owner.as_deref() == Some(c.as_str()),
+        Principal::OrderSession(n) => *n == number,
+    };
+    allowed.then_some(id).ok_or(Error::NotFound)
 }
 
 /// The survey kind in a path (`nps`, `csat`); anything else is `404 not_found`.

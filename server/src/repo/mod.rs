@@ -8,6 +8,7 @@ pub mod overview;
 pub mod preferences;
 pub mod privacy;
 pub mod profile;
+pub mod requests;
 pub mod returns;
 pub mod stores;
 pub mod surveys;

@@ -1,5 +1,6 @@
 //! The account overview (`GET /v1/me/overview`): what about a customer's orders needs them
-//! now — parcels in trouble, parcels waiting to be collected, returns not sent back yet.
+//! now — parcels in trouble, parcels waiting to be collected, cancellation and address-change
+//! requests waiting for the store or answered in the last days, returns not sent back yet.
 //!
 //! Only recent parcels are looked at, so an old problem does not stay on the page forever
 //! and the work per request stays small: a parcel counts while its status is at most
@@ -12,6 +13,7 @@
 
 use crate::error::{Error, Result};
 use crate::repo::orders::shipment_at;
+use crate::repo::requests;
 use crate::repo::returns::{from_wire, wire};
 use crate::repo::stores::{self, StoreRow};
 use aftercare_shared::api::{AccountOverview, Attention};
@@ -49,6 +51,7 @@ pub async fn overview(
 ) -> Result<AccountOverview> {
     let mut items = parcels(conn, store, customer, now_ms).await?;
     items.extend(returns_to_send(conn, store.id, customer).await?);
+    items.extend(requests(conn, store.id, customer, now_ms).await?);
     items.sort_by_key(|r| (r.item.rank(), Reverse(r.order), r.within));
     Ok(AccountOverview {
         attention: items.into_iter().take(MAX_ITEMS).map(|r| r.item).collect(),
@@ -184,6 +187,34 @@ async fn returns_to_send(
             },
         )
         .collect()
+}
+
+/// The customer's requests that are pending, or that the store decided in the last
+/// [`requests::DECIDED_RECENT_DAYS`] days (so the shopper sees the answer); at most
+/// [`MAX_ITEMS`], newest first.
+async fn requests(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    customer: &str,
+    now_ms: i64,
+) -> Result<Vec<Ranked>> {
+    let since = now_ms - requests::DECIDED_RECENT_DAYS * DAY_MS;
+    let rows =
+        requests::recent_for_customer(conn, store_id, customer, since, MAX_ITEMS as i64).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Ranked {
+            within: r.request.created_at.utc_ms,
+            order: r.order,
+            item: Attention::Request {
+                order_number: r.request.order_number,
+                request_id: r.request.id,
+                request: r.request.kind,
+                status: r.request.status,
+                created_at: r.request.created_at,
+            },
+        })
+        .collect())
 }
 
 /// A stored order number back.

@@ -1,5 +1,5 @@
-//! Stores: keys, secret, public configuration, allowed origins, tracking thresholds and the
-//! shipping FAQ.
+//! Stores: keys, secret, public configuration, allowed origins, tracking thresholds, the
+//! shipping FAQ and (through `repo::requests`) the change policy.
 
 use crate::db::Db;
 use crate::error::{Error, Result};
@@ -227,7 +227,8 @@ pub async fn faq_for(db: &Db, store: &StoreRow, wanted: Locale) -> Result<Vec<Fa
         .unwrap_or_default())
 }
 
-/// The store's settings document (thresholds, every FAQ entry, support contacts).
+/// The store's settings document (thresholds, every FAQ entry, support contacts, the change
+/// policy).
 pub async fn settings(db: &Db, store: &StoreRow) -> Result<StoreSettings> {
     let rows: Vec<(String, String, String)> = sqlx::query_as(
         "SELECT locale, question, answer FROM store_faq WHERE store_id = $1 ORDER BY position, id",
@@ -247,15 +248,17 @@ pub async fn settings(db: &Db, store: &StoreRow) -> Result<StoreSettings> {
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let mut conn = db.pool.acquire().await?;
     Ok(StoreSettings {
         tracking_policy: store.policy(),
         faq,
         support: store.support(),
-        changes: Default::default(),
+        changes: crate::repo::requests::policy(&mut conn, store.id).await?,
     })
 }
 
-/// Validate and replace a store's settings as a whole (the FAQ list is replaced, in order).
+/// Validate and replace a store's settings as a whole (the FAQ list is replaced, in order; the
+/// change policy is stored with them).
 pub async fn put_settings(db: &Db, store_id: i64, s: &StoreSettings) -> Result<()> {
     s.validate()?;
     let trimmed = |v: &Option<String>| {
@@ -264,6 +267,7 @@ pub async fn put_settings(db: &Db, store_id: i64, s: &StoreSettings) -> Result<(
             .filter(|v| !v.is_empty())
             .map(str::to_owned)
     };
+    let now = crate::util::now_ms();
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "UPDATE stores SET stall_after_hours = $1, expire_after_days = $2, support_email = $3, \
@@ -274,10 +278,11 @@ pub async fn put_settings(db: &Db, store_id: i64, s: &StoreSettings) -> Result<(
     .bind(trimmed(&s.support.email))
     .bind(trimmed(&s.support.phone))
     .bind(trimmed(&s.support.chat_url))
-    .bind(crate::util::now_ms())
+    .bind(now)
     .bind(store_id)
     .execute(tx.conn())
     .await?;
+    crate::repo::requests::put_policy(tx.conn(), store_id, &s.changes, now).await?;
     sqlx::query("DELETE FROM store_faq WHERE store_id = $1")
         .bind(store_id)
         .execute(tx.conn())

@@ -146,7 +146,7 @@ struct EtaRevision {
     eta: [String; 2],
 }
 
-/// The demo orders, 1001–1031 written out and then the generated histories (Olivia's
+/// The demo orders, 1001–1034 written out and then the generated histories (Olivia's
 /// 2001–2040), with times relative to `now_ms` (rounded down to the minute) and product
 /// images under `public_url`.
 pub fn demo_orders(now_ms: i64, public_url: &str) -> Result<Vec<OrderInput>> {

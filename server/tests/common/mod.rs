@@ -1,10 +1,14 @@
 //! Test harness: a real SQLite file in a temp dir, seeded with the demo store, driven either
 //! in-process (`Router::oneshot`) or through a real TCP listener; admin API helpers; and the
-//! helpers of one theme in `returns` and `surveys`.
+//! helpers of one theme in `requests`, `returns` and `surveys`.
 #![allow(dead_code)]
 
+/// The privacy flow both engines run.
+pub(crate) mod privacy;
 /// Helpers of the profile and address book tests.
 pub(crate) mod profile;
+/// Helpers of the change-request tests.
+pub(crate) mod requests;
 /// Helpers of the returns tests.
 pub(crate) mod returns;
 /// Helpers of the survey tests.

@@ -4,9 +4,10 @@
 
 use crate::auth::{Principal, Shopper};
 use crate::error::{Error, Result};
-use crate::http::plumbing::{negotiate_locale, path_order_number, path_segment};
+pub(super) use crate::http::plumbing::shopper_order;
+use crate::http::plumbing::{negotiate_locale, path_segment};
 use crate::repo::returns::{self as repo, Links, ReturnRow};
-use crate::repo::{orders, stores::StoreRow};
+use crate::repo::stores::StoreRow;
 use crate::state::AppState;
 use aftercare_shared::api::ReturnDetail;
 use aftercare_shared::Locale;
@@ -38,25 +39,6 @@ pub(super) fn locale_of(
 /// The subject key of a shopper (who uploaded a photo, who may attach it).
 pub(super) fn owner_of(principal: &Principal) -> String {
     principal.subject().key()
-}
-
-/// The order a shopper may act on: their own (customer) or the one their session opened.
-/// Anything else is `404 not_found`, like `GET /v1/orders/{n}`.
-pub(super) async fn shopper_order(
-    state: &AppState,
-    shopper: &Shopper,
-    path: std::result::Result<Path<String>, PathRejection>,
-) -> Result<i64> {
-    let number = path_order_number(path)?;
-    let mut conn = state.db.pool.acquire().await?;
-    let (id, owner) = orders::order_owner(&mut conn, shopper.store.id, &number)
-        .await?
-        .ok_or(Error::NotFound)?;
-    let allowed = match &shopper.principal {
-        Principal::Customer(c) => owner.as_deref() == Some(c.as_str()),
-        Principal::OrderSession(n) => *n == number,
-    };
-    allowed.then_some(id).ok_or(Error::NotFound)
 }
 
 /// A return the shopper may see.

@@ -20,4 +20,4 @@ pub use read::{
 };
 pub use stored::email_hash;
 pub use tracking::{dedupe_key, ingest_events, reset_eta_history};
-pub use write::{add_shipment, put_order, PutOutcome};
+pub use write::{add_shipment, lock_order, put_order, PutOutcome};

@@ -131,7 +131,9 @@ pub async fn load_order(conn: &mut AnyConnection, order_id: i64) -> Result<Order
     load_order_at(conn, order_id, crate::util::now_ms()).await
 }
 
-/// The full shopper view of one order as of `now_ms` (parcels assessed with the store's policy).
+/// The full view of one order as of `now_ms` (parcels assessed with the store's policy), with
+/// its cancellation and address-change requests; `changes` is left to the shopper's read
+/// ([`crate::repo::requests::options_for`]), as the merchant's own read offers none.
 pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64) -> Result<Order> {
     let row: OrderRow = sqlx::query_as(
         "SELECT s.stall_after_hours, s.expire_after_days, o.order_number, o.currency, \
@@ -198,7 +200,7 @@ pub async fn load_order_at(conn: &mut AnyConnection, order_id: i64, now_ms: i64)
         }),
         shipments,
         unshipped,
-        requests: Vec::new(),
+        requests: crate::repo::requests::for_order(&mut *conn, order_id).await?,
         changes: None,
     })
 }

@@ -1,7 +1,12 @@
 //! Writing orders: create or replace one by number (admin API, seed, import) with its
 //! customer, lines and parcels, and add a parcel to an existing order.
+//!
+//! Every write to an existing order first locks its row ([`lock_order`]): cancellation and
+//! address-change requests do the same, so a parcel and a request on one order never
+//! interleave, and a parcel added while a request is pending marks it `shipped_meanwhile`
+//! ([`crate::repo::requests::note_shipment`]) instead of being refused.
 
-use super::read::{load_order, load_shipment, order_id_by_number};
+use super::read::{load_order, load_shipment};
 use super::stored::{email_hash, offset};
 use super::tracking::{insert_events, record_eta};
 use crate::db::Db;
@@ -69,16 +74,12 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
         .map_err(|e| Error::internal(e.to_string()))?;
 
     let mut tx = db.begin_write().await?;
+    // An existing order is locked before anything else (see the module docs).
+    let existing = lock_order_by_number(tx.conn(), store_id, &number, now).await?;
     let customer_id = match &input.customer {
         Some(c) => Some(upsert_customer(tx.conn(), store_id, c, now).await?),
         None => None,
     };
-    let existing: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM orders WHERE store_id = $1 AND order_number = $2")
-            .bind(store_id)
-            .bind(number.as_str())
-            .fetch_optional(tx.conn())
-            .await?;
     // One portable upsert (SQLite ≥ 3.35 and PostgreSQL): created_at stays from the first write.
     let order_id: i64 = sqlx::query_scalar(
         "INSERT INTO orders (store_id, customer_id, order_number, email_normalized, \
@@ -327,7 +328,11 @@ async fn write_shipment(
             .bind(s.tracking_number.trim().to_owned())
             .bind(now),
     };
+    let inserted = id.is_none();
     let id: i64 = query.fetch_one(&mut *conn).await?;
+    if inserted {
+        crate::repo::requests::note_shipment(&mut *conn, order_id).await?;
+    }
     if let (Some(earliest), Some(latest)) = (earliest, latest) {
         record_eta(&mut *conn, id, &EtaWindow { earliest, latest }, now).await?;
     }
@@ -366,8 +371,9 @@ pub async fn add_shipment(
     input: &ShipmentInput,
 ) -> Result<Shipment> {
     input.validate()?;
+    let now = crate::util::now_ms();
     let mut tx = db.begin_write().await?;
-    let order_id = order_id_by_number(tx.conn(), store_id, number)
+    let order_id = lock_order_by_number(tx.conn(), store_id, number, now)
         .await?
         .ok_or(Error::NotFound)?;
     let lines: Vec<(i64, String, i64)> =
@@ -404,11 +410,46 @@ pub async fn add_shipment(
             "A parcel with this carrier and tracking number already exists.".into(),
         ));
     }
-    let now = crate::util::now_ms();
     let id = write_shipment(tx.conn(), None, store_id, order_id, &code, input, now).await?;
     insert_parcel_items(tx.conn(), id, input, &skus).await?;
     insert_events(tx.conn(), id, &code, &input.events, now).await?;
     let shipment = load_shipment(tx.conn(), id).await?;
     tx.commit().await?;
     Ok(shipment)
+}
+
+/// Lock order `order_id`'s row for the rest of the caller's write transaction (a write to it:
+/// PostgreSQL holds the row lock, SQLite the database's write lock, until commit). Every
+/// transaction that adds a parcel to an order or asks or decides a change on it begins with
+/// this, so they run one after the other and each sees what the previous one wrote.
+/// `404 not_found` when there is no such order.
+pub async fn lock_order(conn: &mut AnyConnection, order_id: i64, now_ms: i64) -> Result<()> {
+    let done = sqlx::query("UPDATE orders SET updated_at_ms = $1 WHERE id = $2")
+        .bind(now_ms)
+        .bind(order_id)
+        .execute(conn)
+        .await?;
+    if done.rows_affected() == 1 {
+        Ok(())
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// [`lock_order`] by store and number: the order's id, or `None` when it does not exist.
+async fn lock_order_by_number(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    number: &OrderNumber,
+    now_ms: i64,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "UPDATE orders SET updated_at_ms = $1 WHERE store_id = $2 AND order_number = $3 \
+         RETURNING id",
+    )
+    .bind(now_ms)
+    .bind(store_id)
+    .bind(number.as_str())
+    .fetch_optional(conn)
+    .await?)
 }

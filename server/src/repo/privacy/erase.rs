@@ -1,8 +1,8 @@
 //! `POST /v1/me/erasure`: erase a customer's personal data in one transaction. Orders and
 //! returns stay for the store's accounts, stripped of everything that identifies the customer
-//! (email, delivery address, card digits, comments, photos); tracking views, survey answers,
-//! preferences, saved addresses, requests' texts, stored idempotent answers and the customer
-//! rows go. On SQLite every connection runs with `secure_delete`, so freed space is zeroed, and
+//! (email, delivery address, card digits, comments, photos, requests' texts and addresses);
+//! tracking views, survey answers, preferences, saved addresses, stored idempotent answers and
+//! the customer rows go. On SQLite every connection runs with `secure_delete`, so freed space is zeroed, and
 //! the write-ahead log is checkpointed and truncated afterwards: the email is nowhere in the
 //! database files. The erasure itself is logged, without anything that identifies the customer.
 
@@ -37,6 +37,13 @@ pub async fn erase(
         .bind(ERASED)
         .bind(sha256_hex(format!("erased\n{id}")))
         .bind(now_ms)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "UPDATE order_requests SET comment = NULL, address = NULL, previous_address = NULL, \
+             note = NULL WHERE order_id = $1",
+        )
         .bind(id)
         .execute(&mut *conn)
         .await?;
