@@ -204,19 +204,19 @@ test('profile and address book: add, edit, make default and remove, with per-cou
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   expect(await axe(page)).toEqual([]);
 
-  await widget.getByRole('button', { name: 'Make default: Marta at work' }).click();
+  await widget.getByRole('button', { name: /^Make default\s*\(Marta at work\)$/ }).click();
   await expect(widget.getByRole('status').filter({ hasText: 'Default address changed.' })).toBeVisible();
   await expect(cards.first()).toContainText('Avenida Paulista 1000');
   await expect(cards.first()).toContainText('Default');
 
-  await widget.getByRole('button', { name: 'Edit: Marta Lopes' }).click();
+  await widget.getByRole('button', { name: /^Edit\s*\(Marta Lopes\)$/ }).click();
   await form.getByLabel('Street and number').fill('11 Downing Street');
   await form.getByRole('button', { name: 'Save address' }).click();
   await expect(widget.getByText('11 Downing Street')).toBeVisible();
 
-  await widget.getByRole('button', { name: 'Remove: Marta Lopes' }).click();
+  await widget.getByRole('button', { name: /^Remove\s*\(Marta Lopes\)$/ }).click();
   await expect(widget.getByText('Remove this address?')).toBeVisible();
-  await widget.locator('li.addr').getByRole('button', { name: 'Remove: Marta Lopes' }).click();
+  await widget.locator('li.addr').getByRole('button', { name: /^Remove\s*\(Marta Lopes\)$/ }).click();
   await expect(widget.getByRole('status').filter({ hasText: 'Address removed.' })).toBeVisible();
   await expect(cards).toHaveCount(1);
 });
@@ -228,10 +228,10 @@ test('refunds in the totals, Buy again, and a receipt that prints alone on A4 an
   await expect(totals.locator('.refund')).toContainText('Refunded');
   await expect(totals.locator('.refund dd')).toHaveText(/−\s?€?\s?25\.00/);
   await expect(totals.locator('.net')).toContainText('Paid after refunds');
-  await expect(totals.locator('.net dd')).toHaveText(/124\.95/);
-  const again = widget.getByRole('link', { name: 'Buy again: Trail Running Shoes' });
+  await expect(totals.locator('.net dd')).toHaveText(/123\.95/);
+  const again = widget.getByRole('link', { name: /^Buy again\s*\(Trail Running Shoes\)$/ });
   await expect(again).toHaveAttribute('href', `${BASE_URL}/product.html?sku=TRAIL-RUN-SL-42`);
-  await expect(widget.getByRole('link', { name: /Buy again: Wool Hiking Socks/ })).toHaveCount(0);
+  await expect(widget.getByRole('link', { name: /Wool Hiking Socks/ })).toHaveCount(0);
 
   await widget.getByRole('button', { name: 'View receipt' }).click();
   await expect(widget.getByRole('heading', { level: 2, name: 'Receipt' })).toBeFocused();
@@ -287,7 +287,7 @@ test('download my data, then delete it: the account is empty afterwards', async 
   await expect(widget.getByRole('status').filter({ hasText: /^Your data was deleted/ })).toBeVisible();
 
   await widget.getByRole('navigation', { name: 'Your account' }).getByRole('button', { name: 'Your orders' }).click();
-  await expect(widget.getByText('You have no orders yet.')).toBeVisible();
+  await expect(widget.locator('.card.empty')).toHaveText('You have no orders yet.');
   // The guest lookup with the erased email finds nothing either.
   const lookup = await request.post('/v1/orders/lookup', {
     headers: { 'aftercare-key': PUBLISHABLE_KEY, 'Idempotency-Key': `e2e-lookup-${s.id}` },

@@ -291,7 +291,7 @@ fn facts(o: &Order, l: Locale) -> impl IntoView {
             let again = li.product_url.clone().map(|href| {
                 view! {
                     <a class="buy" href=href target="_top" part="link">
-                        {at(l, Acc::BuyAgain)}<span class="vh">{format!(": {}", li.title)}</span>
+                        {at(l, Acc::BuyAgain)}<span class="vh">{format!(" ({})", li.title)}</span>
                     </a>
                 }
             });

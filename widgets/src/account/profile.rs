@@ -296,7 +296,7 @@ fn address_card(
         let who = who.clone();
         view! {
             <button type="button" class="link" part="button" on:click=move |_| set_default(s.clone())>
-                {at(l, Acc::MakeDefault)}<span class="vh">{format!(": {who}")}</span>
+                {at(l, Acc::MakeDefault)}<span class="vh">{format!(" ({who})")}</span>
             </button>
         }
     });
@@ -310,7 +310,7 @@ fn address_card(
                         <span>{at(l, Acc::RemoveConfirm)}</span>
                         <button type="button" class="btn danger" part="button" aria-disabled=move || busy.get().then_some("true")
                             on:click=move |_| if !busy.get_untracked() { remove(id) }>
-                            {at(l, Acc::Remove)}<span class="vh">{format!(": {}", who.clone())}</span>
+                            {at(l, Acc::Remove)}<span class="vh">{format!(" ({})", who.clone())}</span>
                         </button>
                         <button type="button" class="link" part="button" on:click=move |_| editing.set(Editing::Nothing)>
                             {at(l, Acc::KeepIt)}
@@ -320,10 +320,10 @@ fn address_card(
                 _ => view! {
                     <p class="acts">
                         <button type="button" class="link" part="button" on:click=move |_| open(Editing::Address(id))>
-                            {at(l, Acc::Edit)}<span class="vh">{format!(": {}", who.clone())}</span>
+                            {at(l, Acc::Edit)}<span class="vh">{format!(" ({})", who.clone())}</span>
                         </button>
                         <button type="button" class="link" part="button" on:click=move |_| open(Editing::Removing(id))>
-                            {at(l, Acc::Remove)}<span class="vh">{format!(": {}", who.clone())}</span>
+                            {at(l, Acc::Remove)}<span class="vh">{format!(" ({})", who.clone())}</span>
                         </button>
                         {make_default.clone()}
                     </p>
