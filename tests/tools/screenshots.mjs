@@ -207,6 +207,45 @@ async function account() {
   await w.getByRole('button', { name: 'Return items' }).click();
   await w.getByRole('heading', { name: 'Choose what to return' }).waitFor();
   await snap('account-order-1029-return');
+  // Order changes (not sent: the seeded states stay as they are).
+  await fixture('account-order-1032-cancellable', `<aftercare-account order="1032" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await w.getByRole('button', { name: 'Cancel order' }).click();
+  await w.getByRole('button', { name: 'Continue' }).click();
+  await snap('account-cancel-form-error');
+  await w.getByRole('radio', { name: 'I found a better price' }).check();
+  await w.getByRole('button', { name: 'Continue' }).click();
+  await snap('account-cancel-confirm');
+  await fixture('account-order-1033-cancel-rejected', `<aftercare-account order="1033" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await fixture('account-order-1034-address-pending', `<aftercare-account order="1034" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await fixture('account-order-1032-address-pick', `<aftercare-account order="1032" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await w.getByRole('button', { name: 'Change delivery address' }).click();
+  await w.getByRole('radio', { name: 'A new address' }).waitFor();
+  await snap('account-address-pick');
+  await w.getByRole('radio', { name: 'A new address' }).check();
+  await w.getByRole('button', { name: 'Continue' }).click();
+  await w.getByLabel('Country').selectOption('US');
+  await w.getByLabel('ZIP code').fill('941');
+  await w.getByRole('button', { name: 'Continue' }).click();
+  await snap('account-address-form-errors-us');
+  // Refunds, Buy again and the receipt (screen and print).
+  await fixture('account-order-1017-refund', `<aftercare-account order="1017" token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await w.getByRole('button', { name: 'View receipt' }).click();
+  await snap('account-receipt-1017');
+  await page.emulateMedia({ media: 'print' });
+  await snap('account-receipt-1017-print');
+  await page.emulateMedia({ media: 'screen' });
+  // Profile and address book, and the customer's data.
+  await fixture('account-profile-ana', `<aftercare-account token="${await token(page, 'cus_ana')}"></aftercare-account>`);
+  await w.getByRole('button', { name: 'Profile and addresses' }).click();
+  await w.getByText('Saved addresses').waitFor();
+  await snap('account-profile-ana');
+  await w.getByRole('button', { name: 'Add an address' }).click();
+  await w.getByRole('button', { name: 'Save address' }).click();
+  await snap('account-profile-new-address-errors');
+  await w.getByRole('button', { name: 'Your data' }).click();
+  await w.getByRole('button', { name: 'Delete my data…' }).click();
+  await snap('account-privacy-confirm');
+  await fixture('account-order-1032-es-phone', `<aftercare-account locale="es" order="1032" token="${await token(page, 'cus_ana')}"></aftercare-account>`, 'es', 360);
   await fixture('account-guest-form', '<aftercare-account></aftercare-account>');
   await fixture('account-orders-es-phone', `<aftercare-account locale="es" token="${await token(page, 'cus_ana')}"></aftercare-account>`, 'es', 360);
 }
