@@ -324,7 +324,7 @@ async fn only_the_owner_or_a_guest_session_for_the_order_may_ask() {
     for (number, auth) in [
         ("O-1", bearer("cus_ben")),
         ("NOPE-1", bearer("cus_ana")),
-        ("O-1", order_session("G-1")),
+        ("O-1", guest_bearer("G-1")),
         ("G-1", bearer("cus_ana")),
     ] {
         let r = ask(&t, number, "cancellation", &auth, &body, None).await;
@@ -337,7 +337,7 @@ async fn only_the_owner_or_a_guest_session_for_the_order_may_ask() {
     let r = ask(&t, "O-1", "cancellation", "", &body, None).await;
     assert_eq!(r.status, StatusCode::UNAUTHORIZED);
     // A guest's order session asks for its own order, and reads the answer.
-    let guest = order_session("G-1");
+    let guest = guest_bearer("G-1");
     let r = ask(&t, "G-1", "cancellation", &guest, &body, Some("guest-1")).await;
     assert_eq!(
         r.status,

@@ -6,7 +6,6 @@ mod common;
 
 use aftercare_shared::api::Topic;
 use aftercare_shared::client::{Client, RetryPolicy};
-use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::ErrorCode;
 use axum::body::Body;
 use axum::http::StatusCode;
@@ -82,19 +81,6 @@ fn defaults() -> Value {
         {"topic": "surveys", "enabled": true},
         {"topic": "offers", "enabled": false},
     ]})
-}
-
-/// An order session (guest) token for the demo store.
-fn order_session(number: &str) -> String {
-    token::mint(
-        &Claims {
-            kind: TokenKind::Order,
-            store: PK.into(),
-            sub: number.into(),
-            exp: now_s() + 600,
-        },
-        SK,
-    )
 }
 
 /// Long enough for the clock to move past the previous change's millisecond.

@@ -5,7 +5,6 @@
 
 mod common;
 
-use aftercare_shared::token::{self, Claims, TokenKind};
 use axum::body::Body;
 use axum::http::StatusCode;
 use common::surveys::{put_response, shopper};
@@ -35,18 +34,6 @@ fn ok(r: &Reply) -> Value {
         String::from_utf8_lossy(&r.body)
     );
     r.json()
-}
-
-fn order_session(number: &str) -> String {
-    token::mint(
-        &Claims {
-            kind: TokenKind::Order,
-            store: PK.into(),
-            sub: number.into(),
-            exp: now_s() + 600,
-        },
-        SK,
-    )
 }
 
 fn numbers(export: &Value) -> Vec<String> {

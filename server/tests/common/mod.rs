@@ -168,6 +168,19 @@ pub(crate) fn customer_token(customer: &str) -> String {
     )
 }
 
+/// A guest's order session token for a demo-store order (what the lookup hands out).
+pub(crate) fn order_session(number: &str) -> String {
+    token::mint(
+        &Claims {
+            kind: TokenKind::Order,
+            store: PK.into(),
+            sub: number.into(),
+            exp: now_s() + 600,
+        },
+        SK,
+    )
+}
+
 // ---------------------------------------------------------------------------------------
 // Admin API helpers shared by the tracking, insights and store settings tests
 // ---------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@
 
 use super::surveys::shopper;
 use super::*;
-use aftercare_shared::token::{self, Claims, TokenKind};
 use axum::body::Body;
 use axum::http::StatusCode;
 use serde_json::{json, Value};
@@ -83,17 +82,4 @@ pub(crate) fn id_of(p: &Value, line1: &str) -> i64 {
         .unwrap_or_else(|| panic!("no {line1} in {p}"))["id"]
         .as_i64()
         .unwrap()
-}
-
-/// An order session (guest) token for the demo store.
-pub(crate) fn order_session(number: &str) -> String {
-    token::mint(
-        &Claims {
-            kind: TokenKind::Order,
-            store: PK.into(),
-            sub: number.into(),
-            exp: now_s() + 600,
-        },
-        SK,
-    )
 }
