@@ -253,6 +253,18 @@ test('refunds in the totals, Buy again, and a receipt that prints alone on A4 an
   await expect(widget.getByRole('button', { name: 'View receipt' })).toBeVisible();
 });
 
+test('an order\'s past returns show where each stands and open its status page', async ({ page, request }) => {
+  const widget = await open(page, { id: 'ana-past', token: await customerToken(request, 'cus_ana') }, 'order="1017"');
+  const past = widget.getByRole('region', { name: 'Returns for this order' });
+  await expect(past).toBeVisible();
+  const row = past.getByRole('button').first();
+  await expect(row).toHaveText(/^RMA-\S+ · \S.* · .+ · \d+ items?$/);
+  const rma = (await row.textContent()).split(' · ')[0];
+  await row.click();
+  await expect(widget.getByRole('heading', { name: new RegExp(rma) }).first()).toBeVisible();
+  expect(await axe(page)).toEqual([]);
+});
+
 test('download my data, then delete it: the account is empty afterwards', async ({ page, request }) => {
   const s = await shopper(request, 'gdpr', { delivered: true });
   const widget = await open(page, s);

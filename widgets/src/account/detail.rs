@@ -4,6 +4,7 @@
 //! here (the return flow, inside).
 
 use super::changes::OrderChanges;
+use super::past_returns::PastReturns;
 use super::receipt::Receipt;
 use crate::i18n::{self, at, t, tr, Acc, Msg};
 use crate::returns::ReturnFlow;
@@ -165,6 +166,8 @@ pub fn OrderDetail(
         });
     });
     let returning = RwSignal::new(false);
+    // A past return the shopper opened (the return flow shows its status page).
+    let opened = RwSignal::new(None::<String>);
     let shown: Signal<Order> = Signal::derive(move || order.get().unwrap_or_else(empty_order));
     move || match loaded.get() {
         Loaded::Loading => skeleton(locale).into_any(),
@@ -187,6 +190,15 @@ pub fn OrderDetail(
                 let (api, key, token, number) =
                     (api.clone(), key.clone(), token.clone(), number.clone());
                 (!cancelled).then(move || {
+                    let past = move || {
+                        let c = client.try_get_value().filter(|_| !returning.get())?;
+                        let n = shown.with_untracked(|o| o.order_number.clone());
+                        let open = Callback::new(move |rma: String| {
+                            opened.set(Some(rma));
+                            returning.set(true);
+                        });
+                        Some(view! { <PastReturns client=c number=n locale=locale on_open=open /> })
+                    };
                     let flow = move || {
                         returning.get().then(|| {
                             view! {
@@ -195,6 +207,7 @@ pub fn OrderDetail(
                                     publishable_key=key.clone()
                                     token=token.clone()
                                     order=Some(number.clone())
+                                    rma=opened.get_untracked()
                                     locale=locale
                                     on_ready=Callback::new(|_| {})
                                     focus=true
@@ -204,8 +217,9 @@ pub fn OrderDetail(
                     };
                     view! {
                         <section class="returns-part">
+                            {past}
                             {move || (!returning.get()).then(|| view! {
-                                <button type="button" class="btn secondary" part="button" on:click=move |_| returning.set(true)>
+                                <button type="button" class="btn secondary" part="button" on:click=move |_| { opened.set(None); returning.set(true); }>
                                     {tr(locale, Msg::ReturnItems)}
                                 </button>
                             })}

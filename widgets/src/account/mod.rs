@@ -13,6 +13,7 @@ pub mod attention;
 pub mod changes;
 pub mod detail;
 pub mod orders;
+pub mod past_returns;
 pub mod preferences;
 pub mod privacy;
 pub mod profile;
