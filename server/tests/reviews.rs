@@ -283,6 +283,12 @@ async fn only_the_author_edits_and_an_edit_goes_back_to_moderation() {
     assert_eq!(field_names(&r), ["sku"]);
     let r = call(&t, "cus_rv_e", "PUT", "/v1/reviews/999999", Some(&edit)).await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // The author sees where it stands; another customer does not see it.
+    let r = call(&t, "cus_rv_e", "GET", "/v1/me/reviews", None).await;
+    assert_eq!(r.json()[0]["status"], "pending");
+    assert_eq!(r.json()[0]["title"], "Grew on me");
+    let r = call(&t, "cus_rv_f", "GET", "/v1/me/reviews", None).await;
+    assert_eq!(r.json(), json!([]));
     // A second review of the same product is a conflict.
     let r = submit(&t, "cus_rv_e", &review("E1", 1)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);

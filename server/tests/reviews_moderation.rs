@@ -95,6 +95,20 @@ async fn published(t: &TestApp, customer: &str, number: &str, sku: &str, rating:
     id
 }
 
+/// The ratings of `sku`'s reviews in the store's queue of `status`, oldest first.
+async fn queue_of(t: &TestApp, sku: &str, status: &str) -> Vec<i64> {
+    let page = admin_get(t, &format!("/v1/admin/reviews?status={status}&limit=100"))
+        .await
+        .json();
+    page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["sku"] == sku)
+        .map(|r| r["rating"].as_i64().unwrap())
+        .collect()
+}
+
 fn ratings(list: &Value) -> Vec<i64> {
     list["reviews"]["items"]
         .as_array()
@@ -164,15 +178,13 @@ async fn moderation_replies_and_the_public_list() {
             .status,
         StatusCode::NOT_FOUND
     );
-    // The author sees the state.
-    let rejected = admin_get(&t, "/v1/admin/reviews?status=rejected")
-        .await
-        .json();
-    assert_eq!(rejected["total"], 1);
-    let pending_q = admin_get(&t, "/v1/admin/reviews?status=pending")
-        .await
-        .json();
-    assert_eq!(pending_q["total"], 1);
+    assert_eq!(queue_of(&t, "PUB", "rejected").await, [5]);
+    assert_eq!(queue_of(&t, "PUB", "pending").await, [2]);
+    assert_eq!(
+        queue_of(&t, "PUB", "published").await,
+        [5, 3, 1, 4],
+        "oldest first"
+    );
     assert_eq!(
         admin_get(&t, "/v1/admin/reviews?status=nope").await.status,
         StatusCode::UNPROCESSABLE_ENTITY

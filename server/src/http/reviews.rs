@@ -32,6 +32,7 @@ const PUBLIC_CURSOR: &str = "p1";
 /// Review routes (customer, public and admin).
 pub fn router() -> ApiRouter {
     ApiRouter::new()
+        .routes(routes!(mine))
         .routes(routes!(pending))
         .routes(routes!(submit))
         .routes(routes!(edit))
@@ -41,6 +42,23 @@ pub fn router() -> ApiRouter {
         .routes(routes!(moderate))
         .routes(routes!(put_reply, delete_reply))
         .routes(routes!(get_settings, put_settings))
+}
+
+/// The signed-in customer's own reviews in every state, newest first: `pending`,
+/// `published`, or `rejected` with its `reject_reason`, and the store's reply.
+#[utoipa::path(get, path = "/v1/me/reviews", tag = "reviews",
+    security(("publishable_key" = [], "customer_token" = [])),
+    responses(
+        (status = 200, body = Vec<Review>),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session has no reviews; `origin_not_allowed`", body = ApiError),
+    ))]
+pub async fn mine(State(state): State<AppState>, shopper: Shopper) -> Result<Json<Vec<Review>>> {
+    let customer = shopper.customer()?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(
+        repo::for_customer(&mut conn, shopper.store.id, customer).await?,
+    ))
 }
 
 /// The signed-in customer's delivered items waiting for a review, newest order first: one per

@@ -11,6 +11,11 @@ use crate::api::{
 use crate::review::ReviewStatus;
 
 impl Client {
+    /// `GET /v1/me/reviews`: the customer's own reviews and where each one stands.
+    pub async fn my_reviews(&self) -> Result<Vec<Review>, ClientError> {
+        self.call(Method::Get, "/v1/me/reviews", None::<&()>).await
+    }
+
     /// `GET /v1/me/reviews/pending`: delivered items waiting for the customer's review.
     pub async fn pending_reviews(&self) -> Result<Vec<PendingReview>, ClientError> {
         self.call(Method::Get, "/v1/me/reviews/pending", None::<&()>)

@@ -9,7 +9,7 @@
 mod read;
 mod write;
 
-pub use read::{admin_list, find, pending, public_list, PublicQuery};
+pub use read::{admin_list, find, for_customer, pending, public_list, PublicQuery};
 pub use write::{delete_reply, edit, moderate, postpone, put_reply, submit};
 
 use crate::db::Db;
@@ -54,17 +54,29 @@ pub async fn put_settings(
     Ok(settings.clone())
 }
 
-/// The database id of the store's customer with this external id; `404` when the store has
-/// no order from them yet (customers come from orders).
+/// The database id of the store's customer with this external id, if the store has one
+/// (customers come from orders).
+pub(crate) async fn find_customer(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    customer: &str,
+) -> Result<Option<i64>> {
+    Ok(
+        sqlx::query_scalar("SELECT id FROM customers WHERE store_id = $1 AND external_id = $2")
+            .bind(store_id)
+            .bind(customer)
+            .fetch_optional(conn)
+            .await?,
+    )
+}
+
+/// [`find_customer`], or `404` when the store has no order from them yet.
 pub(crate) async fn customer_id(
     conn: &mut AnyConnection,
     store_id: i64,
     customer: &str,
 ) -> Result<i64> {
-    sqlx::query_scalar("SELECT id FROM customers WHERE store_id = $1 AND external_id = $2")
-        .bind(store_id)
-        .bind(customer)
-        .fetch_optional(conn)
+    find_customer(conn, store_id, customer)
         .await?
         .ok_or(Error::NotFound)
 }

@@ -2,7 +2,7 @@
 //! summary, the admin queue, and a customer's delivered items waiting for a review (the
 //! shared timing rule applied to each line).
 
-use super::customer_id;
+use super::find_customer;
 use crate::error::{Error, Result};
 use crate::repo::preferences;
 use aftercare_shared::api::{
@@ -112,7 +112,7 @@ impl Row {
     }
 }
 
-/// Review `id` of `store_id`, with the customer id that wrote it.
+/// Review `id` of `store_id`.
 pub async fn find(conn: &mut AnyConnection, store_id: i64, id: i64) -> Result<Option<Review>> {
     let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE id = $1 AND store_id = $2"))
         .bind(id)
@@ -120,6 +120,26 @@ pub async fn find(conn: &mut AnyConnection, store_id: i64, id: i64) -> Result<Op
         .fetch_optional(conn)
         .await?;
     row.map(Row::review).transpose()
+}
+
+/// The customer's own reviews in every state, newest first: the author sees where each one
+/// stands, and why when it was rejected.
+pub async fn for_customer(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    customer: &str,
+) -> Result<Vec<Review>> {
+    let Some(cid) = find_customer(&mut *conn, store_id, customer).await? else {
+        return Ok(Vec::new());
+    };
+    let rows: Vec<Row> = sqlx::query_as(&format!(
+        "{SELECT} WHERE store_id = $1 AND customer_id = $2 ORDER BY created_at_ms DESC, id DESC"
+    ))
+    .bind(store_id)
+    .bind(cid)
+    .fetch_all(conn)
+    .await?;
+    rows.into_iter().map(Row::review).collect()
 }
 
 /// Filters and order of the public list.
@@ -288,7 +308,7 @@ pub async fn pending(
     timing: &ReviewTiming,
     now_ms: i64,
 ) -> Result<Vec<PendingReview>> {
-    let Ok(cid) = customer_id(&mut *conn, store_id, customer).await else {
+    let Some(cid) = find_customer(&mut *conn, store_id, customer).await? else {
         return Ok(Vec::new());
     };
     let opted_out = !preferences::preferences(&mut *conn, store_id, customer)
