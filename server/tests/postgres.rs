@@ -520,6 +520,7 @@ async fn api_works_on_postgres() {
         profile_flow(&t).await;
         // Cancellation and address-change requests, and their race with parcels.
         requests::main_flows(&t).await;
+        reviews::main_flows(&t).await;
         privacy::flow(&t).await;
         t.state.db.pool.close().await;
     }

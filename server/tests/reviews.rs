@@ -293,3 +293,8 @@ async fn only_the_author_edits_and_an_edit_goes_back_to_moderation() {
     let r = submit(&t, "cus_rv_e", &review("E1", 1)).await;
     assert_eq!(r.status, StatusCode::CONFLICT);
 }
+
+#[tokio::test]
+async fn the_main_flows_run_on_sqlite_as_on_postgres() {
+    main_flows(&Arc::new(setup().await)).await;
+}

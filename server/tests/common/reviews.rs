@@ -131,3 +131,60 @@ pub(crate) async fn public_list(t: &TestApp, sku: &str, query: &str) -> Value {
     );
     r.json()
 }
+
+/// The flow both engines run, on the seeded demo: the seeded reviews' summary, Ana's pending
+/// items, parallel duplicate submits making one review (verified exactly when the item was
+/// scanned delivered), and moderation publishing it.
+pub(crate) async fn main_flows(t: &std::sync::Arc<TestApp>) {
+    let bottle = public_list(t, "BOTTLE-INS-750", "").await;
+    assert_eq!(bottle["summary"]["count"], 3);
+    assert_eq!(bottle["summary"]["histogram"], json!([0, 1, 0, 1, 1]));
+    assert_eq!(bottle["summary"]["average"], 3.7);
+    let replied: Vec<&Value> = bottle["reviews"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r.get("reply").is_some())
+        .collect();
+    assert_eq!(replied.len(), 1);
+    assert_eq!(replied[0]["rating"], 2);
+    assert_eq!(
+        public_list(t, "SUN-POL-TORT", "").await["summary"]["count"],
+        1
+    );
+
+    let r = call(t, "cus_ana", "GET", "/v1/me/reviews/pending", None).await;
+    let first = r.json()[0].clone();
+    let sku = first["sku"]
+        .as_str()
+        .expect("Ana has items to review")
+        .to_owned();
+    let tasks: Vec<_> = (0..6)
+        .map(|_| {
+            let t = std::sync::Arc::clone(t);
+            let body = review(&sku, 4);
+            tokio::spawn(async move { submit(&t, "cus_ana", &body).await })
+        })
+        .collect();
+    let mut created = Vec::new();
+    for task in tasks {
+        let r = task.await.unwrap();
+        match r.status {
+            StatusCode::CREATED => created.push(r.json()),
+            StatusCode::CONFLICT => {}
+            other => panic!("{other}: {}", String::from_utf8_lossy(&r.body)),
+        }
+    }
+    assert_eq!(created.len(), 1, "one review however many submits");
+    assert_eq!(created[0]["verified"], first.get("delivered_at").is_some());
+    assert!(!pending(t, "cus_ana").await.contains(&sku));
+    let id = created[0]["id"].as_i64().unwrap();
+    let r = moderate(t, id, &json!({"action": "approve"})).await;
+    assert_eq!(r.json()["status"], "published");
+    let list = public_list(t, &sku, "").await;
+    assert!(list["reviews"]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["id"] == id));
+}
