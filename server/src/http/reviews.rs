@@ -171,12 +171,18 @@ pub async fn edit(
 /// the 7 days.
 #[utoipa::path(post, path = "/v1/me/reviews/{sku}/postpone", tag = "reviews",
     security(("publishable_key" = [], "customer_token" = [])),
-    params(("sku" = String, Path, description = "The product")),
+    params(
+        ("sku" = String, Path, description = "The product"),
+        ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
+    ),
     responses(
         (status = 200, body = Postponed),
+        (status = 400, description = "`bad_request`: a bad `Idempotency-Key`", body = ApiError),
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
         (status = 403, description = "`forbidden`: an order session cannot postpone; `origin_not_allowed`", body = ApiError),
         (status = 404, description = "`not_found`: the customer has not ordered this SKU", body = ApiError),
+        (status = 409, description = "`idempotency_in_flight`", body = ApiError),
+        (status = 422, description = "`idempotency_key_reused`", body = ApiError),
     ))]
 pub async fn postpone(
     State(state): State<AppState>,
