@@ -106,6 +106,67 @@ async fn delivered_items_are_asked_about_after_their_use_period() {
 }
 
 #[tokio::test]
+async fn use_periods_by_tag_come_from_the_catalog() {
+    let t = setup().await;
+    let c = "cus_rv_tags";
+    for (sku, tags) in [
+        ("SOFA-1", json!(["furniture"])),
+        ("SOAP-1", json!(["consumables"])),
+    ] {
+        let product = json!({"title": sku, "tags": tags,
+            "variants": [{"sku": sku, "label": "One size", "available": true}]});
+        let r = admin_send(&t, "PUT", &format!("/v1/admin/products/P-{sku}"), &product).await;
+        assert!(
+            r.status.is_success(),
+            "{}",
+            String::from_utf8_lossy(&r.body)
+        );
+    }
+    let mut settings = admin_get(&t, "/v1/admin/reviews/settings").await.json();
+    settings["timing"]["use_periods"] = json!([
+        {"target": {"kind": "tag", "value": "furniture"}, "days": 30},
+        {"target": {"kind": "tag", "value": "consumables"}, "days": 3},
+    ]);
+    let r = admin_send(&t, "PUT", "/v1/admin/reviews/settings", &settings).await;
+    assert_eq!(r.status, StatusCode::OK);
+    // Both delivered 3 days and a minute ago: the soap is due, the sofa waits for 30 days.
+    order_of(
+        &t,
+        c,
+        "RV-7",
+        "SOFA-1",
+        Some(5 * DAY),
+        Some(3 * DAY + MINUTE),
+        false,
+    )
+    .await;
+    order_of(
+        &t,
+        c,
+        "RV-8",
+        "SOAP-1",
+        Some(5 * DAY),
+        Some(3 * DAY + MINUTE),
+        false,
+    )
+    .await;
+    assert_eq!(pending(&t, c).await, ["SOAP-1"]);
+    order_of(
+        &t,
+        c,
+        "RV-9",
+        "SOFA-1",
+        Some(32 * DAY),
+        Some(30 * DAY + MINUTE),
+        false,
+    )
+    .await;
+    let mut got = pending(&t, c).await;
+    got.sort();
+    assert_eq!(got, ["SOAP-1", "SOFA-1"]);
+}
+
+#[tokio::test]
 async fn opted_out_and_reviewed_items_are_not_asked() {
     let t = setup().await;
     let c = "cus_rv_optout";

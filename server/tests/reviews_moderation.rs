@@ -42,6 +42,67 @@ async fn rating_gated_settings_are_refused() {
 }
 
 #[tokio::test]
+async fn openapi_documents_the_review_routes() {
+    let t = setup().await;
+    let doc = t
+        .send(
+            public("GET", "/v1/openapi.json")
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await
+        .json();
+    let paths = &doc["paths"];
+    for (path, method) in [
+        ("/v1/me/reviews", "get"),
+        ("/v1/me/reviews/pending", "get"),
+        ("/v1/reviews", "post"),
+        ("/v1/reviews/{id}", "put"),
+        ("/v1/me/reviews/{sku}/postpone", "post"),
+        ("/v1/products/{sku}/reviews", "get"),
+        ("/v1/admin/reviews", "get"),
+        ("/v1/admin/reviews/{id}/moderation", "post"),
+        ("/v1/admin/reviews/{id}/reply", "put"),
+        ("/v1/admin/reviews/{id}/reply", "delete"),
+        ("/v1/admin/reviews/settings", "get"),
+        ("/v1/admin/reviews/settings", "put"),
+    ] {
+        assert!(paths[path][method].is_object(), "{method} {path}");
+    }
+    let list = &paths["/v1/products/{sku}/reviews"]["get"]["parameters"];
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "sku",
+            "stars",
+            "with_photos",
+            "verified",
+            "sort",
+            "cursor",
+            "limit"
+        ]
+    );
+    let schemas = &doc["components"]["schemas"];
+    for s in [
+        "Review",
+        "Page_PublicReview",
+        "ReviewSummary",
+        "ReviewSettingsInput",
+        "RejectReason",
+        "ReviewStatus",
+    ] {
+        assert!(schemas[s].is_object(), "schema {s}");
+    }
+    assert_eq!(schemas["ReviewInput"]["properties"]["rating"]["maximum"], 5);
+}
+
+#[tokio::test]
 async fn auto_publish_applies_to_every_rating() {
     let t = setup().await;
     let mut s = admin_get(&t, "/v1/admin/reviews/settings").await.json();
