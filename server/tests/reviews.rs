@@ -167,6 +167,52 @@ async fn use_periods_by_tag_come_from_the_catalog() {
 }
 
 #[tokio::test]
+async fn a_products_variants_share_one_review_per_customer() {
+    let t = setup().await;
+    let c = "cus_rv_variants";
+    let product = json!({"title": "Tee", "tags": [], "variants": [
+        {"sku": "TEE-S", "label": "S", "available": true},
+        {"sku": "TEE-M", "label": "M", "available": true}]});
+    let r = admin_send(&t, "PUT", "/v1/admin/products/P-TEE", &product).await;
+    assert!(r.status.is_success());
+    order_of(
+        &t,
+        c,
+        "RV-13",
+        "TEE-S",
+        Some(20 * DAY),
+        Some(18 * DAY),
+        false,
+    )
+    .await;
+    order_of(
+        &t,
+        c,
+        "RV-14",
+        "TEE-M",
+        Some(30 * DAY),
+        Some(28 * DAY),
+        false,
+    )
+    .await;
+    assert_eq!(pending(&t, c).await, ["TEE-S"], "one product, asked once");
+    let r = submit(&t, c, &review("TEE-S", 4)).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert!(pending(&t, c).await.is_empty());
+    assert_eq!(
+        submit(&t, c, &review("TEE-M", 4)).await.status,
+        StatusCode::CONFLICT
+    );
+    moderate(
+        &t,
+        r.json()["id"].as_i64().unwrap(),
+        &json!({"action": "approve"}),
+    )
+    .await;
+    assert_eq!(public_list(&t, "TEE-M", "").await["summary"]["count"], 1);
+}
+
+#[tokio::test]
 async fn opted_out_and_reviewed_items_are_not_asked() {
     let t = setup().await;
     let c = "cus_rv_optout";

@@ -1,5 +1,7 @@
--- Product reviews (shared::review, shared::api::reviews): one review per product (SKU) per
--- customer, enforced by the unique index so parallel submits make one review; moderation
+-- Product reviews (shared::review, shared::api::reviews): one review per product per
+-- customer, enforced by the unique index so parallel submits make one review (a product is
+-- `p:<catalog external id>` when the catalog knows the SKU, so its variants share reviews,
+-- else `s:<sku>`); moderation
 -- with an audit log; the merchant's public reply on the review's row; "not arrived yet"
 -- postponements; the store's settings as one JSON document (absent = defaults).
 -- Booleans are 0/1 integers, times unix milliseconds, as in 0001_init.sql.
@@ -16,7 +18,9 @@ CREATE TABLE reviews (
     id                  INTEGER PRIMARY KEY,
     store_id            INTEGER NOT NULL REFERENCES stores (id) ON DELETE CASCADE,
     customer_id         INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+    -- The SKU reviewed, and the product it belongs to (see above).
     sku                 TEXT    NOT NULL,
+    product_key         TEXT    NOT NULL,
     -- The delivered order line the server tied the review to; set = "verified buyer".
     order_item_id       INTEGER REFERENCES order_items (id) ON DELETE SET NULL,
     verified            INTEGER NOT NULL CHECK (verified IN (0, 1)),
@@ -37,8 +41,8 @@ CREATE TABLE reviews (
     created_at_ms       INTEGER NOT NULL,
     updated_at_ms       INTEGER NOT NULL
 );
-CREATE UNIQUE INDEX reviews_one_per_product ON reviews (store_id, customer_id, sku);
-CREATE INDEX reviews_by_product ON reviews (store_id, sku, status, created_at_ms, id);
+CREATE UNIQUE INDEX reviews_one_per_product ON reviews (store_id, customer_id, product_key);
+CREATE INDEX reviews_by_product ON reviews (store_id, product_key, status, created_at_ms, id);
 CREATE INDEX reviews_by_status ON reviews (store_id, status, created_at_ms, id);
 
 -- Every moderation and reply action, for audit.

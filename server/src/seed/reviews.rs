@@ -55,15 +55,18 @@ fn file() -> Result<ReviewsFile> {
 /// The demo reviews (idempotent: a customer's existing review of the product is left alone).
 pub(super) async fn seed_reviews(db: &Db, store_id: i64, now_ms: i64) -> Result<()> {
     for past in file()?.reviews {
+        let mut conn = db.pool.acquire().await?;
+        let key = repo::product_key(&mut conn, store_id, &past.review.sku).await?;
         let exists: i64 = sqlx::query_scalar(
             "SELECT COUNT(*) FROM reviews r JOIN customers c ON c.id = r.customer_id \
-             WHERE r.store_id = $1 AND c.external_id = $2 AND r.sku = $3",
+             WHERE r.store_id = $1 AND c.external_id = $2 AND r.product_key = $3",
         )
         .bind(store_id)
         .bind(&past.customer)
-        .bind(&past.review.sku)
-        .fetch_one(&db.pool)
+        .bind(key)
+        .fetch_one(&mut *conn)
         .await?;
+        drop(conn);
         if exists > 0 {
             continue;
         }

@@ -80,3 +80,30 @@ pub(crate) async fn customer_id(
         .await?
         .ok_or(Error::NotFound)
 }
+
+/// The key a SKU's reviews are kept under: its catalog product (`p:<external id>`) when the
+/// catalog knows the SKU, so every variant of a product shares one set of reviews and a
+/// customer reviews the product once; else the SKU itself (`s:<sku>`).
+pub(crate) fn key_of(sku: &str, product: Option<&str>) -> String {
+    match product {
+        Some(external_id) => format!("p:{external_id}"),
+        None => format!("s:{sku}"),
+    }
+}
+
+/// [`key_of`] `sku`, looking its product up in the store's catalog.
+pub(crate) async fn product_key(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    sku: &str,
+) -> Result<String> {
+    let product: Option<String> = sqlx::query_scalar(
+        "SELECT p.external_id FROM product_variants v JOIN products p ON p.id = v.product_id \
+         WHERE v.store_id = $1 AND v.sku = $2",
+    )
+    .bind(store_id)
+    .bind(sku)
+    .fetch_optional(conn)
+    .await?;
+    Ok(key_of(sku, product.as_deref()))
+}

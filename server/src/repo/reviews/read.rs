@@ -2,7 +2,7 @@
 //! summary, the admin queue, and a customer's delivered items waiting for a review (the
 //! shared timing rule applied to each line).
 
-use super::find_customer;
+use super::{find_customer, key_of, product_key};
 use crate::error::{Error, Result};
 use crate::repo::preferences;
 use aftercare_shared::api::{
@@ -159,20 +159,22 @@ pub struct PublicQuery {
     pub limit: u32,
 }
 
-/// A product's published reviews: the summary of all of them, one filtered and sorted page,
-/// whether more follow, and how many match the filters.
+/// A product's published reviews (every variant's, when the catalog knows the SKU's
+/// product): the summary of all of them, one filtered and sorted page, whether more follow,
+/// and how many match the filters.
 pub async fn public_list(
     conn: &mut AnyConnection,
     store_id: i64,
     sku: &str,
     q: PublicQuery,
 ) -> Result<(ReviewSummary, Vec<PublicReview>, bool, u64)> {
+    let key = product_key(&mut *conn, store_id, sku).await?;
     let counts: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT rating, COUNT(*) FROM reviews WHERE store_id = $1 AND sku = $2 \
+        "SELECT rating, COUNT(*) FROM reviews WHERE store_id = $1 AND product_key = $2 \
          AND status = 'published' GROUP BY rating",
     )
     .bind(store_id)
-    .bind(sku)
+    .bind(&key)
     .fetch_all(&mut *conn)
     .await?;
     let mut histogram = [0u64; 5];
@@ -184,7 +186,7 @@ pub async fn public_list(
             *slot = u64::try_from(n).unwrap_or(0);
         }
     }
-    let mut filter = String::from("store_id = $1 AND sku = $2 AND status = 'published'");
+    let mut filter = String::from("store_id = $1 AND product_key = $2 AND status = 'published'");
     if let Some(s) = q.stars {
         filter.push_str(&format!(" AND rating = {}", i64::from(s)));
     }
@@ -203,14 +205,14 @@ pub async fn public_list(
     };
     let total: i64 = sqlx::query_scalar(&format!("SELECT COUNT(*) FROM reviews WHERE {filter}"))
         .bind(store_id)
-        .bind(sku)
+        .bind(&key)
         .fetch_one(&mut *conn)
         .await?;
     let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT} WHERE {filter} ORDER BY {order} LIMIT $3 OFFSET $4"
     ))
     .bind(store_id)
-    .bind(sku)
+    .bind(&key)
     .bind(i64::from(q.limit) + 1)
     .bind(i64::try_from(q.offset).unwrap_or(i64::MAX))
     .fetch_all(conn)
@@ -299,7 +301,7 @@ const LINES: &str = "SELECT oi.sku, oi.title, oi.variant, oi.image_url, o.order_
      ORDER BY o.placed_at_ms DESC, o.id DESC, oi.position";
 
 /// The delivered items waiting for the customer's review at `now_ms`: one per product (the
-/// newest eligible line), each passing the shared timing rule with the store's settings.
+/// newest eligible line; the variants of a catalog product are one product), each passing the shared timing rule with the store's settings.
 /// Nothing when review requests are off in the customer's preferences.
 pub async fn pending(
     conn: &mut AnyConnection,
@@ -319,12 +321,13 @@ pub async fn pending(
         .bind(cid)
         .fetch_all(&mut *conn)
         .await?;
-    let reviewed: Vec<String> =
-        sqlx::query_scalar("SELECT sku FROM reviews WHERE store_id = $1 AND customer_id = $2")
-            .bind(store_id)
-            .bind(cid)
-            .fetch_all(&mut *conn)
-            .await?;
+    let reviewed: Vec<String> = sqlx::query_scalar(
+        "SELECT product_key FROM reviews WHERE store_id = $1 AND customer_id = $2",
+    )
+    .bind(store_id)
+    .bind(cid)
+    .fetch_all(&mut *conn)
+    .await?;
     let postponed: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
         "SELECT sku, postponed_at_ms FROM review_postponements WHERE customer_id = $1",
     )
@@ -333,10 +336,15 @@ pub async fn pending(
     .await?
     .into_iter()
     .collect();
-    let tags = product_tags(&mut *conn, store_id).await?;
+    let catalog = catalog(&mut *conn, store_id).await?;
+    let mut asked: Vec<String> = Vec::new();
     let mut out: Vec<PendingReview> = Vec::new();
     for line in lines {
-        if out.iter().any(|p| p.sku == line.sku) {
+        let (product, tags) = catalog
+            .get(&line.sku)
+            .map_or((None, &[][..]), |(p, t)| (Some(p.as_str()), t.as_slice()));
+        let key = key_of(&line.sku, product);
+        if asked.contains(&key) {
             continue;
         }
         let facts = LineFacts {
@@ -344,18 +352,16 @@ pub async fn pending(
             shipped_at_ms: line.shipped_at_ms,
             returned_or_refunded: line.returned > 0
                 || (line.total_minor > 0 && line.refunded_minor >= line.total_minor),
-            already_reviewed: reviewed.contains(&line.sku),
+            already_reviewed: reviewed.contains(&key),
             postponed_at_ms: postponed.get(&line.sku).copied(),
             // No review emails are sent yet: the account prompt is the only ask.
             asks_sent: 0,
             customer_asks_30_days: 0,
             opted_out,
         };
-        let use_days = timing.use_days(
-            &line.sku,
-            tags.get(&line.sku).map(Vec::as_slice).unwrap_or(&[]),
-        );
+        let use_days = timing.use_days(&line.sku, tags);
         if ask_decision(timing, use_days, &facts, now_ms).eligible {
+            asked.push(key);
             out.push(PendingReview {
                 sku: line.sku,
                 title: line.title,
@@ -369,20 +375,25 @@ pub async fn pending(
     Ok(out)
 }
 
-/// Each catalog SKU's product tags (use periods can be set per tag).
-async fn product_tags(
+/// Each catalog SKU's product (external id) and tags (use periods can be set per tag).
+async fn catalog(
     conn: &mut AnyConnection,
     store_id: i64,
-) -> Result<HashMap<String, Vec<String>>> {
-    let rows: Vec<(String, String)> = sqlx::query_as(
-        "SELECT v.sku, p.tags FROM product_variants v JOIN products p ON p.id = v.product_id \
-         WHERE v.store_id = $1",
+) -> Result<HashMap<String, (String, Vec<String>)>> {
+    let rows: Vec<(String, String, String)> = sqlx::query_as(
+        "SELECT v.sku, p.external_id, p.tags FROM product_variants v \
+         JOIN products p ON p.id = v.product_id WHERE v.store_id = $1",
     )
     .bind(store_id)
     .fetch_all(conn)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(sku, tags)| (sku, serde_json::from_str(&tags).unwrap_or_default()))
+        .map(|(sku, product, tags)| {
+            (
+                sku,
+                (product, serde_json::from_str(&tags).unwrap_or_default()),
+            )
+        })
         .collect())
 }

@@ -2,7 +2,7 @@
 //! replies. Each runs in one write transaction; moderation and replies add an audit row.
 
 use super::read::find;
-use super::{customer_id, settings};
+use super::{customer_id, product_key, settings};
 use crate::db::Db;
 use crate::error::{Error, Result};
 use aftercare_shared::api::{
@@ -80,8 +80,8 @@ async fn known_sku(conn: &mut AnyConnection, store_id: i64, sku: &str) -> Result
 }
 
 /// Store `customer`'s review at `now_ms`. Verified only when tied here to a delivered line
-/// of theirs; one review per product per customer (a second one, even submitted in
-/// parallel, is `409`); a SKU the store does not know is `422 sku`.
+/// of theirs (of that SKU); one review per product per customer, a catalog product's variants
+/// counting as one (a second one, even submitted in parallel, is `409`); a SKU the store does not know is `422 sku`.
 pub async fn submit(
     db: &Db,
     store_id: i64,
@@ -101,15 +101,18 @@ pub async fn submit(
         ));
     }
     let line = delivered_line(tx.conn(), store_id, cid, sku).await?;
+    let key = product_key(tx.conn(), store_id, sku).await?;
     let status = initial_status(tx.conn(), store_id).await?;
     let inserted: std::result::Result<i64, sqlx::Error> = sqlx::query_scalar(
-        "INSERT INTO reviews (store_id, customer_id, sku, order_item_id, verified, rating, \
-         title, body, fit, would_recommend, display_name, status, created_at_ms, updated_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id",
+        "INSERT INTO reviews (store_id, customer_id, sku, product_key, order_item_id, verified, \
+         rating, title, body, fit, would_recommend, display_name, status, created_at_ms, \
+         updated_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
     )
     .bind(store_id)
     .bind(cid)
     .bind(sku)
+    .bind(key)
     .bind(line)
     .bind(i64::from(line.is_some()))
     .bind(i64::from(input.rating.stars()))
