@@ -20,6 +20,7 @@ mod orders;
 mod profiles;
 mod requests;
 mod returns;
+mod reviews;
 mod surveys;
 
 pub use orders::{demo_eta_revisions, demo_orders, product_url};
@@ -146,6 +147,7 @@ async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport>
     returns::seed_returns(db, store.id, now).await?;
     seed_address_books(db, store.id, now).await?;
     requests::seed_requests(db, store.id, now).await?;
+    reviews::seed_reviews(db, store.id, now).await?;
     Ok(SeedReport {
         store_id: store.id,
         orders: list.len(),

@@ -23,6 +23,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0006_order_requests.sql"),
         include_str!("../migrations/postgres/0007_profile.sql"),
         include_str!("../migrations/postgres/0008_erasures.sql"),
+        include_str!("../migrations/postgres/0009_reviews.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
@@ -33,6 +34,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0006_order_requests.sql"),
         include_str!("../migrations/sqlite/0007_profile.sql"),
         include_str!("../migrations/sqlite/0008_erasures.sql"),
+        include_str!("../migrations/sqlite/0009_reviews.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in [
@@ -518,6 +520,7 @@ async fn api_works_on_postgres() {
         profile_flow(&t).await;
         // Cancellation and address-change requests, and their race with parcels.
         requests::main_flows(&t).await;
+        reviews::main_flows(&t).await;
         privacy::flow(&t).await;
         t.state.db.pool.close().await;
     }

@@ -33,6 +33,30 @@ async fn seeding_twice_changes_no_counts() {
         .await
         .unwrap();
     assert_eq!(returns, 9, "past returns are seeded once");
+    let reviews = || async {
+        sqlx::query_as::<_, (i64, String, String, i64, i64)>(
+            "SELECT id, sku, status, updated_at_ms, \
+             (SELECT COUNT(*) FROM review_moderation_log l WHERE l.review_id = r.id) \
+             FROM reviews r ORDER BY id",
+        )
+        .fetch_all(&t.state.db.pool)
+        .await
+        .unwrap()
+    };
+    let seeded = reviews().await;
+    let statuses: Vec<&str> = seeded.iter().map(|r| r.2.as_str()).collect();
+    assert_eq!(
+        statuses,
+        [
+            "published",
+            "published",
+            "published",
+            "published",
+            "rejected",
+            "pending"
+        ],
+        "the demo reviews, in every state"
+    );
     let books = || async {
         sqlx::query_as::<_, (i64, String, i64, i64)>(
             "SELECT id, customer_external_id, is_default, updated_at_ms \
@@ -49,6 +73,11 @@ async fn seeding_twice_changes_no_counts() {
         books().await,
         saved,
         "saved addresses are not duplicated or touched"
+    );
+    assert_eq!(
+        reviews().await,
+        seeded,
+        "reviews are not duplicated or touched"
     );
 }
 

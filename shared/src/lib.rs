@@ -15,6 +15,7 @@ pub mod locale;
 pub mod money;
 pub mod order;
 pub mod returns;
+pub mod review;
 pub mod survey;
 pub mod time;
 pub mod tracking;

@@ -20,6 +20,7 @@ pub mod privacy;
 pub mod profile;
 pub mod requests;
 pub mod returns;
+pub mod reviews;
 pub mod static_files;
 pub mod store;
 pub mod surveys;
@@ -56,6 +57,7 @@ pub fn routes() -> ApiRouter {
         .merge(overview::router())
         .merge(returns::router())
         .merge(requests::router())
+        .merge(reviews::router())
         .merge(demo::router())
         .merge(openapi::router())
         .merge(static_files::router())

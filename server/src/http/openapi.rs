@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 #[openapi(
     info(
         title = "Aftercare API",
-        description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, NPS/CSAT surveys, customers' communication preferences, account overview, profile and address book, and their own data (export, erasure), returns, cancellation and address-change requests, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
+        description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, NPS/CSAT surveys, customers' communication preferences, account overview, profile and address book, and their own data (export, erasure), returns, cancellation and address-change requests, product reviews, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
         license(name = "MIT")
     ),
     components(schemas(
@@ -51,6 +51,7 @@ use utoipa_axum::routes;
         (name = "account", description = "A customer's account overview: what needs them now (publishable key + customer token)"),
         (name = "returns", description = "Returns, exchanges and EU withdrawal for shoppers (publishable key + token; label/QR by capability link)"),
         (name = "requests", description = "Cancellation and address-change requests for shoppers (publishable key + token)"),
+        (name = "reviews", description = "Product reviews: customers' pending items, submit, edit, postpone (publishable key + customer token); a product's published reviews (publishable key)"),
         (name = "admin", description = "Secret-key admin and ingest API"),
         (name = "demo", description = "Demo-only helpers"),
         (name = "health", description = "Liveness"),

@@ -10,5 +10,6 @@ pub mod privacy;
 pub mod profile;
 pub mod requests;
 pub mod returns;
+pub mod reviews;
 pub mod stores;
 pub mod surveys;

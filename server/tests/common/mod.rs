@@ -11,6 +11,8 @@ pub(crate) mod profile;
 pub(crate) mod requests;
 /// Helpers of the returns tests.
 pub(crate) mod returns;
+/// Helpers of the review tests.
+pub(crate) mod reviews;
 /// Helpers of the survey tests.
 pub(crate) mod surveys;
 

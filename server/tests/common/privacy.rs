@@ -35,6 +35,17 @@ pub(crate) async fn flow(t: &TestApp) {
     assert_eq!(data["profile"]["email"], "ben@example.com");
     let orders = data["orders"].as_array().unwrap().len();
     assert!(orders > 0);
+    let skus: Vec<&str> = data["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["sku"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        skus,
+        ["SUN-POL-TORT", "BOTTLE-INS-750"],
+        "his seeded reviews, newest first"
+    );
     let r = t
         .send(send(
             "POST",
@@ -57,4 +68,10 @@ pub(crate) async fn flow(t: &TestApp) {
             .await
             .unwrap();
     assert_eq!(left, 0);
+    let (reviews,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM reviews WHERE display_name = 'Ben K.'")
+            .fetch_one(&t.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(reviews, 0, "his reviews go with his account");
 }

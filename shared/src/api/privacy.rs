@@ -2,7 +2,7 @@
 //! them, or has it erased (GDPR arts. 15, 17 and 20). The order records a store must keep for
 //! its accounts stay, stripped of everything that identifies the customer.
 
-use super::{Preferences, Profile, ReturnDetail, SurveyResponse};
+use super::{Preferences, Profile, ReturnDetail, Review, SurveyResponse};
 use crate::changes::OrderRequest;
 use crate::error::{ApiError, FieldIssue};
 use crate::ids::OrderNumber;
@@ -41,6 +41,10 @@ pub struct DataExport {
     pub requests: Vec<OrderRequest>,
     /// Survey answers given while signed in or about these orders.
     pub survey_answers: Vec<SurveyResponse>,
+    /// Product reviews the customer wrote, in every moderation state, newest first (absent
+    /// in files made before reviews existed).
+    #[serde(default)]
+    pub reviews: Vec<Review>,
     /// When the customer (or a guest with their order) looked at an order's tracking.
     pub tracking_views: Vec<TrackingView>,
 }

@@ -32,6 +32,7 @@ mod privacy;
 mod profile;
 mod requests;
 mod returns;
+mod reviews;
 mod shipments;
 mod store;
 mod surveys;

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::repo::orders::load_order;
 use crate::repo::returns::{self, Links};
 use crate::repo::surveys::{response_of, ResponseRow, RESPONSE_COLUMNS};
-use crate::repo::{preferences, profile};
+use crate::repo::{preferences, profile, reviews};
 use aftercare_shared::api::{DataExport, TrackingView, EXPORT_FORMAT};
 use aftercare_shared::{Locale, OrderNumber, Timestamp};
 use sqlx::AnyConnection;
@@ -79,6 +79,7 @@ pub async fn export(
         returns: returns_out,
         requests,
         survey_answers: answers,
+        reviews: reviews::for_customer(conn, store_id, customer).await?,
         tracking_views: views,
     })
 }

@@ -1,0 +1,499 @@
+//! Product reviews. Customers (publishable key + customer token) list the delivered items
+//! waiting for their review, submit, edit and postpone; anyone with the publishable key reads
+//! a product's published reviews; merchants (secret key) moderate, reply and set the rules.
+//! When to ask is the shared `review` module's rule; "verified" is decided here, never sent.
+
+use super::plumbing::{
+    decode_cursor, encode_cursor, path_id, path_segment, ranged, ApiRouter, Json, DEFAULT_PAGE,
+    MAX_PAGE,
+};
+use crate::auth::{AdminStore, PublicStore, Shopper};
+use crate::error::Result;
+use crate::repo::reviews::{self as repo, PublicQuery};
+use crate::state::AppState;
+use aftercare_shared::api::{
+    ModerationInput, Page, PendingReview, Postponed, ProductReviews, ReplyInput, Review,
+    ReviewInput, ReviewSettings, ReviewSettingsInput, ReviewSort,
+};
+use aftercare_shared::review::ReviewStatus;
+use aftercare_shared::validate::Problems;
+use aftercare_shared::{ApiError, FieldIssue};
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use serde::Deserialize;
+use utoipa_axum::routes;
+
+/// The kind tag of the admin queue's cursors.
+const QUEUE_CURSOR: &str = "v1";
+/// The kind tag of the public list's cursors (an offset: the list has several sorts).
+const PUBLIC_CURSOR: &str = "p1";
+
+/// Review routes (customer, public and admin).
+pub fn router() -> ApiRouter {
+    ApiRouter::new()
+        .routes(routes!(mine))
+        .routes(routes!(pending))
+        .routes(routes!(submit))
+        .routes(routes!(edit))
+        .routes(routes!(postpone))
+        .routes(routes!(product_reviews))
+        .routes(routes!(admin_reviews))
+        .routes(routes!(moderate))
+        .routes(routes!(put_reply, delete_reply))
+        .routes(routes!(get_settings, put_settings))
+}
+
+/// The signed-in customer's own reviews in every state, newest first: `pending`,
+/// `published`, or `rejected` with its `reject_reason`, and the store's reply.
+#[utoipa::path(get, path = "/v1/me/reviews", tag = "reviews",
+    security(("publishable_key" = [], "customer_token" = [])),
+    responses(
+        (status = 200, body = Vec<Review>),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session has no reviews; `origin_not_allowed`", body = ApiError),
+    ))]
+pub async fn mine(State(state): State<AppState>, shopper: Shopper) -> Result<Json<Vec<Review>>> {
+    let customer = shopper.customer()?;
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(
+        repo::for_customer(&mut conn, shopper.store.id, customer).await?,
+    ))
+}
+
+/// The signed-in customer's delivered items waiting for a review, newest order first: one per
+/// product, none already reviewed, none returned or refunded, none before its delivery scan
+/// plus the product's use period (without a scan: shipment plus the transit buffer), none
+/// postponed in the last 7 days, and nothing at all when review requests are off in the
+/// customer's preferences.
+#[utoipa::path(get, path = "/v1/me/reviews/pending", tag = "reviews",
+    security(("publishable_key" = [], "customer_token" = [])),
+    responses(
+        (status = 200, body = Vec<PendingReview>),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session has no reviews; `origin_not_allowed`", body = ApiError),
+    ))]
+pub async fn pending(
+    State(state): State<AppState>,
+    shopper: Shopper,
+) -> Result<Json<Vec<PendingReview>>> {
+    let customer = shopper.customer()?;
+    let mut conn = state.db.pool.acquire().await?;
+    let settings = repo::settings(&mut conn, shopper.store.id).await?;
+    Ok(Json(
+        repo::pending(
+            &mut conn,
+            shopper.store.id,
+            customer,
+            &settings.timing,
+            crate::util::now_ms(),
+        )
+        .await?,
+    ))
+}
+
+/// Review a product. "Verified buyer" is set only when the server finds a delivered line of
+/// that SKU in the customer's orders. One review per product per customer: a second one is
+/// `409` (edit the first instead), and parallel submits make one review. It starts `pending`,
+/// or `published` when the store auto-publishes (the same for every rating). Send an
+/// `Idempotency-Key`: a retry replays the first answer.
+#[utoipa::path(post, path = "/v1/reviews", tag = "reviews",
+    security(("publishable_key" = [], "customer_token" = [])),
+    params(
+        ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
+    ),
+    request_body = ReviewInput,
+    responses(
+        (status = 201, body = Review),
+        (status = 400, description = "`bad_request`: the body is not JSON, or a bad `Idempotency-Key`", body = ApiError),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session cannot review; `origin_not_allowed`", body = ApiError),
+        (status = 404, description = "`not_found`: a customer the store has no order from", body = ApiError),
+        (status = 409, description = "`conflict`: this customer already reviewed the product; `idempotency_in_flight`", body = ApiError),
+        (status = 413, description = "`payload_too_large`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `sku` (unknown to the store), `rating` (1–5), `title` (1–120 characters), `body` (10–5,000), `display_name` (1–60) or `attributes.*`; `idempotency_key_reused`", body = ApiError),
+    ))]
+pub async fn submit(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    Json(input): Json<ReviewInput>,
+) -> Result<(StatusCode, Json<Review>)> {
+    let customer = shopper.customer()?;
+    let review = repo::submit(
+        &state.db,
+        shopper.store.id,
+        customer,
+        &input,
+        crate::util::now_ms(),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(review)))
+}
+
+/// The author edits their review: it goes back to `pending` (or straight to `published` when
+/// the store auto-publishes), and a rejection reason is cleared. `sku` must stay the same.
+/// Another customer's review is `404`, as if it did not exist.
+#[utoipa::path(put, path = "/v1/reviews/{id}", tag = "reviews",
+    security(("publishable_key" = [], "customer_token" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "The review's id")),
+    request_body = ReviewInput,
+    responses(
+        (status = 200, body = Review),
+        (status = 400, description = "`bad_request`: the body is not JSON", body = ApiError),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session cannot review; `origin_not_allowed`", body = ApiError),
+        (status = 404, description = "`not_found`: no such review of this customer", body = ApiError),
+        (status = 413, description = "`payload_too_large`", body = ApiError),
+        (status = 422, description = "`validation_failed`, as for `POST /v1/reviews`; `sku` when it differs from the review's", body = ApiError),
+    ))]
+pub async fn edit(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    path: std::result::Result<Path<String>, PathRejection>,
+    Json(input): Json<ReviewInput>,
+) -> Result<Json<Review>> {
+    let customer = shopper.customer()?;
+    let id = path_id(path)?;
+    Ok(Json(
+        repo::edit(
+            &state.db,
+            shopper.store.id,
+            customer,
+            id,
+            &input,
+            crate::util::now_ms(),
+        )
+        .await?,
+    ))
+}
+
+/// "Not arrived yet?": the product is not asked about for 7 days. Postponing again restarts
+/// the 7 days.
+#[utoipa::path(post, path = "/v1/me/reviews/{sku}/postpone", tag = "reviews",
+    security(("publishable_key" = [], "customer_token" = [])),
+    params(
+        ("sku" = String, Path, description = "The product"),
+        ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
+    ),
+    responses(
+        (status = 200, body = Postponed),
+        (status = 400, description = "`bad_request`: a bad `Idempotency-Key`", body = ApiError),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session cannot postpone; `origin_not_allowed`", body = ApiError),
+        (status = 404, description = "`not_found`: the customer has not ordered this SKU", body = ApiError),
+        (status = 409, description = "`idempotency_in_flight`", body = ApiError),
+        (status = 422, description = "`idempotency_key_reused`", body = ApiError),
+    ))]
+pub async fn postpone(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Json<Postponed>> {
+    let customer = shopper.customer()?;
+    let sku = path_segment(path)?;
+    Ok(Json(
+        repo::postpone(
+            &state.db,
+            shopper.store.id,
+            customer,
+            &sku,
+            crate::util::now_ms(),
+        )
+        .await?,
+    ))
+}
+
+/// Query of `GET /v1/products/{sku}/reviews`. Values are read as text, so a bad one gets the
+/// API's own `422` naming its field.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ProductReviewParams {
+    /// Only reviews with this many stars, 1–5.
+    #[param(value_type = Option<u8>, minimum = 1, maximum = 5)]
+    pub stars: Option<String>,
+    /// `true`: only reviews with photos.
+    #[param(value_type = Option<bool>)]
+    pub with_photos: Option<String>,
+    /// `true`: only verified buyers' reviews.
+    #[param(value_type = Option<bool>)]
+    pub verified: Option<String>,
+    /// `newest` (the default), `highest`, `lowest`, `most_helpful` or `with_photos`.
+    #[param(value_type = Option<ReviewSort>, inline)]
+    pub sort: Option<String>,
+    /// `next_cursor` of the previous page (same filters and sort).
+    pub cursor: Option<String>,
+    /// Page size, 1–100 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<String>,
+}
+
+fn flag(p: &mut Problems, field: &str, raw: Option<&str>) -> bool {
+    match raw.map(str::trim).filter(|v| !v.is_empty()) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => {
+            p.add(field, FieldIssue::InvalidFormat);
+            false
+        }
+    }
+}
+
+/// A product's published reviews: the summary of all of them (count, average, histogram of
+/// 1–5 stars; no average without reviews) and one page of the list, filtered and sorted.
+/// Pending and rejected reviews are never here. A SKU without reviews answers an empty list.
+#[utoipa::path(get, path = "/v1/products/{sku}/reviews", tag = "reviews",
+    security(("publishable_key" = [])),
+    params(("sku" = String, Path, description = "The product"), ProductReviewParams),
+    responses(
+        (status = 200, body = ProductReviews),
+        (status = 400, description = "`bad_request`: the query string cannot be read", body = ApiError),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 403, description = "`origin_not_allowed`", body = ApiError),
+        (status = 422, description = "`validation_failed`: bad `stars`, `with_photos`, `verified`, `sort`, `limit` or `cursor`", body = ApiError),
+    ))]
+pub async fn product_reviews(
+    State(state): State<AppState>,
+    PublicStore(store): PublicStore,
+    path: std::result::Result<Path<String>, PathRejection>,
+    query: std::result::Result<Query<ProductReviewParams>, QueryRejection>,
+) -> Result<Json<ProductReviews>> {
+    let sku = path_segment(path)?;
+    let Query(q) = query?;
+    let mut p = Problems::default();
+    let stars = q
+        .stars
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| ranged(&mut p, "stars", Some(s), 1..=5, 1) as u8);
+    let with_photos = flag(&mut p, "with_photos", q.with_photos.as_deref());
+    let verified = flag(&mut p, "verified", q.verified.as_deref());
+    let sort = match q.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => ReviewSort::Newest,
+        Some(s) => ReviewSort::from_wire(s).unwrap_or_else(|| {
+            p.add("sort", FieldIssue::InvalidFormat);
+            ReviewSort::Newest
+        }),
+    };
+    let limit = ranged(
+        &mut p,
+        "limit",
+        q.limit.as_deref(),
+        1..=MAX_PAGE,
+        DEFAULT_PAGE,
+    );
+    let offset = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
+        None => 0,
+        Some(c) => match decode_cursor(PUBLIC_CURSOR, c).and_then(|(o, _)| u64::try_from(o).ok()) {
+            Some(o) => o,
+            None => {
+                p.add("cursor", FieldIssue::InvalidFormat);
+                0
+            }
+        },
+    };
+    p.finish()?;
+    let mut conn = state.db.pool.acquire().await?;
+    let query = PublicQuery {
+        stars,
+        with_photos,
+        verified,
+        sort,
+        offset,
+        limit,
+    };
+    let (summary, items, more, total) = repo::public_list(&mut conn, store.id, &sku, query).await?;
+    let next = offset + u64::from(limit);
+    Ok(Json(ProductReviews {
+        summary,
+        reviews: Page {
+            items,
+            next_cursor: more
+                .then(|| encode_cursor(PUBLIC_CURSOR, (i64::try_from(next).unwrap_or(0), 0))),
+            total: Some(total),
+        },
+    }))
+}
+
+/// Query of `GET /v1/admin/reviews`.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AdminReviewParams {
+    /// Which reviews: `pending` (the default: the moderation queue), `published` or
+    /// `rejected`.
+    #[param(value_type = ReviewStatus, inline, required = false)]
+    pub status: Option<String>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// Page size, 1–100 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
+    pub limit: Option<String>,
+}
+
+/// The store's reviews in one status, oldest first (the queue a moderator works through),
+/// cursor-paginated; `total` counts the reviews in that status.
+#[utoipa::path(get, path = "/v1/admin/reviews", tag = "admin",
+    security(("secret_key" = [])),
+    params(AdminReviewParams),
+    responses(
+        (status = 200, body = Page<Review>),
+        (status = 400, description = "`bad_request`: the query string cannot be read", body = ApiError),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 422, description = "`validation_failed`: bad `status`, `limit` or `cursor`", body = ApiError),
+    ))]
+pub async fn admin_reviews(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    query: std::result::Result<Query<AdminReviewParams>, QueryRejection>,
+) -> Result<Json<Page<Review>>> {
+    let Query(q) = query?;
+    let mut p = Problems::default();
+    let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => ReviewStatus::Pending,
+        Some(s) => ReviewStatus::from_wire(s).unwrap_or_else(|| {
+            p.add("status", FieldIssue::InvalidFormat);
+            ReviewStatus::Pending
+        }),
+    };
+    let limit = ranged(
+        &mut p,
+        "limit",
+        q.limit.as_deref(),
+        1..=MAX_PAGE,
+        DEFAULT_PAGE,
+    );
+    let after = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
+        None => None,
+        Some(c) => {
+            let after = decode_cursor(QUEUE_CURSOR, c);
+            if after.is_none() {
+                p.add("cursor", FieldIssue::InvalidFormat);
+            }
+            after
+        }
+    };
+    p.finish()?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (items, next, total) = repo::admin_list(&mut conn, store.id, status, after, limit).await?;
+    Ok(Json(Page {
+        items,
+        next_cursor: next.map(|at| encode_cursor(QUEUE_CURSOR, at)),
+        total: Some(total),
+    }))
+}
+
+/// Approve (publish) or reject a review with a neutral reason (`spam`, `off_topic`,
+/// `personal_data`, `offensive`, `not_about_product`: never its rating). Works from any
+/// state, so a published review can be taken down and a rejected one published. Every action
+/// is written to the audit log.
+#[utoipa::path(post, path = "/v1/admin/reviews/{id}/moderation", tag = "admin",
+    security(("secret_key" = [])),
+    params(
+        ("id" = i64, Path, minimum = 1, description = "The review's id"),
+        ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
+    ),
+    request_body = ModerationInput,
+    responses(
+        (status = 200, body = Review),
+        (status = 400, description = "`bad_request`: the body is not JSON, or a bad `Idempotency-Key`", body = ApiError),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 404, description = "`not_found`: no such review in this store", body = ApiError),
+        (status = 409, description = "`idempotency_in_flight`", body = ApiError),
+        (status = 413, description = "`payload_too_large`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `reason` (required to reject, none to approve); `idempotency_key_reused`", body = ApiError),
+    ))]
+pub async fn moderate(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    path: std::result::Result<Path<String>, PathRejection>,
+    Json(input): Json<ModerationInput>,
+) -> Result<Json<Review>> {
+    let id = path_id(path)?;
+    Ok(Json(
+        repo::moderate(&state.db, store.id, id, &input, crate::util::now_ms()).await?,
+    ))
+}
+
+/// Write or rewrite the store's public reply under a review (shown under it once it is
+/// published); logged.
+#[utoipa::path(put, path = "/v1/admin/reviews/{id}/reply", tag = "admin",
+    security(("secret_key" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "The review's id")),
+    request_body = ReplyInput,
+    responses(
+        (status = 200, body = Review),
+        (status = 400, description = "`bad_request`: the body is not JSON", body = ApiError),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 404, description = "`not_found`: no such review in this store", body = ApiError),
+        (status = 413, description = "`payload_too_large`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `body` (1–2,000 characters)", body = ApiError),
+    ))]
+pub async fn put_reply(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    path: std::result::Result<Path<String>, PathRejection>,
+    Json(input): Json<ReplyInput>,
+) -> Result<Json<Review>> {
+    let id = path_id(path)?;
+    Ok(Json(
+        repo::put_reply(&state.db, store.id, id, &input, crate::util::now_ms()).await?,
+    ))
+}
+
+/// Remove the store's reply under a review (idempotent: no reply is fine); logged.
+#[utoipa::path(delete, path = "/v1/admin/reviews/{id}/reply", tag = "admin",
+    security(("secret_key" = [])),
+    params(("id" = i64, Path, minimum = 1, description = "The review's id")),
+    responses(
+        (status = 200, body = Review),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 404, description = "`not_found`: no such review in this store", body = ApiError),
+    ))]
+pub async fn delete_reply(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    path: std::result::Result<Path<String>, PathRejection>,
+) -> Result<Json<Review>> {
+    let id = path_id(path)?;
+    Ok(Json(
+        repo::delete_reply(&state.db, store.id, id, crate::util::now_ms()).await?,
+    ))
+}
+
+/// The store's review settings (the defaults until set).
+#[utoipa::path(get, path = "/v1/admin/reviews/settings", tag = "admin",
+    security(("secret_key" = [])),
+    responses(
+        (status = 200, body = ReviewSettings),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+    ))]
+pub async fn get_settings(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+) -> Result<Json<ReviewSettings>> {
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(repo::settings(&mut conn, store.id).await?))
+}
+
+/// Replace the store's review settings. Auto-publishing applies to every rating alike:
+/// `auto_publish_min_rating` and `reward_min_rating` are refused with `422` whatever their
+/// value, as publishing or rewarding by rating is unlawful (US FTC 16 CFR §465.7, §465.4).
+#[utoipa::path(put, path = "/v1/admin/reviews/settings", tag = "admin",
+    security(("secret_key" = [])),
+    request_body = ReviewSettingsInput,
+    responses(
+        (status = 200, body = ReviewSettings),
+        (status = 400, description = "`bad_request`: the body is not JSON", body = ApiError),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 413, description = "`payload_too_large`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `auto_publish_min_rating` or `reward_min_rating` (rating-gated settings, refused), or a `timing.*` field out of range", body = ApiError),
+    ))]
+pub async fn put_settings(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    Json(input): Json<ReviewSettingsInput>,
+) -> Result<Json<ReviewSettings>> {
+    let settings = input.validate()?;
+    Ok(Json(
+        repo::put_settings(&state.db, store.id, &settings, crate::util::now_ms()).await?,
+    ))
+}

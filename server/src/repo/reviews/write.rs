@@ -1,0 +1,348 @@
+//! Every change to reviews: a customer submits, edits and postpones; the store moderates and
+//! replies. Each runs in one write transaction; moderation and replies add an audit row.
+
+use super::read::find;
+use super::{customer_id, product_key, settings};
+use crate::db::Db;
+use crate::error::{Error, Result};
+use aftercare_shared::api::{
+    ModerationAction, ModerationInput, Postponed, ReplyInput, Review, ReviewInput,
+};
+use aftercare_shared::review::{RejectReason, ReviewStatus, POSTPONE_DAYS};
+use aftercare_shared::{FieldIssue, Timestamp};
+use sqlx::AnyConnection;
+
+const DAY_MS: i64 = 86_400_000;
+
+fn is_unique_violation(e: &sqlx::Error) -> bool {
+    e.as_database_error()
+        .is_some_and(sqlx::error::DatabaseError::is_unique_violation)
+}
+
+fn fit_name(input: &ReviewInput) -> Result<Option<String>> {
+    input
+        .attributes
+        .fit
+        .map(|f| {
+            serde_json::to_value(f)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .ok_or_else(|| Error::internal("fit name"))
+        })
+        .transpose()
+}
+
+/// The status a new or edited review starts in: published when the store auto-publishes
+/// (whatever the rating), else pending.
+async fn initial_status(conn: &mut AnyConnection, store_id: i64) -> Result<ReviewStatus> {
+    Ok(if settings(conn, store_id).await?.auto_publish {
+        ReviewStatus::Published
+    } else {
+        ReviewStatus::Pending
+    })
+}
+
+/// The customer's delivered line of `sku` (a delivery scan on a parcel carrying it, in an
+/// order not cancelled), newest first: what makes a review "verified".
+async fn delivered_line(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    cid: i64,
+    sku: &str,
+) -> Result<Option<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT oi.id FROM order_items oi JOIN orders o ON o.id = oi.order_id \
+         WHERE o.store_id = $1 AND o.customer_id = $2 AND oi.sku = $3 AND o.cancelled = 0 \
+         AND EXISTS (SELECT 1 FROM shipment_items si JOIN tracking_events e \
+           ON e.shipment_id = si.shipment_id WHERE si.order_item_id = oi.id \
+           AND e.status = 'delivered') \
+         ORDER BY o.placed_at_ms DESC, oi.id DESC LIMIT 1",
+    )
+    .bind(store_id)
+    .bind(cid)
+    .bind(sku)
+    .fetch_optional(conn)
+    .await?)
+}
+
+/// Whether the store knows `sku`: in its catalog or on one of its orders.
+async fn known_sku(conn: &mut AnyConnection, store_id: i64, sku: &str) -> Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "SELECT (SELECT COUNT(*) FROM product_variants WHERE store_id = $1 AND sku = $2) + \
+         (SELECT COUNT(*) FROM order_items oi JOIN orders o ON o.id = oi.order_id \
+          WHERE o.store_id = $1 AND oi.sku = $2)",
+    )
+    .bind(store_id)
+    .bind(sku)
+    .fetch_one(conn)
+    .await?;
+    Ok(n > 0)
+}
+
+/// Store `customer`'s review at `now_ms`. Verified only when tied here to a delivered line
+/// of theirs (of that SKU); one review per product per customer, a catalog product's variants
+/// counting as one (a second one, even submitted in parallel, is `409`); a SKU the store does not know is `422 sku`.
+pub async fn submit(
+    db: &Db,
+    store_id: i64,
+    customer: &str,
+    input: &ReviewInput,
+    now_ms: i64,
+) -> Result<Review> {
+    input.validate()?;
+    let sku = input.sku.trim();
+    let mut tx = db.begin_write().await?;
+    let cid = customer_id(tx.conn(), store_id, customer).await?;
+    if !known_sku(tx.conn(), store_id, sku).await? {
+        return Err(Error::field(
+            "sku",
+            FieldIssue::UnknownReference,
+            "The store has no product with this SKU.",
+        ));
+    }
+    let line = delivered_line(tx.conn(), store_id, cid, sku).await?;
+    let key = product_key(tx.conn(), store_id, sku).await?;
+    let status = initial_status(tx.conn(), store_id).await?;
+    let inserted: std::result::Result<i64, sqlx::Error> = sqlx::query_scalar(
+        "INSERT INTO reviews (store_id, customer_id, sku, product_key, order_item_id, verified, \
+         rating, title, body, fit, would_recommend, display_name, status, created_at_ms, \
+         updated_at_ms) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+    )
+    .bind(store_id)
+    .bind(cid)
+    .bind(sku)
+    .bind(key)
+    .bind(line)
+    .bind(i64::from(line.is_some()))
+    .bind(i64::from(input.rating.stars()))
+    .bind(input.title.trim())
+    .bind(input.body.trim())
+    .bind(fit_name(input)?)
+    .bind(input.attributes.would_recommend.map(i64::from))
+    .bind(input.display_name.trim())
+    .bind(status.as_str())
+    .bind(now_ms)
+    .fetch_one(tx.conn())
+    .await;
+    let id = match inserted {
+        Ok(id) => id,
+        Err(e) if is_unique_violation(&e) => {
+            return Err(Error::Conflict(
+                "You have already reviewed this product: edit that review instead.".into(),
+            ))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let review = find(tx.conn(), store_id, id)
+        .await?
+        .ok_or_else(|| Error::internal("stored review vanished"))?;
+    tx.commit().await?;
+    Ok(review)
+}
+
+/// The author's edit of review `id`: back to moderation (or published again when the store
+/// auto-publishes), any rejection reason cleared. Another customer's review is `404`; the
+/// SKU cannot change (`422 sku`).
+pub async fn edit(
+    db: &Db,
+    store_id: i64,
+    customer: &str,
+    id: i64,
+    input: &ReviewInput,
+    now_ms: i64,
+) -> Result<Review> {
+    input.validate()?;
+    let mut tx = db.begin_write().await?;
+    let cid = customer_id(tx.conn(), store_id, customer).await?;
+    let sku: String = sqlx::query_scalar(
+        "SELECT sku FROM reviews WHERE id = $1 AND store_id = $2 AND customer_id = $3",
+    )
+    .bind(id)
+    .bind(store_id)
+    .bind(cid)
+    .fetch_optional(tx.conn())
+    .await?
+    .ok_or(Error::NotFound)?;
+    if sku != input.sku.trim() {
+        return Err(Error::field(
+            "sku",
+            FieldIssue::InvalidFormat,
+            "A review stays with its product: the SKU cannot change.",
+        ));
+    }
+    let status = initial_status(tx.conn(), store_id).await?;
+    sqlx::query(
+        "UPDATE reviews SET rating = $1, title = $2, body = $3, fit = $4, would_recommend = $5, \
+         display_name = $6, status = $7, reject_reason = NULL, updated_at_ms = $8 WHERE id = $9",
+    )
+    .bind(i64::from(input.rating.stars()))
+    .bind(input.title.trim())
+    .bind(input.body.trim())
+    .bind(fit_name(input)?)
+    .bind(input.attributes.would_recommend.map(i64::from))
+    .bind(input.display_name.trim())
+    .bind(status.as_str())
+    .bind(now_ms)
+    .bind(id)
+    .execute(tx.conn())
+    .await?;
+    let review = find(tx.conn(), store_id, id)
+        .await?
+        .ok_or_else(|| Error::internal("edited review vanished"))?;
+    tx.commit().await?;
+    Ok(review)
+}
+
+/// "Not arrived yet": do not ask `customer` about `sku` for 7 days from `now_ms`. `404` when
+/// they have no order line of that SKU.
+pub async fn postpone(
+    db: &Db,
+    store_id: i64,
+    customer: &str,
+    sku: &str,
+    now_ms: i64,
+) -> Result<Postponed> {
+    let mut tx = db.begin_write().await?;
+    let cid = customer_id(tx.conn(), store_id, customer).await?;
+    let bought: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM order_items oi JOIN orders o ON o.id = oi.order_id \
+         WHERE o.store_id = $1 AND o.customer_id = $2 AND oi.sku = $3",
+    )
+    .bind(store_id)
+    .bind(cid)
+    .bind(sku)
+    .fetch_one(tx.conn())
+    .await?;
+    if bought == 0 {
+        return Err(Error::NotFound);
+    }
+    sqlx::query(
+        "INSERT INTO review_postponements (store_id, customer_id, sku, postponed_at_ms) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (customer_id, sku) \
+         DO UPDATE SET postponed_at_ms = excluded.postponed_at_ms",
+    )
+    .bind(store_id)
+    .bind(cid)
+    .bind(sku)
+    .bind(now_ms)
+    .execute(tx.conn())
+    .await?;
+    tx.commit().await?;
+    Ok(Postponed {
+        sku: sku.to_owned(),
+        until: Timestamp::from_utc_ms(now_ms + i64::from(POSTPONE_DAYS) * DAY_MS, 0),
+    })
+}
+
+async fn log(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    id: i64,
+    action: &str,
+    reason: Option<&str>,
+    now_ms: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO review_moderation_log (store_id, review_id, action, reason, at_ms) \
+         VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(store_id)
+    .bind(id)
+    .bind(action)
+    .bind(reason)
+    .bind(now_ms)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// The store approves or rejects review `id` (any state: a published review can be taken
+/// down, a rejected one approved); logged. Another store's is `404`.
+pub async fn moderate(
+    db: &Db,
+    store_id: i64,
+    id: i64,
+    input: &ModerationInput,
+    now_ms: i64,
+) -> Result<Review> {
+    input.validate()?;
+    let (status, reason, action) = match input.action {
+        ModerationAction::Approve => (ReviewStatus::Published, None, "approve"),
+        ModerationAction::Reject => (
+            ReviewStatus::Rejected,
+            input.reason.map(RejectReason::as_str),
+            "reject",
+        ),
+    };
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE reviews SET status = $1, reject_reason = $2 WHERE id = $3 AND store_id = $4",
+    )
+    .bind(status.as_str())
+    .bind(reason)
+    .bind(id)
+    .bind(store_id)
+    .execute(tx.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(Error::NotFound);
+    }
+    log(tx.conn(), store_id, id, action, reason, now_ms).await?;
+    let review = find(tx.conn(), store_id, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok(review)
+}
+
+/// Write or rewrite the store's public reply under review `id`; logged.
+pub async fn put_reply(
+    db: &Db,
+    store_id: i64,
+    id: i64,
+    input: &ReplyInput,
+    now_ms: i64,
+) -> Result<Review> {
+    input.validate()?;
+    set_reply(db, store_id, id, Some(input.body.trim()), now_ms).await
+}
+
+/// Remove the store's reply under review `id` (nothing to remove is fine); logged.
+pub async fn delete_reply(db: &Db, store_id: i64, id: i64, now_ms: i64) -> Result<Review> {
+    set_reply(db, store_id, id, None, now_ms).await
+}
+
+async fn set_reply(
+    db: &Db,
+    store_id: i64,
+    id: i64,
+    body: Option<&str>,
+    now_ms: i64,
+) -> Result<Review> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE reviews SET reply_body = $1, reply_updated_at_ms = $2 \
+         WHERE id = $3 AND store_id = $4",
+    )
+    .bind(body)
+    .bind(body.map(|_| now_ms))
+    .bind(id)
+    .bind(store_id)
+    .execute(tx.conn())
+    .await?;
+    if done.rows_affected() != 1 {
+        return Err(Error::NotFound);
+    }
+    let action = if body.is_some() {
+        "reply"
+    } else {
+        "reply_delete"
+    };
+    log(tx.conn(), store_id, id, action, None, now_ms).await?;
+    let review = find(tx.conn(), store_id, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok(review)
+}

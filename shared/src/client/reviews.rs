@@ -1,0 +1,115 @@
+//! Reviews through the typed client: the customer's pending items, submitting (with a
+//! caller-chosen idempotency key, so a reload cannot submit twice), editing and postponing;
+//! a product's public reviews; and the store's moderation, replies and settings.
+
+use super::wire::Method;
+use super::{encode_component, Client, ClientError};
+use crate::api::{
+    ModerationInput, Page, PendingReview, Postponed, ProductReviews, ReplyInput, Review,
+    ReviewInput, ReviewSettings, ReviewSettingsInput, ReviewSort,
+};
+use crate::review::ReviewStatus;
+
+impl Client {
+    /// `GET /v1/me/reviews`: the customer's own reviews and where each one stands.
+    pub async fn my_reviews(&self) -> Result<Vec<Review>, ClientError> {
+        self.call(Method::Get, "/v1/me/reviews", None::<&()>).await
+    }
+
+    /// `GET /v1/me/reviews/pending`: delivered items waiting for the customer's review.
+    pub async fn pending_reviews(&self) -> Result<Vec<PendingReview>, ClientError> {
+        self.call(Method::Get, "/v1/me/reviews/pending", None::<&()>)
+            .await
+    }
+
+    /// `POST /v1/reviews`: submit a review. `key` is the `Idempotency-Key`: keep it with the
+    /// form, so a retry replays the first answer.
+    pub async fn submit_review(
+        &self,
+        input: &ReviewInput,
+        key: &str,
+    ) -> Result<Review, ClientError> {
+        self.call_keyed("/v1/reviews", input, key).await
+    }
+
+    /// `PUT /v1/reviews/{id}`: the author edits their review (it goes back to moderation).
+    pub async fn edit_review(&self, id: i64, input: &ReviewInput) -> Result<Review, ClientError> {
+        self.call(Method::Put, &format!("/v1/reviews/{id}"), Some(input))
+            .await
+    }
+
+    /// `POST /v1/me/reviews/{sku}/postpone`: "not arrived yet", ask again in 7 days.
+    pub async fn postpone_review(&self, sku: &str) -> Result<Postponed, ClientError> {
+        let path = format!("/v1/me/reviews/{}/postpone", encode_component(sku));
+        self.call(Method::Post, &path, None::<&()>).await
+    }
+
+    /// `GET /v1/products/{sku}/reviews`: published reviews, filtered and sorted, one page.
+    pub async fn product_reviews(
+        &self,
+        sku: &str,
+        stars: Option<u8>,
+        sort: ReviewSort,
+        cursor: Option<&str>,
+    ) -> Result<ProductReviews, ClientError> {
+        let mut path = format!(
+            "/v1/products/{}/reviews?sort={}",
+            encode_component(sku),
+            sort.as_str()
+        );
+        if let Some(s) = stars {
+            path.push_str(&format!("&stars={s}"));
+        }
+        if let Some(c) = cursor {
+            path.push_str(&format!("&cursor={}", encode_component(c)));
+        }
+        self.call(Method::Get, &path, None::<&()>).await
+    }
+
+    /// Admin: `GET /v1/admin/reviews?status=…`: the moderation queue, oldest first.
+    pub async fn admin_reviews(&self, status: ReviewStatus) -> Result<Page<Review>, ClientError> {
+        let path = format!("/v1/admin/reviews?status={}", status.as_str());
+        self.call(Method::Get, &path, None::<&()>).await
+    }
+
+    /// Admin: `POST /v1/admin/reviews/{id}/moderation`: approve, or reject with a reason.
+    pub async fn moderate_review(
+        &self,
+        id: i64,
+        input: &ModerationInput,
+    ) -> Result<Review, ClientError> {
+        let path = format!("/v1/admin/reviews/{id}/moderation");
+        self.call(Method::Post, &path, Some(input)).await
+    }
+
+    /// Admin: `PUT /v1/admin/reviews/{id}/reply`: write or rewrite the public reply.
+    pub async fn reply_to_review(
+        &self,
+        id: i64,
+        input: &ReplyInput,
+    ) -> Result<Review, ClientError> {
+        let path = format!("/v1/admin/reviews/{id}/reply");
+        self.call(Method::Put, &path, Some(input)).await
+    }
+
+    /// Admin: `DELETE /v1/admin/reviews/{id}/reply`: remove the public reply.
+    pub async fn delete_review_reply(&self, id: i64) -> Result<Review, ClientError> {
+        let path = format!("/v1/admin/reviews/{id}/reply");
+        self.call(Method::Delete, &path, None::<&()>).await
+    }
+
+    /// Admin: `GET /v1/admin/reviews/settings`.
+    pub async fn review_settings(&self) -> Result<ReviewSettings, ClientError> {
+        self.call(Method::Get, "/v1/admin/reviews/settings", None::<&()>)
+            .await
+    }
+
+    /// Admin: `PUT /v1/admin/reviews/settings` (rating-gated settings are refused with 422).
+    pub async fn put_review_settings(
+        &self,
+        input: &ReviewSettingsInput,
+    ) -> Result<ReviewSettings, ClientError> {
+        self.call(Method::Put, "/v1/admin/reviews/settings", Some(input))
+            .await
+    }
+}

@@ -1,0 +1,507 @@
+//! Product reviews: the rating scale, text limits, moderation states and the timing rule that
+//! decides when a delivered line may be reviewed. The rules live here, once, like the survey
+//! rules: the server applies them (widgets ask it), and the tests below cover every boundary.
+//!
+//! Lawful by construction: nothing here looks at a rating to decide whether to publish or
+//! reward a review (US FTC 16 CFR §465.4 and §465.7), and "verified" is a server-side fact.
+
+use crate::error::FieldIssue;
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// Longest review title (characters).
+pub const MAX_TITLE: usize = 120;
+/// Longest review text (characters).
+pub const MAX_BODY: usize = 5_000;
+/// Shortest review text once trimmed (characters): one word is not a review.
+pub const MIN_BODY: usize = 10;
+/// Longest display name (characters).
+pub const MAX_DISPLAY_NAME: usize = 60;
+/// Longest merchant reply (characters).
+pub const MAX_REPLY: usize = 2_000;
+/// How long "not arrived yet" postpones the ask (days).
+pub const POSTPONE_DAYS: u32 = 7;
+/// The window of the per-customer cap on asks (days).
+pub const CAP_WINDOW_DAYS: u32 = 30;
+
+const DAY_MS: i64 = 86_400_000;
+
+/// A star rating, 1–5 (constructed only through [`Rating::new`], so an out-of-range value
+/// cannot reach storage).
+/// (In OpenAPI it is an integer 1–5 where it is used.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "i64", into = "u8")]
+pub struct Rating(u8);
+
+impl Rating {
+    /// Fewest stars.
+    pub const MIN: u8 = 1;
+    /// Most stars.
+    pub const MAX: u8 = 5;
+
+    /// Check a raw number against the 1–5 scale.
+    pub fn new(raw: i64) -> Result<Self, FieldIssue> {
+        if (i64::from(Self::MIN)..=i64::from(Self::MAX)).contains(&raw) {
+            Ok(Self(raw as u8))
+        } else {
+            Err(FieldIssue::OutOfRange)
+        }
+    }
+
+    /// The number of stars.
+    pub fn stars(self) -> u8 {
+        self.0
+    }
+}
+
+impl TryFrom<i64> for Rating {
+    type Error = String;
+    fn try_from(raw: i64) -> Result<Self, String> {
+        Self::new(raw).map_err(|_| format!("a rating is 1 to 5, not {raw}"))
+    }
+}
+
+impl From<Rating> for u8 {
+    fn from(r: Rating) -> u8 {
+        r.0
+    }
+}
+
+/// Where a review stands in moderation; the author sees it, the public only `published`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Waiting for the store (new, or edited by its author).
+    Pending,
+    /// Shown on the product page.
+    Published,
+    /// Not shown, with a neutral [`RejectReason`].
+    Rejected,
+}
+
+impl ReviewStatus {
+    /// Every status, in queue order.
+    pub const ALL: [Self; 3] = [Self::Pending, Self::Published, Self::Rejected];
+
+    /// The wire (and stored) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Pending => "pending",
+            Self::Published => "published",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    /// Parse the wire name.
+    pub fn from_wire(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+}
+
+/// Why a review was not published: about the content's form, never its sentiment, so a
+/// negative review cannot be rejected for being negative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RejectReason {
+    /// Advertising, links, repeated text.
+    Spam,
+    /// About something else than the product or its use.
+    OffTopic,
+    /// Contains someone's personal data (address, phone, email…).
+    PersonalData,
+    /// Insults, hate, threats.
+    Offensive,
+    /// About shipping, the store or another product, not this one.
+    NotAboutProduct,
+}
+
+impl RejectReason {
+    /// Every reason.
+    pub const ALL: [Self; 5] = [
+        Self::Spam,
+        Self::OffTopic,
+        Self::PersonalData,
+        Self::Offensive,
+        Self::NotAboutProduct,
+    ];
+
+    /// The wire (and stored) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Spam => "spam",
+            Self::OffTopic => "off_topic",
+            Self::PersonalData => "personal_data",
+            Self::Offensive => "offensive",
+            Self::NotAboutProduct => "not_about_product",
+        }
+    }
+
+    /// Parse the wire name.
+    pub fn from_wire(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// When and how often to ask (per store; part of the review settings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewTiming {
+    /// Days after the delivery scan before asking, for products no use period names.
+    pub default_use_days: u32,
+    /// Days added to the shipment when no delivery scan came (the parcel's likely transit).
+    pub transit_buffer_days: u32,
+    /// Reminders after the first ask, at most (0: ask once).
+    pub max_reminders: u32,
+    /// Asks per customer in any 30 days, across products, at most.
+    pub max_asks_per_30_days: u32,
+    /// Use periods per product or tag, overriding the default.
+    #[serde(default)]
+    pub use_periods: Vec<UsePeriod>,
+}
+
+impl Default for ReviewTiming {
+    fn default() -> Self {
+        Self {
+            default_use_days: 7,
+            transit_buffer_days: 7,
+            max_reminders: 1,
+            max_asks_per_30_days: 5,
+            use_periods: Vec::new(),
+        }
+    }
+}
+
+/// What a use period applies to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "kind", content = "value")]
+pub enum UseTarget {
+    /// One product, by SKU.
+    Sku(String),
+    /// Every product with this tag (e.g. `consumables`).
+    Tag(String),
+}
+
+/// How long a product is used before its buyer has an opinion: experiences soon, furniture
+/// after weeks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UsePeriod {
+    /// The SKU or tag.
+    pub target: UseTarget,
+    /// Days after delivery.
+    pub days: u32,
+}
+
+impl ReviewTiming {
+    /// The use period of a product: its SKU's own, else the longest of its tags' (a product
+    /// that is both a consumable and furniture needs the furniture's time), else the default.
+    pub fn use_days(&self, sku: &str, tags: &[String]) -> u32 {
+        let own = self.use_periods.iter().find_map(|p| match &p.target {
+            UseTarget::Sku(s) if s == sku => Some(p.days),
+            _ => None,
+        });
+        own.or_else(|| {
+            self.use_periods
+                .iter()
+                .filter_map(|p| match &p.target {
+                    UseTarget::Tag(t) if tags.iter().any(|x| x == t) => Some(p.days),
+                    _ => None,
+                })
+                .max()
+        })
+        .unwrap_or(self.default_use_days)
+    }
+}
+
+/// What the server knows about one delivered (or shipped) line and its customer.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LineFacts {
+    /// The parcel's delivery scan.
+    pub delivered_at_ms: Option<i64>,
+    /// When the parcel was handed to the carrier.
+    pub shipped_at_ms: Option<i64>,
+    /// The line was returned (a return not rejected or cancelled) or refunded.
+    pub returned_or_refunded: bool,
+    /// The customer already reviewed this product.
+    pub already_reviewed: bool,
+    /// "Not arrived yet" was pressed at this time.
+    pub postponed_at_ms: Option<i64>,
+    /// Asks already sent for this line (the first one and its reminders).
+    pub asks_sent: u32,
+    /// Asks sent to this customer, any product, in the last 30 days.
+    pub customer_asks_30_days: u32,
+    /// The customer turned review requests off in their preferences.
+    pub opted_out: bool,
+}
+
+/// Why a line is not asked about now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NotAskedReason {
+    /// Review requests are off in the customer's preferences.
+    OptedOut,
+    /// The line was returned or refunded: nothing to review.
+    ReturnedOrRefunded,
+    /// This customer already reviewed the product.
+    AlreadyReviewed,
+    /// Not shipped yet.
+    NotShipped,
+    /// Delivered (or shipped) too recently for the product's use period.
+    TooSoon,
+    /// The customer said it has not arrived; asked again later.
+    Postponed,
+    /// The first ask and every reminder were sent.
+    RemindersUsed,
+    /// The customer was asked enough in the last 30 days.
+    CustomerCap,
+}
+
+/// The answer to "may this line be asked about now?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AskDecision {
+    /// Ask.
+    pub eligible: bool,
+    /// Why not, when not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<NotAskedReason>,
+    /// The earliest time it could be asked, when that is known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<Timestamp>,
+}
+
+/// When the line becomes reviewable: delivery scan + use period, or, without a scan,
+/// shipment + transit buffer + use period. `None` until shipped.
+pub fn ready_at_ms(t: &ReviewTiming, use_days: u32, line: &LineFacts) -> Option<i64> {
+    let use_ms = i64::from(use_days) * DAY_MS;
+    match (line.delivered_at_ms, line.shipped_at_ms) {
+        (Some(d), _) => Some(d + use_ms),
+        (None, Some(s)) => Some(s + i64::from(t.transit_buffer_days) * DAY_MS + use_ms),
+        (None, None) => None,
+    }
+}
+
+/// Decide at `now_ms` whether to ask about a line. Checks run in a fixed order so the reason
+/// is stable: preference, return, existing review, shipment, timing, postponement,
+/// reminders, customer cap. Nothing here depends on a rating.
+pub fn ask_decision(t: &ReviewTiming, use_days: u32, line: &LineFacts, now_ms: i64) -> AskDecision {
+    let no = |reason, not_before: Option<i64>| AskDecision {
+        eligible: false,
+        reason: Some(reason),
+        not_before: not_before.map(|ms| Timestamp::from_utc_ms(ms, 0)),
+    };
+    if line.opted_out {
+        return no(NotAskedReason::OptedOut, None);
+    }
+    if line.returned_or_refunded {
+        return no(NotAskedReason::ReturnedOrRefunded, None);
+    }
+    if line.already_reviewed {
+        return no(NotAskedReason::AlreadyReviewed, None);
+    }
+    let Some(ready) = ready_at_ms(t, use_days, line) else {
+        return no(NotAskedReason::NotShipped, None);
+    };
+    if now_ms < ready {
+        return no(NotAskedReason::TooSoon, Some(ready));
+    }
+    if let Some(p) = line.postponed_at_ms {
+        let until = p + i64::from(POSTPONE_DAYS) * DAY_MS;
+        if now_ms < until {
+            return no(NotAskedReason::Postponed, Some(until));
+        }
+    }
+    if line.asks_sent > t.max_reminders {
+        return no(NotAskedReason::RemindersUsed, None);
+    }
+    if line.customer_asks_30_days >= t.max_asks_per_30_days {
+        return no(NotAskedReason::CustomerCap, None);
+    }
+    AskDecision {
+        eligible: true,
+        reason: None,
+        not_before: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const T0: i64 = 1_800_000_000_000;
+
+    fn delivered(days_ago: i64) -> LineFacts {
+        LineFacts {
+            delivered_at_ms: Some(T0 - days_ago * DAY_MS),
+            shipped_at_ms: Some(T0 - (days_ago + 3) * DAY_MS),
+            ..LineFacts::default()
+        }
+    }
+
+    fn reason(line: &LineFacts, use_days: u32) -> Option<NotAskedReason> {
+        ask_decision(&ReviewTiming::default(), use_days, line, T0).reason
+    }
+
+    #[test]
+    fn ratings_are_one_to_five() {
+        assert_eq!(Rating::new(0), Err(FieldIssue::OutOfRange));
+        assert_eq!(Rating::new(1).unwrap().stars(), 1);
+        assert_eq!(Rating::new(5).unwrap().stars(), 5);
+        assert_eq!(Rating::new(6), Err(FieldIssue::OutOfRange));
+        assert!(serde_json::from_str::<Rating>("6").is_err());
+        assert_eq!(serde_json::from_str::<Rating>("4").unwrap().stars(), 4);
+    }
+
+    #[test]
+    fn wire_names_round_trip() {
+        for s in ReviewStatus::ALL {
+            assert_eq!(ReviewStatus::from_wire(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for r in RejectReason::ALL {
+            assert_eq!(RejectReason::from_wire(r.as_str()), Some(r));
+            assert_eq!(serde_json::to_value(r).unwrap(), r.as_str());
+        }
+    }
+
+    #[test]
+    fn eligible_exactly_at_delivery_plus_use_period() {
+        assert_eq!(reason(&delivered(14), 14), None);
+        let e = ask_decision(&ReviewTiming::default(), 14, &delivered(13), T0);
+        assert_eq!(e.reason, Some(NotAskedReason::TooSoon));
+        assert_eq!(e.not_before.unwrap().utc_ms, T0 + DAY_MS);
+        let one_ms_short = LineFacts {
+            delivered_at_ms: Some(T0 - 14 * DAY_MS + 1),
+            ..delivered(14)
+        };
+        assert_eq!(reason(&one_ms_short, 14), Some(NotAskedReason::TooSoon));
+    }
+
+    #[test]
+    fn without_a_scan_shipment_plus_transit_buffer() {
+        let t = ReviewTiming::default(); // buffer 7
+        let line = LineFacts {
+            shipped_at_ms: Some(T0 - 10 * DAY_MS),
+            ..LineFacts::default()
+        };
+        assert_eq!(ask_decision(&t, 3, &line, T0).reason, None);
+        assert_eq!(
+            ask_decision(&t, 3, &line, T0 - 1).reason,
+            Some(NotAskedReason::TooSoon)
+        );
+        assert_eq!(
+            reason(&LineFacts::default(), 0),
+            Some(NotAskedReason::NotShipped)
+        );
+    }
+
+    #[test]
+    fn use_periods_sku_then_longest_tag_then_default() {
+        let t = ReviewTiming {
+            default_use_days: 7,
+            use_periods: vec![
+                UsePeriod {
+                    target: UseTarget::Tag("consumables".into()),
+                    days: 3,
+                },
+                UsePeriod {
+                    target: UseTarget::Tag("furniture".into()),
+                    days: 30,
+                },
+                UsePeriod {
+                    target: UseTarget::Sku("CHAIR-1".into()),
+                    days: 45,
+                },
+            ],
+            ..ReviewTiming::default()
+        };
+        let tags = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(t.use_days("CHAIR-1", &tags(&["furniture"])), 45);
+        assert_eq!(t.use_days("X", &tags(&["consumables", "furniture"])), 30);
+        assert_eq!(t.use_days("X", &tags(&["consumables"])), 3);
+        assert_eq!(t.use_days("X", &[]), 7);
+    }
+
+    #[test]
+    fn postponing_waits_seven_days_to_the_millisecond() {
+        let at = |p| LineFacts {
+            postponed_at_ms: Some(p),
+            ..delivered(30)
+        };
+        let until = T0 - i64::from(POSTPONE_DAYS) * DAY_MS;
+        assert_eq!(reason(&at(until), 0), None);
+        assert_eq!(reason(&at(until + 1), 0), Some(NotAskedReason::Postponed));
+    }
+
+    #[test]
+    fn reminders_and_the_customer_cap() {
+        let t = ReviewTiming::default(); // 1 reminder, 5 asks per 30 days
+        let sent = |n| LineFacts {
+            asks_sent: n,
+            ..delivered(30)
+        };
+        assert_eq!(ask_decision(&t, 0, &sent(1), T0).reason, None);
+        assert_eq!(
+            ask_decision(&t, 0, &sent(2), T0).reason,
+            Some(NotAskedReason::RemindersUsed)
+        );
+        let capped = |n| LineFacts {
+            customer_asks_30_days: n,
+            ..delivered(30)
+        };
+        assert_eq!(ask_decision(&t, 0, &capped(4), T0).reason, None);
+        assert_eq!(
+            ask_decision(&t, 0, &capped(5), T0).reason,
+            Some(NotAskedReason::CustomerCap)
+        );
+    }
+
+    #[test]
+    fn returned_reviewed_and_opted_out_lines_are_never_asked() {
+        let returned = LineFacts {
+            returned_or_refunded: true,
+            ..delivered(30)
+        };
+        assert_eq!(
+            reason(&returned, 0),
+            Some(NotAskedReason::ReturnedOrRefunded)
+        );
+        let reviewed = LineFacts {
+            already_reviewed: true,
+            ..delivered(30)
+        };
+        assert_eq!(reason(&reviewed, 0), Some(NotAskedReason::AlreadyReviewed));
+        let off = LineFacts {
+            opted_out: true,
+            returned_or_refunded: true,
+            ..delivered(30)
+        };
+        assert_eq!(reason(&off, 0), Some(NotAskedReason::OptedOut));
+    }
+
+    proptest! {
+        #[test]
+        fn never_before_ready_and_always_after_when_nothing_else_holds(
+            use_days in 0u32..90, delivered_days_ago in 0i64..200, offset in -5i64..5,
+        ) {
+            let line = delivered(delivered_days_ago);
+            let t = ReviewTiming::default();
+            let ready = ready_at_ms(&t, use_days, &line).unwrap();
+            let now = ready + offset;
+            let e = ask_decision(&t, use_days, &line, now);
+            prop_assert_eq!(e.eligible, now >= ready);
+        }
+
+        #[test]
+        fn opt_out_always_wins(asks in 0u32..5, cap in 0u32..10, returned: bool) {
+            let line = LineFacts { opted_out: true, asks_sent: asks,
+                customer_asks_30_days: cap, returned_or_refunded: returned, ..delivered(60) };
+            prop_assert_eq!(reason(&line, 0), Some(NotAskedReason::OptedOut));
+        }
+    }
+}
