@@ -237,6 +237,35 @@ pub fn encode_cursor(kind: &str, (ms, id): (i64, i64)) -> String {
     URL_SAFE_NO_PAD.encode(format!("{kind}:{ms}:{id}"))
 }
 
+/// An admin queue's `?status=&limit=&cursor=`, read once for every queue (requests, reviews):
+/// the status by its wire name (absent: `default`), a page size in `1..=MAX_PAGE` and a
+/// cursor of `kind`; each bad one is recorded in `p` under its own name.
+pub fn queue_params<S>(
+    p: &mut Problems,
+    q: (Option<&str>, Option<&str>, Option<&str>),
+    status_of: impl Fn(&str) -> Option<S>,
+    default: S,
+    kind: &str,
+) -> (S, u32, Option<(i64, i64)>) {
+    let (status, limit, cursor) = q;
+    let status = match status.map(str::trim).filter(|s| !s.is_empty()) {
+        None => default,
+        Some(s) => status_of(s).unwrap_or_else(|| {
+            p.add("status", FieldIssue::InvalidFormat);
+            default
+        }),
+    };
+    let limit = ranged(p, "limit", limit, 1..=MAX_PAGE, DEFAULT_PAGE);
+    let after = cursor.filter(|c| !c.trim().is_empty()).and_then(|c| {
+        let after = decode_cursor(kind, c);
+        if after.is_none() {
+            p.add("cursor", FieldIssue::InvalidFormat);
+        }
+        after
+    });
+    (status, limit, after)
+}
+
 /// A cursor [`encode_cursor`] made for `kind`, back; `None` for anything else.
 pub fn decode_cursor(kind: &str, s: &str) -> Option<(i64, i64)> {
     let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(s.trim()).ok()?).ok()?;

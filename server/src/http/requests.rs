@@ -4,10 +4,7 @@
 //! when a shopper may ask are the shared `changes` module's, and `GET /v1/orders/{number}`
 //! offers exactly what they allow (`Order.changes`).
 
-use super::plumbing::{
-    decode_cursor, encode_cursor, path_segment, ranged, shopper_order, ApiRouter, Json,
-    DEFAULT_PAGE, MAX_PAGE,
-};
+use super::plumbing::{encode_cursor, path_segment, queue_params, shopper_order, ApiRouter, Json};
 use crate::auth::{AdminStore, Shopper};
 use crate::error::{Error, Result};
 use crate::repo::requests::{self as repo, Ask};
@@ -15,7 +12,7 @@ use crate::state::AppState;
 use aftercare_shared::api::{AddressChangeInput, CancellationInput, DecisionInput, Page};
 use aftercare_shared::changes::{OrderRequest, RequestStatus};
 use aftercare_shared::validate::Problems;
-use aftercare_shared::{ApiError, FieldIssue};
+use aftercare_shared::ApiError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -151,30 +148,13 @@ pub async fn admin_requests(
 ) -> Result<Json<Page<OrderRequest>>> {
     let Query(q) = query?;
     let mut p = Problems::default();
-    let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => RequestStatus::Pending,
-        Some(s) => RequestStatus::from_wire(s).unwrap_or_else(|| {
-            p.add("status", FieldIssue::InvalidFormat);
-            RequestStatus::Pending
-        }),
-    };
-    let limit = ranged(
+    let (status, limit, after) = queue_params(
         &mut p,
-        "limit",
-        q.limit.as_deref(),
-        1..=MAX_PAGE,
-        DEFAULT_PAGE,
+        (q.status.as_deref(), q.limit.as_deref(), q.cursor.as_deref()),
+        RequestStatus::from_wire,
+        RequestStatus::Pending,
+        CURSOR_KIND,
     );
-    let after = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
-        None => None,
-        Some(c) => {
-            let after = decode_cursor(CURSOR_KIND, c);
-            if after.is_none() {
-                p.add("cursor", FieldIssue::InvalidFormat);
-            }
-            after
-        }
-    };
     p.finish()?;
     let mut conn = state.db.pool.acquire().await?;
     let (items, next, total) = repo::list(&mut conn, store.id, status, after, limit).await?;

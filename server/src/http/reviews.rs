@@ -4,8 +4,8 @@
 //! When to ask is the shared `review` module's rule; "verified" is decided here, never sent.
 
 use super::plumbing::{
-    decode_cursor, encode_cursor, path_id, path_segment, ranged, ApiRouter, Json, DEFAULT_PAGE,
-    MAX_PAGE,
+    decode_cursor, encode_cursor, path_id, path_segment, queue_params, ranged, ApiRouter, Json,
+    DEFAULT_PAGE, MAX_PAGE,
 };
 use crate::auth::{AdminStore, PublicStore, Shopper};
 use crate::error::Result;
@@ -347,30 +347,13 @@ pub async fn admin_reviews(
 ) -> Result<Json<Page<Review>>> {
     let Query(q) = query?;
     let mut p = Problems::default();
-    let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => ReviewStatus::Pending,
-        Some(s) => ReviewStatus::from_wire(s).unwrap_or_else(|| {
-            p.add("status", FieldIssue::InvalidFormat);
-            ReviewStatus::Pending
-        }),
-    };
-    let limit = ranged(
+    let (status, limit, after) = queue_params(
         &mut p,
-        "limit",
-        q.limit.as_deref(),
-        1..=MAX_PAGE,
-        DEFAULT_PAGE,
+        (q.status.as_deref(), q.limit.as_deref(), q.cursor.as_deref()),
+        ReviewStatus::from_wire,
+        ReviewStatus::Pending,
+        QUEUE_CURSOR,
     );
-    let after = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
-        None => None,
-        Some(c) => {
-            let after = decode_cursor(QUEUE_CURSOR, c);
-            if after.is_none() {
-                p.add("cursor", FieldIssue::InvalidFormat);
-            }
-            after
-        }
-    };
     p.finish()?;
     let mut conn = state.db.pool.acquire().await?;
     let (items, next, total) = repo::admin_list(&mut conn, store.id, status, after, limit).await?;
