@@ -30,6 +30,27 @@ pub struct Address {
     pub country: String,
 }
 
+impl Address {
+    /// The lines a label prints, in order (empty parts left out): name, street, second line,
+    /// postal code and city, region, country. One order for every place that shows an address.
+    pub fn lines(&self) -> Vec<String> {
+        [
+            Some(self.name.as_str()),
+            Some(self.line1.as_str()),
+            self.line2.as_deref(),
+            Some(&format!("{} {}", self.postal_code, self.city)),
+            self.region.as_deref(),
+            Some(self.country.as_str()),
+        ]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+    }
+}
+
 /// Longest name, street line or city.
 pub const MAX_ADDRESS_TEXT: usize = 100;
 

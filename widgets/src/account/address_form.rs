@@ -279,20 +279,7 @@ fn focus_by_id(form: NodeRef<Form>, id: &str) {
 
 /// Text for an address as one line ("Ana Souza, Rua Augusta 100, 1100-148 Lisboa, PT").
 pub fn one_line(a: &Address) -> String {
-    [
-        Some(a.name.as_str()),
-        Some(a.line1.as_str()),
-        a.line2.as_deref(),
-        Some(&format!("{} {}", a.postal_code, a.city)),
-        a.region.as_deref(),
-        Some(a.country.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .map(str::trim)
-    .filter(|s| !s.is_empty())
-    .collect::<Vec<_>>()
-    .join(", ")
+    a.lines().join(", ")
 }
 
 /// A field-problem list from the server's error, for [`AddressForm`]'s `errors`.

@@ -384,20 +384,10 @@ pub(crate) fn address_and_payment(o: &Order, l: Locale) -> impl IntoView {
 
 /// An address as the lines a label would print (empty parts left out).
 pub(crate) fn address_lines(a: &Address) -> impl IntoView {
-    let city = format!("{} {}", a.postal_code, a.city).trim().to_owned();
-    [
-        Some(a.name.clone()),
-        Some(a.line1.clone()),
-        a.line2.clone(),
-        Some(city),
-        a.region.clone(),
-        Some(a.country.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .filter(|x| !x.trim().is_empty())
-    .map(|x| view! { <span class="aline">{x}</span> })
-    .collect_view()
+    a.lines()
+        .into_iter()
+        .map(|x| view! { <span class="aline">{x}</span> })
+        .collect_view()
 }
 
 /// "Visa ending in 4242", or the method's name when it is not a card.
