@@ -5,11 +5,12 @@
 mod common;
 
 use aftercare_shared::api::{
-    ModerationAction, ModerationInput, ReplyInput, ReviewAttributes, ReviewInput,
+    ModerationAction, ModerationInput, ReplyInput, ReviewAttributes, ReviewFilters, ReviewInput,
     ReviewSettingsInput, ReviewSort,
 };
 use aftercare_shared::client::{Client, ClientError, RetryPolicy};
 use aftercare_shared::review::{Rating, ReviewStatus};
+use aftercare_shared::Locale;
 use common::*;
 
 #[tokio::test]
@@ -30,6 +31,7 @@ async fn the_typed_client_covers_the_review_routes() {
         body: "Does what it says; nothing more, nothing less.".into(),
         attributes: ReviewAttributes::default(),
         display_name: "Ana L.".into(),
+        photo_ids: Vec::new(),
     };
     let review = ana.submit_review(&input, "rv-client-1").await.unwrap();
     assert_eq!(review.status, ReviewStatus::Pending);
@@ -52,7 +54,16 @@ async fn the_typed_client_covers_the_review_routes() {
     };
     admin.reply_to_review(review.id, &reply).await.unwrap();
     let page = ana
-        .product_reviews(&item.sku, Some(4), ReviewSort::Newest, None)
+        .product_reviews(
+            &item.sku,
+            ReviewFilters {
+                stars: Some(Rating::new(4).unwrap()),
+                ..ReviewFilters::default()
+            },
+            ReviewSort::Newest,
+            Locale::En,
+            None,
+        )
         .await
         .unwrap();
     let shown = page

@@ -19,6 +19,8 @@ pub const MIN_BODY: usize = 10;
 pub const MAX_DISPLAY_NAME: usize = 60;
 /// Longest merchant reply (characters).
 pub const MAX_REPLY: usize = 2_000;
+/// Most photos on one review.
+pub const MAX_REVIEW_PHOTOS: usize = 4;
 /// How long "not arrived yet" postpones the ask (days).
 pub const POSTPONE_DAYS: u32 = 7;
 /// The window of the per-customer cap on asks (days).

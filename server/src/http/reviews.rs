@@ -311,6 +311,11 @@ pub async fn product_reviews(
                 .then(|| encode_cursor(PUBLIC_CURSOR, (i64::try_from(next).unwrap_or(0), 0))),
             total: Some(total),
         },
+        disclosure: aftercare_shared::api::ReviewDisclosure {
+            locale: aftercare_shared::Locale::En,
+            title: String::new(),
+            paragraphs: Vec::new(),
+        },
     }))
 }
 

@@ -5,10 +5,12 @@
 use super::wire::Method;
 use super::{encode_component, Client, ClientError};
 use crate::api::{
-    ModerationInput, Page, PendingReview, Postponed, ProductReviews, ReplyInput, Review,
-    ReviewInput, ReviewSettings, ReviewSettingsInput, ReviewSort,
+    AskInput, AsksRecorded, HelpfulInput, HelpfulVote, ModerationInput, Page, PendingReview,
+    Postponed, ProductReviews, ReplyInput, Review, ReviewFilters, ReviewInput, ReviewSettings,
+    ReviewSettingsInput, ReviewSort,
 };
 use crate::review::ReviewStatus;
+use crate::Locale;
 
 impl Client {
     /// `GET /v1/me/reviews`: the customer's own reviews and where each one stands.
@@ -44,26 +46,50 @@ impl Client {
         self.call(Method::Post, &path, None::<&()>).await
     }
 
-    /// `GET /v1/products/{sku}/reviews`: published reviews, filtered and sorted, one page.
+    /// `POST /v1/me/reviews/asks`: the prompt was shown about these SKUs (so reminders and the
+    /// customer's 30-day cap count it).
+    pub async fn record_review_asks(&self, skus: &[String]) -> Result<AsksRecorded, ClientError> {
+        let input = AskInput {
+            skus: skus.to_vec(),
+        };
+        self.call(Method::Post, "/v1/me/reviews/asks", Some(&input))
+            .await
+    }
+
+    /// `GET /v1/products/{sku}/reviews`: published reviews, filtered and sorted, one page,
+    /// with the summary and the disclosure in `locale`.
     pub async fn product_reviews(
         &self,
         sku: &str,
-        stars: Option<u8>,
+        filters: ReviewFilters,
         sort: ReviewSort,
+        locale: Locale,
         cursor: Option<&str>,
     ) -> Result<ProductReviews, ClientError> {
         let mut path = format!(
-            "/v1/products/{}/reviews?sort={}",
+            "/v1/products/{}/reviews?sort={}&locale={}{}",
             encode_component(sku),
-            sort.as_str()
+            sort.as_str(),
+            locale.tag(),
+            filters.query()
         );
-        if let Some(s) = stars {
-            path.push_str(&format!("&stars={s}"));
-        }
         if let Some(c) = cursor {
             path.push_str(&format!("&cursor={}", encode_component(c)));
         }
         self.call(Method::Get, &path, None::<&()>).await
+    }
+
+    /// `POST /v1/reviews/{id}/helpful`: "this helped me", once per browser (`voter`).
+    pub async fn vote_helpful(&self, id: i64, voter: &str) -> Result<HelpfulVote, ClientError> {
+        let input = HelpfulInput {
+            voter: voter.to_owned(),
+        };
+        self.call(
+            Method::Post,
+            &format!("/v1/reviews/{id}/helpful"),
+            Some(&input),
+        )
+        .await
     }
 
     /// Admin: `GET /v1/admin/reviews?status=…`: the moderation queue, oldest first.

@@ -35,6 +35,7 @@ struct Row {
     status: String,
     reject_reason: Option<String>,
     helpful_count: i64,
+    #[allow(dead_code)] // read by the photo filter and sort in SQL
     photo_count: i64,
     reply_body: Option<String>,
     reply_updated_at_ms: Option<i64>,
@@ -92,6 +93,9 @@ impl Row {
             verified: self.verified != 0,
             created_at: ts(self.created_at_ms),
             updated_at: ts(self.updated_at_ms),
+            photos: Vec::new(),
+            incentivized: false,
+            reward_code: None,
         })
     }
 
@@ -107,7 +111,8 @@ impl Row {
             verified: self.verified != 0,
             created_at: ts(self.created_at_ms),
             helpful_count: u32::try_from(self.helpful_count).unwrap_or(0),
-            photo_count: u32::try_from(self.photo_count).unwrap_or(0),
+            photos: Vec::new(),
+            incentivized: false,
         })
     }
 }
@@ -369,6 +374,9 @@ pub async fn pending(
                 image_url: line.image_url,
                 order_number: line.order_number,
                 delivered_at: line.delivered_at_ms.map(ts),
+                prompt: true,
+                attributes: Vec::new(),
+                incentive: None,
             });
         }
     }

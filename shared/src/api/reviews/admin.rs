@@ -1,0 +1,296 @@
+//! What the store sets and does (secret key): moderation, public replies, and the review
+//! rules, refusing the settings the law forbids.
+
+use super::ReviewAttribute;
+use crate::error::{ApiError, FieldError, FieldIssue};
+use crate::review::{RejectReason, ReviewTiming, MAX_REPLY};
+use crate::validate::Problems;
+use serde::{Deserialize, Serialize};
+
+/// What the store does with a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ModerationAction {
+    /// Publish it.
+    Approve,
+    /// Do not publish it (a neutral reason is required).
+    Reject,
+}
+
+/// Admin: `POST /v1/admin/reviews/{id}/moderation`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ModerationInput {
+    /// Approve or reject.
+    pub action: ModerationAction,
+    /// Required to reject; none to approve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<RejectReason>,
+}
+
+impl ModerationInput {
+    /// A rejection names a neutral reason; an approval has none.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        match (self.action, self.reason) {
+            (ModerationAction::Reject, None) => p.add("reason", FieldIssue::Required),
+            (ModerationAction::Approve, Some(_)) => p.add("reason", FieldIssue::InvalidFormat),
+            _ => {}
+        }
+        p.finish()
+    }
+}
+
+/// Admin: `PUT /v1/admin/reviews/{id}/reply`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReplyInput {
+    /// The public answer, up to 2,000 characters.
+    pub body: String,
+}
+
+impl ReplyInput {
+    /// Present and not too long.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        p.text("body", &self.body, MAX_REPLY);
+        p.finish()
+    }
+}
+
+/// The store's review rules (`GET/PUT /v1/admin/reviews/settings`); the default moderates
+/// every review, asks "would you recommend it?" and offers no reward.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewSettings {
+    /// Publish new and edited reviews without waiting for a moderator: the same for every
+    /// rating (there is no per-star rule, by law).
+    pub auto_publish: bool,
+    /// When and how often to ask.
+    pub timing: ReviewTiming,
+    /// The extra questions and the products each one is asked about.
+    #[serde(default = "default_attributes")]
+    pub attributes: Vec<AttributeRule>,
+    /// A reward with every review request, whatever the rating; none by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub incentive: Option<Incentive>,
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        Self {
+            auto_publish: false,
+            timing: ReviewTiming::default(),
+            attributes: default_attributes(),
+            incentive: None,
+        }
+    }
+}
+
+fn default_attributes() -> Vec<AttributeRule> {
+    vec![AttributeRule {
+        attribute: ReviewAttribute::WouldRecommend,
+        tags: Vec::new(),
+    }]
+}
+
+/// Ask one extra question about some products (fit only about apparel, say).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttributeRule {
+    /// The question.
+    pub attribute: ReviewAttribute,
+    /// Products with any of these tags; empty: every product.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// A reward with every review request (FTC 16 CFR §465.4: never tied to the rating or to
+/// publishing), disclosed on each review it came with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Incentive {
+    /// What the shopper gets, in the store's words ("10% off your next order"), up to 120
+    /// characters.
+    pub offer: String,
+    /// Each request's coupon code is this prefix, a dash and a random part (2–12 of `A-Z
+    /// 0-9`).
+    pub code_prefix: String,
+}
+
+/// Most attribute rules a store sets.
+pub const MAX_ATTRIBUTE_RULES: usize = 20;
+/// Longest incentive offer text (characters).
+pub const MAX_OFFER: usize = 120;
+
+/// Most use periods a store sets.
+pub const MAX_USE_PERIODS: usize = 200;
+/// Longest use period (days).
+pub const MAX_USE_DAYS: u32 = 365;
+
+/// Admin: the body of `PUT /v1/admin/reviews/settings`: the settings, and the fields other
+/// review tools offer that this one refuses, named so the refusal can say why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewSettingsInput {
+    /// The settings.
+    #[serde(flatten)]
+    pub settings: ReviewSettings,
+    /// Refused whenever present: publishing may not depend on the rating (FTC 16 CFR §465.7).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_publish_min_rating: Option<u8>,
+    /// Refused whenever present: a reward may not depend on the rating or on publishing
+    /// (FTC 16 CFR §465.4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reward_min_rating: Option<u8>,
+}
+
+impl ReviewSettingsInput {
+    /// Every rule: no sentiment gating, sane timing.
+    pub fn validate(&self) -> Result<ReviewSettings, ApiError> {
+        let mut errors = Vec::new();
+        if self.auto_publish_min_rating.is_some() {
+            errors.push(FieldError::new(
+                "auto_publish_min_rating",
+                FieldIssue::InvalidFormat,
+                "Publishing cannot depend on the rating: reviews of every rating are treated \
+                 alike (US FTC 16 CFR 465.7). Use auto_publish for all ratings, or moderate.",
+            ));
+        }
+        if self.reward_min_rating.is_some() {
+            errors.push(FieldError::new(
+                "reward_min_rating",
+                FieldIssue::InvalidFormat,
+                "A reward cannot depend on the rating or on publishing (US FTC 16 CFR 465.4): \
+                 the same reward goes with every review request.",
+            ));
+        }
+        let t = &self.settings.timing;
+        let mut p = Problems::default();
+        for (field, v) in [
+            ("timing.default_use_days", t.default_use_days),
+            ("timing.transit_buffer_days", t.transit_buffer_days),
+        ] {
+            p.in_range(field, v, &(0..=MAX_USE_DAYS));
+        }
+        p.in_range("timing.max_reminders", t.max_reminders, &(0..=5));
+        p.in_range(
+            "timing.max_asks_per_30_days",
+            t.max_asks_per_30_days,
+            &(1..=30),
+        );
+        if t.use_periods.len() > MAX_USE_PERIODS {
+            p.add("timing.use_periods", FieldIssue::TooLong);
+        }
+        for (i, u) in t.use_periods.iter().enumerate() {
+            p.in_range(
+                format!("timing.use_periods[{i}].days"),
+                u.days,
+                &(0..=MAX_USE_DAYS),
+            );
+            let (crate::review::UseTarget::Sku(v) | crate::review::UseTarget::Tag(v)) = &u.target;
+            p.text(
+                format!("timing.use_periods[{i}].target.value"),
+                v,
+                crate::validate::MAX_TEXT,
+            );
+        }
+        if self.settings.attributes.len() > MAX_ATTRIBUTE_RULES {
+            p.add("attributes", FieldIssue::TooLong);
+        }
+        for (i, rule) in self.settings.attributes.iter().enumerate() {
+            for (k, tag) in rule.tags.iter().enumerate() {
+                p.text(
+                    format!("attributes[{i}].tags[{k}]"),
+                    tag,
+                    crate::validate::MAX_TEXT,
+                );
+            }
+        }
+        if let Some(inc) = &self.settings.incentive {
+            p.text("incentive.offer", &inc.offer, MAX_OFFER);
+            let prefix_ok = (2..=12).contains(&inc.code_prefix.len())
+                && inc
+                    .code_prefix
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+            if !prefix_ok {
+                p.add("incentive.code_prefix", FieldIssue::InvalidFormat);
+            }
+        }
+        if let Err(e) = p.finish() {
+            errors.extend(e.fields);
+        }
+        if errors.is_empty() {
+            Ok(self.settings.clone())
+        } else {
+            Err(ApiError::validation(errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(e: ApiError) -> Vec<String> {
+        e.fields.into_iter().map(|f| f.field).collect()
+    }
+
+    #[test]
+    fn star_gating_and_rating_rewards_are_refused() {
+        let ok = ReviewSettingsInput {
+            settings: ReviewSettings::default(),
+            auto_publish_min_rating: None,
+            reward_min_rating: None,
+        };
+        assert!(ok.validate().is_ok());
+        let gated = ReviewSettingsInput {
+            auto_publish_min_rating: Some(4),
+            reward_min_rating: Some(5),
+            ..ok
+        };
+        let err = gated.validate().unwrap_err();
+        assert_eq!(
+            fields(err.clone()),
+            ["auto_publish_min_rating", "reward_min_rating"]
+        );
+        assert!(err.fields[0].message.contains("465.7"));
+    }
+
+    #[test]
+    fn a_rejection_names_a_reason() {
+        let m = |action, reason| ModerationInput { action, reason }.validate();
+        assert!(m(ModerationAction::Approve, None).is_ok());
+        assert!(m(ModerationAction::Reject, Some(RejectReason::Spam)).is_ok());
+        assert_eq!(
+            fields(m(ModerationAction::Reject, None).unwrap_err()),
+            ["reason"]
+        );
+    }
+
+    #[test]
+    fn an_incentive_needs_a_clean_code_prefix() {
+        let with = |prefix: &str| {
+            ReviewSettingsInput {
+                settings: ReviewSettings {
+                    incentive: Some(Incentive {
+                        offer: "10% off your next order".into(),
+                        code_prefix: prefix.into(),
+                    }),
+                    ..ReviewSettings::default()
+                },
+                auto_publish_min_rating: None,
+                reward_min_rating: None,
+            }
+            .validate()
+        };
+        assert!(with("THANKS10").is_ok());
+        assert_eq!(fields(with("x").unwrap_err()), ["incentive.code_prefix"]);
+        assert_eq!(
+            fields(with("no-dash").unwrap_err()),
+            ["incentive.code_prefix"]
+        );
+    }
+}
