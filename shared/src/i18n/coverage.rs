@@ -256,10 +256,11 @@ fn variant(m: &Msg<'_>) -> usize {
         Msg::ReturnToSendHow(..) => 222,
         Msg::ViewOrder(..) => 223,
         Msg::Account(..) => 224,
+        Msg::Reviews(..) => 225,
     }
 }
 
-const VARIANTS: usize = 225;
+const VARIANTS: usize = 226;
 
 fn samples() -> Vec<Msg<'static>> {
     let mut v = Vec::new();
@@ -519,6 +520,13 @@ fn samples() -> Vec<Msg<'static>> {
     }
     assert!(seen.iter().all(|s| *s), "account variants without a sample: {seen:?}");
     v.extend(account.into_iter().map(Msg::Account));
+    let reviews = reviews::coverage::samples();
+    let mut seen = [false; reviews::coverage::VARIANTS];
+    for r in &reviews {
+        seen[reviews::coverage::variant(r)] = true;
+    }
+    assert!(seen.iter().all(|s| *s), "review variants without a sample: {seen:?}");
+    v.extend(reviews.into_iter().map(Msg::Reviews));
     v
 }
 
@@ -533,6 +541,7 @@ const SAME_AS_ENGLISH: &[&str] = &[
     "2 × X1",                  // two units: a number and a price
     "Portugal",                // the country's name in Spanish and Portuguese too
     "CEP",                     // Brazil's postal code is called CEP in Portuguese too
+    "No",                      // "no" is the Spanish word as well
 ];
 
 /// Messages that are empty on purpose in some language.

@@ -466,6 +466,7 @@ pub fn en(msg: Msg<'_>) -> String {
         SurveyHigh(SurveyKind::Nps) => "Extremely likely",
         SurveyHigh(SurveyKind::Csat) => "Very satisfied",
         Account(a) => return account::en(a),
+        Reviews(r) => return reviews::en(r),
         DefaultReason(r) => match r {
             crate::returns::DefaultReason::TooSmall => "Too small",
             crate::returns::DefaultReason::TooLarge => "Too large",

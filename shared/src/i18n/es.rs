@@ -474,6 +474,7 @@ pub fn es(msg: Msg<'_>) -> String {
         SurveyHigh(SurveyKind::Nps) => "Muy probable",
         SurveyHigh(SurveyKind::Csat) => "Muy satisfecho",
         Account(a) => return account::es(a),
+        Reviews(r) => return reviews::es(r),
         DefaultReason(r) => match r {
             crate::returns::DefaultReason::TooSmall => "Demasiado pequeño",
             crate::returns::DefaultReason::TooLarge => "Demasiado grande",

@@ -11,6 +11,7 @@
 //! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
 mod account;
+mod reviews;
 
 use crate::api::Topic;
 use crate::error::FieldIssue;
@@ -23,6 +24,7 @@ use crate::survey::{Category, SurveyKind};
 use crate::tracking::{ExceptionReason, NextStep, ProgressStep, TrackingStatus};
 use crate::Locale;
 pub use account::Acc;
+pub use reviews::Rev;
 
 /// A form field a message can be about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -521,6 +523,8 @@ pub enum Msg<'a> {
     DefaultReason(DefaultReason),
     /// One of the account page's own messages.
     Account(Acc<'a>),
+    /// One of the review widgets' own messages.
+    Reviews(Rev<'a>),
 }
 
 /// The text of `msg` in `locale`.

@@ -474,6 +474,7 @@ pub fn pt_br(msg: Msg<'_>) -> String {
         SurveyHigh(SurveyKind::Nps) => "Extremamente provável",
         SurveyHigh(SurveyKind::Csat) => "Muito satisfeito",
         Account(a) => return account::pt_br(a),
+        Reviews(r) => return reviews::pt_br(r),
         DefaultReason(r) => match r {
             crate::returns::DefaultReason::TooSmall => "Ficou pequeno",
             crate::returns::DefaultReason::TooLarge => "Ficou grande",
