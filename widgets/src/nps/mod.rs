@@ -147,7 +147,7 @@ fn card(
     let s = Survey {
         inner: StoredValue::new(Inner {
             client,
-            visit: pending::visit_id(),
+            visit: crate::shell::visit::visit_id(),
             pending: None,
             inflight: false,
             attempt: 0,

@@ -5,13 +5,12 @@
 //! draft and the "contact me" flag, plus bookkeeping — never the token, an email or an order
 //! number: the next mount sends it with its own credentials.
 
+use crate::shell::visit::valid_id;
 use aftercare_shared::survey::SurveyKind;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The `localStorage` key of the queued response (one per browser profile and origin).
 pub(crate) const KEY: &str = "aftercare:nps-pending";
-/// The `sessionStorage` key of the visit id ("one survey per visit" is counted per tab session).
-pub(crate) const VISIT_KEY: &str = "aftercare:visit";
 /// A draft whose score was already delivered is offered again for this long after a reload.
 const DRAFT_TTL_MS: f64 = 86_400_000.0;
 
@@ -44,13 +43,6 @@ fn local() -> Option<web_sys::Storage> {
 
 fn get(o: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// What the server accepts as a response id: 8–64 of `A-Za-z0-9_-`.
-pub(crate) fn valid_id(s: &str) -> bool {
-    (8..=64).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Pending {
@@ -125,34 +117,4 @@ pub(crate) fn forget(id: &str) {
             let _ = s.remove_item(KEY);
         }
     }
-}
-
-/// A random id the server accepts: `crypto.randomUUID()` where available, else 32 hex digits.
-pub(crate) fn random_id() -> String {
-    let uuid = web_sys::window().map(|w| get(&w, "crypto")).and_then(|c| {
-        let f = get(&c, "randomUUID").dyn_into::<js_sys::Function>().ok()?;
-        f.call0(&c).ok()?.as_string()
-    });
-    uuid.unwrap_or_else(|| {
-        (0..4)
-            .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32))
-            .collect()
-    })
-}
-
-/// This tab session's visit id (random, non-personal), created on first use.
-pub(crate) fn visit_id() -> String {
-    let store = web_sys::window().and_then(|w| w.session_storage().ok().flatten());
-    if let Some(v) = store
-        .as_ref()
-        .and_then(|s| s.get_item(VISIT_KEY).ok().flatten())
-        .filter(|v| valid_id(v))
-    {
-        return v;
-    }
-    let v = random_id();
-    if let Some(s) = store {
-        let _ = s.set_item(VISIT_KEY, &v);
-    }
-    v
 }

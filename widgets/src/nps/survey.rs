@@ -4,6 +4,7 @@
 use super::pending::{self, Pending};
 use super::{category, Stage, Ui};
 use crate::shell::error_code;
+use crate::shell::visit::{claim_ask, AskKind};
 use crate::shell::Events;
 use aftercare_shared::api::{SurveyDismissal, SurveyPromptRequest, SurveyResponseInput};
 use aftercare_shared::client::{Client, ClientError, RetryPolicy};
@@ -186,7 +187,8 @@ impl Survey {
                 return; // unmounted meanwhile
             }
             match r {
-                Ok(p) if p.eligibility.eligible => self.show(|u| {
+                // One ask per visit across kinds: a review prompt already asked this visit.
+                Ok(p) if p.eligibility.eligible && claim_ask(AskKind::Survey) => self.show(|u| {
                     u.prompt = Some(p);
                     u.stage = Stage::Card;
                 }),
@@ -231,7 +233,7 @@ impl Survey {
         let kind = self.kind;
         self.io(|i| {
             let p = i.pending.get_or_insert_with(|| Pending {
-                id: pending::random_id(),
+                id: crate::shell::visit::random_id(),
                 kind,
                 score: 0,
                 comment: String::new(),

@@ -81,7 +81,7 @@ pub struct Problem {
 }
 
 /// File types the upload accepts (the file input's `accept`).
-pub const ACCEPT: &str = "image/jpeg,image/png,image/webp";
+pub const ACCEPT: &str = crate::shell::upload::ACCEPT;
 
 /// Check a file before uploading it: its declared type, its size, and how many photos the
 /// line has (counting uploads in progress). The server checks the bytes again.
@@ -563,13 +563,5 @@ pub fn needs_new_key(e: &aftercare_shared::client::ClientError) -> bool {
 
 /// A fresh idempotency key: `crypto.randomUUID()` where available, else 32 hex digits.
 pub fn random_key() -> String {
-    let uuid = web_sys::window().map(|w| get(&w, "crypto")).and_then(|c| {
-        let f = get(&c, "randomUUID").dyn_into::<js_sys::Function>().ok()?;
-        f.call0(&c).ok()?.as_string()
-    });
-    uuid.unwrap_or_else(|| {
-        (0..4)
-            .map(|_| format!("{:08x}", (js_sys::Math::random() * 4_294_967_296.0) as u32))
-            .collect()
-    })
+    crate::shell::visit::random_id()
 }

@@ -1,20 +1,16 @@
 //! Photo uploads: files are checked here first (type, size, count) and sent one request each
-//! with `XMLHttpRequest` (`fetch` has no upload progress) to `POST /v1/returns/photos`; a
+//! through the shell's uploader to `POST /v1/returns/photos`; a
 //! refused or failed file keeps its own message in its own row and never touches the rest of
 //! the form. Previews are `data:` URLs read by a `FileReader`: they pass a CSP of
 //! `img-src 'self' data:`, where `blob:` object URLs would be blocked.
 
-use super::draft::{self, check_file, FileProblem, Photo};
+use super::draft::{check_file, FileProblem, Photo};
 use super::state::{Flow, Focus, Upload};
 use crate::i18n::{t, Msg};
-use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER};
+use crate::shell::upload;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-
-/// Give up on one upload after this long (a photo on a slow phone connection takes a while).
-const TIMEOUT_MS: u32 = 120_000;
+use wasm_bindgen::JsValue;
 
 fn update(f: Flow, id: u32, change: impl FnOnce(&mut Upload)) {
     f.uploads.try_update(|ups| {
@@ -72,17 +68,7 @@ pub(crate) fn add(f: Flow, item_id: i64, list: web_sys::FileList) {
 
 /// Read a `data:` URL preview for upload `id`.
 fn read_preview(f: Flow, id: u32, file: &web_sys::File) {
-    let Ok(reader) = web_sys::FileReader::new() else {
-        return;
-    };
-    let r = reader.clone();
-    let done = Closure::once_into_js(move |_: web_sys::Event| {
-        if let Ok(url) = r.result() {
-            update(f, id, |u| u.preview = Some(url));
-        }
-    });
-    reader.set_onload(Some(done.unchecked_ref()));
-    let _ = reader.read_as_data_url(file);
+    upload::preview(file, move |url| update(f, id, |u| u.preview = Some(url)));
 }
 
 /// Start (or restart) upload `id`.
@@ -93,59 +79,27 @@ fn send(f: Flow, id: u32) {
     else {
         return;
     };
-    let Some((url, key, token)) = f.sign_in.try_with_value(|s| {
-        (
-            format!("{}/v1/returns/photos", s.api.trim_end_matches('/')),
-            s.key.clone(),
-            s.token.clone(),
-        )
+    let Some(to) = f.sign_in.try_with_value(|s| upload::Target {
+        url: format!("{}/v1/returns/photos", s.api.trim_end_matches('/')),
+        key: s.key.clone(),
+        token: s.token.clone(),
     }) else {
         return;
     };
-    let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
+    let progress = move |pct| update(f, id, |u| u.progress = pct);
+    let Some(sending) = upload::send(&to, &file, progress, move |r| finished(f, id, r)) else {
         return failed(f, id, FileProblem::Failed);
     };
-    let opened = xhr.open_with_async("POST", &url, true).is_ok()
-        && xhr.set_request_header(KEY_HEADER, &key).is_ok()
-        && xhr
-            .set_request_header("authorization", &format!("Bearer {token}"))
-            .is_ok()
-        && xhr
-            .set_request_header(IDEMPOTENCY_HEADER, &draft::random_key())
-            .is_ok()
-        && xhr
-            .set_request_header("content-type", &file.type_())
-            .is_ok();
-    if !opened {
-        return failed(f, id, FileProblem::Failed);
-    }
-    xhr.set_timeout(TIMEOUT_MS);
-    let progress =
-        Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-            if e.length_computable() && e.total() > 0.0 {
-                let pct = ((e.loaded() / e.total()) * 100.0).clamp(0.0, 100.0) as u32;
-                update(f, id, |u| u.progress = pct);
-            }
-        });
-    if let Ok(up) = xhr.upload() {
-        up.set_onprogress(Some(progress.as_ref().unchecked_ref()));
-    }
-    let x = xhr.clone();
-    let end = Closure::once_into_js(move |_: web_sys::Event| finished(f, id, &x));
-    xhr.set_onloadend(Some(end.unchecked_ref()));
-    if xhr.send_with_opt_blob(Some(&file)).is_err() {
-        return failed(f, id, FileProblem::Failed);
-    }
     update(f, id, |u| {
-        u.xhr = Some(xhr);
-        u.listener = Some(progress);
+        u.xhr = Some(sending.xhr);
+        u.listener = Some(sending.listener);
         u.failed = None;
         u.progress = 0;
     });
 }
 
 /// The upload's answer: a stored photo joins the line, a refusal stays in its row.
-fn finished(f: Flow, id: u32, xhr: &web_sys::XmlHttpRequest) {
+fn finished(f: Flow, id: u32, answer: Result<(String, String), u16>) {
     // Removed (and aborted) meanwhile, or the flow is gone.
     if f.uploads
         .try_with_untracked(|ups| ups.iter().any(|u| u.id == id))
@@ -153,55 +107,37 @@ fn finished(f: Flow, id: u32, xhr: &web_sys::XmlHttpRequest) {
     {
         return;
     }
-    let status = xhr.status().unwrap_or(0);
-    let body = xhr.response_text().ok().flatten().unwrap_or_default();
-    let photo = (200..300)
-        .contains(&status)
-        .then(|| js_sys::JSON::parse(&body).ok())
-        .flatten()
-        .and_then(|v| {
-            let get = |k: &str| {
-                js_sys::Reflect::get(&v, &JsValue::from_str(k))
-                    .ok()
-                    .and_then(|x| x.as_string())
-            };
-            Some((get("id")?, get("url")?))
-        });
-    let Some((photo_id, url)) = photo else {
-        let p = match status {
-            415 => FileProblem::Type,
-            413 => FileProblem::TooBig(
-                f.options
-                    .with_untracked(|o| o.as_ref().map_or(0, |o| o.photo_max_bytes)),
-            ),
-            422 => FileProblem::Unreadable,
-            401 => FileProblem::Expired,
-            0 | 408 | 429 | 500..=599 => FileProblem::Network,
-            _ => FileProblem::Failed,
-        };
-        if matches!(
-            p,
-            FileProblem::Network | FileProblem::Expired | FileProblem::Failed
-        ) {
-            f.emit(
-                "aftercare:error",
-                &[
-                    (
-                        "code",
-                        JsValue::from_str(if status == 0 {
-                            "network_error"
-                        } else {
-                            "upload_failed"
-                        }),
-                    ),
-                    (
-                        "message",
-                        JsValue::from_str(&format!("photo upload failed (HTTP {status})")),
-                    ),
-                ],
-            );
+    let (photo_id, url) = match answer {
+        Ok(photo) => photo,
+        Err(status) => {
+            let max = f
+                .options
+                .with_untracked(|o| o.as_ref().map_or(0, |o| o.photo_max_bytes));
+            let p = upload::problem_of(status, max);
+            if matches!(
+                p,
+                FileProblem::Network | FileProblem::Expired | FileProblem::Failed
+            ) {
+                f.emit(
+                    "aftercare:error",
+                    &[
+                        (
+                            "code",
+                            JsValue::from_str(if status == 0 {
+                                "network_error"
+                            } else {
+                                "upload_failed"
+                            }),
+                        ),
+                        (
+                            "message",
+                            JsValue::from_str(&format!("photo upload failed (HTTP {status})")),
+                        ),
+                    ],
+                );
+            }
+            return failed(f, id, p);
         }
-        return failed(f, id, p);
     };
     let mut done = None;
     f.uploads.update(|ups| {

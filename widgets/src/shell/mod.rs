@@ -1,7 +1,7 @@
 //! The widget shell: what every widget shares, so none carries its own copy: its
 //! configuration as an element ([`ElementProps`]), `aftercare:*` events ([`Events`]), failures
 //! and their cards ([`Failure`]), the guest lookup form ([`GuestLookup`]), the loading skeleton, the order list, contact links, focus
-//! after a screen change, and polling that pauses in hidden tabs.
+//! after a screen change, polling that pauses in hidden tabs, and the visit (one ask per visit, voter ids).
 //!
 //! It depends on nothing widget-specific; widgets depend on it.
 
@@ -10,7 +10,9 @@ pub mod failure;
 pub mod lookup;
 pub mod polling;
 pub mod props;
+pub mod upload;
 pub mod views;
+pub mod visit;
 
 pub use events::{Events, Host};
 pub use failure::{error_code, problem_card, Failure};
