@@ -21,13 +21,13 @@ throw e;
 }));
 let fail = (el, code, e) => el.dispatchEvent(new CustomEvent("aftercare:error", { bubbles: true, composed: true, detail: { code, message: String(e && e.message || e) } }));
 // Add a tag here when its widget exists in the bundle.
-for (let t of ["aftercare-tracking", "aftercare-nps", "aftercare-returns", "aftercare-account"]) C.get(t) || C.define(t, class extends HTMLElement {
-static observedAttributes = ["order", "token", "locale", "email", "kind", "layout", "refresh", "rma"];
+for (let t of ["aftercare-tracking", "aftercare-nps", "aftercare-returns", "aftercare-account", "aftercare-review", "aftercare-reviews"]) C.get(t) || C.define(t, class extends HTMLElement {
+static observedAttributes = ["order", "token", "locale", "email", "kind", "layout", "refresh", "rma", "product"];
 constructor() {
 super();
 let r = this.attachShadow({ mode: "open" }), b = d.createElement("div");
-// The NPS card reserves nothing: most visits are not eligible, and those must not shift the page.
-if (t != "aftercare-nps") {
+// The NPS card and the review prompt reserve nothing: most visits have nothing to ask, and those must not shift the page.
+if (!/-(nps|review)$/.test(t)) {
 r.adoptedStyleSheets = [ph];
 b.setAttribute("aria-hidden", "true");
 b.append(d.createElement("i"), d.createElement("i"), d.createElement("i"));

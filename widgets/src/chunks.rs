@@ -73,6 +73,18 @@ chunk!(
     crate::account::CSS
 );
 chunk!(
+    review_chunk,
+    review,
+    crate::review::element_view,
+    crate::review::CSS
+);
+chunk!(
+    reviews_chunk,
+    reviews,
+    crate::reviews::element_view,
+    crate::reviews::CSS
+);
+chunk!(
     returns_chunk,
     returns,
     crate::returns::element_view,
@@ -87,7 +99,8 @@ pub struct Widget {
     /// Its custom element name.
     pub tag: &'static str,
     /// Shows nothing while its code loads, and nothing but the `aftercare:error` event if the
-    /// code cannot be fetched: the NPS card appears only when a visit is eligible, so neither
+    /// code cannot be fetched: the NPS card and the review prompt appear only when there is
+    /// something to ask, so neither
     /// a reserved space nor an error box may take its place.
     unobtrusive: bool,
     load: fn() -> Load,
@@ -109,6 +122,16 @@ pub const WIDGETS: &[Widget] = &[
         tag: "aftercare-returns",
         unobtrusive: false,
         load: || Box::pin(returns_chunk()),
+    },
+    Widget {
+        tag: "aftercare-review",
+        unobtrusive: true,
+        load: || Box::pin(review_chunk()),
+    },
+    Widget {
+        tag: "aftercare-reviews",
+        unobtrusive: false,
+        load: || Box::pin(reviews_chunk()),
     },
     Widget {
         tag: "aftercare-account",

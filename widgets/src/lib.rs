@@ -14,6 +14,8 @@ pub mod element;
 pub mod i18n;
 pub mod nps;
 pub mod returns;
+pub mod review;
+pub mod reviews;
 pub mod shell;
 pub mod tracking;
 
@@ -21,6 +23,8 @@ pub use account::AccountWidget;
 pub use element::{mount, ElementHandle};
 pub use nps::NpsWidget;
 pub use returns::{ReturnFlow, ReturnsWidget};
+pub use review::ReviewWidget;
+pub use reviews::ReviewsWidget;
 pub use shell::GuestLookup;
 pub use tracking::view::OrderTimeline;
 pub use tracking::TrackingWidget;

@@ -3,7 +3,7 @@
 //! languages fetched on demand ([`t`], [`load`]), the reactive [`tr`], the page's language negotiation and `Intl`-based formatting (no date or
 //! number crate in the wasm).
 
-pub use aftercare_shared::i18n::{percent, size, Acc, Field, Msg};
+pub use aftercare_shared::i18n::{percent, size, Acc, Field, Msg, Rev};
 use aftercare_shared::tracking::EtaWindow;
 use aftercare_shared::{Locale, Money, Timestamp};
 use wasm_bindgen::JsValue;
@@ -35,6 +35,19 @@ pub fn ta(
 /// An account message in `locale`.
 pub fn at(locale: Locale, msg: Acc<'_>) -> String {
     t(locale, Msg::Account(msg))
+}
+
+/// A review-widget message as reactive text (see [`tr`]).
+pub fn tv(
+    locale: leptos::prelude::Signal<Locale>,
+    msg: Rev<'static>,
+) -> impl leptos::prelude::IntoView {
+    tr(locale, Msg::Reviews(msg))
+}
+
+/// A review-widget message in `locale`.
+pub fn rv(locale: Locale, msg: Rev<'_>) -> String {
+    t(locale, Msg::Reviews(msg))
 }
 
 /// The locale from the `locale` attribute, else the page's `<html lang>`, else the browser's languages.

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use web_sys::HtmlElement;
 
 /// Attributes the loader observes (the union over all widgets).
-pub const OBSERVED: [&str; 8] = [
-    "order", "token", "locale", "email", "kind", "layout", "refresh", "rma",
+pub const OBSERVED: [&str; 9] = [
+    "order", "token", "locale", "email", "kind", "layout", "refresh", "rma", "product",
 ];
 
 /// The element's attributes as signals, so changing one re-renders what depends on it.
