@@ -8,6 +8,7 @@ use super::past_returns::PastReturns;
 use super::receipt::Receipt;
 use crate::i18n::{self, at, t, tr, Acc, Msg};
 use crate::returns::ReturnFlow;
+use crate::review::ReviewWidget;
 use crate::shell::{focus_heading, problem_card, skeleton, use_visible_polling, Events, Failure};
 use crate::tracking::view::OrderTimeline;
 use aftercare_shared::api::StoreConfig;
@@ -185,6 +186,8 @@ pub fn OrderDetail(
                 token.clone(),
                 number.to_string(),
             );
+            let (api_r, key_r, token_r, number_r) =
+                (api.clone(), key.clone(), token.clone(), number.clone());
             let returns = move || {
                 let cancelled = shown.with(|o| o.status == OrderStatus::Cancelled);
                 let (api, key, token, number) =
@@ -247,9 +250,24 @@ pub fn OrderDetail(
                         />
                     }
                 });
+                // A signed-in customer is asked here about this order's delivered items (the
+                // guest lookup has no customer to review as).
+                let review = signed_in.then(|| {
+                    view! {
+                        <ReviewWidget
+                            api=api_r.clone()
+                            publishable_key=key_r.clone()
+                            token=Some(token_r.clone())
+                            locale=locale
+                            order=Some(number_r.clone())
+                            standing=true
+                        />
+                    }
+                });
                 view! {
                     <OrderTimeline order=shown locale=locale store=store />
                     {changes}
+                    {review}
                     {move || shown.with(|o| facts(o, locale.get()))}
                     <p class="receipt-link">
                         <button type="button" class="link" part="button" on:click=move |_| receipt.set(true)>

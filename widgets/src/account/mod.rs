@@ -6,7 +6,9 @@
 //! the guest lookup opens that one order's page.
 //!
 //! It composes the other widgets' components ([`OrderTimeline`](crate::OrderTimeline),
-//! [`ReturnFlow`](crate::ReturnFlow)) and shares one client and one sign-in with them.
+//! [`ReturnFlow`](crate::ReturnFlow), [`ReviewWidget`]) and shares one client and one
+//! sign-in with them: a delivered order's page asks for reviews of its items, and "Your
+//! reviews" lists every item waiting and the customer's reviews with where each stands.
 
 pub mod address_form;
 pub mod attention;
@@ -26,7 +28,8 @@ pub use preferences::{PreferencesSection, PreferencesSectionProps};
 pub use privacy::{PrivacySection, PrivacySectionProps};
 pub use profile::{ProfileSection, ProfileSectionProps};
 
-use crate::i18n::{self, tr, Acc, Msg};
+use crate::i18n::{self, tr, Acc, Msg, Rev};
+use crate::review::ReviewWidget;
 use crate::shell::{skeleton, Back, ElementProps, Events, GuestLookup};
 use aftercare_shared::api::OrderSession;
 use aftercare_shared::client::Client;
@@ -40,6 +43,7 @@ use wasm_bindgen::JsValue;
 pub const CSS: &str = concat!(
     include_str!("../tracking/tracking.css"),
     include_str!("../returns/returns.css"),
+    include_str!("../review/review.css"),
     include_str!("account.css")
 );
 
@@ -56,6 +60,8 @@ enum Screen {
     Profile(String),
     /// A customer's data: download or erase.
     Privacy(String),
+    /// A customer's items waiting for a review, and their reviews.
+    Reviews(String),
     /// One order, the sign-in that opens it, and where "back" leads.
     Order(String, OrderNumber, Back),
 }
@@ -64,6 +70,7 @@ enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Section {
     Orders,
+    Reviews,
     Profile,
     Preferences,
     Privacy,
@@ -115,6 +122,7 @@ pub fn AccountWidget(
                 (Section::Preferences, _) => Screen::Preferences(t),
                 (Section::Profile, _) => Screen::Profile(t),
                 (Section::Privacy, _) => Screen::Privacy(t),
+                (Section::Reviews, _) => Screen::Reviews(t),
                 (Section::Orders, Some(n)) => Screen::Order(t, n, Back::List),
                 (Section::Orders, None) => Screen::Orders(t),
             },
@@ -237,6 +245,18 @@ pub fn AccountWidget(
             }
             .into_any(),
         ),
+        Screen::Reviews(t) => EitherOf4::D(
+            view! {
+                <ReviewWidget
+                    api=api.clone()
+                    publishable_key=publishable_key.clone()
+                    token=Some(t)
+                    locale=locale
+                    standing=true
+                />
+            }
+            .into_any(),
+        ),
         Screen::Order(t, n, b) => EitherOf4::C(view! {
             {back(b)}
             <OrderDetail
@@ -277,6 +297,7 @@ pub fn AccountWidget(
             view! {
                 <nav class="tabs" aria-label=move || i18n::t(locale.get(), Msg::AccountSections)>
                     {tab(Section::Orders, Msg::YourOrders)}
+                    {tab(Section::Reviews, Msg::Reviews(Rev::YourReviews))}
                     {tab(Section::Profile, Msg::Account(Acc::ProfileTab))}
                     {tab(Section::Preferences, Msg::PreferencesHeading)}
                     {tab(Section::Privacy, Msg::Account(Acc::PrivacyTab))}

@@ -96,7 +96,7 @@ pub(super) fn overview(p: Prompt) -> impl IntoView {
         <p class="muted">{tv(l, Rev::PromptIntro)}</p>
         {notice}
         {items}
-        {p.standing.then(|| mine(p))}
+        {move || p.listing.get().then(|| mine(p))}
     }
 }
 

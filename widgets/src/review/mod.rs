@@ -98,6 +98,8 @@ pub(crate) struct Prompt {
     pub events: Events,
     pub root: NodeRef<Div>,
     pub standing: bool,
+    /// The customer's own reviews are listed (the account's "Your reviews").
+    pub listing: RwSignal<bool>,
 }
 
 impl Prompt {
@@ -168,7 +170,7 @@ pub fn ReviewWidget(
     /// shows only items the store may prompt about now.
     #[prop(into, optional)]
     floating: Signal<bool>,
-    /// Only this order's items (an order's page).
+    /// Only this order's items (an order's page, which shows nothing when none is waiting).
     #[prop(into, optional)]
     order: Signal<Option<String>>,
     /// Where the shopper went to review (the account): not an ask, and the customer's own
@@ -209,6 +211,7 @@ pub fn ReviewWidget(
                 events,
                 root,
                 standing,
+                listing: RwSignal::new(false),
             };
             prompt(p, floating, order)
         })
@@ -239,7 +242,9 @@ fn prompt(p: Prompt, floating: Signal<bool>, order: Signal<Option<String>>) -> i
         };
         spawn_local(async move {
             let pending = c.pending_reviews().await;
-            let mine = if p.standing {
+            // One's own reviews belong to the account's "Your reviews", not to an order's page.
+            let listing = p.standing && only_order.is_none();
+            let mine = if listing {
                 c.my_reviews().await.map(Some)
             } else {
                 Ok(None)
@@ -257,7 +262,7 @@ fn prompt(p: Prompt, floating: Signal<bool>, order: Signal<Option<String>>) -> i
                 .filter(|i| only_order.as_ref().is_none_or(|o| &i.order_number == o))
                 .filter(|i| i.prompt || !only_prompt)
                 .collect();
-            let show = p.standing || (!items.is_empty() && claim_ask(AskKind::Review));
+            let show = listing || (!items.is_empty() && (p.standing || claim_ask(AskKind::Review)));
             if show && !p.standing {
                 // What the prompt shows counts as an ask (reminders, the 30-day cap).
                 let asked: Vec<String> = items
@@ -275,6 +280,7 @@ fn prompt(p: Prompt, floating: Signal<bool>, order: Signal<Option<String>>) -> i
             if p.pending.try_set(items).is_none() {
                 return; // gone meanwhile
             }
+            p.listing.set(mine.is_some());
             p.mine.set(mine.unwrap_or_default());
             stage.set(if show { Stage::Shown } else { Stage::Hidden });
             if show {
