@@ -9,7 +9,7 @@
 //   next frame);
 // - cumulative layout shift;
 // - main-thread busy time (Chromium's TaskDuration) until every widget is ready, minus the same
-//   page's cost without the SDK (the product page), per widget.
+//   page's cost with only the loader (a page without widgets), per widget.
 // Reference: a page that fetches the same order and renders the same tracking markup in plain
 // JavaScript (tests/bench/reference/), timed the same way.
 import { chromium } from '@playwright/test';
@@ -25,22 +25,25 @@ const referenceCss = readFileSync(new URL('reference/track-plain.css', here), 'u
 const page = (name, html) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>${name}</title><script src="/sdk/aftercare.js" data-key="pk_demo_aurora" async></script>
-<style>aftercare-tracking:not(:defined),aftercare-returns:not(:defined){display:block;min-height:360px}</style></head>
+<style>aftercare-tracking:not(:defined),aftercare-returns:not(:defined),aftercare-reviews:not(:defined){display:block;min-height:360px}</style></head>
 <body>${html}</body></html>`;
 
 const PAGES = [
   { name: 'track', path: '/track.html', widgets: 1 },
   { name: 'account', path: '/account.html', widgets: 2 },
   { name: 'returns', path: '/returns.html', widgets: 1 },
-  { name: 'product', path: '/product.html', widgets: 0 },
+  { name: 'product', path: '/product.html', widgets: 1 },
+  { name: 'review prompt', path: '/review.html', widgets: 1 },
+  { name: 'no widget', path: '/', widgets: 0 },
   {
     name: 'order (token)', path: '/bench/order.html', widgets: 1,
     html: page('order', `<aftercare-tracking token="${token}" order="1002"></aftercare-tracking>`),
   },
   {
-    name: 'every widget', path: '/bench/all.html', widgets: 3,
+    name: 'every widget', path: '/bench/all.html', widgets: 4,
     html: page('all', `<aftercare-tracking token="${token}" order="1002"></aftercare-tracking>
-      <aftercare-returns></aftercare-returns><aftercare-nps token="${token}" order="1001"></aftercare-nps>`),
+      <aftercare-returns></aftercare-returns><aftercare-nps token="${token}" order="1001"></aftercare-nps>
+      <aftercare-reviews product="MER-CREW-FG-M"></aftercare-reviews>`),
   },
   {
     name: 'reference: plain JS tracking', path: '/bench/reference.html', widgets: 1, reference: true,
@@ -139,7 +142,7 @@ for (const spec of PAGES) {
   };
 }
 await browser.close();
-const baseline = result.product?.main_thread_ms ?? 0;
+const baseline = result['no widget']?.main_thread_ms ?? 0;
 for (const r of Object.values(result)) {
   r.main_thread_per_widget_ms = r.widgets ? Math.max(0, (r.main_thread_ms - baseline) / r.widgets) : null;
 }

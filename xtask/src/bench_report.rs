@@ -46,7 +46,7 @@ fn pages(md: &mut String, pages: &Value) {
          Bytes are every file fetched from `/sdk/`, loader included, as the server sends them \
          with `Accept-Encoding: br`. First paint: navigation start to the frame after the first \
          widget's `aftercare:ready`. Main thread: Chromium's busy time until every widget is \
-         ready, minus the product page's (no widget), per widget.\n\n\
+         ready, minus a page with only the loader (`no widget`, the shop's home page), per widget.\n\n\
          | page | widgets ready | /sdk/ requests | /sdk/ bytes (br) | first widget painted | × plain JS | main thread / widget | layout shift |\n\
          |---|---|---|---|---|---|---|---|\n",
     );

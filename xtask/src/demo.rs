@@ -22,14 +22,17 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
          \n  Try: {url}/track.html  (order 1002 + ana@example.com, or 1010 + guest@example.com)\
          \n       {url}/returns.html  (returns and exchanges: 1030 + returns@example.com, or ?customer=cus_ana&order=1029)\
          \n       {url}/account.html  (My account, signed in as Ana; ?customer=cus_olivia has 40 orders)\
-         \n       {url}/order-confirmation.html  (tracking right after checkout)   {url}/product.html  (no widget: only the 1 KB loader)\
+         \n       {url}/review.html  (Ana reviews her delivered items; ?layout=floating for the corner card)\
+         \n       {url}/product.html  (a product page with its customer reviews)\
+         \n       {url}/order-confirmation.html  (tracking right after checkout)\
          \n       {url}/insights.html  (the merchant's NPS and returns report with charts)\
          \n       {url}/sdk/index.html  (widget gallery for developers)\
          \n  API: {url}/v1/openapi.json\n\
          \n  Embed on any storefront:\
          \n    <script src=\"{url}/sdk/aftercare.js\" data-key=\"{DEMO_KEY}\" async></script>\
          \n    <aftercare-tracking></aftercare-tracking>\
-         \n    <aftercare-nps token=\"…customer token from your backend…\"></aftercare-nps>\n\
+         \n    <aftercare-nps token=\"…customer token from your backend…\"></aftercare-nps>\
+         \n    <aftercare-reviews product=\"SKU\"></aftercare-reviews>\n\
          \n  Press Ctrl-C to stop.\n"
     );
     running.wait()
