@@ -279,7 +279,7 @@ pub fn ReviewForm(
                 Some(id) => c.edit_review(id, &input).await,
                 None => c.submit_review(&input, &k).await,
             };
-            if busy.try_set(false).is_none() {
+            if busy.try_set(false).is_some() {
                 return; // the form is gone
             }
             match r {

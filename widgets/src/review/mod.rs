@@ -277,7 +277,7 @@ fn prompt(p: Prompt, floating: Signal<bool>, order: Signal<Option<String>>) -> i
                     });
                 }
             }
-            if p.pending.try_set(items).is_none() {
+            if p.pending.try_set(items).is_some() {
                 return; // gone meanwhile
             }
             p.listing.set(mine.is_some());

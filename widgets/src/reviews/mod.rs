@@ -84,7 +84,7 @@ impl Board {
             let r = c
                 .product_reviews(&sku, filters, sort, l, cursor.as_deref())
                 .await;
-            if self.busy.try_set(false).is_none() {
+            if self.busy.try_set(false).is_some() {
                 return; // gone meanwhile
             }
             // A newer choice of filters or sort made this answer stale.

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+const base = 'http://127.0.0.1:18383';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+const page = await browser.newPage({ viewport: { width: 900, height: 1100 } });
+page.on('pageerror', (e) => console.log('pageerror', e.message, e.stack));
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+await page.goto(base + '/product.html');
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => document.querySelector('aftercare-reviews')?.shadowRoot?.innerHTML.slice(0, 500)));
+await page.evaluate(() => document.querySelector('aftercare-reviews').setAttribute('product', 'BOTTLE-INS-750'));
+await page.waitForTimeout(3000);
+console.log(await page.evaluate(() => document.querySelector('aftercare-reviews')?.shadowRoot?.innerHTML.slice(0, 500)));
+await browser.close();
