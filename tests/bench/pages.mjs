@@ -43,7 +43,7 @@ const PAGES = [
     name: 'every widget', path: '/bench/all.html', widgets: 4,
     html: page('all', `<aftercare-tracking token="${token}" order="1002"></aftercare-tracking>
       <aftercare-returns></aftercare-returns><aftercare-nps token="${token}" order="1001"></aftercare-nps>
-      <aftercare-reviews product="MER-CREW-FG-M"></aftercare-reviews>`),
+      <aftercare-reviews product="BOTTLE-INS-750"></aftercare-reviews>`),
   },
   {
     name: 'reference: plain JS tracking', path: '/bench/reference.html', widgets: 1, reference: true,
