@@ -94,7 +94,7 @@ pub(crate) async fn pending(t: &TestApp, customer: &str) -> Vec<String> {
 pub(crate) fn review(sku: &str, rating: u8) -> Value {
     json!({"sku": sku, "rating": rating, "title": "My take",
         "body": "Used it for a while and this is what I think.",
-        "attributes": {"fit": "true_to_size", "would_recommend": true},
+        "attributes": {"would_recommend": true},
         "display_name": "Ana L."})
 }
 
