@@ -287,20 +287,20 @@ mod tests {
 
     #[test]
     fn attributes_follow_the_rules_tags_in_order_once() {
+        use ReviewAttribute::{Fit, WouldRecommend};
         let rule = |attribute, tags: &[&str]| AttributeRule {
             attribute,
             tags: tags.iter().map(ToString::to_string).collect(),
         };
         let s = ReviewSettings {
             attributes: vec![
-                rule(ReviewAttribute::Fit, &["knitwear", "outerwear"]),
-                rule(ReviewAttribute::WouldRecommend, &[]),
-                rule(ReviewAttribute::Fit, &["footwear"]),
+                rule(Fit, &["knitwear", "outerwear"]),
+                rule(WouldRecommend, &[]),
+                rule(Fit, &["footwear"]),
             ],
             ..ReviewSettings::default()
         };
         let tags = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
-        use ReviewAttribute::{Fit, WouldRecommend};
         assert_eq!(
             s.attributes_for(&tags(&["outerwear"])),
             [Fit, WouldRecommend]
