@@ -319,3 +319,35 @@ async fn every_review_request_carries_the_same_reward_whatever_the_rating() {
         .iter()
         .any(|r| r["reward_code"] == b.as_str()));
 }
+
+#[tokio::test]
+async fn openapi_documents_photos_and_asks_with_every_status() {
+    let t = setup().await;
+    let doc = t
+        .send(
+            public("GET", "/v1/openapi.json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .json();
+    let statuses = |path: &str, method: &str| {
+        let mut s: Vec<String> = doc["paths"][path][method]["responses"]
+            .as_object()
+            .unwrap_or_else(|| panic!("{method} {path}"))
+            .keys()
+            .cloned()
+            .collect();
+        s.sort();
+        s
+    };
+    assert_eq!(
+        statuses("/v1/reviews/photos", "post"),
+        ["201", "400", "401", "403", "409", "413", "415", "422"]
+    );
+    assert_eq!(statuses("/v1/reviews/photos/{id}", "get"), ["200", "404"]);
+    assert_eq!(
+        statuses("/v1/me/reviews/asks", "post"),
+        ["200", "400", "401", "403", "409", "413", "422"]
+    );
+}
