@@ -248,3 +248,48 @@ async fn after_erasure_the_account_is_empty_and_the_email_is_nowhere_in_the_data
     let carla = ok(&get(&t, "/v1/me/data", &customer_token("cus_carla")).await);
     assert_eq!(carla["profile"]["email"], "carla@example.com");
 }
+
+/// Ben's seeded reviews carry photos: the export links them, erasure deletes their bytes, and
+/// with them a photo he uploaded but never attached.
+#[tokio::test]
+async fn review_photos_are_exported_and_erased() {
+    let t = setup().await;
+    let ben = customer_token("cus_ben");
+    let img = image::RgbImage::from_fn(32, 24, |x, _| image::Rgb([x as u8 * 8, 90, 40]));
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, image::ImageFormat::Png).unwrap();
+    let r = t
+        .send(
+            shopper("POST", "/v1/reviews/photos", &ben)
+                .body(Body::from(png.into_inner()))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    let data = ok(&get(&t, "/v1/me/data", &ben).await);
+    let urls: Vec<&str> = data["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["photos"].as_array().unwrap())
+        .map(|p| p["url"].as_str().unwrap())
+        .collect();
+    assert_eq!(urls.len(), 2, "one photo on each of his seeded reviews");
+    assert!(urls.iter().all(|u| u.contains("/v1/reviews/photos/")));
+    let count = || async {
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM review_photos WHERE owner = 'customer:cus_ben'")
+                .fetch_one(&t.state.db.pool)
+                .await
+                .unwrap();
+        n
+    };
+    assert_eq!(count().await, 3);
+    ok(&post(&t, "/v1/me/erasure", &ben, &json!({"confirm": "DELETE"})).await);
+    assert_eq!(count().await, 0);
+    let path = &urls[0][urls[0].find("/v1/").unwrap()..];
+    let r = t
+        .send(axum::http::Request::get(path).body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}

@@ -405,3 +405,130 @@ async fn only_the_author_edits_and_an_edit_goes_back_to_moderation() {
 async fn the_main_flows_run_on_sqlite_as_on_postgres() {
     main_flows(&Arc::new(setup().await)).await;
 }
+
+/// Move every recorded ask of the test database `days` into the past.
+async fn age_asks(t: &TestApp, days: i64) {
+    sqlx::query("UPDATE review_asks SET asked_at_ms = asked_at_ms - $1")
+        .bind(days * DAY)
+        .execute(&t.state.db.pool)
+        .await
+        .unwrap();
+}
+
+/// The pending items of `customer` as (sku, prompt).
+async fn prompts(t: &TestApp, customer: &str) -> Vec<(String, bool)> {
+    let r = call(t, customer, "GET", "/v1/me/reviews/pending", None).await;
+    let mut out: Vec<(String, bool)> = r
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["sku"].as_str().unwrap().to_owned(),
+                p["prompt"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+async fn ask(t: &TestApp, customer: &str, skus: &[&str]) -> Reply {
+    call(
+        t,
+        customer,
+        "POST",
+        "/v1/me/reviews/asks",
+        Some(&json!({ "skus": skus })),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn spent_reminders_stop_the_prompt_but_not_the_listing() {
+    let t = setup().await;
+    let c = "cus_rv_asks";
+    order_of(
+        &t,
+        c,
+        "RV-50",
+        "ASK1",
+        Some(20 * DAY),
+        Some(18 * DAY),
+        false,
+    )
+    .await;
+    assert_eq!(prompts(&t, c).await, [("ASK1".to_owned(), true)]);
+    // The first ask; a reload within 24 hours is not another one; unknown SKUs are skipped.
+    let r = ask(&t, c, &["ASK1", "NEVER-BOUGHT"]).await;
+    assert_eq!(
+        (r.status, r.json()["recorded"].clone()),
+        (StatusCode::OK, json!(1))
+    );
+    assert_eq!(ask(&t, c, &["ASK1"]).await.json()["recorded"], 0);
+    age_asks(&t, 1).await;
+    // The one reminder (max_reminders = 1): still within the rule after it.
+    assert_eq!(prompts(&t, c).await, [("ASK1".to_owned(), true)]);
+    assert_eq!(ask(&t, c, &["ASK1"]).await.json()["recorded"], 1);
+    // max_reminders + 1 asks: no more prompting, but the account page still offers it.
+    assert_eq!(prompts(&t, c).await, [("ASK1".to_owned(), false)]);
+    age_asks(&t, 2).await;
+    assert_eq!(ask(&t, c, &["ASK1"]).await.json()["recorded"], 1);
+    assert_eq!(prompts(&t, c).await, [("ASK1".to_owned(), false)]);
+    // Once reviewed it is gone, and asks about it are skipped.
+    submit(&t, c, &review("ASK1", 4)).await;
+    assert!(prompts(&t, c).await.is_empty());
+    assert_eq!(ask(&t, c, &["ASK1"]).await.json()["recorded"], 0);
+    // At most 50 SKUs; order sessions have no prompts.
+    let many: Vec<String> = (0..51).map(|i| format!("S{i}")).collect();
+    let r = call(
+        &t,
+        c,
+        "POST",
+        "/v1/me/reviews/asks",
+        Some(&json!({ "skus": many })),
+    )
+    .await;
+    assert_eq!(
+        (r.status, field_names(&r)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["skus".to_owned()])
+    );
+    let r = t
+        .send(
+            public("POST", "/v1/me/reviews/asks")
+                .header("authorization", format!("Bearer {}", order_session("1001")))
+                .header("content-type", "application/json")
+                .body(json_body(&json!({"skus": ["ASK1"]})))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn the_thirty_day_cap_counts_asks_about_every_product() {
+    let t = setup().await;
+    let c = "cus_rv_cap";
+    let mut settings = admin_get(&t, "/v1/admin/reviews/settings").await.json();
+    settings["timing"]["max_asks_per_30_days"] = json!(2);
+    let r = admin_send(&t, "PUT", "/v1/admin/reviews/settings", &settings).await;
+    assert_eq!(r.status, StatusCode::OK);
+    for (n, sku) in ["CAP1", "CAP2", "CAP3"].into_iter().enumerate() {
+        let number = format!("RV-6{n}");
+        order_of(&t, c, &number, sku, Some(20 * DAY), Some(18 * DAY), false).await;
+    }
+    let all = |prompt| {
+        ["CAP1", "CAP2", "CAP3"]
+            .map(|s| (s.to_owned(), prompt))
+            .to_vec()
+    };
+    assert_eq!(prompts(&t, c).await, all(true));
+    assert_eq!(ask(&t, c, &["CAP1", "CAP2"]).await.json()["recorded"], 2);
+    // Two asks in 30 days, whatever the product: nothing prompts, everything is listed.
+    assert_eq!(prompts(&t, c).await, all(false));
+    age_asks(&t, 29).await;
+    assert_eq!(prompts(&t, c).await, all(false));
+    age_asks(&t, 1).await;
+    assert_eq!(prompts(&t, c).await, all(true));
+}

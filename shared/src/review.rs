@@ -330,6 +330,26 @@ pub fn ask_decision(t: &ReviewTiming, use_days: u32, line: &LineFacts, now_ms: i
     }
 }
 
+/// Where a line stands on the customer's list: `None` when it is not open for a review at
+/// all (too soon, returned, reviewed, postponed, opted out…); `Some(true)` when the store may
+/// also interrupt to ask about it now; `Some(false)` when only the reminder count or the
+/// customer's 30-day cap holds it back: the account page still offers it, nothing pops up.
+pub fn prompt_state(
+    t: &ReviewTiming,
+    use_days: u32,
+    line: &LineFacts,
+    now_ms: i64,
+) -> Option<bool> {
+    let unasked = LineFacts {
+        asks_sent: 0,
+        customer_asks_30_days: 0,
+        ..line.clone()
+    };
+    ask_decision(t, use_days, &unasked, now_ms)
+        .eligible
+        .then(|| ask_decision(t, use_days, line, now_ms).eligible)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,6 +504,42 @@ mod tests {
             ..delivered(30)
         };
         assert_eq!(reason(&off, 0), Some(NotAskedReason::OptedOut));
+    }
+
+    #[test]
+    fn spent_reminders_and_the_cap_only_stop_the_prompt() {
+        let t = ReviewTiming::default(); // 1 reminder, 5 asks per 30 days
+        let with = |asks, cap| LineFacts {
+            asks_sent: asks,
+            customer_asks_30_days: cap,
+            ..delivered(30)
+        };
+        assert_eq!(prompt_state(&t, 0, &with(1, 4), T0), Some(true));
+        assert_eq!(prompt_state(&t, 0, &with(2, 0), T0), Some(false));
+        assert_eq!(prompt_state(&t, 0, &with(0, 5), T0), Some(false));
+        assert_eq!(prompt_state(&t, 0, &with(9, 9), T0), Some(false));
+        let too_soon = with(0, 0);
+        assert_eq!(prompt_state(&t, 60, &too_soon, T0), None);
+        let reviewed = LineFacts {
+            already_reviewed: true,
+            ..with(2, 5)
+        };
+        assert_eq!(prompt_state(&t, 0, &reviewed, T0), None);
+    }
+
+    proptest! {
+        #[test]
+        fn the_prompt_is_the_ask_rule_and_the_list_ignores_ask_counts(
+            asks in 0u32..5, cap in 0u32..10, days_ago in 0i64..60, postponed: bool,
+        ) {
+            let t = ReviewTiming::default();
+            let line = LineFacts { asks_sent: asks, customer_asks_30_days: cap,
+                postponed_at_ms: postponed.then_some(T0 - 2 * DAY_MS), ..delivered(days_ago) };
+            let state = prompt_state(&t, 7, &line, T0);
+            prop_assert_eq!(state == Some(true), ask_decision(&t, 7, &line, T0).eligible);
+            let fresh = LineFacts { asks_sent: 0, customer_asks_30_days: 0, ..line.clone() };
+            prop_assert_eq!(state.is_some(), ask_decision(&t, 7, &fresh, T0).eligible);
+        }
     }
 
     proptest! {

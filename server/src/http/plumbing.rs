@@ -24,15 +24,19 @@ use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
-/// Path of the photo upload route: the one route whose body may be a whole image.
+/// Path of the return photo upload route: with [`REVIEW_PHOTO_UPLOAD_PATH`], the only routes
+/// whose body may be a whole image.
 pub const PHOTO_UPLOAD_PATH: &str = "/v1/returns/photos";
 
 /// Largest request body accepted (256 KiB): orders and event batches fit easily.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// The path review photos are uploaded to (the same larger body limit as return photos).
+pub const REVIEW_PHOTO_UPLOAD_PATH: &str = "/v1/reviews/photos";
+
 /// The body limit of a path: photo uploads may carry a whole image, everything else is JSON.
 pub fn body_limit_for(path: &str) -> usize {
-    if path == PHOTO_UPLOAD_PATH {
+    if path == PHOTO_UPLOAD_PATH || path == REVIEW_PHOTO_UPLOAD_PATH {
         crate::photos::MAX_UPLOAD_BYTES
     } else {
         BODY_LIMIT

@@ -10,7 +10,7 @@
 //! `admin` (queue, workflow, report, settings, catalog) and `access` (what they share).
 
 mod access;
-pub(crate) use access::links;
+pub(crate) use access::{links, public_base};
 pub mod admin;
 mod label;
 pub mod photos;

@@ -46,6 +46,13 @@ pub(crate) async fn flow(t: &TestApp) {
         ["SUN-POL-TORT", "BOTTLE-INS-750"],
         "his seeded reviews, newest first"
     );
+    let photos = data["reviews"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["photos"].as_array().unwrap().len())
+        .sum::<usize>();
+    assert_eq!(photos, 2, "his seeded reviews' photos are in the export");
     let r = t
         .send(send(
             "POST",
@@ -74,4 +81,10 @@ pub(crate) async fn flow(t: &TestApp) {
             .await
             .unwrap();
     assert_eq!(reviews, 0, "his reviews go with his account");
+    let (photos,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM review_photos WHERE owner = 'customer:cus_ben'")
+            .fetch_one(&t.state.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(photos, 0, "and their photos");
 }

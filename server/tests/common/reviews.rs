@@ -94,7 +94,7 @@ pub(crate) async fn pending(t: &TestApp, customer: &str) -> Vec<String> {
 pub(crate) fn review(sku: &str, rating: u8) -> Value {
     json!({"sku": sku, "rating": rating, "title": "My take",
         "body": "Used it for a while and this is what I think.",
-        "attributes": {"fit": "true_to_size", "would_recommend": true},
+        "attributes": {"would_recommend": true},
         "display_name": "Ana L."})
 }
 
@@ -140,6 +140,16 @@ pub(crate) async fn main_flows(t: &std::sync::Arc<TestApp>) {
     assert_eq!(bottle["summary"]["count"], 3);
     assert_eq!(bottle["summary"]["histogram"], json!([0, 1, 0, 1, 1]));
     assert_eq!(bottle["summary"]["average"], 3.7);
+    let with_photos = public_list(t, "BOTTLE-INS-750", "with_photos=true").await;
+    assert_eq!(with_photos["reviews"]["items"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        with_photos["reviews"]["items"][1]["photos"]
+            .as_array()
+            .unwrap()
+            .len(),
+        2,
+        "Carla's two photos"
+    );
     let replied: Vec<&Value> = bottle["reviews"]["items"]
         .as_array()
         .unwrap()
@@ -159,6 +169,18 @@ pub(crate) async fn main_flows(t: &std::sync::Arc<TestApp>) {
         .as_str()
         .expect("Ana has items to review")
         .to_owned();
+    // The demo asks her now, with the store's reward; the ask fixes its code.
+    assert_eq!(first["prompt"], true);
+    assert_eq!(first["incentive"], "10% off your next order");
+    let r = call(
+        t,
+        "cus_ana",
+        "POST",
+        "/v1/me/reviews/asks",
+        Some(&json!({"skus": [sku]})),
+    )
+    .await;
+    assert_eq!(r.json()["recorded"], 1);
     let tasks: Vec<_> = (0..6)
         .map(|_| {
             let t = std::sync::Arc::clone(t);
@@ -177,6 +199,9 @@ pub(crate) async fn main_flows(t: &std::sync::Arc<TestApp>) {
     }
     assert_eq!(created.len(), 1, "one review however many submits");
     assert_eq!(created[0]["verified"], first.get("delivered_at").is_some());
+    assert!(created[0]["reward_code"]
+        .as_str()
+        .is_some_and(|c| c.starts_with("THANKS-")));
     assert!(!pending(t, "cus_ana").await.contains(&sku));
     let id = created[0]["id"].as_i64().unwrap();
     let r = moderate(t, id, &json!({"action": "approve"})).await;

@@ -61,7 +61,7 @@ pub(super) async fn shopper_return(
 
 /// The address this server is reached at, for absolute links in answers (photos, label, QR):
 /// `X-Forwarded-Proto`/`-Host` behind a trusted proxy, else the `Host` header.
-pub(super) fn public_base(headers: &HeaderMap, trust_proxy: bool) -> String {
+pub(crate) fn public_base(headers: &HeaderMap, trust_proxy: bool) -> String {
     let get = |h: &str| headers.get(h).and_then(|v| v.to_str().ok()).map(str::trim);
     let host = trust_proxy
         .then(|| get("x-forwarded-host"))

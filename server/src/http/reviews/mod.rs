@@ -3,10 +3,14 @@
 //! a product's published reviews; merchants (secret key) moderate, reply and set the rules.
 //! When to ask is the shared `review` module's rule; "verified" is decided here, never sent.
 
+pub mod asks;
+pub mod photos;
+
 use super::plumbing::{
     decode_cursor, encode_cursor, path_id, path_segment, queue_params, ranged, ApiRouter, Json,
     DEFAULT_PAGE, MAX_PAGE,
 };
+use super::returns::public_base;
 use crate::auth::{AdminStore, PublicStore, Shopper};
 use crate::error::Result;
 use crate::repo::reviews::{self as repo, PublicQuery};
@@ -20,7 +24,7 @@ use aftercare_shared::validate::Problems;
 use aftercare_shared::{ApiError, FieldIssue};
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use serde::Deserialize;
 use utoipa_axum::routes;
 
@@ -42,6 +46,14 @@ pub fn router() -> ApiRouter {
         .routes(routes!(moderate))
         .routes(routes!(put_reply, delete_reply))
         .routes(routes!(get_settings, put_settings))
+        .routes(routes!(photos::upload_photo))
+        .routes(routes!(photos::get_photo))
+        .routes(routes!(asks::record_asks))
+}
+
+/// The server's public address, for photo links in answers.
+fn base(state: &AppState, headers: &HeaderMap) -> String {
+    public_base(headers, state.config.trust_proxy)
 }
 
 /// The signed-in customer's own reviews in every state, newest first: `pending`,
@@ -53,11 +65,16 @@ pub fn router() -> ApiRouter {
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
         (status = 403, description = "`forbidden`: an order session has no reviews; `origin_not_allowed`", body = ApiError),
     ))]
-pub async fn mine(State(state): State<AppState>, shopper: Shopper) -> Result<Json<Vec<Review>>> {
+pub async fn mine(
+    State(state): State<AppState>,
+    shopper: Shopper,
+    headers: HeaderMap,
+) -> Result<Json<Vec<Review>>> {
     let customer = shopper.customer()?;
+    let base = base(&state, &headers);
     let mut conn = state.db.pool.acquire().await?;
     Ok(Json(
-        repo::for_customer(&mut conn, shopper.store.id, customer).await?,
+        repo::for_customer(&mut conn, shopper.store.id, customer, &base).await?,
     ))
 }
 
@@ -65,7 +82,9 @@ pub async fn mine(State(state): State<AppState>, shopper: Shopper) -> Result<Jso
 /// product, none already reviewed, none returned or refunded, none before its delivery scan
 /// plus the product's use period (without a scan: shipment plus the transit buffer), none
 /// postponed in the last 7 days, and nothing at all when review requests are off in the
-/// customer's preferences.
+/// customer's preferences. `prompt` is false when only spent reminders or the customer's
+/// 30-day cap hold the item back (see `POST /v1/me/reviews/asks`); each item lists the
+/// questions its product gets and the reward its review request carries.
 #[utoipa::path(get, path = "/v1/me/reviews/pending", tag = "reviews",
     security(("publishable_key" = [], "customer_token" = [])),
     responses(
@@ -85,7 +104,7 @@ pub async fn pending(
             &mut conn,
             shopper.store.id,
             customer,
-            &settings.timing,
+            &settings,
             crate::util::now_ms(),
         )
         .await?,
@@ -111,11 +130,12 @@ pub async fn pending(
         (status = 404, description = "`not_found`: a customer the store has no order from", body = ApiError),
         (status = 409, description = "`conflict`: this customer already reviewed the product; `idempotency_in_flight`", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
-        (status = 422, description = "`validation_failed` naming `sku` (unknown to the store), `rating` (1–5), `title` (1–120 characters), `body` (10–5,000), `display_name` (1–60) or `attributes.*`; `idempotency_key_reused`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `sku` (unknown to the store), `rating` (1–5), `title` (1–120 characters), `body` (10–5,000), `display_name` (1–60), `attributes.fit` / `attributes.would_recommend` (not asked about this product) or `photo_ids` (more than 4, unknown, another uploader's, already on another review, or repeated); `idempotency_key_reused`", body = ApiError),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
     shopper: Shopper,
+    headers: HeaderMap,
     Json(input): Json<ReviewInput>,
 ) -> Result<(StatusCode, Json<Review>)> {
     let customer = shopper.customer()?;
@@ -125,6 +145,7 @@ pub async fn submit(
         customer,
         &input,
         crate::util::now_ms(),
+        &base(&state, &headers),
     )
     .await?;
     Ok((StatusCode::CREATED, Json(review)))
@@ -144,11 +165,12 @@ pub async fn submit(
         (status = 403, description = "`forbidden`: an order session cannot review; `origin_not_allowed`", body = ApiError),
         (status = 404, description = "`not_found`: no such review of this customer", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
-        (status = 422, description = "`validation_failed`, as for `POST /v1/reviews`; `sku` when it differs from the review's", body = ApiError),
+        (status = 422, description = "`validation_failed`, as for `POST /v1/reviews` (`photo_ids` is the full new list: photos left out are deleted); `sku` when it differs from the review's", body = ApiError),
     ))]
 pub async fn edit(
     State(state): State<AppState>,
     shopper: Shopper,
+    headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<ReviewInput>,
 ) -> Result<Json<Review>> {
@@ -162,6 +184,7 @@ pub async fn edit(
             id,
             &input,
             crate::util::now_ms(),
+            &base(&state, &headers),
         )
         .await?,
     ))
@@ -254,6 +277,7 @@ fn flag(p: &mut Problems, field: &str, raw: Option<&str>) -> bool {
 pub async fn product_reviews(
     State(state): State<AppState>,
     PublicStore(store): PublicStore,
+    headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<ProductReviewParams>, QueryRejection>,
 ) -> Result<Json<ProductReviews>> {
@@ -301,7 +325,9 @@ pub async fn product_reviews(
         offset,
         limit,
     };
-    let (summary, items, more, total) = repo::public_list(&mut conn, store.id, &sku, query).await?;
+    let base = base(&state, &headers);
+    let (summary, items, more, total) =
+        repo::public_list(&mut conn, store.id, &sku, query, &base).await?;
     let next = offset + u64::from(limit);
     Ok(Json(ProductReviews {
         summary,
@@ -348,6 +374,7 @@ pub struct AdminReviewParams {
 pub async fn admin_reviews(
     State(state): State<AppState>,
     AdminStore(store): AdminStore,
+    headers: HeaderMap,
     query: std::result::Result<Query<AdminReviewParams>, QueryRejection>,
 ) -> Result<Json<Page<Review>>> {
     let Query(q) = query?;
@@ -361,7 +388,9 @@ pub async fn admin_reviews(
     );
     p.finish()?;
     let mut conn = state.db.pool.acquire().await?;
-    let (items, next, total) = repo::admin_list(&mut conn, store.id, status, after, limit).await?;
+    let base = base(&state, &headers);
+    let (items, next, total) =
+        repo::admin_list(&mut conn, store.id, status, after, limit, &base).await?;
     Ok(Json(Page {
         items,
         next_cursor: next.map(|at| encode_cursor(QUEUE_CURSOR, at)),
@@ -392,12 +421,14 @@ pub async fn admin_reviews(
 pub async fn moderate(
     State(state): State<AppState>,
     AdminStore(store): AdminStore,
+    headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<ModerationInput>,
 ) -> Result<Json<Review>> {
     let id = path_id(path)?;
+    let (now, base) = (crate::util::now_ms(), base(&state, &headers));
     Ok(Json(
-        repo::moderate(&state.db, store.id, id, &input, crate::util::now_ms()).await?,
+        repo::moderate(&state.db, store.id, id, &input, now, &base).await?,
     ))
 }
 
@@ -418,12 +449,14 @@ pub async fn moderate(
 pub async fn put_reply(
     State(state): State<AppState>,
     AdminStore(store): AdminStore,
+    headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<ReplyInput>,
 ) -> Result<Json<Review>> {
     let id = path_id(path)?;
+    let (now, base) = (crate::util::now_ms(), base(&state, &headers));
     Ok(Json(
-        repo::put_reply(&state.db, store.id, id, &input, crate::util::now_ms()).await?,
+        repo::put_reply(&state.db, store.id, id, &input, now, &base).await?,
     ))
 }
 
@@ -439,11 +472,13 @@ pub async fn put_reply(
 pub async fn delete_reply(
     State(state): State<AppState>,
     AdminStore(store): AdminStore,
+    headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<Review>> {
     let id = path_id(path)?;
+    let (now, base) = (crate::util::now_ms(), base(&state, &headers));
     Ok(Json(
-        repo::delete_reply(&state.db, store.id, id, crate::util::now_ms()).await?,
+        repo::delete_reply(&state.db, store.id, id, now, &base).await?,
     ))
 }
 
@@ -473,7 +508,7 @@ pub async fn get_settings(
         (status = 400, description = "`bad_request`: the body is not JSON", body = ApiError),
         (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
-        (status = 422, description = "`validation_failed` naming `auto_publish_min_rating` or `reward_min_rating` (rating-gated settings, refused), or a `timing.*` field out of range", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `auto_publish_min_rating` or `reward_min_rating` (rating-gated settings, refused), a `timing.*` field out of range, `attributes` / `attributes[i].tags[k]`, or `incentive.offer` / `incentive.code_prefix`", body = ApiError),
     ))]
 pub async fn put_settings(
     State(state): State<AppState>,

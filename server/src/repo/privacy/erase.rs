@@ -1,8 +1,9 @@
 //! `POST /v1/me/erasure`: erase a customer's personal data in one transaction. Orders and
 //! returns stay for the store's accounts, stripped of everything that identifies the customer
 //! (email, delivery address, card digits, comments, photos, requests' texts and addresses);
-//! tracking views, survey answers, preferences, saved addresses, stored idempotent answers and
-//! the customer rows go. On SQLite every connection runs with `secure_delete`, so freed space is zeroed, and
+//! tracking views, survey answers, preferences, saved addresses, stored idempotent answers,
+//! review photos and the customer rows go (their reviews, asks and review requests with
+//! them). On SQLite every connection runs with `secure_delete`, so freed space is zeroed, and
 //! the write-ahead log is checkpointed and truncated afterwards: the email is nowhere in the
 //! database files. The erasure itself is logged, without anything that identifies the customer.
 
@@ -143,7 +144,8 @@ pub async fn erase(
     })
 }
 
-/// Survey shows, dismissals and answers, and uploaded photos, recorded under a subject key.
+/// Survey shows, dismissals and answers, and uploaded photos (returns' and reviews', attached
+/// or not), recorded under a subject key.
 async fn forget_subject(
     conn: &mut sqlx::AnyConnection,
     store_id: i64,
@@ -154,6 +156,7 @@ async fn forget_subject(
         "DELETE FROM survey_displays WHERE store_id = $1 AND subject_key = $2",
         "DELETE FROM survey_dismissals WHERE store_id = $1 AND subject_key = $2",
         "DELETE FROM return_photos WHERE store_id = $1 AND owner = $2",
+        "DELETE FROM review_photos WHERE store_id = $1 AND owner = $2",
     ] {
         sqlx::query(sql)
             .bind(store_id)

@@ -79,7 +79,7 @@ pub async fn export(
         returns: returns_out,
         requests,
         survey_answers: answers,
-        reviews: reviews::for_customer(conn, store_id, customer).await?,
+        reviews: reviews::for_customer(conn, store_id, customer, &links("").photo_base).await?,
         tracking_views: views,
     })
 }

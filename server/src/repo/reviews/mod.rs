@@ -2,14 +2,21 @@
 //! timing rule applied to facts gathered here), submitting, editing and postponing, the
 //! public list with its summary, and moderation with its audit log.
 //!
-//! One file per concern: `read` (stored rows back as the shared types, lists, pending items)
-//! and `write` (every change). Every rule comes from `shared::review` and
-//! `shared::api::reviews`; this module gathers facts and stores outcomes.
+//! One file per concern: `read` (stored rows back as the shared types, lists), `pending`
+//! (the items waiting for the customer's review), `asks` (recorded asks and the review
+//! requests that fix a reward), `photos` and `write` (every change). Every rule comes from
+//! `shared::review` and `shared::api::reviews`; this module gathers facts and stores outcomes.
 
+mod asks;
+mod pending;
+mod photos;
 mod read;
 mod write;
 
-pub use read::{admin_list, find, for_customer, pending, public_list, PublicQuery};
+pub use asks::{record as record_asks, ASK_DEDUPE_MS};
+pub use pending::pending;
+pub use photos::{photo_bytes, photo_url, store_photo, PHOTO_PATH};
+pub use read::{admin_list, find, for_customer, public_list, PublicQuery};
 pub use write::{delete_reply, edit, moderate, postpone, put_reply, submit};
 
 use crate::db::Db;

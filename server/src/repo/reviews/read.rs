@@ -1,25 +1,22 @@
-//! Stored reviews back as the shared types: one review, the public list of a product with its
-//! summary, the admin queue, and a customer's delivered items waiting for a review (the
-//! shared timing rule applied to each line).
+//! Stored reviews back as the shared types: one review, a customer's own, the public list of
+//! a product with its summary, and the admin queue; each with its photos (one query per page)
+//! linked at the server's public address `base`.
 
-use super::{find_customer, key_of, product_key};
+use super::photos::photos_of;
+use super::{find_customer, product_key};
 use crate::error::{Error, Result};
-use crate::repo::preferences;
 use aftercare_shared::api::{
-    Fit, MerchantReply, PendingReview, PublicReview, Review, ReviewAttributes, ReviewSort,
-    ReviewSummary, Topic,
+    Fit, MerchantReply, PublicReview, ReturnPhoto, Review, ReviewAttributes, ReviewSort,
+    ReviewSummary,
 };
-use aftercare_shared::review::{
-    ask_decision, LineFacts, Rating, RejectReason, ReviewStatus, ReviewTiming,
-};
+use aftercare_shared::review::{Rating, RejectReason, ReviewStatus};
 use aftercare_shared::Timestamp;
 use sqlx::AnyConnection;
-use std::collections::HashMap;
 
 /// The columns every review read selects.
 const SELECT: &str = "SELECT id, sku, rating, title, body, fit, would_recommend, display_name, \
      verified, status, reject_reason, helpful_count, photo_count, reply_body, \
-     reply_updated_at_ms, created_at_ms, updated_at_ms FROM reviews";
+     reply_updated_at_ms, created_at_ms, updated_at_ms, reward_code FROM reviews";
 
 #[derive(sqlx::FromRow)]
 struct Row {
@@ -41,6 +38,7 @@ struct Row {
     reply_updated_at_ms: Option<i64>,
     created_at_ms: i64,
     updated_at_ms: i64,
+    reward_code: Option<String>,
 }
 
 fn ts(ms: i64) -> Timestamp {
@@ -74,7 +72,7 @@ impl Row {
         Rating::new(self.rating).map_err(|_| Error::internal("stored rating"))
     }
 
-    fn review(self) -> Result<Review> {
+    fn review(self, photos: Vec<ReturnPhoto>) -> Result<Review> {
         Ok(Review {
             rating: self.rating()?,
             attributes: self.attributes()?,
@@ -93,13 +91,13 @@ impl Row {
             verified: self.verified != 0,
             created_at: ts(self.created_at_ms),
             updated_at: ts(self.updated_at_ms),
-            photos: Vec::new(),
-            incentivized: false,
-            reward_code: None,
+            photos,
+            incentivized: self.reward_code.is_some(),
+            reward_code: self.reward_code,
         })
     }
 
-    fn public(self) -> Result<PublicReview> {
+    fn public(self, photos: Vec<ReturnPhoto>) -> Result<PublicReview> {
         Ok(PublicReview {
             rating: self.rating()?,
             attributes: self.attributes()?,
@@ -111,20 +109,43 @@ impl Row {
             verified: self.verified != 0,
             created_at: ts(self.created_at_ms),
             helpful_count: u32::try_from(self.helpful_count).unwrap_or(0),
-            photos: Vec::new(),
-            incentivized: false,
+            photos,
+            incentivized: self.reward_code.is_some(),
         })
     }
 }
 
-/// Review `id` of `store_id`.
-pub async fn find(conn: &mut AnyConnection, store_id: i64, id: i64) -> Result<Option<Review>> {
+/// `rows` with their photos (one query for all of them), through `make`.
+async fn with_photos<T>(
+    conn: &mut AnyConnection,
+    rows: Vec<Row>,
+    base: &str,
+    make: fn(Row, Vec<ReturnPhoto>) -> Result<T>,
+) -> Result<Vec<T>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut photos = photos_of(conn, &ids, base).await?;
+    rows.into_iter()
+        .map(|r| {
+            let p = photos.remove(&r.id).unwrap_or_default();
+            make(r, p)
+        })
+        .collect()
+}
+
+/// Review `id` of `store_id`, its photos linked at `base`.
+pub async fn find(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    id: i64,
+    base: &str,
+) -> Result<Option<Review>> {
     let row: Option<Row> = sqlx::query_as(&format!("{SELECT} WHERE id = $1 AND store_id = $2"))
         .bind(id)
         .bind(store_id)
-        .fetch_optional(conn)
+        .fetch_optional(&mut *conn)
         .await?;
-    row.map(Row::review).transpose()
+    let rows = row.into_iter().collect();
+    Ok(with_photos(conn, rows, base, Row::review).await?.pop())
 }
 
 /// The customer's own reviews in every state, newest first: the author sees where each one
@@ -133,6 +154,7 @@ pub async fn for_customer(
     conn: &mut AnyConnection,
     store_id: i64,
     customer: &str,
+    base: &str,
 ) -> Result<Vec<Review>> {
     let Some(cid) = find_customer(&mut *conn, store_id, customer).await? else {
         return Ok(Vec::new());
@@ -142,9 +164,9 @@ pub async fn for_customer(
     ))
     .bind(store_id)
     .bind(cid)
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
-    rows.into_iter().map(Row::review).collect()
+    with_photos(conn, rows, base, Row::review).await
 }
 
 /// Filters and order of the public list.
@@ -172,6 +194,7 @@ pub async fn public_list(
     store_id: i64,
     sku: &str,
     q: PublicQuery,
+    base: &str,
 ) -> Result<(ReviewSummary, Vec<PublicReview>, bool, u64)> {
     let key = product_key(&mut *conn, store_id, sku).await?;
     let counts: Vec<(i64, i64)> = sqlx::query_as(
@@ -220,14 +243,11 @@ pub async fn public_list(
     .bind(&key)
     .bind(i64::from(q.limit) + 1)
     .bind(i64::try_from(q.offset).unwrap_or(i64::MAX))
-    .fetch_all(conn)
+    .fetch_all(&mut *conn)
     .await?;
     let more = rows.len() > q.limit as usize;
-    let items = rows
-        .into_iter()
-        .take(q.limit as usize)
-        .map(Row::public)
-        .collect::<Result<Vec<_>>>()?;
+    let rows = rows.into_iter().take(q.limit as usize).collect();
+    let items = with_photos(conn, rows, base, Row::public).await?;
     Ok((
         ReviewSummary::from_histogram(histogram),
         items,
@@ -244,6 +264,7 @@ pub async fn admin_list(
     status: ReviewStatus,
     after: Option<(i64, i64)>,
     limit: u32,
+    base: &str,
 ) -> Result<(Vec<Review>, Option<(i64, i64)>, u64)> {
     let (after_ms, after_id) = after.unwrap_or((i64::MIN, i64::MIN));
     let rows: Vec<Row> = sqlx::query_as(&format!(
@@ -261,147 +282,13 @@ pub async fn admin_list(
         sqlx::query_scalar("SELECT COUNT(*) FROM reviews WHERE store_id = $1 AND status = $2")
             .bind(store_id)
             .bind(status.as_str())
-            .fetch_one(conn)
+            .fetch_one(&mut *conn)
             .await?;
     let more = rows.len() > limit as usize;
-    let items = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(Row::review)
-        .collect::<Result<Vec<_>>>()?;
+    let rows = rows.into_iter().take(limit as usize).collect();
+    let items = with_photos(conn, rows, base, Row::review).await?;
     let next = more
         .then(|| items.last().map(|r| (r.created_at.utc_ms, r.id)))
         .flatten();
     Ok((items, next, u64::try_from(total).unwrap_or(0)))
-}
-
-/// One line of a customer's order, with the facts the timing rule looks at.
-#[derive(sqlx::FromRow)]
-struct LineRow {
-    sku: String,
-    title: String,
-    variant: Option<String>,
-    image_url: Option<String>,
-    order_number: String,
-    delivered_at_ms: Option<i64>,
-    shipped_at_ms: Option<i64>,
-    returned: i64,
-    refunded_minor: i64,
-    total_minor: i64,
-}
-
-/// The customer's lines (not cancelled), newest order first, with their delivery scan, their
-/// shipment and whether a live return holds them.
-const LINES: &str = "SELECT oi.sku, oi.title, oi.variant, oi.image_url, o.order_number, \
-     (SELECT MAX(e.occurred_at_ms) FROM shipment_items si JOIN tracking_events e \
-       ON e.shipment_id = si.shipment_id WHERE si.order_item_id = oi.id \
-       AND e.status = 'delivered') AS delivered_at_ms, \
-     (SELECT MIN(COALESCE(s.shipped_at_ms, s.created_at_ms)) FROM shipment_items si \
-       JOIN shipments s ON s.id = si.shipment_id WHERE si.order_item_id = oi.id) AS shipped_at_ms, \
-     (SELECT COUNT(*) FROM return_items ri JOIN returns r ON r.id = ri.return_id \
-       WHERE ri.order_item_id = oi.id AND r.status NOT IN ('rejected', 'cancelled')) AS returned, \
-     o.refunded_minor, o.total_minor \
-     FROM order_items oi JOIN orders o ON o.id = oi.order_id \
-     WHERE o.store_id = $1 AND o.customer_id = $2 AND o.cancelled = 0 \
-     ORDER BY o.placed_at_ms DESC, o.id DESC, oi.position";
-
-/// The delivered items waiting for the customer's review at `now_ms`: one per product (the
-/// newest eligible line; the variants of a catalog product are one product), each passing the shared timing rule with the store's settings.
-/// Nothing when review requests are off in the customer's preferences.
-pub async fn pending(
-    conn: &mut AnyConnection,
-    store_id: i64,
-    customer: &str,
-    timing: &ReviewTiming,
-    now_ms: i64,
-) -> Result<Vec<PendingReview>> {
-    let Some(cid) = find_customer(&mut *conn, store_id, customer).await? else {
-        return Ok(Vec::new());
-    };
-    let opted_out = !preferences::preferences(&mut *conn, store_id, customer)
-        .await?
-        .allows(Topic::ReviewRequests);
-    let lines: Vec<LineRow> = sqlx::query_as(LINES)
-        .bind(store_id)
-        .bind(cid)
-        .fetch_all(&mut *conn)
-        .await?;
-    let reviewed: Vec<String> = sqlx::query_scalar(
-        "SELECT product_key FROM reviews WHERE store_id = $1 AND customer_id = $2",
-    )
-    .bind(store_id)
-    .bind(cid)
-    .fetch_all(&mut *conn)
-    .await?;
-    let postponed: HashMap<String, i64> = sqlx::query_as::<_, (String, i64)>(
-        "SELECT sku, postponed_at_ms FROM review_postponements WHERE customer_id = $1",
-    )
-    .bind(cid)
-    .fetch_all(&mut *conn)
-    .await?
-    .into_iter()
-    .collect();
-    let catalog = catalog(&mut *conn, store_id).await?;
-    let mut asked: Vec<String> = Vec::new();
-    let mut out: Vec<PendingReview> = Vec::new();
-    for line in lines {
-        let (product, tags) = catalog
-            .get(&line.sku)
-            .map_or((None, &[][..]), |(p, t)| (Some(p.as_str()), t.as_slice()));
-        let key = key_of(&line.sku, product);
-        if asked.contains(&key) {
-            continue;
-        }
-        let facts = LineFacts {
-            delivered_at_ms: line.delivered_at_ms,
-            shipped_at_ms: line.shipped_at_ms,
-            returned_or_refunded: line.returned > 0
-                || (line.total_minor > 0 && line.refunded_minor >= line.total_minor),
-            already_reviewed: reviewed.contains(&key),
-            postponed_at_ms: postponed.get(&line.sku).copied(),
-            // No review emails are sent yet: the account prompt is the only ask.
-            asks_sent: 0,
-            customer_asks_30_days: 0,
-            opted_out,
-        };
-        let use_days = timing.use_days(&line.sku, tags);
-        if ask_decision(timing, use_days, &facts, now_ms).eligible {
-            asked.push(key);
-            out.push(PendingReview {
-                sku: line.sku,
-                title: line.title,
-                variant: line.variant,
-                image_url: line.image_url,
-                order_number: line.order_number,
-                delivered_at: line.delivered_at_ms.map(ts),
-                prompt: true,
-                attributes: Vec::new(),
-                incentive: None,
-            });
-        }
-    }
-    Ok(out)
-}
-
-/// Each catalog SKU's product (external id) and tags (use periods can be set per tag).
-async fn catalog(
-    conn: &mut AnyConnection,
-    store_id: i64,
-) -> Result<HashMap<String, (String, Vec<String>)>> {
-    let rows: Vec<(String, String, String)> = sqlx::query_as(
-        "SELECT v.sku, p.external_id, p.tags FROM product_variants v \
-         JOIN products p ON p.id = v.product_id WHERE v.store_id = $1",
-    )
-    .bind(store_id)
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(sku, product, tags)| {
-            (
-                sku,
-                (product, serde_json::from_str(&tags).unwrap_or_default()),
-            )
-        })
-        .collect())
 }

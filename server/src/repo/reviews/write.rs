@@ -1,12 +1,18 @@
 //! Every change to reviews: a customer submits, edits and postpones; the store moderates and
-//! replies. Each runs in one write transaction; moderation and replies add an audit row.
+//! replies. Each runs in one write transaction (a review's photos and reward included);
+//! moderation and replies add an audit row. Answers link photos at `base`, the server's
+//! public address.
 
+use super::asks::ensure_request;
+use super::pending::tags_of;
+use super::photos::set_review_photos;
 use super::read::find;
 use super::{customer_id, product_key, settings};
 use crate::db::Db;
 use crate::error::{Error, Result};
+use crate::repo::surveys::Subject;
 use aftercare_shared::api::{
-    ModerationAction, ModerationInput, Postponed, ReplyInput, Review, ReviewInput,
+    ModerationAction, ModerationInput, Postponed, ReplyInput, Review, ReviewInput, ReviewSettings,
 };
 use aftercare_shared::review::{RejectReason, ReviewStatus, POSTPONE_DAYS};
 use aftercare_shared::{FieldIssue, Timestamp};
@@ -34,12 +40,33 @@ fn fit_name(input: &ReviewInput) -> Result<Option<String>> {
 
 /// The status a new or edited review starts in: published when the store auto-publishes
 /// (whatever the rating), else pending.
-async fn initial_status(conn: &mut AnyConnection, store_id: i64) -> Result<ReviewStatus> {
-    Ok(if settings(conn, store_id).await?.auto_publish {
+fn initial_status(settings: &ReviewSettings) -> ReviewStatus {
+    if settings.auto_publish {
         ReviewStatus::Published
     } else {
         ReviewStatus::Pending
-    })
+    }
+}
+
+/// The store's settings, once the answers are checked against the questions it asks about
+/// `sku`'s product (`422 attributes.*` for one it does not ask).
+async fn checked_settings(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    input: &ReviewInput,
+    sku: &str,
+) -> Result<ReviewSettings> {
+    let settings = settings(&mut *conn, store_id).await?;
+    let tags = tags_of(conn, store_id, sku).await?;
+    input
+        .attributes
+        .check_asked(&settings.attributes_for(&tags))?;
+    Ok(settings)
+}
+
+/// Who uploaded a customer's photos (the subject key the upload route stores).
+fn owner(customer: &str) -> String {
+    Subject::Customer(customer.to_owned()).key()
 }
 
 /// The customer's delivered line of `sku` (a delivery scan on a parcel carrying it, in an
@@ -81,13 +108,19 @@ async fn known_sku(conn: &mut AnyConnection, store_id: i64, sku: &str) -> Result
 
 /// Store `customer`'s review at `now_ms`. Verified only when tied here to a delivered line
 /// of theirs (of that SKU); one review per product per customer, a catalog product's variants
-/// counting as one (a second one, even submitted in parallel, is `409`); a SKU the store does not know is `422 sku`.
+/// counting as one (a second one, even submitted in parallel, is `409`); a SKU the store does
+/// not know is `422 sku`, an answer to a question not asked about the product `422
+/// attributes.*`, a photo not theirs or already used `422 photo_ids`. The review carries the
+/// reward of its review request: the request made at the first ask, or made now, with the
+/// store's current reward, when the customer was never asked but has a delivered line of it
+/// (a review of something never delivered to them earns nothing).
 pub async fn submit(
     db: &Db,
     store_id: i64,
     customer: &str,
     input: &ReviewInput,
     now_ms: i64,
+    base: &str,
 ) -> Result<Review> {
     input.validate()?;
     let sku = input.sku.trim();
@@ -100,19 +133,34 @@ pub async fn submit(
             "The store has no product with this SKU.",
         ));
     }
+    let settings = checked_settings(tx.conn(), store_id, input, sku).await?;
     let line = delivered_line(tx.conn(), store_id, cid, sku).await?;
     let key = product_key(tx.conn(), store_id, sku).await?;
-    let status = initial_status(tx.conn(), store_id).await?;
+    let status = initial_status(&settings);
+    let requested: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM review_requests WHERE customer_id = $1 AND product_key = $2",
+    )
+    .bind(cid)
+    .bind(&key)
+    .fetch_one(tx.conn())
+    .await?;
+    let reward_code = if line.is_some() || requested > 0 {
+        let incentive = settings.incentive.as_ref();
+        ensure_request(tx.conn(), store_id, cid, &key, incentive, now_ms).await?
+    } else {
+        None
+    };
     let inserted: std::result::Result<i64, sqlx::Error> = sqlx::query_scalar(
         "INSERT INTO reviews (store_id, customer_id, sku, product_key, order_item_id, verified, \
          rating, title, body, fit, would_recommend, display_name, status, created_at_ms, \
-         updated_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+         updated_at_ms, reward_code) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) \
+         RETURNING id",
     )
     .bind(store_id)
     .bind(cid)
     .bind(sku)
-    .bind(key)
+    .bind(&key)
     .bind(line)
     .bind(i64::from(line.is_some()))
     .bind(i64::from(input.rating.stars()))
@@ -123,6 +171,7 @@ pub async fn submit(
     .bind(input.display_name.trim())
     .bind(status.as_str())
     .bind(now_ms)
+    .bind(reward_code)
     .fetch_one(tx.conn())
     .await;
     let id = match inserted {
@@ -134,7 +183,8 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    let review = find(tx.conn(), store_id, id)
+    set_review_photos(tx.conn(), store_id, &owner(customer), id, &input.photo_ids).await?;
+    let review = find(tx.conn(), store_id, id, base)
         .await?
         .ok_or_else(|| Error::internal("stored review vanished"))?;
     tx.commit().await?;
@@ -143,7 +193,8 @@ pub async fn submit(
 
 /// The author's edit of review `id`: back to moderation (or published again when the store
 /// auto-publishes), any rejection reason cleared. Another customer's review is `404`; the
-/// SKU cannot change (`422 sku`).
+/// SKU cannot change (`422 sku`). `photo_ids` replaces the photos (those left out are
+/// deleted); answers and photos are checked as on submit. The reward stays as it was.
 pub async fn edit(
     db: &Db,
     store_id: i64,
@@ -151,6 +202,7 @@ pub async fn edit(
     id: i64,
     input: &ReviewInput,
     now_ms: i64,
+    base: &str,
 ) -> Result<Review> {
     input.validate()?;
     let mut tx = db.begin_write().await?;
@@ -171,7 +223,8 @@ pub async fn edit(
             "A review stays with its product: the SKU cannot change.",
         ));
     }
-    let status = initial_status(tx.conn(), store_id).await?;
+    let settings = checked_settings(tx.conn(), store_id, input, &sku).await?;
+    let status = initial_status(&settings);
     sqlx::query(
         "UPDATE reviews SET rating = $1, title = $2, body = $3, fit = $4, would_recommend = $5, \
          display_name = $6, status = $7, reject_reason = NULL, updated_at_ms = $8 WHERE id = $9",
@@ -187,7 +240,8 @@ pub async fn edit(
     .bind(id)
     .execute(tx.conn())
     .await?;
-    let review = find(tx.conn(), store_id, id)
+    set_review_photos(tx.conn(), store_id, &owner(customer), id, &input.photo_ids).await?;
+    let review = find(tx.conn(), store_id, id, base)
         .await?
         .ok_or_else(|| Error::internal("edited review vanished"))?;
     tx.commit().await?;
@@ -265,6 +319,7 @@ pub async fn moderate(
     id: i64,
     input: &ModerationInput,
     now_ms: i64,
+    base: &str,
 ) -> Result<Review> {
     input.validate()?;
     let (status, reason, action) = match input.action {
@@ -289,7 +344,7 @@ pub async fn moderate(
         return Err(Error::NotFound);
     }
     log(tx.conn(), store_id, id, action, reason, now_ms).await?;
-    let review = find(tx.conn(), store_id, id)
+    let review = find(tx.conn(), store_id, id, base)
         .await?
         .ok_or(Error::NotFound)?;
     tx.commit().await?;
@@ -303,14 +358,21 @@ pub async fn put_reply(
     id: i64,
     input: &ReplyInput,
     now_ms: i64,
+    base: &str,
 ) -> Result<Review> {
     input.validate()?;
-    set_reply(db, store_id, id, Some(input.body.trim()), now_ms).await
+    set_reply(db, store_id, id, Some(input.body.trim()), now_ms, base).await
 }
 
 /// Remove the store's reply under review `id` (nothing to remove is fine); logged.
-pub async fn delete_reply(db: &Db, store_id: i64, id: i64, now_ms: i64) -> Result<Review> {
-    set_reply(db, store_id, id, None, now_ms).await
+pub async fn delete_reply(
+    db: &Db,
+    store_id: i64,
+    id: i64,
+    now_ms: i64,
+    base: &str,
+) -> Result<Review> {
+    set_reply(db, store_id, id, None, now_ms, base).await
 }
 
 async fn set_reply(
@@ -319,6 +381,7 @@ async fn set_reply(
     id: i64,
     body: Option<&str>,
     now_ms: i64,
+    base: &str,
 ) -> Result<Review> {
     let mut tx = db.begin_write().await?;
     let done = sqlx::query(
@@ -340,7 +403,7 @@ async fn set_reply(
         "reply_delete"
     };
     log(tx.conn(), store_id, id, action, None, now_ms).await?;
-    let review = find(tx.conn(), store_id, id)
+    let review = find(tx.conn(), store_id, id, base)
         .await?
         .ok_or(Error::NotFound)?;
     tx.commit().await?;

@@ -88,6 +88,21 @@ impl Default for ReviewSettings {
     }
 }
 
+impl ReviewSettings {
+    /// The extra questions a product with `tags` gets: every rule without tags or sharing one
+    /// of them, in rule order, each question once (the form and the submit check agree).
+    pub fn attributes_for(&self, tags: &[String]) -> Vec<ReviewAttribute> {
+        let mut out = Vec::new();
+        for rule in &self.attributes {
+            let applies = rule.tags.is_empty() || rule.tags.iter().any(|t| tags.contains(t));
+            if applies && !out.contains(&rule.attribute) {
+                out.push(rule.attribute);
+            }
+        }
+        out
+    }
+}
+
 fn default_attributes() -> Vec<AttributeRule> {
     vec![AttributeRule {
         attribute: ReviewAttribute::WouldRecommend,
@@ -117,6 +132,17 @@ pub struct Incentive {
     /// Each request's coupon code is this prefix, a dash and a random part (2–12 of `A-Z
     /// 0-9`).
     pub code_prefix: String,
+}
+
+/// Length of the random part of a reward code (`PREFIX-` + this many of `A-Z 0-9`).
+pub const REWARD_CODE_RANDOM_LEN: usize = 8;
+
+impl Incentive {
+    /// The coupon code of one review request: the prefix, a dash and `random` (the server
+    /// draws [`REWARD_CODE_RANDOM_LEN`] characters of `A-Z 0-9`).
+    pub fn code(&self, random: &str) -> String {
+        format!("{}-{random}", self.code_prefix)
+    }
 }
 
 /// Most attribute rules a store sets.
@@ -257,6 +283,51 @@ mod tests {
             ["auto_publish_min_rating", "reward_min_rating"]
         );
         assert!(err.fields[0].message.contains("465.7"));
+    }
+
+    #[test]
+    fn attributes_follow_the_rules_tags_in_order_once() {
+        use ReviewAttribute::{Fit, WouldRecommend};
+        let rule = |attribute, tags: &[&str]| AttributeRule {
+            attribute,
+            tags: tags.iter().map(ToString::to_string).collect(),
+        };
+        let s = ReviewSettings {
+            attributes: vec![
+                rule(Fit, &["knitwear", "outerwear"]),
+                rule(WouldRecommend, &[]),
+                rule(Fit, &["footwear"]),
+            ],
+            ..ReviewSettings::default()
+        };
+        let tags = |v: &[&str]| v.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            s.attributes_for(&tags(&["outerwear"])),
+            [Fit, WouldRecommend]
+        );
+        assert_eq!(
+            s.attributes_for(&tags(&["footwear", "knitwear"])),
+            [Fit, WouldRecommend]
+        );
+        assert_eq!(s.attributes_for(&[]), [WouldRecommend]);
+        assert_eq!(
+            ReviewSettings::default().attributes_for(&tags(&["knitwear"])),
+            [WouldRecommend]
+        );
+        let none = ReviewSettings {
+            attributes: Vec::new(),
+            ..ReviewSettings::default()
+        };
+        assert!(none.attributes_for(&tags(&["x"])).is_empty());
+    }
+
+    #[test]
+    fn a_reward_code_is_the_prefix_a_dash_and_the_random_part() {
+        let inc = Incentive {
+            offer: "10% off".into(),
+            code_prefix: "THANKS".into(),
+        };
+        assert_eq!(inc.code("AB12CD34"), "THANKS-AB12CD34");
     }
 
     #[test]

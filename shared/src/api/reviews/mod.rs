@@ -88,6 +88,22 @@ pub struct ReviewAttributes {
     pub would_recommend: Option<bool>,
 }
 
+impl ReviewAttributes {
+    /// Refuse answers to questions the store does not ask about this product (`asked`, from
+    /// [`ReviewSettings::attributes_for`]): `422` naming `attributes.fit` or
+    /// `attributes.would_recommend`.
+    pub fn check_asked(&self, asked: &[ReviewAttribute]) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        if self.fit.is_some() && !asked.contains(&ReviewAttribute::Fit) {
+            p.add("attributes.fit", FieldIssue::InvalidFormat);
+        }
+        if self.would_recommend.is_some() && !asked.contains(&ReviewAttribute::WouldRecommend) {
+            p.add("attributes.would_recommend", FieldIssue::InvalidFormat);
+        }
+        p.finish()
+    }
+}
+
 /// `POST /v1/reviews` (with `sku`) and `PUT /v1/reviews/{id}` (its `sku` must match). Nothing
 /// here claims "verified": the server decides that from the customer's delivered orders.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,6 +223,23 @@ pub struct AskInput {
     pub skus: Vec<String>,
 }
 
+/// Most SKUs in one [`AskInput`].
+pub const MAX_ASK_SKUS: usize = 50;
+
+impl AskInput {
+    /// At most [`MAX_ASK_SKUS`] SKUs, each a sane text.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        let mut p = Problems::default();
+        if self.skus.len() > MAX_ASK_SKUS {
+            p.add("skus", FieldIssue::TooLong);
+        }
+        for (i, sku) in self.skus.iter().enumerate() {
+            p.text(format!("skus[{i}]"), sku, crate::validate::MAX_TEXT);
+        }
+        p.finish()
+    }
+}
+
 /// The answer to [`AskInput`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -262,6 +295,45 @@ mod tests {
             fields(with(|i| i.display_name = " ".into()).unwrap_err()),
             ["display_name"]
         );
+    }
+
+    #[test]
+    fn only_asked_attributes_may_be_answered() {
+        let both = ReviewAttributes {
+            fit: Some(Fit::RunsSmall),
+            would_recommend: Some(true),
+        };
+        assert!(both
+            .check_asked(&[ReviewAttribute::WouldRecommend, ReviewAttribute::Fit])
+            .is_ok());
+        assert_eq!(
+            fields(
+                both.check_asked(&[ReviewAttribute::WouldRecommend])
+                    .unwrap_err()
+            ),
+            ["attributes.fit"]
+        );
+        assert_eq!(
+            fields(both.check_asked(&[]).unwrap_err()),
+            ["attributes.fit", "attributes.would_recommend"]
+        );
+        assert!(ReviewAttributes::default().check_asked(&[]).is_ok());
+    }
+
+    #[test]
+    fn at_most_fifty_skus_per_ask() {
+        let ask = |n: usize| AskInput {
+            skus: (0..n).map(|i| format!("SKU-{i}")).collect(),
+        };
+        assert!(ask(MAX_ASK_SKUS).validate().is_ok());
+        assert_eq!(
+            fields(ask(MAX_ASK_SKUS + 1).validate().unwrap_err()),
+            ["skus"]
+        );
+        let blank = AskInput {
+            skus: vec![" ".into()],
+        };
+        assert_eq!(fields(blank.validate().unwrap_err()), ["skus[0]"]);
     }
 
     #[test]
