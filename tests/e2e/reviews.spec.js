@@ -86,12 +86,12 @@ test('the prompt takes stars by keyboard and a photo, then the author edits from
   await expect(w.locator('.rating-word')).toHaveText('Very good');
   await expect(w.locator('.star-shape')).toHaveText(['★', '★', '★', '★', '☆']);
   await w.getByLabel('Headline').fill('Dry feet on a wet ridge');
-  await w.getByLabel('Your review').fill('Too short');
+  await w.getByLabel('Your review', { exact: true }).fill('Too short');
   await w.getByLabel('Name shown with your review').fill('Rita A.');
   await w.getByRole('button', { name: 'Send review' }).click();
   await expect(w.getByText('Write at least 10 characters.')).toBeVisible();
-  await expect(w.getByLabel('Your review')).toBeFocused();
-  await w.getByLabel('Your review').fill('Walked 20 km in the rain and my feet stayed dry. Stiff for the first two days.');
+  await expect(w.getByLabel('Your review', { exact: true })).toBeFocused();
+  await w.getByLabel('Your review', { exact: true }).fill('Walked 20 km in the rain and my feet stayed dry. Stiff for the first two days.');
   await w.locator('input[type=file]').setInputFiles(file('damaged-sweater.jpg'));
   await expect(w.locator('.rv-photo img')).toBeVisible();
   await expect(w.locator('.rv-photo progress')).toHaveCount(0);

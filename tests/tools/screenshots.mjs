@@ -4,7 +4,8 @@
 // The returns states create a return and a withdrawal on the seeded orders 1029/1030: run it
 // against a freshly seeded demo database (delete `.aftercare/demo.db` before `cargo xtask demo`)
 // so two runs start from the same data; RMA numbers, references and times are masked.
-// `ONLY=returns` (or `tracking`, `account`) takes just those states.
+// `ONLY=returns` (or `tracking`, `account`, `reviews`) takes just those states. The review states
+// write a review as Ana (seeded data: run on a fresh demo database).
 import { chromium } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 
@@ -55,6 +56,7 @@ await fixture('nps-card-floating-es', `<h1>Gracias</h1><aftercare-nps layout="fl
 }
 if (!only || only === 'returns') await returns();
 if (!only || only === 'account') await account();
+if (!only || only === 'reviews') await reviews();
 if (!only) {
 await page.setViewportSize({ width: 1100, height: 900 });
 await page.goto(`${base}/insights.html`);
@@ -248,4 +250,47 @@ async function account() {
   await fixture('account-order-1032-es-phone', `<aftercare-account locale="es" order="1032" token="${await token(page, 'cus_ana')}"></aftercare-account>`, 'es', 360);
   await fixture('account-guest-form', '<aftercare-account></aftercare-account>');
   await fixture('account-orders-es-phone', `<aftercare-account locale="es" token="${await token(page, 'cus_ana')}"></aftercare-account>`, 'es', 360);
+}
+
+async function reviews() {
+  const snap = async (name) => {
+    await page.waitForTimeout(600);
+    await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+    console.log(`${out}/${name}.png`);
+  };
+  // The product page's reviews: summary, filters, a filtered list, the viewer, the disclosure.
+  await fixture('reviews-product', '<aftercare-reviews product="BOTTLE-INS-750"></aftercare-reviews>');
+  const r = page.locator('aftercare-reviews');
+  await r.getByRole('button', { name: /^2 stars/ }).click();
+  await snap('reviews-product-2-stars');
+  await r.getByRole('button', { name: 'Show all reviews' }).click();
+  await r.locator('.photo-btn').first().click();
+  await snap('reviews-photo-viewer');
+  await page.keyboard.press('Escape');
+  await r.locator('.disclosure summary').click();
+  await snap('reviews-disclosure');
+  await fixture('reviews-product-es-phone', '<aftercare-reviews locale="es" product="BOTTLE-INS-750"></aftercare-reviews>', 'es', 360);
+  await fixture('reviews-product-pt-br', '<aftercare-reviews locale="pt-BR" product="SUN-POL-TORT"></aftercare-reviews>', 'pt-BR');
+  await fixture('reviews-product-none', '<aftercare-reviews product="GLOVE-TOUCH-M"></aftercare-reviews>');
+  // The prompt: Ana's delivered items, the form, its errors, thanks; the floating card.
+  const ana = await token(page, 'cus_ana');
+  await fixture('review-prompt', `<aftercare-review token="${ana}"></aftercare-review>`);
+  const w = page.locator('aftercare-review');
+  await w.getByRole('button', { name: 'Write a review' }).first().click();
+  await snap('review-form');
+  await w.getByRole('button', { name: 'Send review' }).click();
+  await snap('review-form-errors');
+  await w.getByRole('radio', { name: '4 stars' }).check();
+  await w.getByLabel('Headline').fill('Fits a laptop and lunch');
+  await w.getByLabel('Your review', { exact: true }).fill('Roomy, dry in a downpour, and the roll-top is quick to close with gloves on.');
+  await w.getByLabel('Name shown with your review').fill('Ana L.');
+  await w.getByRole('button', { name: 'Send review' }).click();
+  await w.getByText('Thank you for your review!').waitFor();
+  await snap('review-thanks');
+  await page.evaluate(() => sessionStorage.clear());
+  await fixture('review-floating-phone', `<p>Storefront</p><aftercare-review layout="floating" token="${ana}"></aftercare-review>`, 'en', 360);
+  await fixture('review-account', `<aftercare-account token="${ana}"></aftercare-account>`);
+  await page.locator('aftercare-account').getByRole('button', { name: 'Your reviews' }).click();
+  await snap('review-account');
+  await fixture('review-prompt-pt-br', `<aftercare-review locale="pt-BR" token="${ana}"></aftercare-review>`, 'pt-BR');
 }

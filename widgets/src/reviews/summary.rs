@@ -57,7 +57,7 @@ pub fn summary(b: Board) -> impl IntoView {
                         >
                             <span class="bar-n" aria-hidden="true">{n}" ★"</span>
                             <span class="bar-track" aria-hidden="true">
-                                <span class="bar-fill" style=format!("width:{pct}%")></span>
+                                <span class="bar-fill" style:width=format!("{pct}%")></span>
                             </span>
                             <span class="bar-c" aria-hidden="true">{count}</span>
                         </button>
