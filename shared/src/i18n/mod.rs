@@ -11,6 +11,7 @@
 //! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
 mod account;
+mod disclosure;
 
 use crate::api::Topic;
 use crate::error::FieldIssue;
@@ -23,6 +24,7 @@ use crate::survey::{Category, SurveyKind};
 use crate::tracking::{ExceptionReason, NextStep, ProgressStep, TrackingStatus};
 use crate::Locale;
 pub use account::Acc;
+pub use disclosure::review_disclosure;
 
 /// A form field a message can be about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
