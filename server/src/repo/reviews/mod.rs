@@ -2,15 +2,18 @@
 //! timing rule applied to facts gathered here), submitting, editing and postponing, the
 //! public list with its summary, and moderation with its audit log.
 //!
-//! One file per concern: `read` (stored rows back as the shared types, lists, pending items)
-//! and `write` (every change). Every rule comes from `shared::review` and
+//! One file per concern: `read` (stored rows back as the shared types, lists, pending items),
+//! `write` (every change), `helpful` (votes) and `links` (the order a review link opens). Every rule comes from `shared::review` and
 //! `shared::api::reviews`; this module gathers facts and stores outcomes.
 
+mod helpful;
+mod links;
 mod read;
 mod write;
 
 pub use read::{admin_list, find, for_customer, pending, public_list, PublicQuery};
 pub use write::{delete_reply, edit, moderate, postpone, put_reply, submit};
+pub use {helpful::vote, links::linked_order, links::LinkedOrder};
 
 use crate::db::Db;
 use crate::error::{Error, Result};
