@@ -1,5 +1,9 @@
 //! Request extractors for the trust model: publishable key (+ origin allowlist), customer or
 //! order-session tokens, the secret key for admin routes, and the client IP for rate limits.
+//!
+//! A review link (token kind `review_link`) is single-purpose: [`Shopper`] refuses it (`403`),
+//! so no route can accept it by accident; only the review routes take [`Reviewer`], which
+//! accepts a customer token or a review link and says which SKUs it may review.
 
 use crate::error::{Error, Result};
 use crate::repo::stores::{self, StoreRow};
@@ -110,22 +114,98 @@ fn bearer(headers: &HeaderMap) -> Result<&str, Error> {
     Ok(token)
 }
 
+/// The store and the verified claims of the request's bearer token.
+async fn verified(parts: &mut Parts, state: &AppState) -> Result<(StoreRow, Claims), Error> {
+    let PublicStore(store) = PublicStore::from_request_parts(parts, state).await?;
+    let token = bearer(&parts.headers)?;
+    let now = crate::util::now_ms() / 1000;
+    let claims = token::verify(token, &store.secret_key, &store.publishable_key, now)
+        .map_err(token_error)?;
+    Ok((store, claims))
+}
+
 impl FromRequestParts<AppState> for Shopper {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
-        let PublicStore(store) = PublicStore::from_request_parts(parts, state).await?;
-        let token = bearer(&parts.headers)?;
-        let now = crate::util::now_ms() / 1000;
-        let claims: Claims = token::verify(token, &store.secret_key, &store.publishable_key, now)
-            .map_err(token_error)?;
+        let (store, claims) = verified(parts, state).await?;
         let principal = match claims.kind {
             TokenKind::Customer => Principal::Customer(claims.sub),
             TokenKind::Order => Principal::OrderSession(
                 OrderNumber::parse(&claims.sub).map_err(|_| Error::InvalidToken)?,
             ),
+            // Only the review routes take a review link, through `Reviewer`.
+            TokenKind::ReviewLink => return Err(Error::Forbidden),
         };
         Ok(Self { store, principal })
+    }
+}
+
+/// Who acts on the review routes: a customer token (any of their orders) or a review link
+/// (one order's SKUs, for that order's customer). An order session is `403`.
+#[derive(Debug, Clone)]
+pub struct Reviewer {
+    /// The store.
+    pub store: StoreRow,
+    customer: String,
+    /// A review link's order and its SKUs; `None` for a customer token.
+    link: Option<(OrderNumber, Vec<String>)>,
+}
+
+impl Reviewer {
+    /// The customer's external id (a review link's: its order's customer).
+    pub fn customer(&self) -> &str {
+        &self.customer
+    }
+
+    /// The order a review link opens, `None` for a customer token.
+    pub fn link_order(&self) -> Option<&OrderNumber> {
+        self.link.as_ref().map(|(n, _)| n)
+    }
+
+    /// Whether this credential may review `sku`: always for a customer token (the routes
+    /// check their orders), only the order's SKUs for a review link.
+    pub fn allows(&self, sku: &str) -> bool {
+        self.link
+            .as_ref()
+            .is_none_or(|(_, skus)| skus.iter().any(|s| s == sku))
+    }
+
+    /// [`Self::allows`], or `403 forbidden`.
+    pub fn may_review(&self, sku: &str) -> Result<()> {
+        if self.allows(sku) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Reviewer {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Error> {
+        let (store, claims) = verified(parts, state).await?;
+        let (customer, link) = match claims.kind {
+            TokenKind::Customer => (claims.sub, None),
+            TokenKind::Order => return Err(Error::Forbidden),
+            TokenKind::ReviewLink => {
+                let number = OrderNumber::parse(&claims.sub).map_err(|_| Error::InvalidToken)?;
+                let mut conn = state.db.pool.acquire().await?;
+                // The order may have gone (erasure) or lost its customer since the link was
+                // made: then the link opens nothing.
+                let order = crate::repo::reviews::linked_order(&mut conn, store.id, &number)
+                    .await?
+                    .ok_or(Error::Forbidden)?;
+                let customer = order.customer.ok_or(Error::Forbidden)?;
+                (customer, Some((number, order.skus)))
+            }
+        };
+        Ok(Self {
+            store,
+            customer,
+            link,
+        })
     }
 }
 

@@ -18,6 +18,8 @@ pub struct Config {
     pub lookup_per_minute: u32,
     /// Guest lookups allowed per store and order number per 15 minutes.
     pub lookup_per_order: u32,
+    /// "Helpful" votes allowed per store and client IP per minute.
+    pub votes_per_minute: u32,
 }
 
 impl Default for Config {
@@ -29,6 +31,7 @@ impl Default for Config {
             trust_proxy: false,
             lookup_per_minute: 10,
             lookup_per_order: 5,
+            votes_per_minute: 30,
         }
     }
 }

@@ -88,6 +88,9 @@ struct ServeArgs {
     /// Guest lookups per store and order number per 15 minutes.
     #[arg(long, env = "AFTERCARE_LOOKUP_PER_ORDER", default_value_t = 5)]
     lookup_per_order: u32,
+    /// "Helpful" votes on reviews per store and client IP per minute.
+    #[arg(long, env = "AFTERCARE_VOTES_PER_MINUTE", default_value_t = 30)]
+    votes_per_minute: u32,
 }
 
 #[tokio::main]
@@ -209,6 +212,7 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
         trust_proxy: args.trust_proxy,
         lookup_per_minute: args.lookup_per_minute,
         lookup_per_order: args.lookup_per_order,
+        votes_per_minute: args.votes_per_minute,
     };
     http::static_files::warn_missing_dirs(&config);
     let state = AppState::new(db, config).await?;

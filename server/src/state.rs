@@ -3,7 +3,7 @@
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::Result;
-use crate::rate_limit::LookupLimits;
+use crate::rate_limit::{IpLimit, LookupLimits};
 use axum::http::HeaderValue;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
@@ -17,6 +17,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Guest-lookup rate limiters.
     pub limits: Arc<LookupLimits>,
+    /// "Helpful" vote limiter (per store and client IP).
+    pub vote_limit: Arc<IpLimit>,
     /// Every store's allowed origins, for CORS preflights (which carry no key).
     pub origins: OriginCache,
     /// Demo-only time shifts per survey subject (`POST /demo/clock`).
@@ -30,10 +32,12 @@ impl AppState {
             config.lookup_per_minute,
             config.lookup_per_order,
         ));
+        let vote_limit = Arc::new(IpLimit::per_minute(config.votes_per_minute));
         let state = Self {
             db,
             config: Arc::new(config),
             limits,
+            vote_limit,
             origins: OriginCache::default(),
             survey_clock: SurveyClock::default(),
         };
@@ -70,6 +74,7 @@ impl AppState {
                     tracing::warn!(error = %e, "could not refresh allowed origins");
                 }
                 state.limits.purge();
+                state.vote_limit.purge();
             }
         });
     }

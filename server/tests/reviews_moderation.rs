@@ -85,7 +85,8 @@ async fn openapi_documents_the_review_routes() {
             "verified",
             "sort",
             "cursor",
-            "limit"
+            "limit",
+            "locale"
         ]
     );
     let schemas = &doc["components"]["schemas"];

@@ -8,9 +8,12 @@
 //! token   = body + "." + base64url_nopad(HMAC_SHA256(key = store secret key, message = body))
 //! ```
 //!
-//! `kind` is `customer` (minted by the merchant's backend for a logged-in shopper) or
-//! `order` (minted by the server after a guest lookup; `sub` is the order number).
-//! Tokens live at most [`MAX_LIFETIME_SECONDS`]; a longer `exp` is refused.
+//! `kind` is `customer` (minted by the merchant's backend for a logged-in shopper),
+//! `order` (minted by the server after a guest lookup; `sub` is the order number) or
+//! `review_link` (minted by `POST /v1/admin/reviews/links` for the merchant's own emails; `sub`
+//! is the order number, and it opens only that order's reviews).
+//! Tokens live at most [`TokenKind::max_lifetime_seconds`] (one day; a review link 90 days);
+//! a longer `exp` is refused.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -18,8 +21,10 @@ use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
-/// The longest a token may live: one day.
+/// The longest a customer or order-session token may live: one day.
 pub const MAX_LIFETIME_SECONDS: i64 = 24 * 60 * 60;
+/// The longest a review link may live: it sits in an email for weeks (90 days).
+pub const MAX_REVIEW_LINK_SECONDS: i64 = 90 * 24 * 60 * 60;
 const PREFIX: &str = "v1.";
 
 /// Who a token speaks for.
@@ -30,6 +35,19 @@ pub enum TokenKind {
     Customer,
     /// A guest who proved order number + email; `sub` is the order number.
     Order,
+    /// A merchant's signed review link: `sub` is the order number; it reviews that order's
+    /// items for the order's customer and opens nothing else.
+    ReviewLink,
+}
+
+impl TokenKind {
+    /// How far ahead `exp` may be: a session is short-lived, a link in an email is not.
+    pub fn max_lifetime_seconds(self) -> i64 {
+        match self {
+            Self::Customer | Self::Order => MAX_LIFETIME_SECONDS,
+            Self::ReviewLink => MAX_REVIEW_LINK_SECONDS,
+        }
+    }
 }
 
 /// The signed claims.
@@ -106,7 +124,7 @@ pub fn verify(token: &str, secret: &str, store: &str, now: i64) -> Result<Claims
     if claims.exp <= now {
         return Err(TokenError::Expired);
     }
-    if claims.exp > now + MAX_LIFETIME_SECONDS {
+    if claims.exp > now + claims.kind.max_lifetime_seconds() {
         return Err(TokenError::TooLongLived);
     }
     Ok(claims)
@@ -170,6 +188,25 @@ mod tests {
             ),
             Err(TokenError::BadSignature)
         );
+    }
+
+    #[test]
+    fn review_links_live_longer_but_not_forever() {
+        let link = |exp| Claims {
+            kind: TokenKind::ReviewLink,
+            sub: "1001".into(),
+            ..claims(exp)
+        };
+        let t = mint(&link(MAX_REVIEW_LINK_SECONDS), "k");
+        assert_eq!(
+            verify(&t, "k", "pk_test", 0).unwrap().kind,
+            TokenKind::ReviewLink
+        );
+        let t = mint(&link(MAX_REVIEW_LINK_SECONDS + 1), "k");
+        assert_eq!(verify(&t, "k", "pk_test", 0), Err(TokenError::TooLongLived));
+        // A customer token may not borrow the link's lifetime.
+        let t = mint(&claims(MAX_LIFETIME_SECONDS + 1), "k");
+        assert_eq!(verify(&t, "k", "pk_test", 0), Err(TokenError::TooLongLived));
     }
 
     #[test]

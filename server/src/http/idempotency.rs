@@ -54,6 +54,11 @@ fn shopper_scope(store: &stores::StoreRow, auth: &str) -> String {
     let token = auth.strip_prefix("Bearer ").map(str::trim).unwrap_or("");
     let now = crate::util::now_ms() / 1000;
     match aftercare_shared::token::verify(token, &store.secret_key, key, now) {
+        // A review link's answers are kept with its order's guest sessions (the same
+        // subject: one order), so erasing the order's customer drops them too.
+        Ok(claims) if claims.kind == TokenKind::ReviewLink => {
+            subject_scope_text(key, TokenKind::Order, &claims.sub)
+        }
         Ok(claims) => subject_scope_text(key, claims.kind, &claims.sub),
         Err(_) => format!("public\n{key}\n{auth}"),
     }

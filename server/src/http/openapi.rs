@@ -51,7 +51,7 @@ use utoipa_axum::routes;
         (name = "account", description = "A customer's account overview: what needs them now (publishable key + customer token)"),
         (name = "returns", description = "Returns, exchanges and EU withdrawal for shoppers (publishable key + token; label/QR by capability link)"),
         (name = "requests", description = "Cancellation and address-change requests for shoppers (publishable key + token)"),
-        (name = "reviews", description = "Product reviews: customers' pending items, submit, edit, postpone (publishable key + customer token); a product's published reviews (publishable key)"),
+        (name = "reviews", description = "Product reviews: customers' pending items, submit, edit, postpone (publishable key + customer token or a store's review link); a product's published reviews, helpful votes and the \"How reviews work\" disclosure (publishable key)"),
         (name = "admin", description = "Secret-key admin and ingest API"),
         (name = "demo", description = "Demo-only helpers"),
         (name = "health", description = "Liveness"),
@@ -78,6 +78,15 @@ impl Modify for Security {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("v1 customer or order-session token")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "review_link",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("v1 review-link token (POST /v1/admin/reviews/links)")
                     .build(),
             ),
         );

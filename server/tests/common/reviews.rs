@@ -212,4 +212,25 @@ pub(crate) async fn main_flows(t: &std::sync::Arc<TestApp>) {
         .unwrap()
         .iter()
         .any(|r| r["id"] == id));
+
+    // Parallel identical "helpful" votes count once (the primary key decides).
+    let votes: Vec<_> = (0..6)
+        .map(|_| {
+            let t = std::sync::Arc::clone(t);
+            tokio::spawn(async move {
+                let req = public("POST", &format!("/v1/reviews/{id}/helpful"))
+                    .header("content-type", "application/json")
+                    .body(json_body(&json!({"voter": "main-flows-voter-1"})))
+                    .unwrap();
+                t.send(req).await.json()
+            })
+        })
+        .collect();
+    let mut counted = 0;
+    for v in votes {
+        let v = v.await.unwrap();
+        assert_eq!(v["helpful_count"], 1, "{v}");
+        counted += usize::from(v["counted"] == true);
+    }
+    assert_eq!(counted, 1);
 }

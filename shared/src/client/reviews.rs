@@ -6,8 +6,8 @@ use super::wire::Method;
 use super::{encode_component, Client, ClientError};
 use crate::api::{
     AskInput, AsksRecorded, HelpfulInput, HelpfulVote, ModerationInput, Page, PendingReview,
-    Postponed, ProductReviews, ReplyInput, Review, ReviewFilters, ReviewInput, ReviewSettings,
-    ReviewSettingsInput, ReviewSort,
+    Postponed, ProductReviews, ReplyInput, Review, ReviewFilters, ReviewInput, ReviewLink,
+    ReviewLinkInput, ReviewSettings, ReviewSettingsInput, ReviewSort,
 };
 use crate::review::ReviewStatus;
 use crate::Locale;
@@ -136,6 +136,16 @@ impl Client {
         input: &ReviewSettingsInput,
     ) -> Result<ReviewSettings, ClientError> {
         self.call(Method::Put, "/v1/admin/reviews/settings", Some(input))
+            .await
+    }
+
+    /// Admin: `POST /v1/admin/reviews/links`: a signed link for the store's own review email,
+    /// opening only that order's reviews (`valid_days` 1–90, default 30).
+    pub async fn create_review_link(
+        &self,
+        input: &ReviewLinkInput,
+    ) -> Result<ReviewLink, ClientError> {
+        self.call(Method::Post, "/v1/admin/reviews/links", Some(input))
             .await
     }
 }

@@ -11,6 +11,7 @@
 //! the widgets one `language!` line (its lazily fetched chunk) with its arm in `load`.
 
 mod account;
+mod disclosure;
 mod reviews;
 
 use crate::api::Topic;
@@ -24,6 +25,7 @@ use crate::survey::{Category, SurveyKind};
 use crate::tracking::{ExceptionReason, NextStep, ProgressStep, TrackingStatus};
 use crate::Locale;
 pub use account::Acc;
+pub use disclosure::review_disclosure;
 pub use reviews::Rev;
 
 /// A form field a message can be about.

@@ -1,7 +1,7 @@
 //! `POST /v1/me/reviews/asks`: the review prompt was shown, so the store's reminder count and
 //! the customer's 30-day cap include it (what turns `prompt` off on the pending list).
 
-use crate::auth::Shopper;
+use crate::auth::Reviewer;
 use crate::error::Result;
 use crate::http::plumbing::Json;
 use crate::repo::reviews as repo;
@@ -17,7 +17,7 @@ use axum::extract::State;
 /// review request, which fixes the store's reward of that moment (its coupon code is kept
 /// even if the store later turns the reward off).
 #[utoipa::path(post, path = "/v1/me/reviews/asks", tag = "reviews",
-    security(("publishable_key" = [], "customer_token" = [])),
+    security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     params(
         ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
     ),
@@ -33,15 +33,16 @@ use axum::extract::State;
     ))]
 pub async fn record_asks(
     State(state): State<AppState>,
-    shopper: Shopper,
-    Json(input): Json<AskInput>,
+    reviewer: Reviewer,
+    Json(mut input): Json<AskInput>,
 ) -> Result<Json<AsksRecorded>> {
-    let customer = shopper.customer()?;
+    // A review link asks only about its order's items.
+    input.skus.retain(|s| reviewer.allows(s));
     Ok(Json(
         repo::record_asks(
             &state.db,
-            shopper.store.id,
-            customer,
+            reviewer.store.id,
+            reviewer.customer(),
             &input,
             crate::util::now_ms(),
         )

@@ -2,6 +2,11 @@
 //! waiting for their review, submit, edit and postpone; anyone with the publishable key reads
 //! a product's published reviews; merchants (secret key) moderate, reply and set the rules.
 //! When to ask is the shared `review` module's rule; "verified" is decided here, never sent.
+//! The customer routes also take a signed review link ([`links`]), limited to its order's SKUs.
+
+pub mod disclosure;
+pub mod helpful;
+pub mod links;
 
 pub mod asks;
 pub mod photos;
@@ -11,7 +16,7 @@ use super::plumbing::{
     DEFAULT_PAGE, MAX_PAGE,
 };
 use super::returns::public_base;
-use crate::auth::{AdminStore, PublicStore, Shopper};
+use crate::auth::{AdminStore, PublicStore, Reviewer, Shopper};
 use crate::error::Result;
 use crate::repo::reviews::{self as repo, PublicQuery};
 use crate::state::AppState;
@@ -46,6 +51,9 @@ pub fn router() -> ApiRouter {
         .routes(routes!(moderate))
         .routes(routes!(put_reply, delete_reply))
         .routes(routes!(get_settings, put_settings))
+        .routes(routes!(helpful::vote_helpful))
+        .routes(routes!(disclosure::disclosure_text))
+        .routes(routes!(links::create_link))
         .routes(routes!(photos::upload_photo))
         .routes(routes!(photos::get_photo))
         .routes(routes!(asks::record_asks))
@@ -84,40 +92,41 @@ pub async fn mine(
 /// postponed in the last 7 days, and nothing at all when review requests are off in the
 /// customer's preferences. `prompt` is false when only spent reminders or the customer's
 /// 30-day cap hold the item back (see `POST /v1/me/reviews/asks`); each item lists the
-/// questions its product gets and the reward its review request carries.
+/// questions its product gets and the reward its review request carries. With a review link:
+/// only that order's items.
 #[utoipa::path(get, path = "/v1/me/reviews/pending", tag = "reviews",
-    security(("publishable_key" = [], "customer_token" = [])),
+    security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     responses(
         (status = 200, body = Vec<PendingReview>),
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
-        (status = 403, description = "`forbidden`: an order session has no reviews; `origin_not_allowed`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session has no reviews; a review link for an order that is gone; `origin_not_allowed`", body = ApiError),
     ))]
 pub async fn pending(
     State(state): State<AppState>,
-    shopper: Shopper,
+    reviewer: Reviewer,
 ) -> Result<Json<Vec<PendingReview>>> {
-    let customer = shopper.customer()?;
     let mut conn = state.db.pool.acquire().await?;
-    let settings = repo::settings(&mut conn, shopper.store.id).await?;
-    Ok(Json(
-        repo::pending(
-            &mut conn,
-            shopper.store.id,
-            customer,
-            &settings,
-            crate::util::now_ms(),
-        )
-        .await?,
-    ))
+    let settings = repo::settings(&mut conn, reviewer.store.id).await?;
+    let mut items = repo::pending(
+        &mut conn,
+        reviewer.store.id,
+        reviewer.customer(),
+        &settings,
+        crate::util::now_ms(),
+    )
+    .await?;
+    items.retain(|p| reviewer.allows(&p.sku));
+    Ok(Json(items))
 }
 
 /// Review a product. "Verified buyer" is set only when the server finds a delivered line of
 /// that SKU in the customer's orders. One review per product per customer: a second one is
-/// `409` (edit the first instead), and parallel submits make one review. It starts `pending`,
+/// `409` (edit the first instead), and parallel submits make one review. A review link
+/// reviews only its order's SKUs. It starts `pending`,
 /// or `published` when the store auto-publishes (the same for every rating). Send an
 /// `Idempotency-Key`: a retry replays the first answer.
 #[utoipa::path(post, path = "/v1/reviews", tag = "reviews",
-    security(("publishable_key" = [], "customer_token" = [])),
+    security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     params(
         ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
     ),
@@ -126,7 +135,7 @@ pub async fn pending(
         (status = 201, body = Review),
         (status = 400, description = "`bad_request`: the body is not JSON, or a bad `Idempotency-Key`", body = ApiError),
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
-        (status = 403, description = "`forbidden`: an order session cannot review; `origin_not_allowed`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session cannot review; a review link for another order's SKU; `origin_not_allowed`", body = ApiError),
         (status = 404, description = "`not_found`: a customer the store has no order from", body = ApiError),
         (status = 409, description = "`conflict`: this customer already reviewed the product; `idempotency_in_flight`", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
@@ -134,15 +143,15 @@ pub async fn pending(
     ))]
 pub async fn submit(
     State(state): State<AppState>,
-    shopper: Shopper,
+    reviewer: Reviewer,
     headers: HeaderMap,
     Json(input): Json<ReviewInput>,
 ) -> Result<(StatusCode, Json<Review>)> {
-    let customer = shopper.customer()?;
+    reviewer.may_review(&input.sku)?;
     let review = repo::submit(
         &state.db,
-        shopper.store.id,
-        customer,
+        reviewer.store.id,
+        reviewer.customer(),
         &input,
         crate::util::now_ms(),
         &base(&state, &headers),
@@ -153,34 +162,35 @@ pub async fn submit(
 
 /// The author edits their review: it goes back to `pending` (or straight to `published` when
 /// the store auto-publishes), and a rejection reason is cleared. `sku` must stay the same.
-/// Another customer's review is `404`, as if it did not exist.
+/// Another customer's review is `404`, as if it did not exist. A review link edits only
+/// reviews of its order's SKUs.
 #[utoipa::path(put, path = "/v1/reviews/{id}", tag = "reviews",
-    security(("publishable_key" = [], "customer_token" = [])),
+    security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     params(("id" = i64, Path, minimum = 1, description = "The review's id")),
     request_body = ReviewInput,
     responses(
         (status = 200, body = Review),
         (status = 400, description = "`bad_request`: the body is not JSON", body = ApiError),
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
-        (status = 403, description = "`forbidden`: an order session cannot review; `origin_not_allowed`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session cannot review; a review link for another order's SKU; `origin_not_allowed`", body = ApiError),
         (status = 404, description = "`not_found`: no such review of this customer", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
         (status = 422, description = "`validation_failed`, as for `POST /v1/reviews` (`photo_ids` is the full new list: photos left out are deleted); `sku` when it differs from the review's", body = ApiError),
     ))]
 pub async fn edit(
     State(state): State<AppState>,
-    shopper: Shopper,
+    reviewer: Reviewer,
     headers: HeaderMap,
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<ReviewInput>,
 ) -> Result<Json<Review>> {
-    let customer = shopper.customer()?;
     let id = path_id(path)?;
+    reviewer.may_review(&input.sku)?;
     Ok(Json(
         repo::edit(
             &state.db,
-            shopper.store.id,
-            customer,
+            reviewer.store.id,
+            reviewer.customer(),
             id,
             &input,
             crate::util::now_ms(),
@@ -191,9 +201,9 @@ pub async fn edit(
 }
 
 /// "Not arrived yet?": the product is not asked about for 7 days. Postponing again restarts
-/// the 7 days.
+/// the 7 days. A review link postpones only its order's SKUs.
 #[utoipa::path(post, path = "/v1/me/reviews/{sku}/postpone", tag = "reviews",
-    security(("publishable_key" = [], "customer_token" = [])),
+    security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     params(
         ("sku" = String, Path, description = "The product"),
         ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
@@ -202,23 +212,23 @@ pub async fn edit(
         (status = 200, body = Postponed),
         (status = 400, description = "`bad_request`: a bad `Idempotency-Key`", body = ApiError),
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
-        (status = 403, description = "`forbidden`: an order session cannot postpone; `origin_not_allowed`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session cannot postpone; a review link for another order's SKU; `origin_not_allowed`", body = ApiError),
         (status = 404, description = "`not_found`: the customer has not ordered this SKU", body = ApiError),
         (status = 409, description = "`idempotency_in_flight`", body = ApiError),
         (status = 422, description = "`idempotency_key_reused`", body = ApiError),
     ))]
 pub async fn postpone(
     State(state): State<AppState>,
-    shopper: Shopper,
+    reviewer: Reviewer,
     path: std::result::Result<Path<String>, PathRejection>,
 ) -> Result<Json<Postponed>> {
-    let customer = shopper.customer()?;
     let sku = path_segment(path)?;
+    reviewer.may_review(&sku)?;
     Ok(Json(
         repo::postpone(
             &state.db,
-            shopper.store.id,
-            customer,
+            reviewer.store.id,
+            reviewer.customer(),
             &sku,
             crate::util::now_ms(),
         )
@@ -248,6 +258,11 @@ pub struct ProductReviewParams {
     /// Page size, 1–100 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<String>,
+    /// The language of `disclosure`: `en`, `es` or `pt-BR` (other tags of these languages,
+    /// such as `es-MX` or `pt-PT`, are read by their language); unsupported or absent means
+    /// the store's default language.
+    #[param(value_type = Option<aftercare_shared::Locale>, inline)]
+    pub locale: Option<String>,
 }
 
 fn flag(p: &mut Problems, field: &str, raw: Option<&str>) -> bool {
@@ -264,6 +279,7 @@ fn flag(p: &mut Problems, field: &str, raw: Option<&str>) -> bool {
 /// A product's published reviews: the summary of all of them (count, average, histogram of
 /// 1–5 stars; no average without reviews) and one page of the list, filtered and sorted.
 /// Pending and rejected reviews are never here. A SKU without reviews answers an empty list.
+/// `disclosure` is "How reviews work" in `locale` (as `GET /v1/reviews/disclosure`).
 #[utoipa::path(get, path = "/v1/products/{sku}/reviews", tag = "reviews",
     security(("publishable_key" = [])),
     params(("sku" = String, Path, description = "The product"), ProductReviewParams),
@@ -328,6 +344,8 @@ pub async fn product_reviews(
     let base = base(&state, &headers);
     let (summary, items, more, total) =
         repo::public_list(&mut conn, store.id, &sku, query, &base).await?;
+    drop(conn);
+    let disclosure = disclosure::for_store(&state, &store, q.locale.as_deref()).await?;
     let next = offset + u64::from(limit);
     Ok(Json(ProductReviews {
         summary,
@@ -337,11 +355,7 @@ pub async fn product_reviews(
                 .then(|| encode_cursor(PUBLIC_CURSOR, (i64::try_from(next).unwrap_or(0), 0))),
             total: Some(total),
         },
-        disclosure: aftercare_shared::api::ReviewDisclosure {
-            locale: aftercare_shared::Locale::En,
-            title: String::new(),
-            paragraphs: Vec::new(),
-        },
+        disclosure,
     }))
 }
 

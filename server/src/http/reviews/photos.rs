@@ -2,7 +2,7 @@
 //! size- and pixel-checked, re-encoded without metadata) and the stored copy, served by its
 //! unguessable id.
 
-use crate::auth::Shopper;
+use crate::auth::Reviewer;
 use crate::error::{Error, Result};
 use crate::http::plumbing::{path_segment, Json};
 use crate::http::returns::public_base;
@@ -22,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 /// before decoding, re-encodes the image (dropping EXIF, GPS included) and stores the copy
 /// under a generated id. Only the uploader can attach it to a review.
 #[utoipa::path(post, path = "/v1/reviews/photos", tag = "reviews",
-    security(("publishable_key" = [], "customer_token" = [])),
+    security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     params(
         ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
     ),
@@ -39,18 +39,19 @@ use axum::response::{IntoResponse, Response};
     ))]
 pub async fn upload_photo(
     State(state): State<AppState>,
-    shopper: Shopper,
+    reviewer: Reviewer,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<(StatusCode, Json<ReturnPhoto>)> {
-    shopper.customer()?;
     let processed = tokio::task::spawn_blocking(move || crate::photos::process(&body))
         .await
         .map_err(|e| Error::internal(format!("photo task: {e}")))??;
-    let owner = shopper.principal.subject().key();
+    // The customer owns the photo whether they came with their token or the store's review
+    // link (the review that attaches it is checked against the link's SKUs).
+    let owner = repo::photo_owner(reviewer.customer());
     let id = repo::store_photo(
         &state.db,
-        shopper.store.id,
+        reviewer.store.id,
         &owner,
         &processed,
         crate::util::now_ms(),

@@ -4,10 +4,13 @@
 //!
 //! One file per concern: `read` (stored rows back as the shared types, lists), `pending`
 //! (the items waiting for the customer's review), `asks` (recorded asks and the review
-//! requests that fix a reward), `photos` and `write` (every change). Every rule comes from
-//! `shared::review` and `shared::api::reviews`; this module gathers facts and stores outcomes.
+//! requests that fix a reward), `photos`, `write` (every change), `helpful` (votes) and
+//! `links` (the order a review link opens). Every rule comes from `shared::review` and
+//! `shared::api::reviews`; this module gathers facts and stores outcomes.
 
 mod asks;
+mod helpful;
+mod links;
 mod pending;
 mod photos;
 mod read;
@@ -17,7 +20,8 @@ pub use asks::{record as record_asks, ASK_DEDUPE_MS};
 pub use pending::pending;
 pub use photos::{photo_bytes, photo_url, store_photo, PHOTO_PATH};
 pub use read::{admin_list, find, for_customer, public_list, PublicQuery};
-pub use write::{delete_reply, edit, moderate, postpone, put_reply, submit};
+pub use write::{delete_reply, edit, moderate, photo_owner, postpone, put_reply, submit};
+pub use {helpful::vote, links::linked_order, links::LinkedOrder};
 
 use crate::db::Db;
 use crate::error::{Error, Result};

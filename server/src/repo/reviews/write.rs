@@ -64,8 +64,8 @@ async fn checked_settings(
     Ok(settings)
 }
 
-/// Who uploaded a customer's photos (the subject key the upload route stores).
-fn owner(customer: &str) -> String {
+/// Whose photos a customer's review may attach: the subject key they were uploaded under.
+pub fn photo_owner(customer: &str) -> String {
     Subject::Customer(customer.to_owned()).key()
 }
 
@@ -183,7 +183,14 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    set_review_photos(tx.conn(), store_id, &owner(customer), id, &input.photo_ids).await?;
+    set_review_photos(
+        tx.conn(),
+        store_id,
+        &photo_owner(customer),
+        id,
+        &input.photo_ids,
+    )
+    .await?;
     let review = find(tx.conn(), store_id, id, base)
         .await?
         .ok_or_else(|| Error::internal("stored review vanished"))?;
@@ -240,7 +247,14 @@ pub async fn edit(
     .bind(id)
     .execute(tx.conn())
     .await?;
-    set_review_photos(tx.conn(), store_id, &owner(customer), id, &input.photo_ids).await?;
+    set_review_photos(
+        tx.conn(),
+        store_id,
+        &photo_owner(customer),
+        id,
+        &input.photo_ids,
+    )
+    .await?;
     let review = find(tx.conn(), store_id, id, base)
         .await?
         .ok_or_else(|| Error::internal("edited review vanished"))?;

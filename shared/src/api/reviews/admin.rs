@@ -256,6 +256,53 @@ impl ReviewSettingsInput {
     }
 }
 
+/// Shortest, default and longest life of a review link (days).
+pub const REVIEW_LINK_DAYS: (u32, u32, u32) = (1, 30, 90);
+
+/// Admin: `POST /v1/admin/reviews/links`: a signed link for the merchant's own review email,
+/// opening one order's reviews for that order's customer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewLinkInput {
+    /// The order whose items the link lets the customer review.
+    pub order_number: String,
+    /// How long the link works, 1–90 days (default 30).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 90, default = 30))]
+    pub valid_days: Option<u32>,
+}
+
+impl ReviewLinkInput {
+    /// The order number and the link's life in days, or `422` naming `order_number` or
+    /// `valid_days`.
+    pub fn validate(&self) -> Result<(crate::OrderNumber, u32), ApiError> {
+        let (min, default, max) = REVIEW_LINK_DAYS;
+        let mut p = Problems::default();
+        let number = p.check(
+            "order_number",
+            crate::OrderNumber::parse(&self.order_number),
+        );
+        let days = self.valid_days.unwrap_or(default);
+        p.in_range("valid_days", days, &(min..=max));
+        p.finish()?;
+        // `check` recorded a problem whenever `number` is `None`, so `finish` returned above.
+        number
+            .map(|n| (n, days))
+            .ok_or_else(|| ApiError::validation(Vec::new()))
+    }
+}
+
+/// A signed review link: the merchant puts `token` in their email's link to a page with the
+/// review widget (its `token` attribute), exactly where a customer token would go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewLink {
+    /// The bearer token (`v1.…`), kind `review_link`.
+    pub token: String,
+    /// When it stops working (`401 token_expired` after).
+    pub expires_at: crate::Timestamp,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +375,26 @@ mod tests {
             code_prefix: "THANKS".into(),
         };
         assert_eq!(inc.code("AB12CD34"), "THANKS-AB12CD34");
+    }
+
+    #[test]
+    fn review_links_last_one_to_ninety_days() {
+        let link = |n: &str, d| {
+            ReviewLinkInput {
+                order_number: n.into(),
+                valid_days: d,
+            }
+            .validate()
+        };
+        assert_eq!(link("#1001", None).unwrap().1, 30);
+        assert_eq!(link("1001", Some(1)).unwrap().1, 1);
+        assert_eq!(link("1001", Some(90)).unwrap().1, 90);
+        assert_eq!(fields(link("1001", Some(0)).unwrap_err()), ["valid_days"]);
+        assert_eq!(fields(link("1001", Some(91)).unwrap_err()), ["valid_days"]);
+        assert_eq!(
+            fields(link(" ", Some(91)).unwrap_err()),
+            ["order_number", "valid_days"]
+        );
     }
 
     #[test]
