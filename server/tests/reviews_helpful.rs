@@ -175,11 +175,20 @@ async fn the_disclosure_follows_the_settings_in_every_language() {
         );
         assert_eq!(d["paragraphs"].as_array().unwrap().len(), 4);
     }
+    // The demo store offers a reward; without one the last paragraph says there is none.
+    let mut settings = admin_get(&t, "/v1/admin/reviews/settings").await.json();
+    settings.as_object_mut().unwrap().remove("incentive");
+    let r = admin_send(&t, "PUT", "/v1/admin/reviews/settings", &settings).await;
+    assert_eq!(
+        r.status,
+        StatusCode::OK,
+        "{}",
+        String::from_utf8_lossy(&r.body)
+    );
     let no_offer =
         public_list(&t, "NEVER-REVIEWED", "locale=en").await["disclosure"]["paragraphs"][3].clone();
     assert!(!no_offer.as_str().unwrap().contains("10% off"));
 
-    let mut settings = admin_get(&t, "/v1/admin/reviews/settings").await.json();
     settings["incentive"] = json!({"offer": "10% off your next order", "code_prefix": "THANKS"});
     let r = admin_send(&t, "PUT", "/v1/admin/reviews/settings", &settings).await;
     assert_eq!(
