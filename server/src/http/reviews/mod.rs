@@ -3,6 +3,9 @@
 //! a product's published reviews; merchants (secret key) moderate, reply and set the rules.
 //! When to ask is the shared `review` module's rule; "verified" is decided here, never sent.
 
+pub mod data;
+pub mod transfer;
+
 use super::plumbing::{
     decode_cursor, encode_cursor, path_id, path_segment, queue_params, ranged, ApiRouter, Json,
     DEFAULT_PAGE, MAX_PAGE,
@@ -42,6 +45,10 @@ pub fn router() -> ApiRouter {
         .routes(routes!(moderate))
         .routes(routes!(put_reply, delete_reply))
         .routes(routes!(get_settings, put_settings))
+        .routes(routes!(data::product_jsonld_route))
+        .routes(routes!(data::product_reviews_feed))
+        .routes(routes!(transfer::import))
+        .routes(routes!(transfer::export))
 }
 
 /// The signed-in customer's own reviews in every state, newest first: `pending`,

@@ -6,10 +6,19 @@
 //! and `write` (every change). Every rule comes from `shared::review` and
 //! `shared::api::reviews`; this module gathers facts and stores outcomes.
 
+mod data;
+pub mod import_csv;
 mod read;
+pub mod transfer;
 mod write;
 
+pub use data::{
+    all_published, product_facts, product_published, review_image_urls, ProductFacts,
+    PublishedReview,
+};
+pub use import_csv::ANONYMOUS;
 pub use read::{admin_list, find, for_customer, pending, public_list, PublicQuery};
+pub use transfer::{export, import, EXPORT_COLUMNS};
 pub use write::{delete_reply, edit, moderate, postpone, put_reply, submit};
 
 use crate::db::Db;
