@@ -201,12 +201,13 @@ pub fn feed_xml(store_name: &str, entries: &[FeedEntry<'_>]) -> String {
             "<ratings><overall min=\"1\" max=\"5\">{}</overall></ratings>\
              <products><product><product_ids><skus><sku>{}</sku></skus></product_ids>\
              <product_name>{}</product_name><product_url>{}</product_url></product></products>\
-             <is_spam>false</is_spam></review>\n",
+             <is_spam>false</is_spam></review>",
             r.rating,
             e(&r.sku),
             e(&p.name),
             e(url),
         );
+        out.push('\n');
     }
     out.push_str("</reviews>\n</feed>\n");
     out
