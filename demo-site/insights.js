@@ -94,7 +94,7 @@
       groups.appendChild(section);
     });
 
-    document.querySelectorAll('.insights [hidden]:not(.returns, .returns *)').forEach(function (n) { n.hidden = false; });
+    document.querySelectorAll('.insights [hidden]:not(.returns, .returns *, .products, .products *)').forEach(function (n) { n.hidden = false; });
     $('insights-status').textContent = '';
   }
 
@@ -161,6 +161,41 @@
     document.querySelector('.insights .returns').hidden = false;
   }
 
+  // Feedback per product (/demo/insights/products.json, ProductInsight[]): a table with every
+  // product and the server-rendered chart of the first eight.
+  function renderProducts(list) {
+    var body = $('products-rows');
+    body.textContent = '';
+    list.forEach(function (p) {
+      var tr = el('tr');
+      tr.appendChild(el('th', null, p.title)).setAttribute('scope', 'row');
+      tr.appendChild(el('td', null, p.average_rating === undefined
+        ? 'no reviews' : p.average_rating.toFixed(1) + ' / 5 (' + p.reviews + ')'));
+      tr.appendChild(el('td', null, p.units_returned + ' of ' + p.units_ordered + ' (' +
+        Math.round(p.return_rate * 100) + '%)'));
+      tr.appendChild(el('td', null, p.top_return_reasons.map(function (r) {
+        return r.reason.replace(/_/g, ' ') + ' (' + r.units + ')';
+      }).join(', ') || '–'));
+      var cell = el('td');
+      p.comments.forEach(function (c) {
+        var q = el('blockquote', null, c.comment);
+        cell.appendChild(q);
+        cell.appendChild(el('p', 'comment-meta', c.kind.toUpperCase() + ' ' + c.score + ' · order #' + c.order_number));
+      });
+      if (!p.comments.length) cell.textContent = '–';
+      tr.appendChild(cell);
+      body.appendChild(tr);
+    });
+    var shown = Math.min(list.length, 8);
+    var chart = $('products-chart');
+    chart.height = 64 + 34 * Math.max(shown, 1) + 24;
+    chart.alt = list.length
+      ? 'Bar chart of average rating and return rate for ' + shown + ' products; the table below lists the numbers.'
+      : 'No product feedback yet.';
+    chart.src = '/demo/insights/products.svg';
+    document.querySelector('.insights .products').hidden = false;
+  }
+
   var surveyDone = fetch('/demo/insights/' + kind + '.json')
     .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); })
     .then(render)
@@ -176,5 +211,12 @@
     .then(function (both) { renderReturns(both[0]); })
     .catch(function (e) {
       $('returns-status').textContent = 'Could not load the returns report (' + e.message + ').';
+    });
+  var productsReport = fetch('/demo/insights/products.json')
+    .then(function (r) { if (!r.ok) throw new Error('HTTP ' + r.status); return r.json(); });
+  Promise.all([productsReport, surveyDone])
+    .then(function (both) { renderProducts(both[0]); })
+    .catch(function (e) {
+      $('products-status').textContent = 'Could not load the product feedback (' + e.message + ').';
     });
 })();

@@ -15,6 +15,7 @@
 //! replaces orders by number and never duplicates anything. docs/CONTRACTS.md lists the state
 //! of every written-out order (1001–1034); Olivia's are described in `seed/orders.json`.
 
+mod feedback;
 mod format;
 mod orders;
 mod profiles;
@@ -148,6 +149,7 @@ async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport>
     seed_address_books(db, store.id, now).await?;
     requests::seed_requests(db, store.id, now).await?;
     reviews::seed_reviews(db, store.id, now).await?;
+    feedback::seed_feedback(db, store.id, now).await?;
     Ok(SeedReport {
         store_id: store.id,
         orders: list.len(),

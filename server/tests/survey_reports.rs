@@ -243,7 +243,8 @@ async fn demo_insights_serve_the_seeded_history() {
         String::from_utf8_lossy(&r.body)
     );
     let rep = r.json();
-    assert_eq!(rep["responses"], 60);
+    // 60 history responses and 2 about products (seed/feedback.rs).
+    assert_eq!(rep["responses"], 62);
     let p = rep["promoters"].as_u64().unwrap();
     let d = rep["detractors"].as_u64().unwrap();
     assert!(p > d && rep["score"].as_i64().unwrap() > 0, "{rep}");
@@ -266,7 +267,7 @@ async fn demo_insights_serve_the_seeded_history() {
     );
     assert_eq!(
         t.send(get("/demo/insights/csat.json")).await.json()["responses"],
-        6
+        7
     );
     let r = t.send(get("/demo/insights/nps.csv")).await;
     assert_eq!(
@@ -295,7 +296,7 @@ async fn demo_insights_serve_the_seeded_history() {
     aftercare_server::seed::seed_demo(&t.state.db)
         .await
         .unwrap();
-    assert_eq!(count(&t, "SELECT COUNT(*) FROM survey_responses").await, 66);
+    assert_eq!(count(&t, "SELECT COUNT(*) FROM survey_responses").await, 69);
     // NPS and CSAT, each in English, Spanish and Brazilian Portuguese.
     assert_eq!(count(&t, "SELECT COUNT(*) FROM survey_texts").await, 6);
     // Without --demo: 404.

@@ -6,10 +6,11 @@
 //! words for screen readers; colours are never the only carrier of meaning (numbers are
 //! printed on bars and points, and a legend names the categories).
 //!
-//! One file per chart kind (`distribution`, `trend`, `returns`) and `svg` for what they
+//! One file per chart kind (`distribution`, `trend`, `returns`, `products`) and `svg` for what they
 //! share; everything is re-exported here, so callers name `charts::…`.
 
 mod distribution;
+mod products;
 mod returns;
 mod svg;
 #[cfg(test)]
@@ -17,6 +18,7 @@ mod test_support;
 mod trend;
 
 pub use distribution::{category_colour, distribution_svg};
+pub use products::{product_feedback_svg, PRODUCT_CHART_ROWS, PRODUCT_CHART_WIDTH};
 pub use returns::{
     returns_by_reason_svg, REASON_PALETTE, RETURNS_CHART_PRODUCTS, RETURNS_CHART_SIZE,
 };

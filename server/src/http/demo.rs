@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::repo::stores;
 use crate::repo::surveys::{self, Subject};
 use crate::state::AppState;
-use aftercare_shared::api::{CustomerToken, ReturnsReport, SurveyReport};
+use aftercare_shared::api::{CustomerToken, ProductInsight, ReturnsReport, SurveyReport};
 use aftercare_shared::survey::SurveyKind;
 use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::validate::Problems;
@@ -114,15 +114,17 @@ async fn demo_returns_report(state: &AppState) -> Result<ReturnsReport> {
 }
 
 /// The demo store's survey report (`nps.json`, `csat.json`) or CSV export (`nps.csv`,
-/// `csat.csv`), last 12 weeks, or its returns report (`returns.json`), for the demo insights
-/// page.
+/// `csat.csv`), last 12 weeks, its returns report (`returns.json`), or its feedback per
+/// product (`products.json`, and as a chart `products.svg`), for the demo insights page.
 #[utoipa::path(get, path = "/demo/insights/{name}", tag = "demo",
-    params(("name" = String, Path, description = "`nps.json`, `csat.json`, `nps.csv`, `csat.csv` or `returns.json`")),
+    params(("name" = String, Path, description = "`nps.json`, `csat.json`, `nps.csv`, `csat.csv`, `returns.json`, `products.json` or `products.svg`")),
     responses(
-        (status = 200, description = "`SurveyReport` (nps/csat .json), CSV (.csv) or `ReturnsReport` (`returns.json`)", content(
+        (status = 200, description = "`SurveyReport` (nps/csat .json), CSV (.csv), `ReturnsReport` (`returns.json`), `[ProductInsight]` (`products.json`) or SVG (`products.svg`)", content(
             (SurveyReport = "application/json"),
             (ReturnsReport = "application/json"),
+            (Vec<ProductInsight> = "application/json"),
             (String = "text/csv"),
+            (String = "image/svg+xml"),
         )),
         (status = 404, description = "unknown name, or server not started with `--demo`", body = ApiError),
     ))]
@@ -133,6 +135,16 @@ pub async fn insights(
     let name = path_segment(path)?;
     if name == "returns.json" {
         return Ok(Json(demo_returns_report(&state).await?).into_response());
+    }
+    if let Some(ext) = name.strip_prefix("products.") {
+        let store = demo_store(&state).await?;
+        let mut conn = state.db.pool.acquire().await?;
+        let products = crate::repo::product_insights::product_insights(&mut conn, store.id).await?;
+        return match ext {
+            "json" => Ok(Json(products).into_response()),
+            "svg" => Ok(svg_response(crate::charts::product_feedback_svg(&products))),
+            _ => Err(Error::NotFound),
+        };
     }
     let store = demo_store(&state).await?;
     let (kind, ext) = name.rsplit_once('.').ok_or(Error::NotFound)?;

@@ -11,6 +11,7 @@ pub mod admin;
 pub mod demo;
 pub mod health;
 pub mod idempotency;
+pub mod insights;
 pub mod openapi;
 pub mod orders;
 pub mod overview;
@@ -58,6 +59,7 @@ pub fn routes() -> ApiRouter {
         .merge(returns::router())
         .merge(requests::router())
         .merge(reviews::router())
+        .merge(insights::router())
         .merge(demo::router())
         .merge(openapi::router())
         .merge(static_files::router())

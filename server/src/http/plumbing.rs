@@ -34,10 +34,19 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 /// The path review photos are uploaded to (the same larger body limit as return photos).
 pub const REVIEW_PHOTO_UPLOAD_PATH: &str = "/v1/reviews/photos";
 
-/// The body limit of a path: photo uploads may carry a whole image, everything else is JSON.
+/// Path of the review import route: the one route whose body is a whole CSV export.
+pub const REVIEW_IMPORT_PATH: &str = "/v1/admin/reviews/import";
+
+/// Largest review import file (5 MiB: tens of thousands of reviews).
+pub const REVIEW_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// The body limit of a path: photo uploads may carry a whole image, review imports a whole
+/// CSV file, everything else is JSON.
 pub fn body_limit_for(path: &str) -> usize {
     if path == PHOTO_UPLOAD_PATH || path == REVIEW_PHOTO_UPLOAD_PATH {
         crate::photos::MAX_UPLOAD_BYTES
+    } else if path == REVIEW_IMPORT_PATH {
+        REVIEW_IMPORT_BYTES
     } else {
         BODY_LIMIT
     }

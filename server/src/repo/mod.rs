@@ -7,6 +7,7 @@ pub mod orders;
 pub mod overview;
 pub mod preferences;
 pub mod privacy;
+pub mod product_insights;
 pub mod profile;
 pub mod requests;
 pub mod returns;

@@ -11,6 +11,9 @@ pub mod links;
 pub mod asks;
 pub mod photos;
 
+pub mod data;
+pub mod transfer;
+
 use super::plumbing::{
     decode_cursor, encode_cursor, path_id, path_segment, queue_params, ranged, ApiRouter, Json,
     DEFAULT_PAGE, MAX_PAGE,
@@ -51,6 +54,10 @@ pub fn router() -> ApiRouter {
         .routes(routes!(moderate))
         .routes(routes!(put_reply, delete_reply))
         .routes(routes!(get_settings, put_settings))
+        .routes(routes!(data::product_jsonld_route))
+        .routes(routes!(data::product_reviews_feed))
+        .routes(routes!(transfer::import))
+        .routes(routes!(transfer::export))
         .routes(routes!(helpful::vote_helpful))
         .routes(routes!(disclosure::disclosure_text))
         .routes(routes!(links::create_link))

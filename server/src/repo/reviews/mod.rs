@@ -9,17 +9,26 @@
 //! `shared::api::reviews`; this module gathers facts and stores outcomes.
 
 mod asks;
+mod data;
 mod helpful;
+pub mod import_csv;
 mod links;
 mod pending;
 mod photos;
 mod read;
+pub mod transfer;
 mod write;
 
 pub use asks::{record as record_asks, ASK_DEDUPE_MS};
+pub use data::{
+    all_published, product_facts, product_published, review_image_urls, ProductFacts,
+    PublishedReview,
+};
+pub use import_csv::ANONYMOUS;
 pub use pending::pending;
 pub use photos::{photo_bytes, photo_url, store_photo, PHOTO_PATH};
 pub use read::{admin_list, find, for_customer, public_list, PublicQuery};
+pub use transfer::{export, import, EXPORT_COLUMNS};
 pub use write::{delete_reply, edit, moderate, photo_owner, postpone, put_reply, submit};
 pub use {helpful::vote, links::linked_order, links::LinkedOrder};
 

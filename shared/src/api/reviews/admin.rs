@@ -432,3 +432,53 @@ mod tests {
         );
     }
 }
+
+/// The review app a CSV export comes from (`?format=` of `POST /v1/admin/reviews/import`):
+/// each names its columns differently, so the importer must know which one it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ImportFormat {
+    /// Judge.me's "Export reviews" CSV.
+    Judgeme,
+    /// Okendo's reviews export CSV.
+    Okendo,
+}
+
+impl ImportFormat {
+    /// The wire (and stored `source`) name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Judgeme => "judgeme",
+            Self::Okendo => "okendo",
+        }
+    }
+
+    /// From the wire name.
+    pub fn from_wire(s: &str) -> Option<Self> {
+        match s {
+            "judgeme" => Some(Self::Judgeme),
+            "okendo" => Some(Self::Okendo),
+            _ => None,
+        }
+    }
+}
+
+/// Answer of `POST /v1/admin/reviews/import`: what one file did. A file with any bad row is
+/// refused whole (`422`, every bad line named), so a report always describes a complete
+/// import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportReport {
+    /// Which app's export was read.
+    pub format: ImportFormat,
+    /// Data rows in the file.
+    pub rows: u32,
+    /// Reviews added.
+    pub imported: u32,
+    /// Of those, how many are "verified buyer" (the reviewer's email matched a customer with a
+    /// delivered line of the product).
+    pub verified: u32,
+    /// Rows already imported before (same source and id or content), left alone.
+    pub duplicates: u32,
+}
