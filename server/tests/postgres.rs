@@ -410,7 +410,7 @@ async fn api_works_on_postgres() {
             )
             .await
             .json();
-        assert_eq!(rep["responses"], 61);
+        assert_eq!(rep["responses"], 63);
         let mine = rep["comments"]
             .as_array()
             .unwrap()
@@ -428,7 +428,7 @@ async fn api_works_on_postgres() {
                     .unwrap(),
             )
             .await;
-        assert_eq!(String::from_utf8_lossy(&r.body).lines().count(), 62);
+        assert_eq!(String::from_utf8_lossy(&r.body).lines().count(), 64);
 
         // Preferences on PostgreSQL: a change, its idempotent repeat (the guarded upsert keeps
         // the time), the prompt honouring it, and a change back.
