@@ -2,7 +2,7 @@
 // late elements (per-page code: sdk-loading.spec.js), clean removal, strict CSP, graceful failure.
 const { test, expect, fixturePage, lookUp } = require('./helpers');
 
-for (const path of ['/', '/product.html', '/order-confirmation.html', '/track.html', '/account.html', '/insights.html']) {
+for (const path of ['/', '/product.html', '/product.html?sku=SUN-POL-TORT', '/review.html', '/order-confirmation.html', '/track.html', '/account.html', '/insights.html']) {
   test(`demo page ${path} loads under a strict CSP without console errors`, async ({ page }) => {
     const response = await page.goto(path);
     expect(response.headers()['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval'");

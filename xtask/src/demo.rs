@@ -23,7 +23,7 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
          \n       {url}/returns.html  (returns and exchanges: 1030 + returns@example.com, or ?customer=cus_ana&order=1029)\
          \n       {url}/account.html  (My account, signed in as Ana; ?customer=cus_olivia has 40 orders)\
          \n       {url}/review.html  (Ana reviews her delivered items; ?layout=floating for the corner card)\
-         \n       {url}/product.html  (a product page with its customer reviews)\
+         \n       {url}/product.html  (a product's reviews; ?sku=SUN-POL-TORT has an imported one)\
          \n       {url}/order-confirmation.html  (tracking right after checkout)\
          \n       {url}/insights.html  (the merchant's NPS and returns report with charts)\
          \n       {url}/sdk/index.html  (widget gallery for developers)\
