@@ -99,6 +99,7 @@ test('the prompt takes stars by keyboard and a photo, then the author edits from
   await w.getByRole('button', { name: 'Send review' }).click();
   await expect(w.getByText('Thank you for your review!')).toBeVisible();
   await expect(w.locator('.rv-item', { hasText: 'Alpine Boots' })).toHaveCount(0);
+  await expect.poll(async () => (await events(page, 'aftercare:review-submitted')).length).toBe(1);
   const [submitted] = await events(page, 'aftercare:review-submitted');
   expect(submitted).toMatchObject({ sku: boots, rating: 4, status: 'pending', edited: false });
   expect(await axe(page, 'aftercare-review')).toEqual([]);
@@ -106,6 +107,7 @@ test('the prompt takes stars by keyboard and a photo, then the author edits from
   // "Not arrived yet?" puts the other item off for a week.
   await w.locator('.rv-item', { hasText: 'Merino Socks' }).getByRole('button', { name: 'Not arrived yet?' }).click();
   await expect(w.getByText(/We'll ask again after/)).toBeVisible();
+  await expect.poll(async () => (await events(page, 'aftercare:review-postponed')).length).toBe(1);
   const [postponed] = await events(page, 'aftercare:review-postponed');
   expect(postponed.sku).toBe(socks);
   expect(new Date(postponed.until).getTime()).toBeGreaterThan(Date.now() + 6 * DAY);
@@ -126,6 +128,37 @@ test('the prompt takes stars by keyboard and a photo, then the author edits from
   await expect(a.getByText('Thank you for your review!')).toBeVisible();
   await expect(a.locator('.rv-own', { hasText: 'Dry feet on a wet ridge' }).getByRole('img', { name: '3 out of 5 stars' })).toBeVisible();
   expect(await axe(page, 'aftercare-account')).toEqual([]);
+});
+
+test("a signed review link from the store's email opens the prompt for that order only", async ({ page, request }) => {
+  const s = await buyer(request, 'link', [[unique('LAMP'), 'Head Torch']]);
+  // A second delivered order of the same customer: the link must not open it.
+  const mug = unique('MUG');
+  const other = await request.put(`/v1/admin/orders/${s.number}-B`, {
+    headers: admin,
+    data: {
+      order_number: `${s.number}-B`, email: `${s.id}@example.com`, customer: { external_id: s.id, email: `${s.id}@example.com` },
+      currency: 'EUR', placed_at: iso(Date.now() - 40 * DAY), items: [{ sku: mug, title: 'Camp Mug', quantity: 1, unit_price_minor: 900 }],
+      shipments: [{ carrier_code: 'seur', carrier_name: 'SEUR', tracking_number: `SEUR${Math.floor(Math.random() * 1e10)}`, shipped_at: iso(Date.now() - 38 * DAY),
+        items: [{ sku: mug, quantity: 1 }], events: [{ status: 'delivered', description: 'Delivered', occurred_at: iso(Date.now() - 35 * DAY) }] }],
+    },
+  });
+  expect(other.ok(), await other.text()).toBeTruthy();
+  const res = await request.post('/v1/admin/reviews/links', { headers: admin, data: { order_number: s.number, valid_days: 14 } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  const link = await res.json();
+  expect(new Date(link.expires_at).getTime()).toBeGreaterThan(Date.now() + 13 * DAY);
+  await fixturePage(page, `/fixture/review-link-${s.id}.html`, `<main><aftercare-review token="${link.token}"></aftercare-review></main>`);
+  const w = page.locator('aftercare-review');
+  await expect(w.locator('.rv-item')).toHaveCount(1);
+  await expect(w.locator('.rv-item')).toContainText('Head Torch');
+  await w.getByRole('button', { name: 'Write a review' }).click();
+  await w.getByRole('radio', { name: '5 stars' }).check();
+  await w.getByLabel('Headline').fill('Bright and light');
+  await w.getByLabel('Your review', { exact: true }).fill('Lasted three nights of camping on one charge.');
+  await w.getByLabel('Name shown with your review').fill('R. A.');
+  await w.getByRole('button', { name: 'Send review' }).click();
+  await expect(w.getByText('Thank you for your review!')).toBeVisible();
 });
 
 test('the NPS card and the review prompt never both ask in one visit', async ({ page, request }) => {
@@ -187,9 +220,10 @@ test('a product page filters, sorts, counts helpful votes once and opens photos 
   await expect(w.getByText('Showing 2-star reviews')).toBeVisible();
   await w.getByRole('button', { name: 'Show all reviews' }).click();
   await expect(w.locator('.rv')).toHaveCount(3);
-  await w.getByText('With photos', { exact: true }).click();
+  await w.getByRole('checkbox', { name: 'With photos' }).check();
   await expect(w.locator('.rv')).toHaveCount(1);
-  await w.getByText('With photos', { exact: true }).click();
+  await w.getByRole('checkbox', { name: 'With photos' }).uncheck();
+  await expect(w.locator('.rv')).toHaveCount(3);
   await w.getByLabel('Sort by').selectOption('lowest');
   await expect(w.locator('.rv .rv-title').first()).toHaveText('Zip broke');
   await w.getByLabel('Sort by').selectOption('highest');
@@ -200,13 +234,13 @@ test('a product page filters, sorts, counts helpful votes once and opens photos 
   await card.getByRole('button', { name: 'Helpful' }).click();
   await expect(card.getByRole('button', { name: 'Helpful (1)' })).toBeDisabled();
   await expect(card.getByText('Thanks for your feedback')).toBeVisible();
-  expect(await events(page, 'aftercare:helpful-voted')).toEqual([{ review_id: best, helpful_count: 1, counted: true }]);
+  await expect.poll(() => events(page, 'aftercare:helpful-voted')).toEqual([{ review_id: best, helpful_count: 1, counted: true }]);
   await page.reload();
   await listen(page);
   const again = w.locator('.rv', { hasText: 'Warm and light' });
   await again.getByRole('button', { name: 'Helpful (1)' }).click();
   await expect(again.getByRole('button', { name: 'Helpful (1)' })).toBeVisible();
-  expect(await events(page, 'aftercare:helpful-voted')).toEqual([{ review_id: best, helpful_count: 1, counted: false }]);
+  await expect.poll(() => events(page, 'aftercare:helpful-voted')).toEqual([{ review_id: best, helpful_count: 1, counted: false }]);
 
   // The photo viewer: opened by keyboard, arrows move, Escape closes and focus comes back.
   const thumb = again.getByRole('button', { name: 'Photo 1 of 2 by Lea M.' });
