@@ -318,10 +318,7 @@ pub fn ReviewForm(
             }
         });
     };
-    let (editing, named) = match &existing {
-        Some(r) => (true, r.title.clone()),
-        None => (false, subject.title.clone()),
-    };
+    let (editing, named) = (existing.is_some(), subject.title.clone());
     let heading = move || {
         let l = locale.get();
         if editing {

@@ -16,7 +16,7 @@ pub(super) fn form(p: Prompt, open: Open) -> impl IntoView {
         Open::Edit(r) => (
             Subject {
                 sku: r.sku.clone(),
-                title: r.title.clone(),
+                title: r.product_title.clone().unwrap_or_else(|| r.title.clone()),
                 image_url: None,
                 attributes: Vec::new(),
                 incentive: None,
@@ -31,7 +31,8 @@ pub(super) fn form(p: Prompt, open: Open) -> impl IntoView {
         p.open.set(None);
         focus_heading(p.root);
     };
-    let done = move |r: Review| p.done(r);
+    let product = subject.title.clone();
+    let done = move |r: Review| p.done(r, product.clone());
     match existing {
         Some(r) => view! {
             <ReviewForm client=client upload_to=upload_to subject=subject existing=r
@@ -160,8 +161,10 @@ fn own(p: Prompt, r: Review) -> impl IntoView {
     let code = r.reward_code.clone();
     let edit = r.clone();
     let written = r.created_at;
+    let product = r.product_title.clone();
     view! {
         <li class="rv-own" data-status=status.as_str()>
+            {product.map(|p| view! { <p class="rv-product">{p}</p> })}
             <div class="rv-own-top">
                 {stars(l, r.rating.stars())}
                 <span class="badge">{tv(l, Rev::Status(status))}</span>

@@ -104,7 +104,8 @@ pub(crate) struct Prompt {
 
 impl Prompt {
     /// A stored review: it leaves the waiting list and joins (or replaces) the author's own.
-    fn done(self, review: Review) {
+    fn done(self, mut review: Review, product: String) {
+        review.product_title.get_or_insert(product);
         self.pending.update(|p| p.retain(|i| i.sku != review.sku));
         self.notice.set(Some(Notice::Thanks(
             review.status,

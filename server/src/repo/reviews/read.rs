@@ -94,6 +94,7 @@ impl Row {
             photos,
             incentivized: self.reward_code.is_some(),
             reward_code: self.reward_code,
+            product_title: None,
         })
     }
 
@@ -166,7 +167,16 @@ pub async fn for_customer(
     .bind(cid)
     .fetch_all(&mut *conn)
     .await?;
-    with_photos(conn, rows, base, Row::review).await
+    let mut reviews = with_photos(&mut *conn, rows, base, Row::review).await?;
+    // The author's list spans products: name each (a customer has a handful of reviews).
+    for r in &mut reviews {
+        r.product_title = Some(
+            super::product_facts(&mut *conn, store_id, &r.sku)
+                .await?
+                .name,
+        );
+    }
+    Ok(reviews)
 }
 
 /// Filters and order of the public list.

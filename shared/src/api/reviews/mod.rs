@@ -202,6 +202,10 @@ pub struct Review {
     /// The reward's coupon code, for its author only, whatever the rating.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reward_code: Option<String>,
+    /// The product's name, where a list holds reviews of several products (the author's
+    /// own, `GET /v1/me/reviews`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_title: Option<String>,
 }
 
 /// `POST /v1/me/reviews/{sku}/postpone`: when the product will be asked about again.

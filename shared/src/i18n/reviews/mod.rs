@@ -35,7 +35,7 @@ pub enum Rev<'a> {
     FromOrder(&'a str),
     /// Heading of the form ("Review {product}").
     FormHeading(&'a str),
-    /// Heading of the form when editing.
+    /// Heading of the form when editing (the product's name).
     EditHeading(&'a str),
     /// Legend of the star radio group.
     RatingLegend,
