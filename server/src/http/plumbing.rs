@@ -323,3 +323,35 @@ pub fn svg_response(body: String) -> Response {
     );
     resp
 }
+
+/// A stored photo as served: its type, how long it may be cached (`private` for a return's,
+/// `public` for a review's), and headers that stop a browser from reading it as anything but
+/// an image.
+pub fn photo_response(
+    content_type: &str,
+    cache_control: &'static str,
+    bytes: Vec<u8>,
+) -> Result<Response> {
+    use axum::http::{header, HeaderValue};
+    use axum::response::IntoResponse;
+    let ct = HeaderValue::from_str(content_type).map_err(|e| Error::internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, ct),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static(cache_control),
+            ),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'none'"),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}

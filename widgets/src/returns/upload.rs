@@ -10,7 +10,6 @@ use crate::i18n::{t, Msg};
 use crate::shell::upload;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
-use wasm_bindgen::JsValue;
 
 fn update(f: Flow, id: u32, change: impl FnOnce(&mut Upload)) {
     f.uploads.try_update(|ups| {
@@ -114,27 +113,8 @@ fn finished(f: Flow, id: u32, answer: Result<(String, String), u16>) {
                 .options
                 .with_untracked(|o| o.as_ref().map_or(0, |o| o.photo_max_bytes));
             let p = upload::problem_of(status, max);
-            if matches!(
-                p,
-                FileProblem::Network | FileProblem::Expired | FileProblem::Failed
-            ) {
-                f.emit(
-                    "aftercare:error",
-                    &[
-                        (
-                            "code",
-                            JsValue::from_str(if status == 0 {
-                                "network_error"
-                            } else {
-                                "upload_failed"
-                            }),
-                        ),
-                        (
-                            "message",
-                            JsValue::from_str(&format!("photo upload failed (HTTP {status})")),
-                        ),
-                    ],
-                );
+            if let Some(detail) = upload::error_detail(status, p) {
+                f.emit("aftercare:error", &detail);
             }
             return failed(f, id, p);
         }

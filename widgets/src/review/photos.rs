@@ -107,29 +107,8 @@ pub fn PhotoField(
                 Ok((id, _url)) => set(local, &|r| r.id = Some(id.clone())),
                 Err(status) => {
                     let p = upload::problem_of(status, MAX_PHOTO_BYTES);
-                    if matches!(
-                        p,
-                        FileProblem::Network | FileProblem::Expired | FileProblem::Failed
-                    ) {
-                        events.emit(
-                            "aftercare:error",
-                            &[
-                                (
-                                    "code",
-                                    JsValue::from_str(if status == 0 {
-                                        "network_error"
-                                    } else {
-                                        "upload_failed"
-                                    }),
-                                ),
-                                (
-                                    "message",
-                                    JsValue::from_str(&format!(
-                                        "photo upload failed (HTTP {status})"
-                                    )),
-                                ),
-                            ],
-                        );
+                    if let Some(detail) = upload::error_detail(status, p) {
+                        events.emit("aftercare:error", &detail);
                     }
                     set(local, &|r| r.failed = Some(p));
                 }

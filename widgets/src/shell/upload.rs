@@ -46,6 +46,31 @@ pub fn problem_of(status: u16, max_bytes: u64) -> FileProblem {
     }
 }
 
+/// The `aftercare:error` detail for a failed upload, when the page should hear of it: not for
+/// a refused file (its row says why), but for no answer, an expired sign-in or a failure.
+pub fn error_detail(status: u16, p: FileProblem) -> Option<[(&'static str, JsValue); 2]> {
+    matches!(
+        p,
+        FileProblem::Network | FileProblem::Expired | FileProblem::Failed
+    )
+    .then(|| {
+        [
+            (
+                "code",
+                JsValue::from_str(if status == 0 {
+                    "network_error"
+                } else {
+                    "upload_failed"
+                }),
+            ),
+            (
+                "message",
+                JsValue::from_str(&format!("photo upload failed (HTTP {status})")),
+            ),
+        ]
+    })
+}
+
 /// Send `file` to `to`. `progress` gets 0–100; `done` gets the stored photo's id and URL, or
 /// the HTTP status (0 without an answer). `None` when the request could not even start.
 pub fn send(

@@ -13,8 +13,8 @@ use aftercare_shared::ApiError;
 use axum::body::Bytes;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 
 /// Upload one photo for a review: the raw file is the body; name the returned `id` in the
 /// review's `photo_ids` (at most four). The server trusts neither the name nor the declared
@@ -89,26 +89,11 @@ pub async fn get_photo(
     let (content_type, bytes) = repo::photo_bytes(&state.db, &id)
         .await?
         .ok_or(Error::NotFound)?;
-    let ct = HeaderValue::from_str(&content_type).map_err(|e| Error::internal(e.to_string()))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, ct),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=31536000, immutable"),
-            ),
-            (
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static("default-src 'none'"),
-            ),
-        ],
+    crate::http::plumbing::photo_response(
+        &content_type,
+        "public, max-age=31536000, immutable",
         bytes,
     )
-        .into_response())
 }
 
 #[cfg(test)]
