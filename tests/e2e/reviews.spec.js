@@ -209,6 +209,7 @@ test('a product page filters, sorts, counts helpful votes once and opens photos 
   const w = page.locator('aftercare-reviews');
   await expect(w.getByRole('heading', { name: 'Customer reviews' })).toBeVisible();
   await expect(w.locator('.avg-n')).toHaveText('3.7 out of 5');
+  await expect(w.locator('.avg .stars')).toHaveText('★★★★☆');
   await expect(w.getByText('3 reviews')).toBeVisible();
   await expect(w.locator('.rv')).toHaveCount(3);
   expect(await axe(page, 'aftercare-reviews')).toEqual([]);

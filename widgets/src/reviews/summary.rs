@@ -65,7 +65,9 @@ pub fn summary(b: Board) -> impl IntoView {
                 }
             })
             .collect_view();
-        let rounded = avg.round().clamp(0.0, 5.0) as u8;
+        // Whole stars, halves rounded down: a 4.5 shows four stars beside "4.5 out of 5", never
+        // more stars than the average earned.
+        let rounded = (avg - 0.5).ceil().clamp(0.0, 5.0) as u8;
         view! {
             <div class="summary">
                 <div class="avg">
