@@ -183,19 +183,7 @@ pub async fn submit(
         }
         Err(e) => return Err(e.into()),
     };
-    set_review_photos(
-        tx.conn(),
-        store_id,
-        &photo_owner(customer),
-        id,
-        &input.photo_ids,
-    )
-    .await?;
-    let review = find(tx.conn(), store_id, id, base)
-        .await?
-        .ok_or_else(|| Error::internal("stored review vanished"))?;
-    tx.commit().await?;
-    Ok(review)
+    with_photos_read(tx, store_id, customer, id, input, base).await
 }
 
 /// The author's edit of review `id`: back to moderation (or published again when the store
@@ -247,6 +235,19 @@ pub async fn edit(
     .bind(id)
     .execute(tx.conn())
     .await?;
+    with_photos_read(tx, store_id, customer, id, input, base).await
+}
+
+/// The end of a submit or an edit: attach the review's photos in its transaction, commit, and
+/// answer the review as stored.
+async fn with_photos_read(
+    mut tx: crate::db::WriteTx,
+    store_id: i64,
+    customer: &str,
+    id: i64,
+    input: &ReviewInput,
+    base: &str,
+) -> Result<Review> {
     set_review_photos(
         tx.conn(),
         store_id,
@@ -257,7 +258,7 @@ pub async fn edit(
     .await?;
     let review = find(tx.conn(), store_id, id, base)
         .await?
-        .ok_or_else(|| Error::internal("edited review vanished"))?;
+        .ok_or_else(|| Error::internal("stored review vanished"))?;
     tx.commit().await?;
     Ok(review)
 }
