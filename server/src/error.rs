@@ -214,9 +214,10 @@ impl From<JsonRejection> for Error {
                 Self::field(&field, issue, message)
             }
             JsonRejection::JsonSyntaxError(_) => Self::bad_request("The body is not valid JSON."),
-            JsonRejection::MissingJsonContentType(_) => {
-                Self::bad_request("Expected `Content-Type: application/json`.")
-            }
+            JsonRejection::MissingJsonContentType(_) => Self::Api(ApiError::new(
+                ErrorCode::UnsupportedMediaType,
+                "Expected `Content-Type: application/json`.",
+            )),
             other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => Self::PayloadTooLarge,
             _ => Self::bad_request("The request body could not be read."),
         }

@@ -22,7 +22,7 @@ async fn openapi_is_the_document_of_the_routes() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.header("cache-control"), Some("no-cache"));
     let doc: Value = r.json();
-    let built = serde_json::to_value(aftercare_server::http::routes().into_openapi()).unwrap();
+    let built = aftercare_server::http::document();
     assert_eq!(doc, built);
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     assert_eq!(doc["info"]["title"], "Aftercare API");
@@ -277,4 +277,34 @@ async fn missing_static_dirs_answer_404() {
         StatusCode::NOT_FOUND
     );
     assert_eq!(t.send(get("/healthz")).await.status, StatusCode::OK);
+}
+
+/// A path no file system could hold (a 400-character non-ASCII name) is simply not found,
+/// under the SDK and the storefront alike, instead of the file system's "name too long"
+/// surfacing as a 500.
+#[tokio::test]
+async fn over_long_static_paths_are_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sdk, demo) = (dir.path().join("dist"), dir.path().join("demo-site"));
+    std::fs::create_dir_all(&sdk).unwrap();
+    std::fs::create_dir_all(&demo).unwrap();
+    let t = setup_with(Config {
+        sdk_dir: sdk,
+        demo_dir: demo,
+        ..Config::default()
+    })
+    .await;
+    let name = "%C3%A9".repeat(200);
+    for uri in [
+        format!("/{name}"),
+        format!("/sdk/{name}"),
+        format!("/a/{name}/b"),
+    ] {
+        let r = t.send(get(&uri)).await;
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::NOT_FOUND, "not_found"),
+            "{uri}"
+        );
+    }
 }

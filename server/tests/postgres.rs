@@ -109,7 +109,7 @@ async fn api_works_on_postgres() {
             .unwrap();
         let photo = t
             .send(
-                public("POST", "/v1/returns/photos")
+                public("POST", "/v1/return-photos")
                     .header("authorization", &ana)
                     .header("content-type", "image/png")
                     .body(Body::from(png.into_inner()))
@@ -366,7 +366,7 @@ async fn api_works_on_postgres() {
         let r = t
             .send(survey(
                 "PUT",
-                "/v1/surveys/responses/pg_resp_0001",
+                "/v1/survey-responses/pg_resp_0001",
                 body.clone(),
             ))
             .await;
@@ -380,7 +380,7 @@ async fn api_works_on_postgres() {
         body["comment"] = json!("Late, and the box was wet");
         body["wants_contact"] = json!(true);
         let r = t
-            .send(survey("PUT", "/v1/surveys/responses/pg_resp_0001", body))
+            .send(survey("PUT", "/v1/survey-responses/pg_resp_0001", body))
             .await;
         assert_eq!(r.status, StatusCode::OK);
         assert_eq!(r.json()["comment"], "Late, and the box was wet");

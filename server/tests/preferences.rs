@@ -256,7 +256,11 @@ async fn bad_topics_and_bodies() {
                 .unwrap(),
         )
         .await;
-    assert_eq!(r.code(), "bad_request", "no Content-Type");
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type"),
+        "no Content-Type"
+    );
     assert_eq!(prefs_of(&t, "cus_ana").await, defaults(), "nothing stored");
 }
 

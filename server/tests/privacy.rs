@@ -260,7 +260,7 @@ async fn review_photos_are_exported_and_erased() {
     img.write_to(&mut png, image::ImageFormat::Png).unwrap();
     let r = t
         .send(
-            shopper("POST", "/v1/reviews/photos", &ben)
+            shopper("POST", "/v1/review-photos", &ben)
                 .body(Body::from(png.into_inner()))
                 .unwrap(),
         )
@@ -275,7 +275,7 @@ async fn review_photos_are_exported_and_erased() {
         .map(|p| p["url"].as_str().unwrap())
         .collect();
     assert_eq!(urls.len(), 2, "one photo on each of his seeded reviews");
-    assert!(urls.iter().all(|u| u.contains("/v1/reviews/photos/")));
+    assert!(urls.iter().all(|u| u.contains("/v1/review-photos/")));
     let count = || async {
         let (n,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM review_photos WHERE owner = 'customer:cus_ben'")

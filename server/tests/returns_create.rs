@@ -21,7 +21,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 async fn upload(t: &TestApp, auth: &str, bytes: Vec<u8>, content_type: &str) -> Reply {
     t.send(
-        public("POST", "/v1/returns/photos")
+        public("POST", "/v1/return-photos")
             .header("authorization", auth)
             .header("content-type", content_type)
             .body(Body::from(bytes))
@@ -178,7 +178,7 @@ async fn photos_are_sniffed_reencoded_and_attached_only_by_their_uploader() {
     // Without a shopper token nothing is stored.
     let r = t
         .send(
-            public("POST", "/v1/returns/photos")
+            public("POST", "/v1/return-photos")
                 .body(Body::from(png(4, 4)))
                 .unwrap(),
         )

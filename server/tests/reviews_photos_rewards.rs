@@ -22,7 +22,7 @@ fn png(width: u32, height: u32) -> Vec<u8> {
 
 async fn upload(t: &TestApp, auth: &str, bytes: Vec<u8>) -> Reply {
     t.send(
-        public("POST", "/v1/reviews/photos")
+        public("POST", "/v1/review-photos")
             .header("authorization", auth)
             .header("content-type", "image/png")
             .body(Body::from(bytes))
@@ -79,7 +79,7 @@ async fn review_photos_are_attached_by_their_uploader_replaced_on_edit_and_serve
     assert_eq!(r.status, StatusCode::CREATED);
     let url = r.json()["url"].as_str().unwrap().to_owned();
     let p1 = r.json()["id"].as_str().unwrap().to_owned();
-    assert!(url.starts_with("http") && url.ends_with(&format!("/v1/reviews/photos/{p1}")));
+    assert!(url.starts_with("http") && url.ends_with(&format!("/v1/review-photos/{p1}")));
     let served = fetch(&t, &url).await;
     assert_eq!(served.status, StatusCode::OK);
     assert_eq!(served.header("content-type"), Some("image/jpeg"));
@@ -96,7 +96,7 @@ async fn review_photos_are_attached_by_their_uploader_replaced_on_edit_and_serve
         upload(&t, &guest, png(8, 8)).await.status,
         StatusCode::FORBIDDEN
     );
-    let missing = "/v1/reviews/photos/0123456789abcdef0123456789abcdef";
+    let missing = "/v1/review-photos/0123456789abcdef0123456789abcdef";
     assert_eq!(fetch(&t, missing).await.status, StatusCode::NOT_FOUND);
 
     // Another customer cannot use the photo; unknown ids are refused.
@@ -342,10 +342,10 @@ async fn openapi_documents_photos_and_asks_with_every_status() {
         s
     };
     assert_eq!(
-        statuses("/v1/reviews/photos", "post"),
+        statuses("/v1/review-photos", "post"),
         ["201", "400", "401", "403", "409", "413", "415", "422"]
     );
-    assert_eq!(statuses("/v1/reviews/photos/{id}", "get"), ["200", "404"]);
+    assert_eq!(statuses("/v1/review-photos/{id}", "get"), ["200", "404"]);
     assert_eq!(
         statuses("/v1/me/reviews/asks", "post"),
         ["200", "400", "401", "403", "409", "413", "422"]

@@ -326,7 +326,7 @@ async fn openapi_documents_the_survey_routes() {
     for (path, method) in [
         ("/v1/surveys/{kind}/prompt", "post"),
         ("/v1/surveys/{kind}/dismissals", "post"),
-        ("/v1/surveys/responses/{id}", "put"),
+        ("/v1/survey-responses/{id}", "put"),
         ("/v1/admin/surveys/{kind}/report", "get"),
         ("/v1/admin/surveys/{kind}/responses.csv", "get"),
         ("/v1/admin/surveys/{kind}/charts/distribution.svg", "get"),

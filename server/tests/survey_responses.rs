@@ -145,7 +145,7 @@ async fn concurrent_puts_of_one_id_create_one_row() {
     let client = reqwest::Client::new();
     let tasks = (0..10).map(|i| {
         let client = client.clone();
-        let url = format!("{base}/v1/surveys/responses/resp_race_0001");
+        let url = format!("{base}/v1/survey-responses/resp_race_0001");
         let token = token.clone();
         async move {
             client

@@ -119,10 +119,10 @@ test('a reload before the score reached the server does not lose it', async ({ p
   const shopper = await deliveredCustomer(request, 'reload');
   const card = await openCard(page, shopper);
   await expect(card.getByRole('radio')).toHaveCount(11);
-  await page.route('**/v1/surveys/responses/**', (route) => route.abort('internetdisconnected'));
+  await page.route('**/v1/survey-responses/**', (route) => route.abort('internetdisconnected'));
   await card.getByRole('radio', { name: '6' }).check();
   await expect(card.getByText(/Saved on this device/)).toBeVisible();
-  await page.unroute('**/v1/surveys/responses/**');
+  await page.unroute('**/v1/survey-responses/**');
   const second = await context.newPage();
   await page.close();
   await openCard(second, shopper, { path: '/fixture/nps-reload-again.html' });

@@ -181,7 +181,7 @@ async function publishedReview(request, sku, { rating, title, photos = 0, name =
   const auth = { 'aftercare-key': 'pk_demo_aurora', Authorization: `Bearer ${s.token}` };
   const photoIds = [];
   for (let i = 0; i < photos; i += 1) {
-    const up = await request.post('/v1/reviews/photos', {
+    const up = await request.post('/v1/review-photos', {
       headers: { ...auth, 'Content-Type': 'image/jpeg', 'Idempotency-Key': `p-${s.id}-${i}` },
       data: require('node:fs').readFileSync(file('damaged-sweater.jpg')),
     });

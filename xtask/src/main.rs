@@ -7,6 +7,7 @@
 mod bench;
 mod bench_report;
 mod bundle;
+mod contract;
 mod demo;
 mod load;
 mod postgres;

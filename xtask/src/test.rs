@@ -2,11 +2,16 @@
 //!
 //! Suites: the code's habits (clippy with `-D warnings` on the whole workspace and on the
 //! widgets' wasm build, `cargo fmt --check`), native `cargo test` (shared, server, xtask),
-//! `wasm-bindgen-test` for the widgets in headless Chromium, and Playwright end-to-end tests
-//! against the real server serving the demo storefront on a fresh SQLite database.
+//! the API contract (the OpenAPI linter and Schemathesis against a seeded server:
+//! [`contract`]), `wasm-bindgen-test` for the widgets in headless Chromium, and Playwright
+//! end-to-end tests against the real server serving the demo storefront on a fresh SQLite
+//! database.
 
 use crate::proc::{describe, Env, Result};
-use crate::{bundle, postgres, repo_root, server, tools};
+use crate::{bundle, contract, postgres, repo_root, server, tools};
+
+/// The contract suite's name in the summary.
+const CONTRACT: &str = "API contract (Redocly lint, Schemathesis)";
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
@@ -236,12 +241,19 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut total = Counts::default();
     let habits = habits(&env);
     let native = native(&env);
+    let contract = contract::run_suite(&env).map_or_else(
+        |e| {
+            eprintln!("the API contract suite could not run: {e}");
+            suite_counts(CONTRACT, false, Counts::default())
+        },
+        |(ok, counts)| suite_counts(CONTRACT, ok, counts),
+    );
     let wasm = wasm(&env);
     let e2e = end_to_end(&env).unwrap_or_else(|e| {
         eprintln!("end-to-end suite could not run: {e}");
         suite_counts("Playwright end-to-end (Chromium)", false, Counts::default())
     });
-    for c in [habits, native, wasm, e2e] {
+    for c in [habits, native, contract, wasm, e2e] {
         total.passed += c.passed;
         total.failed += c.failed;
     }

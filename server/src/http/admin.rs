@@ -69,6 +69,7 @@ pub async fn put_order(
 
 /// Read an order as the merchant pushed it (same shape shoppers get).
 #[utoipa::path(get, path = "/v1/admin/orders/{order_number}", tag = "admin",
+    operation_id = "get_admin_order",
     security(("secret_key" = [])),
     params(("order_number" = String, Path, description = "The merchant's order number")),
     responses(
@@ -147,8 +148,10 @@ pub async fn add_events(
 #[into_params(parameter_in = Query)]
 pub struct AnxiousParams {
     /// Least tracking views in the window to be listed, 1–1000 (default 3).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 1000, default = 3)]
     pub min_views: Option<String>,
     /// The window, in hours back from now, 1–720 (default 24).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 720, default = 24)]
     pub hours: Option<String>,
 }
 
@@ -217,6 +220,7 @@ pub async fn parcel_alerts(
 
 /// The store's tracking settings: thresholds, the FAQ in every language, support contacts.
 #[utoipa::path(get, path = "/v1/admin/store/settings", tag = "admin",
+    operation_id = "get_store_settings",
     security(("secret_key" = [])),
     responses(
         (status = 200, body = StoreSettings),
@@ -232,6 +236,7 @@ pub async fn get_settings(
 /// Replace the store's tracking settings as a whole (validated: `stall_after_hours` 1–720,
 /// `expire_after_days` 1–365, at most 50 FAQ entries, text limits); answers what is stored.
 #[utoipa::path(put, path = "/v1/admin/store/settings", tag = "admin",
+    operation_id = "put_store_settings",
     security(("secret_key" = [])),
     request_body = StoreSettings,
     responses(

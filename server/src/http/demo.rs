@@ -43,8 +43,10 @@ pub fn router() -> ApiRouter {
 #[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct DemoClockRequest {
     /// The merchant's customer id whose survey clock moves (`cus_ana`, a fresh id, …).
+    #[schema(min_length = 1, max_length = 128, pattern = r"\S")]
     pub customer: String,
     /// Days to move forward (negative: back), added to any earlier shift; −3650…3650.
+    #[schema(minimum = -3650, maximum = 3650)]
     pub advance_days: i64,
 }
 
@@ -70,6 +72,7 @@ fn demo_only(state: &AppState) -> Result<()> {
 /// Move one customer's survey clock (demo only, in memory): prompts, responses and dismissals
 /// of `customer:<id>` then happen at the shifted time.
 #[utoipa::path(post, path = "/demo/clock", tag = "demo",
+    security(()),
     request_body = DemoClockRequest,
     responses(
         (status = 200, body = DemoClock),
@@ -117,6 +120,7 @@ async fn demo_returns_report(state: &AppState) -> Result<ReturnsReport> {
 /// `csat.csv`), last 12 weeks, its returns report (`returns.json`), or its feedback per
 /// product (`products.json`, and as a chart `products.svg`), for the demo insights page.
 #[utoipa::path(get, path = "/demo/insights/{name}", tag = "demo",
+    security(()),
     params(("name" = String, Path, description = "`nps.json`, `csat.json`, `nps.csv`, `csat.csv`, `returns.json`, `products.json` or `products.svg`")),
     responses(
         (status = 200, description = "`SurveyReport` (nps/csat .json), CSV (.csv), `ReturnsReport` (`returns.json`), `[ProductInsight]` (`products.json`) or SVG (`products.svg`)", content(
@@ -167,6 +171,7 @@ pub async fn insights(
 
 /// The demo store's score distribution chart (`name` = `nps` or `csat`).
 #[utoipa::path(get, path = "/demo/insights/{name}/distribution.svg", tag = "demo",
+    security(()),
     params(("name" = String, Path, description = "`nps` or `csat`")),
     responses(
         (status = 200, description = "SVG document", content_type = "image/svg+xml", body = String),
@@ -187,6 +192,7 @@ pub async fn insights_distribution(
 
 /// The demo store's weekly trend chart (`name` = `nps` or `csat`).
 #[utoipa::path(get, path = "/demo/insights/{name}/trend.svg", tag = "demo",
+    security(()),
     params(("name" = String, Path, description = "`nps` or `csat`")),
     responses(
         (status = 200, description = "SVG document", content_type = "image/svg+xml", body = String),
@@ -205,6 +211,7 @@ pub async fn insights_trend(
 /// The demo store's returned units by product and reason, as a stacked bar chart
 /// ([`crate::charts::returns_by_reason_svg`], always 720 × 420).
 #[utoipa::path(get, path = "/demo/insights/returns/reasons.svg", tag = "demo",
+    security(()),
     responses(
         (status = 200, description = "SVG document", content_type = "image/svg+xml", body = String),
         (status = 404, description = "server not started with `--demo`", body = ApiError),
@@ -219,11 +226,13 @@ pub async fn insights_returns_reasons(State(state): State<AppState>) -> Result<R
 #[into_params(parameter_in = Query)]
 pub struct DemoTokenParams {
     /// The merchant's customer id (`cus_ana`, `cus_ben`, …).
+    #[param(required = true, value_type = String, min_length = 1, max_length = 128, pattern = r"\S")]
     pub customer: Option<String>,
 }
 
 /// Mint a one-hour customer token for the seeded demo store.
 #[utoipa::path(get, path = "/demo/customer-token", tag = "demo",
+    security(()),
     params(DemoTokenParams),
     responses(
         (status = 200, body = CustomerToken),

@@ -65,6 +65,11 @@ pub fn routes() -> ApiRouter {
         .merge(static_files::router())
 }
 
+/// The OpenAPI document exactly as `GET /v1/openapi.json` serves it.
+pub fn document() -> serde_json::Value {
+    openapi::finish(&routes().into_openapi())
+}
+
 /// The complete application: routes, fallback and layers, bound to `state`.
 pub fn app(state: AppState) -> Router {
     let origins = state.origins.clone();
@@ -87,11 +92,13 @@ pub fn app(state: AppState) -> Router {
         ])
         .max_age(Duration::from_secs(600));
     let (routes, document) = routes().split_for_parts();
+    let document = openapi::finish(&document);
+    let bearer_routes = idempotency::BearerRoutes::from_document(&document);
     routes
         .layer(Extension(openapi::Document(Arc::new(document))))
         .fallback(static_files::fallback)
         .layer(axum::middleware::from_fn_with_state(
-            state.clone(),
+            (state.clone(), bearer_routes),
             idempotency::layer,
         ))
         .layer(DefaultBodyLimit::disable())

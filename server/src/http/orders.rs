@@ -107,6 +107,7 @@ pub struct ListParams {
     pub q: Option<String>,
     /// `next_cursor` of the previous page. It is a position in the list, so a cursor taken
     /// under another filter or search still works.
+    #[param(pattern = r"^o1\.[0-9]{1,15}\.[0-9]{1,18}$", max_length = 40)]
     pub cursor: Option<String>,
     /// Page size, 1–100 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
@@ -129,8 +130,8 @@ impl ListParams {
     /// `OrderListQuery::validate`, only worded here.
     fn request(&self) -> Result<ListRequest> {
         let mut fields = Vec::new();
-        let status = match self.status.as_deref().map(str::trim) {
-            None | Some("") => OrderFilter::All,
+        let status = match self.status.as_deref() {
+            None => OrderFilter::All,
             Some(s) => OrderFilter::from_wire(s).unwrap_or_else(|| {
                 let allowed: Vec<&str> = OrderFilter::ALL.iter().map(|f| f.as_str()).collect();
                 fields.push(FieldError::new(
@@ -141,12 +142,12 @@ impl ListParams {
                 OrderFilter::All
             }),
         };
-        let (limit, unparsable_limit) = match self.limit.as_deref().map(str::trim) {
-            None | Some("") => (None, false),
-            Some(v) => match v.parse::<u32>() {
-                Ok(n) => (Some(n), false),
-                Err(_) => (None, true),
-            },
+        let (limit, unparsable_limit) = match self.limit.as_deref() {
+            None => (None, false),
+            Some(v) if !v.is_empty() && v.len() <= 10 && v.bytes().all(|b| b.is_ascii_digit()) => {
+                (v.parse::<u32>().ok(), false)
+            }
+            Some(_) => (None, true),
         };
         let query = OrderListQuery {
             status,
@@ -175,7 +176,7 @@ impl ListParams {
         if unparsable_limit {
             fields.push(limit_problem());
         }
-        let after = match self.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
+        let after = match self.cursor.as_deref() {
             None => None,
             Some(c) => {
                 let after = decode_cursor(CURSOR_KIND, c);
@@ -280,6 +281,7 @@ pub fn if_none_match_hits(value: &HeaderValue, etag: &str) -> bool {
 /// without a body (what the widget's background refresh sends). A request without `If-None-Match` that is
 /// answered `200` is a page open and is recorded as a tracking view.
 #[utoipa::path(get, path = "/v1/orders/{order_number}", tag = "orders",
+    operation_id = "get_order",
     security(("publishable_key" = [], "customer_token" = [])),
     params(
         ("order_number" = String, Path, description = "The merchant's order number"),

@@ -15,8 +15,6 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRequest, Path, Request};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use utoipa::openapi::path::Paths;
@@ -26,13 +24,13 @@ use utoipa_axum::router::{OpenApiRouter, UtoipaMethodRouter};
 
 /// Path of the return photo upload route: with [`REVIEW_PHOTO_UPLOAD_PATH`], the only routes
 /// whose body may be a whole image.
-pub const PHOTO_UPLOAD_PATH: &str = "/v1/returns/photos";
+pub const PHOTO_UPLOAD_PATH: &str = "/v1/return-photos";
 
 /// Largest request body accepted (256 KiB): orders and event batches fit easily.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
 /// The path review photos are uploaded to (the same larger body limit as return photos).
-pub const REVIEW_PHOTO_UPLOAD_PATH: &str = "/v1/reviews/photos";
+pub const REVIEW_PHOTO_UPLOAD_PATH: &str = "/v1/review-photos";
 
 /// Path of the review import route: the one route whose body is a whole CSV export.
 pub const REVIEW_IMPORT_PATH: &str = "/v1/admin/reviews/import";
@@ -142,11 +140,61 @@ where
     type Rejection = Error;
 
     async fn from_request(req: Request, state: &S) -> std::result::Result<Self, Error> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(v)) => Ok(Self(v)),
-            Err(rejection) => Err(Error::from(rejection)),
-        }
+        let axum::Json(mut value) = axum::Json::<serde_json::Value>::from_request(req, state)
+            .await
+            .map_err(Error::from)?;
+        integral_floats_as_integers(&mut value);
+        serde_path_to_error::deserialize(value)
+            .map(Self)
+            .map_err(|e| body_field_error(&e))
     }
+}
+
+/// JSON Schema counts `67.0` as an integer, and the document promises integers by that
+/// rule; serde does not. Whole numbers written with a fraction become integers before the
+/// body is read into its type (a real fraction stays a float and is refused where an
+/// integer is due).
+fn integral_floats_as_integers(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64() {
+                if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    *v = Value::from(f as i64);
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(integral_floats_as_integers),
+        Value::Object(o) => o.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
+}
+
+/// A body that is JSON but not of its type: `422` naming the field (`items[0].sku`, or the
+/// missing field's own path), as a missing field or a bad format.
+fn body_field_error(e: &serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let message = e.inner().to_string();
+    let path = e.path().to_string();
+    let at = if path == "." { None } else { Some(path) };
+    let (field, issue) = match message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split_once('`'))
+    {
+        Some((name, _)) => (
+            at.map_or_else(|| name.to_owned(), |p| format!("{p}.{name}")),
+            FieldIssue::Required,
+        ),
+        None => (
+            at.unwrap_or_else(|| "body".into()),
+            FieldIssue::InvalidFormat,
+        ),
+    };
+    let message = if field == "body" {
+        message
+    } else {
+        format!("{field}: {message}")
+    };
+    Error::field(&field, issue, message)
 }
 
 impl<T: Serialize> IntoResponse for Json<T> {
@@ -215,7 +263,8 @@ pub fn path_topic(path: std::result::Result<Path<String>, PathRejection>) -> Res
     Topic::from_wire(&path_segment(path)?).ok_or(Error::NotFound)
 }
 
-/// A whole-number query parameter within `range`, or `default` when absent.
+/// A whole-number query parameter within `range`, or `default` when absent. Only plain
+/// digits are a number (no sign, no spaces, not empty), as the document's `integer` says.
 pub fn ranged(
     p: &mut Problems,
     field: &str,
@@ -223,20 +272,37 @@ pub fn ranged(
     range: std::ops::RangeInclusive<u32>,
     default: u32,
 ) -> u32 {
-    match raw.map(str::trim).filter(|v| !v.is_empty()) {
-        None => default,
-        Some(v) => match v.parse::<u32>() {
-            Ok(n) if range.contains(&n) => n,
-            Ok(_) => {
-                p.add(field, FieldIssue::OutOfRange);
-                default
-            }
-            Err(_) => {
-                p.add(field, FieldIssue::InvalidFormat);
-                default
-            }
-        },
+    let Some(v) = raw else {
+        return default;
+    };
+    let digits = !v.is_empty() && v.len() <= 10 && v.bytes().all(|b| b.is_ascii_digit());
+    match v.parse::<u32>() {
+        Ok(n) if digits && range.contains(&n) => n,
+        Ok(_) if digits => {
+            p.add(field, FieldIssue::OutOfRange);
+            default
+        }
+        _ => {
+            p.add(field, FieldIssue::InvalidFormat);
+            default
+        }
     }
+}
+
+/// A query parameter naming one of an enum's wire values (`parse`), exactly (not trimmed,
+/// not empty); `None` when absent or bad, a bad one recorded in `p` under `field`.
+pub fn query_enum<T>(
+    p: &mut Problems,
+    field: &str,
+    raw: Option<&str>,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let v = raw?;
+    let parsed = parse(v);
+    if parsed.is_none() {
+        p.add(field, FieldIssue::InvalidFormat);
+    }
+    parsed
 }
 
 /// Page size of a paged list when the caller gives none.
@@ -244,10 +310,29 @@ pub const DEFAULT_PAGE: u32 = 20;
 /// Largest page size of a paged list.
 pub const MAX_PAGE: u32 = 100;
 
-/// An opaque page cursor: the `(time ms, id)` position of a page's last row, tagged with
-/// the list's `kind` (`o1` orders, `r1` returns) so one list refuses another's cursor.
+/// A page cursor: the `(time ms, id)` position of a page's last row, tagged with the list's
+/// `kind` (`o1` orders, `r1` returns, …) so one list refuses another's cursor. Written as
+/// `kind.ms.id` in plain digits, so the document can state its exact pattern
+/// ([`cursor_pattern`]) and every string matching it is a position the list accepts.
 pub fn encode_cursor(kind: &str, (ms, id): (i64, i64)) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{kind}:{ms}:{id}"))
+    format!("{kind}.{}.{}", ms.max(0), id.max(0))
+}
+
+/// The pattern of `kind`'s cursors, as the document states it (tested against
+/// [`encode_cursor`] and [`decode_cursor`]).
+pub fn cursor_pattern(kind: &str) -> String {
+    format!("^{kind}\\.[0-9]{{1,15}}\\.[0-9]{{1,18}}$")
+}
+
+/// A cursor of `kind` in a query (absent: `None`); anything not of [`cursor_pattern`] is
+/// recorded in `p` as a bad `cursor`.
+pub fn query_cursor(p: &mut Problems, kind: &str, raw: Option<&str>) -> Option<(i64, i64)> {
+    let c = raw?;
+    let after = decode_cursor(kind, c);
+    if after.is_none() {
+        p.add("cursor", FieldIssue::InvalidFormat);
+    }
+    after
 }
 
 /// An admin queue's `?status=&limit=&cursor=`, read once for every queue (requests, reviews):
@@ -261,30 +346,23 @@ pub fn queue_params<S>(
     kind: &str,
 ) -> (S, u32, Option<(i64, i64)>) {
     let (status, limit, cursor) = q;
-    let status = match status.map(str::trim).filter(|s| !s.is_empty()) {
-        None => default,
-        Some(s) => status_of(s).unwrap_or_else(|| {
-            p.add("status", FieldIssue::InvalidFormat);
-            default
-        }),
-    };
+    let status = query_enum(p, "status", status, status_of).unwrap_or(default);
     let limit = ranged(p, "limit", limit, 1..=MAX_PAGE, DEFAULT_PAGE);
-    let after = cursor.filter(|c| !c.trim().is_empty()).and_then(|c| {
-        let after = decode_cursor(kind, c);
-        if after.is_none() {
-            p.add("cursor", FieldIssue::InvalidFormat);
-        }
-        after
-    });
+    let after = query_cursor(p, kind, cursor);
     (status, limit, after)
 }
 
 /// A cursor [`encode_cursor`] made for `kind`, back; `None` for anything else.
 pub fn decode_cursor(kind: &str, s: &str) -> Option<(i64, i64)> {
-    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(s.trim()).ok()?).ok()?;
-    let mut parts = raw.strip_prefix(kind)?.strip_prefix(':')?.split(':');
-    let ms = parts.next()?.parse().ok()?;
-    let id = parts.next()?.parse().ok()?;
+    let mut parts = s.strip_prefix(kind)?.strip_prefix('.')?.split('.');
+    let mut number = |max_len: usize| {
+        let d = parts.next()?;
+        (!d.is_empty() && d.len() <= max_len && d.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| d.parse::<i64>().ok())
+            .flatten()
+    };
+    let ms = number(15)?;
+    let id = number(18)?;
     parts.next().is_none().then_some((ms, id))
 }
 
@@ -292,6 +370,49 @@ pub fn decode_cursor(kind: &str, s: &str) -> Option<(i64, i64)> {
 /// store's default language, or English where the route says so).
 pub fn negotiate_locale(requested: Option<&str>, fallback: Locale) -> Locale {
     requested.and_then(Locale::from_tag).unwrap_or(fallback)
+}
+
+/// A `?locale=` from a query: shaped like a language tag ([`LOCALE_TAG_PATTERN`]; empty means
+/// absent) or a `422` naming `locale`; a well-formed tag the suite does not speak falls back
+/// to `fallback`, as [`negotiate_locale`] does.
+pub fn query_locale(raw: Option<&str>, fallback: Locale) -> Result<Locale> {
+    let mut p = Problems::default();
+    let locale = query_locale_in(&mut p, raw, fallback);
+    p.finish()?;
+    Ok(locale)
+}
+
+/// [`query_locale`] among a route's other parameters: a bad tag is recorded in `p`.
+pub fn query_locale_in(p: &mut Problems, raw: Option<&str>, fallback: Locale) -> Locale {
+    match raw {
+        Some(tag) if !is_language_tag(tag) => {
+            p.add("locale", FieldIssue::InvalidFormat);
+            fallback
+        }
+        Some(tag) if !tag.is_empty() => negotiate_locale(Some(tag), fallback),
+        _ => fallback,
+    }
+}
+
+/// Longest `?locale=` accepted (BCP 47's usual 35-character bound).
+pub const LOCALE_TAG_MAX: usize = 35;
+
+/// [`is_language_tag`] as the document states it.
+pub const LOCALE_TAG_PATTERN: &str = "^([A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*)?$";
+
+/// Whether `tag` has a language tag's shape: a 2–8 letter language, then `-`-separated
+/// subtags of 1–8 letters or digits, at most [`LOCALE_TAG_MAX`] characters; empty is allowed
+/// (it means "no preference").
+pub fn is_language_tag(tag: &str) -> bool {
+    if tag.is_empty() {
+        return true;
+    }
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or_default();
+    tag.len() <= LOCALE_TAG_MAX
+        && (2..=8).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// A CSV download (`text/csv`, attachment named `filename`).
@@ -354,4 +475,62 @@ pub fn photo_response(
         bytes,
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_refuse_anything_else() {
+        let c = encode_cursor("r1", (1_764_000_000_000, 7));
+        assert_eq!(c, "r1.1764000000000.7");
+        assert_eq!(decode_cursor("r1", &c), Some((1_764_000_000_000, 7)));
+        for bad in [
+            "", "x", "o1.5.7", "r1.5", "r1.5.7.8", "r1.-5.7", "r1.5.", "r1..7", " r1.5.7",
+        ] {
+            assert_eq!(decode_cursor("r1", bad), None, "{bad:?}");
+        }
+        // The longest numbers the pattern allows still fit.
+        let max = format!("r1.{}.{}", "9".repeat(15), "9".repeat(18));
+        assert!(decode_cursor("r1", &max).is_some());
+        assert_eq!(cursor_pattern("r1"), r"^r1\.[0-9]{1,15}\.[0-9]{1,18}$");
+    }
+
+    #[test]
+    fn whole_numbers_are_plain_digits() {
+        let mut p = Problems::default();
+        assert_eq!(ranged(&mut p, "n", None, 1..=100, 20), 20);
+        assert_eq!(ranged(&mut p, "n", Some("7"), 1..=100, 20), 7);
+        assert!(p.is_empty());
+        for bad in ["", " 7", "+7", "7.0", "abc", "0", "101"] {
+            let mut p = Problems::default();
+            ranged(&mut p, "n", Some(bad), 1..=100, 20);
+            assert_eq!(p.len(), 1, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn language_tags() {
+        for ok in ["", "en", "es-MX", "pt-BR", "zh-Hant-TW", "AAA"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in [
+            "e",
+            "en_US",
+            "en-",
+            "-en",
+            "123",
+            "en-toolongsubtag",
+            &"a".repeat(36),
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+        assert_eq!(
+            query_locale(Some("es-MX"), Locale::En).ok(),
+            Some(Locale::Es)
+        );
+        assert_eq!(query_locale(Some("xx"), Locale::Es).ok(), Some(Locale::Es));
+        assert!(query_locale(Some("e s"), Locale::En).is_err());
+    }
 }

@@ -3,7 +3,7 @@
 //! order, not for a person, and gets `403 forbidden`.
 
 use super::idempotency::subject_scope;
-use super::plumbing::{negotiate_locale, ApiRouter, Json};
+use super::plumbing::{query_locale, ApiRouter, Json};
 use super::returns::links;
 use crate::auth::Shopper;
 use crate::error::Result;
@@ -27,6 +27,7 @@ pub fn router() -> ApiRouter {
 
 /// `?locale=` of the export (return reasons and instructions are written in it).
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ExportQuery {
     /// `en`, `es` or `pt-BR`; the store's default language otherwise.
     pub locale: Option<String>,
@@ -54,10 +55,10 @@ pub async fn get_data(
     let customer = shopper.customer()?;
     let Query(q) = query?;
     let store = &shopper.store;
-    let locale = negotiate_locale(
+    let locale = query_locale(
         q.locale.as_deref(),
         aftercare_shared::Locale::from_tag(&store.default_locale).unwrap_or_default(),
-    );
+    )?;
     let link = |rma: &str| links(&state, &headers, store, rma);
     let now = crate::util::now_ms();
     let mut conn = state.db.pool.acquire().await?;

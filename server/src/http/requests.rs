@@ -122,6 +122,7 @@ pub struct AdminRequestParams {
     #[param(value_type = RequestStatus, inline, required = false)]
     pub status: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(pattern = r"^q1\.[0-9]{1,15}\.[0-9]{1,18}$", max_length = 40)]
     pub cursor: Option<String>,
     /// Page size, 1–100 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]

@@ -70,6 +70,9 @@ async fn serve_dir(
     precompressed: bool,
 ) -> Response {
     let path = if path.is_empty() { "/" } else { path };
+    if !fits_file_system(path) {
+        return Error::NotFound.into_response();
+    }
     match Uri::try_from(path) {
         Ok(uri) => *req.uri_mut() = uri,
         Err(_) => return Error::NotFound.into_response(),
@@ -86,8 +89,23 @@ async fn serve_dir(
     }
 }
 
+/// Longest file name most file systems allow (`NAME_MAX`), in bytes.
+const NAME_MAX: usize = 255;
+/// Longest path most systems allow (`PATH_MAX`), in bytes.
+const PATH_MAX: usize = 4096;
+
+/// Whether a percent-encoded URL path could name a file at all: no decoded segment over
+/// [`NAME_MAX`] bytes and the whole under [`PATH_MAX`]. Anything longer cannot exist, and
+/// asking the file system would fail with "file name too long", which `ServeDir` reports as
+/// a 500; such paths are simply not found.
+fn fits_file_system(path: &str) -> bool {
+    let decoded_len = |s: &str| s.len() - 2 * s.matches('%').count().min(s.len() / 3);
+    decoded_len(path) < PATH_MAX && path.split('/').all(|seg| decoded_len(seg) <= NAME_MAX)
+}
+
 /// An SDK file from the SDK directory.
 #[utoipa::path(get, path = "/sdk/{path}", tag = "static",
+    security(()),
     params(("path" = String, Path, description = "`aftercare.js` or a hashed bundle file")),
     responses((status = 200, description = "the file"), (status = 404, description = "no such file")))]
 pub async fn sdk(State(state): State<AppState>, req: Request) -> Response {
@@ -139,6 +157,7 @@ async fn demo(state: &AppState, path: &str, req: Request) -> Response {
 
 /// The demo storefront's home page.
 #[utoipa::path(get, path = "/", tag = "static",
+    security(()),
     responses((status = 200, description = "demo storefront (HTML, strict CSP)")))]
 pub async fn demo_index(State(state): State<AppState>, req: Request) -> Response {
     demo(&state, "/", req).await
@@ -146,6 +165,7 @@ pub async fn demo_index(State(state): State<AppState>, req: Request) -> Response
 
 /// Any other demo storefront file.
 #[utoipa::path(get, path = "/{path}", tag = "static",
+    security(()),
     params(("path" = String, Path, description = "a file of the demo storefront")),
     responses((status = 200, description = "the file, with the demo CSP"), (status = 404, description = "no such file")))]
 pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
@@ -172,5 +192,15 @@ mod tests {
         assert!(!is_hashed_name("x-0123456789abcdef0.js"));
         assert_eq!(sdk_cache_control("aftercare.js"), "public, max-age=300");
         assert_eq!(sdk_cache_control("index.html"), "no-cache");
+    }
+
+    #[test]
+    fn over_long_names_cannot_exist() {
+        let e = "%C3%A9".repeat(127); // 254 bytes decoded
+        assert!(fits_file_system(&format!("/{e}")));
+        assert!(!fits_file_system(&format!("/{e}%C3%A9")));
+        assert!(!fits_file_system(&format!("/{}", "a".repeat(256))));
+        assert!(fits_file_system("/img/a.svg"));
+        assert!(!fits_file_system(&"/abc".repeat(1100)));
     }
 }

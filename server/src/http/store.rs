@@ -1,7 +1,7 @@
 //! `GET /v1/store`: the store's public configuration for the widgets, with the shipping FAQ
 //! in the shopper's language.
 
-use super::plumbing::{negotiate_locale, ApiRouter, Json};
+use super::plumbing::{query_locale, ApiRouter, Json};
 use crate::auth::PublicStore;
 use crate::error::Result;
 use crate::repo::stores;
@@ -42,7 +42,7 @@ pub async fn get_store(
     query: std::result::Result<Query<StoreParams>, QueryRejection>,
 ) -> Result<Json<StoreConfig>> {
     let Query(params) = query?;
-    let locale = negotiate_locale(params.locale.as_deref(), store.locale());
+    let locale = query_locale(params.locale.as_deref(), store.locale())?;
     let faq = stores::faq_for(&state.db, &store, locale).await?;
     Ok(Json(store.config(faq)))
 }

@@ -8,8 +8,8 @@
 //! gathers the subject's history and records what happened.
 
 use super::plumbing::{
-    csv_response, negotiate_locale, path_segment, path_survey_kind, ranged, svg_response,
-    ApiRouter, Json,
+    csv_response, path_segment, path_survey_kind, query_locale, ranged, svg_response, ApiRouter,
+    Json,
 };
 use crate::auth::{AdminStore, Shopper};
 use crate::charts;
@@ -108,7 +108,7 @@ pub async fn prompt(
     if decision.eligible {
         repo::record_display(&state.db, store.id, &key, kind, &req.visit_id, now).await?;
     }
-    let locale = negotiate_locale(params.locale.as_deref(), store.locale());
+    let locale = query_locale(params.locale.as_deref(), store.locale())?;
     let text = repo::text_for(&state.db, store, kind, locale).await?;
     Ok(Json(SurveyPrompt {
         kind,
@@ -157,7 +157,7 @@ pub async fn dismiss(
 /// Save a response by its client-generated id (8–64 of `[A-Za-z0-9_-]`): the score first,
 /// then the same id again with the comment (and `wants_contact`) updates that response.
 /// `201` when created, `200` when updated; an id that belongs to someone else is `404`.
-#[utoipa::path(put, path = "/v1/surveys/responses/{id}", tag = "surveys",
+#[utoipa::path(put, path = "/v1/survey-responses/{id}", tag = "surveys",
     security(("publishable_key" = [], "customer_token" = [])),
     params(("id" = String, Path, description = "Client-generated response id, 8–64 of [A-Za-z0-9_-]")),
     request_body = SurveyResponseInput,
@@ -191,6 +191,7 @@ pub async fn put_response(
 #[into_params(parameter_in = Query)]
 pub struct ReportParams {
     /// Calendar weeks covered (Monday–Sunday UTC, the current one included), 1–104, default 12.
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 104, default = 12)]
     pub weeks: Option<String>,
 }
 
@@ -339,6 +340,7 @@ pub async fn followed_up(
 
 /// The survey's rules and wording (stored texts only; `{store}` is filled in when served).
 #[utoipa::path(get, path = "/v1/admin/surveys/{kind}/settings", tag = "admin",
+    operation_id = "get_survey_settings",
     security(("secret_key" = [])),
     params(("kind" = SurveyKind, Path, description = "`nps` or `csat`")),
     responses(
@@ -359,6 +361,7 @@ pub async fn get_settings(
 /// `SurveySettings::validate`: D 0–365, R 0–730, S 1–365 days, sample 0–100 %, one text per
 /// language, question ≤ 300 and labels ≤ 60 characters); answers what is stored.
 #[utoipa::path(put, path = "/v1/admin/surveys/{kind}/settings", tag = "admin",
+    operation_id = "put_survey_settings",
     security(("secret_key" = [])),
     params(("kind" = SurveyKind, Path, description = "`nps` or `csat`")),
     request_body = SurveySettings,

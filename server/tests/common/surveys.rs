@@ -113,10 +113,10 @@ pub(crate) async fn advance(t: &TestApp, customer: &str, days: i64) -> Value {
     r.json()
 }
 
-/// `PUT /v1/surveys/responses/{id}` with any shopper token.
+/// `PUT /v1/survey-responses/{id}` with any shopper token.
 pub(crate) async fn put_response_as(t: &TestApp, token: &str, id: &str, body: &Value) -> Reply {
     t.send(
-        shopper("PUT", &format!("/v1/surveys/responses/{id}"), token)
+        shopper("PUT", &format!("/v1/survey-responses/{id}"), token)
             .body(json_body(body))
             .unwrap(),
     )

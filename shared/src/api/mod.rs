@@ -37,6 +37,18 @@ use serde::{Deserialize, Serialize};
 pub const KEY_HEADER: &str = "aftercare-key";
 /// Header naming a POST's idempotency key.
 pub const IDEMPOTENCY_HEADER: &str = "idempotency-key";
+/// Longest `Idempotency-Key` the server keeps (a UUID needs 36).
+pub const IDEMPOTENCY_KEY_MAX: usize = 255;
+
+/// Whether `key` can be an `Idempotency-Key`: 1 to [`IDEMPOTENCY_KEY_MAX`] visible ASCII
+/// characters, no spaces. One rule for the server that refuses others, the document that
+/// states it, and the client that makes keys.
+pub fn is_idempotency_key(key: &[u8]) -> bool {
+    !key.is_empty()
+        && key.len() <= IDEMPOTENCY_KEY_MAX
+        && key.iter().all(|c| (0x21..=0x7e).contains(c))
+}
+
 /// Response header set when a stored response is replayed for a repeated idempotency key.
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 

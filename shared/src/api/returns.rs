@@ -183,7 +183,7 @@ pub struct ReturnLineInput {
     /// Comment, when the reason asks for one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
-    /// Uploaded photo ids (`POST /v1/returns/photos`).
+    /// Uploaded photo ids (`POST /v1/return-photos`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub photo_ids: Vec<String>,
     /// Refund, store credit or exchange.

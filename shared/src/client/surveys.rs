@@ -32,7 +32,7 @@ impl Client {
         .await
     }
 
-    /// `PUT /v1/surveys/responses/{id}?locale=xx`: create (201) or update (200) the response
+    /// `PUT /v1/survey-responses/{id}?locale=xx`: create (201) or update (200) the response
     /// with this client-generated id (8–64 of `A-Za-z0-9_-`). The widget saves the score as
     /// soon as it is chosen and sends the comment later to the same id; because the id names the
     /// response, a retry after a lost answer or a reload never stores a second one, so this PUT
@@ -46,7 +46,7 @@ impl Client {
         self.call(
             Method::Put,
             &format!(
-                "/v1/surveys/responses/{}?locale={}",
+                "/v1/survey-responses/{}?locale={}",
                 encode_component(id),
                 locale.tag()
             ),

@@ -1,5 +1,5 @@
 //! Photo uploads: files are checked here first (type, size, count) and sent one request each
-//! through the shell's uploader to `POST /v1/returns/photos`; a
+//! through the shell's uploader to `POST /v1/return-photos`; a
 //! refused or failed file keeps its own message in its own row and never touches the rest of
 //! the form. Previews are `data:` URLs read by a `FileReader`: they pass a CSP of
 //! `img-src 'self' data:`, where `blob:` object URLs would be blocked.
@@ -79,7 +79,7 @@ fn send(f: Flow, id: u32) {
         return;
     };
     let Some(to) = f.sign_in.try_with_value(|s| upload::Target {
-        url: format!("{}/v1/returns/photos", s.api.trim_end_matches('/')),
+        url: format!("{}/v1/return-photos", s.api.trim_end_matches('/')),
         key: s.key.clone(),
         token: s.token.clone(),
     }) else {

@@ -200,7 +200,7 @@ pub fn ReviewWidget(
             let p = Prompt {
                 client: StoredValue::new(client.with_token(&t)),
                 upload_to: StoredValue::new(Target {
-                    url: format!("{}/v1/reviews/photos", api.trim_end_matches('/')),
+                    url: format!("{}/v1/review-photos", api.trim_end_matches('/')),
                     key: publishable_key.clone(),
                     token: t,
                 }),

@@ -1,5 +1,5 @@
 //! The review's photos: chosen files are checked here (type, size, how many), each uploaded
-//! on its own through the shell's uploader to `POST /v1/reviews/photos` (re-encoded by the
+//! on its own through the shell's uploader to `POST /v1/review-photos` (re-encoded by the
 //! server, location data dropped), shown as a preview with its progress or its problem, and
 //! removable. A refused file never touches the rest of the form.
 

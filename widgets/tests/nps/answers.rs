@@ -72,7 +72,7 @@ async fn detractor_saves_at_once_asks_to_contact_and_sends_the_comment_to_the_sa
     let last = all.last().unwrap();
     assert!(all
         .iter()
-        .all(|p| p["path"] == format!("/v1/surveys/responses/{id}")));
+        .all(|p| p["path"] == format!("/v1/survey-responses/{id}")));
     assert_eq!(last["body"]["comment"], "The parcel arrived late");
     assert_eq!(last["body"]["wants_contact"], true);
     assert_eq!(last["body"]["score"], 3);

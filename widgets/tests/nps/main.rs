@@ -62,7 +62,7 @@ fn fake_api(eligible: bool) {
                     low_label: kind === "csat" ? "Very dissatisfied" : "Not at all likely",
                     high_label: kind === "csat" ? "Very satisfied" : "Extremely likely" }, 200);
             }
-            if (u.pathname.startsWith("/v1/surveys/responses/")) {
+            if (u.pathname.startsWith("/v1/survey-responses/")) {
                 const b = JSON.parse(text), now = "2026-11-23T08:00:00Z";
                 return json({ id: decodeURIComponent(u.pathname.split("/").pop()), kind: b.kind,
                     score: b.score, category: cat(b.kind, b.score), comment: b.comment,

@@ -53,7 +53,7 @@ async fn offline_score_is_queued_without_credentials_and_flushed_with_the_same_i
         .unwrap();
     assert!(until(3000, || !m.events("aftercare:nps-submitted").is_empty()).await);
     let ok = puts().into_iter().last().unwrap();
-    assert_eq!(ok["path"], format!("/v1/surveys/responses/{id}"));
+    assert_eq!(ok["path"], format!("/v1/survey-responses/{id}"));
     assert_eq!(ok["body"]["score"], 4);
     assert!(
         ok["body"]["comment"].is_null(),
@@ -65,7 +65,7 @@ async fn offline_score_is_queued_without_credentials_and_flushed_with_the_same_i
     m.wait_text("Thank you").await;
     assert!(puts()
         .iter()
-        .all(|p| p["path"] == format!("/v1/surveys/responses/{id}")));
+        .all(|p| p["path"] == format!("/v1/survey-responses/{id}")));
     assert!(storage().get_item(PENDING).unwrap().is_none());
     restore_fetch();
 }
@@ -87,7 +87,7 @@ async fn a_reload_before_delivery_flushes_first_and_says_thank_you() {
     assert!(text.contains("Thank you"), "{text}");
     let c = calls();
     assert_eq!(c[0]["method"], "PUT");
-    assert_eq!(c[0]["path"], "/v1/surveys/responses/resp_reload_0001");
+    assert_eq!(c[0]["path"], "/v1/survey-responses/resp_reload_0001");
     assert_eq!(c[0]["body"]["score"], 9);
     assert!(!c.iter().any(|c| c["path"] == "/v1/surveys/nps/prompt"));
     assert_eq!(
@@ -128,7 +128,7 @@ async fn a_reload_before_delivery_flushes_first_and_says_thank_you() {
     m.click_text("Send");
     m.wait_text("Thank you").await;
     let p = &puts()[0];
-    assert_eq!(p["path"], "/v1/surveys/responses/resp_reload_0002");
+    assert_eq!(p["path"], "/v1/survey-responses/resp_reload_0002");
     assert_eq!(p["body"]["comment"], "Half a thought, finished");
     restore_fetch();
 }

@@ -5,7 +5,7 @@
 use crate::auth::{Principal, Shopper};
 use crate::error::{Error, Result};
 pub(super) use crate::http::plumbing::shopper_order;
-use crate::http::plumbing::{negotiate_locale, path_segment};
+use crate::http::plumbing::{path_segment, query_locale};
 use crate::repo::returns::{self as repo, Links, ReturnRow};
 use crate::repo::stores::StoreRow;
 use crate::state::AppState;
@@ -33,7 +33,7 @@ pub(super) fn locale_of(
     q: std::result::Result<Query<LocaleParams>, QueryRejection>,
 ) -> Result<Locale> {
     let Query(p) = q?;
-    Ok(negotiate_locale(p.locale.as_deref(), Locale::default()))
+    query_locale(p.locale.as_deref(), Locale::default())
 }
 
 /// The subject key of a shopper (who uploaded a photo, who may attach it).

@@ -6,7 +6,7 @@ use crate::auth::AdminStore;
 use crate::error::{Error, Result};
 use crate::http::plumbing::Json;
 use crate::http::plumbing::{
-    decode_cursor, encode_cursor, path_segment, ranged, DEFAULT_PAGE, MAX_PAGE,
+    encode_cursor, path_segment, query_cursor, query_enum, ranged, DEFAULT_PAGE, MAX_PAGE,
 };
 use crate::repo::returns::{self as repo, ReturnRow};
 use crate::repo::stores::StoreRow;
@@ -15,7 +15,7 @@ use aftercare_shared::api::{
     AdminReturn, Page, ProductInput, ReturnActor, ReturnSettings, ReturnStatusInput, ReturnsReport,
 };
 use aftercare_shared::returns::ReturnStatus;
-use aftercare_shared::{ApiError, FieldIssue};
+use aftercare_shared::ApiError;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -28,11 +28,14 @@ const CURSOR_KIND: &str = "r1";
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AdminListParams {
-    /// Only returns in this status (`requested`, `approved`, …).
+    /// Only returns in this status (`requested`, `approved`, …); absent: every status.
+    #[param(value_type = Option<ReturnStatus>, inline)]
     pub status: Option<String>,
     /// Page size, 1–100 (default 20).
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(pattern = r"^r1\.[0-9]{1,15}\.[0-9]{1,18}$", max_length = 40)]
     pub cursor: Option<String>,
 }
 
@@ -54,16 +57,9 @@ pub async fn admin_list(
 ) -> Result<Json<Page<AdminReturn>>> {
     let Query(q) = query?;
     let mut p = aftercare_shared::validate::Problems::default();
-    let status = match q.status.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => match repo::from_wire::<ReturnStatus>(s) {
-            Ok(st) => Some(st),
-            Err(_) => {
-                p.add("status", FieldIssue::InvalidFormat);
-                None
-            }
-        },
-    };
+    let status = query_enum(&mut p, "status", q.status.as_deref(), |s| {
+        repo::from_wire::<ReturnStatus>(s).ok()
+    });
     let limit = ranged(
         &mut p,
         "limit",
@@ -71,16 +67,8 @@ pub async fn admin_list(
         1..=MAX_PAGE,
         DEFAULT_PAGE,
     );
-    let after = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
-        None => None,
-        Some(c) => {
-            let d = decode_cursor(CURSOR_KIND, c);
-            if d.is_none() {
-                p.add("cursor", FieldIssue::InvalidFormat);
-            }
-            d
-        }
-    };
+    let after = query_cursor(&mut p, CURSOR_KIND, q.cursor.as_deref());
+
     p.finish()?;
     let mut conn = state.db.pool.acquire().await?;
     let (rows, next) = repo::list(&mut conn, store.id, status, after, limit).await?;
@@ -181,6 +169,7 @@ pub async fn admin_report(
 
 /// The store's return settings (defaults until saved).
 #[utoipa::path(get, path = "/v1/admin/returns/settings", tag = "admin",
+    operation_id = "get_return_settings",
     security(("secret_key" = [])),
     responses((status = 200, body = ReturnSettings), (status = 401, body = ApiError)))]
 pub async fn get_settings(
@@ -195,6 +184,7 @@ pub async fn get_settings(
 /// bonus, methods, withdrawal, resolutions, final-sale tags, reasons (per language, with
 /// comment/photo rules) and the return address.
 #[utoipa::path(put, path = "/v1/admin/returns/settings", tag = "admin",
+    operation_id = "put_return_settings",
     security(("secret_key" = [])),
     request_body = ReturnSettings,
     responses(
@@ -230,16 +220,4 @@ pub async fn put_product(
     let external_id = path_segment(path)?;
     repo::put_product(&state.db, store.id, &external_id, &product).await?;
     Ok(StatusCode::NO_CONTENT)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cursor_round_trips() {
-        let c = encode_cursor(CURSOR_KIND, (5, 7));
-        assert_eq!(decode_cursor(CURSOR_KIND, &c), Some((5, 7)));
-        assert_eq!(decode_cursor(CURSOR_KIND, "x"), None);
-    }
 }

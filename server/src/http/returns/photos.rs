@@ -20,7 +20,8 @@ use axum::response::Response;
 /// name nor the declared type: it sniffs the bytes (JPEG, PNG or WebP only), refuses
 /// oversized files and pixel bombs before decoding, re-encodes the image (dropping EXIF, GPS
 /// included) and stores the copy under a generated id.
-#[utoipa::path(post, path = "/v1/returns/photos", tag = "returns",
+#[utoipa::path(post, path = "/v1/return-photos", tag = "returns",
+    operation_id = "upload_return_photo",
     security(("publishable_key" = [], "customer_token" = [])),
     request_body(content = Vec<u8>, content_type = "image/jpeg", description = "The image file (JPEG, PNG or WebP)"),
     responses(
@@ -51,7 +52,7 @@ pub async fn upload_photo(
     Ok((
         StatusCode::CREATED,
         Json(ReturnPhoto {
-            url: format!("{base}/v1/returns/photos/{id}"),
+            url: format!("{base}/v1/return-photos/{id}"),
             id,
             width: processed.width,
             height: processed.height,
@@ -61,7 +62,9 @@ pub async fn upload_photo(
 
 /// A stored (re-encoded) photo. The unguessable id is the capability, so `<img>` works
 /// without credentials; answers are private and immutable.
-#[utoipa::path(get, path = "/v1/returns/photos/{id}", tag = "returns",
+#[utoipa::path(get, path = "/v1/return-photos/{id}", tag = "returns",
+    operation_id = "get_return_photo",
+    security(()),
     params(("id" = String, Path, description = "Photo id")),
     responses(
         (status = 200, description = "JPEG", content_type = "image/jpeg", body = Vec<u8>),

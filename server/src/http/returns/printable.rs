@@ -55,6 +55,7 @@ async fn labelled(
 /// The return's QR code (SVG): it encodes the label link, so staff at a drop-off point can
 /// open the label and RMA from the shopper's phone screen.
 #[utoipa::path(get, path = "/v1/returns/{rma}/qr.svg", tag = "returns",
+    security(()),
     params(("rma" = String, Path, description = "RMA number"), LabelParams),
     responses(
         (status = 200, description = "SVG", content_type = "image/svg+xml", body = String),
@@ -82,6 +83,7 @@ pub async fn qr_svg(
 /// The printable return label: store and return address, RMA in large type, the QR code, the
 /// items and the instructions; print styles fit one A4/Letter page.
 #[utoipa::path(get, path = "/v1/returns/{rma}/label", tag = "returns",
+    security(()),
     params(("rma" = String, Path, description = "RMA number"), LabelParams),
     responses(
         (status = 200, description = "HTML page", content_type = "text/html", body = String),

@@ -221,6 +221,7 @@ pub fn feed_xml(store_name: &str, entries: &[FeedEntry<'_>]) -> String {
 /// publishable key, not a secret, so it can be registered in Merchant Center as a scheduled
 /// fetch; an unknown key is `404`. Cacheable for an hour.
 #[utoipa::path(get, path = "/v1/feeds/{publishable_key}/product-reviews.xml", tag = "reviews",
+    security(()),
     params(("publishable_key" = String, Path, description = "The store's publishable key (`pk_…`)")),
     responses(
         (status = 200, description = "Google Product Ratings feed, schema 2.4", content_type = "application/xml", body = String),

@@ -4,7 +4,7 @@
 
 use crate::auth::PublicStore;
 use crate::error::Result;
-use crate::http::plumbing::negotiate_locale;
+use crate::http::plumbing::query_locale;
 use crate::repo::reviews as repo;
 use crate::repo::stores::StoreRow;
 use crate::state::AppState;
@@ -33,7 +33,7 @@ pub async fn for_store(
     store: &StoreRow,
     locale: Option<&str>,
 ) -> Result<ReviewDisclosure> {
-    let locale = negotiate_locale(locale, store.locale());
+    let locale = query_locale(locale, store.locale())?;
     let mut conn = state.db.pool.acquire().await?;
     let settings = repo::settings(&mut conn, store.id).await?;
     Ok(aftercare_shared::i18n::review_disclosure(locale, &settings))

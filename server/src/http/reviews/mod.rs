@@ -15,8 +15,8 @@ pub mod data;
 pub mod transfer;
 
 use super::plumbing::{
-    decode_cursor, encode_cursor, path_id, path_segment, queue_params, ranged, ApiRouter, Json,
-    DEFAULT_PAGE, MAX_PAGE,
+    encode_cursor, path_id, path_segment, query_cursor, query_enum, queue_params, ranged,
+    ApiRouter, Json, DEFAULT_PAGE, MAX_PAGE,
 };
 use super::returns::public_base;
 use crate::auth::{AdminStore, PublicStore, Reviewer, Shopper};
@@ -261,6 +261,7 @@ pub struct ProductReviewParams {
     #[param(value_type = Option<ReviewSort>, inline)]
     pub sort: Option<String>,
     /// `next_cursor` of the previous page (same filters and sort).
+    #[param(pattern = r"^p1\.[0-9]{1,15}\.[0-9]{1,18}$", max_length = 40)]
     pub cursor: Option<String>,
     /// Page size, 1–100 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
@@ -273,7 +274,7 @@ pub struct ProductReviewParams {
 }
 
 fn flag(p: &mut Problems, field: &str, raw: Option<&str>) -> bool {
-    match raw.map(str::trim).filter(|v| !v.is_empty()) {
+    match raw {
         None | Some("false") => false,
         Some("true") => true,
         Some(_) => {
@@ -310,17 +311,11 @@ pub async fn product_reviews(
     let stars = q
         .stars
         .as_deref()
-        .filter(|s| !s.trim().is_empty())
         .map(|s| ranged(&mut p, "stars", Some(s), 1..=5, 1) as u8);
     let with_photos = flag(&mut p, "with_photos", q.with_photos.as_deref());
     let verified = flag(&mut p, "verified", q.verified.as_deref());
-    let sort = match q.sort.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => ReviewSort::Newest,
-        Some(s) => ReviewSort::from_wire(s).unwrap_or_else(|| {
-            p.add("sort", FieldIssue::InvalidFormat);
-            ReviewSort::Newest
-        }),
-    };
+    let sort =
+        query_enum(&mut p, "sort", q.sort.as_deref(), ReviewSort::from_wire).unwrap_or_default();
     let limit = ranged(
         &mut p,
         "limit",
@@ -328,16 +323,10 @@ pub async fn product_reviews(
         1..=MAX_PAGE,
         DEFAULT_PAGE,
     );
-    let offset = match q.cursor.as_deref().filter(|c| !c.trim().is_empty()) {
-        None => 0,
-        Some(c) => match decode_cursor(PUBLIC_CURSOR, c).and_then(|(o, _)| u64::try_from(o).ok()) {
-            Some(o) => o,
-            None => {
-                p.add("cursor", FieldIssue::InvalidFormat);
-                0
-            }
-        },
-    };
+    let offset = query_cursor(&mut p, PUBLIC_CURSOR, q.cursor.as_deref())
+        .and_then(|(o, _)| u64::try_from(o).ok())
+        .unwrap_or(0);
+
     p.finish()?;
     let mut conn = state.db.pool.acquire().await?;
     let query = PublicQuery {
@@ -375,6 +364,7 @@ pub struct AdminReviewParams {
     #[param(value_type = ReviewStatus, inline, required = false)]
     pub status: Option<String>,
     /// `next_cursor` of the previous page.
+    #[param(pattern = r"^v1\.[0-9]{1,15}\.[0-9]{1,18}$", max_length = 40)]
     pub cursor: Option<String>,
     /// Page size, 1–100 (default 20).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100, default = 20)]
@@ -505,6 +495,7 @@ pub async fn delete_reply(
 
 /// The store's review settings (the defaults until set).
 #[utoipa::path(get, path = "/v1/admin/reviews/settings", tag = "admin",
+    operation_id = "get_review_settings",
     security(("secret_key" = [])),
     responses(
         (status = 200, body = ReviewSettings),
@@ -522,6 +513,7 @@ pub async fn get_settings(
 /// `auto_publish_min_rating` and `reward_min_rating` are refused with `422` whatever their
 /// value, as publishing or rewarding by rating is unlawful (US FTC 16 CFR §465.7, §465.4).
 #[utoipa::path(put, path = "/v1/admin/reviews/settings", tag = "admin",
+    operation_id = "put_review_settings",
     security(("secret_key" = [])),
     request_body = ReviewSettingsInput,
     responses(

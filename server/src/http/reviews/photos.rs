@@ -21,7 +21,8 @@ use axum::response::Response;
 /// type: it sniffs the bytes (JPEG, PNG or WebP only), refuses oversized files and pixel bombs
 /// before decoding, re-encodes the image (dropping EXIF, GPS included) and stores the copy
 /// under a generated id. Only the uploader can attach it to a review.
-#[utoipa::path(post, path = "/v1/reviews/photos", tag = "reviews",
+#[utoipa::path(post, path = "/v1/review-photos", tag = "reviews",
+    operation_id = "upload_review_photo",
     security(("publishable_key" = [], "customer_token" = []), ("publishable_key" = [], "review_link" = [])),
     params(
         ("Idempotency-Key" = Option<String>, Header, max_length = 255, description = "Makes retries safe (1–255 characters)"),
@@ -75,7 +76,9 @@ pub async fn upload_photo(
 /// pending or rejected review, is served the same way: only whoever holds its id (its
 /// uploader, the store) can find it, which is the same protection an unlisted link gives, and
 /// checking the review's state here would make the cached public answer wrong once it changes.
-#[utoipa::path(get, path = "/v1/reviews/photos/{id}", tag = "reviews",
+#[utoipa::path(get, path = "/v1/review-photos/{id}", tag = "reviews",
+    operation_id = "get_review_photo",
+    security(()),
     params(("id" = String, Path, description = "Photo id")),
     responses(
         (status = 200, description = "JPEG", content_type = "image/jpeg", body = Vec<u8>),
@@ -112,7 +115,7 @@ mod tests {
         );
         assert_eq!(
             format!("{}/x", crate::repo::reviews::PHOTO_PATH),
-            "/v1/reviews/photos/x"
+            "/v1/review-photos/x"
         );
     }
 }

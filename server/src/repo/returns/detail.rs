@@ -89,7 +89,7 @@ pub struct Links {
     pub label_url: Option<String>,
     /// QR SVG.
     pub qr_url: Option<String>,
-    /// Base for photo URLs (`{base}/v1/returns/photos/{id}`).
+    /// Base for photo URLs (`{base}/v1/return-photos/{id}`).
     pub photo_base: String,
 }
 
@@ -180,7 +180,7 @@ pub async fn detail(
             photos: photos
                 .into_iter()
                 .map(|(id, w, h)| ReturnPhoto {
-                    url: format!("{}/v1/returns/photos/{id}", links.photo_base),
+                    url: format!("{}/v1/return-photos/{id}", links.photo_base),
                     id,
                     width: u32::try_from(w).unwrap_or(0),
                     height: u32::try_from(h).unwrap_or(0),

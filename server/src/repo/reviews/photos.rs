@@ -11,7 +11,7 @@ use sqlx::AnyConnection;
 use std::collections::HashMap;
 
 /// The path a review photo is served at, below the server's public address.
-pub const PHOTO_PATH: &str = "/v1/reviews/photos";
+pub const PHOTO_PATH: &str = "/v1/review-photos";
 
 /// The public link of photo `id` at `base` (the server's public address).
 pub fn photo_url(base: &str, id: &str) -> String {
@@ -183,7 +183,7 @@ mod tests {
     fn links_sit_under_the_public_base() {
         assert_eq!(
             photo_url("https://shop.example", "00ff"),
-            "https://shop.example/v1/reviews/photos/00ff"
+            "https://shop.example/v1/review-photos/00ff"
         );
     }
 }

@@ -123,7 +123,7 @@ pub struct ReviewInput {
     pub attributes: ReviewAttributes,
     /// The name shown with the review, up to 60 characters.
     pub display_name: String,
-    /// Photos uploaded first (`POST /v1/reviews/photos`), at most four. Editing sends the
+    /// Photos uploaded first (`POST /v1/review-photos`), at most four. Editing sends the
     /// full list: ids left out are removed.
     #[serde(default)]
     pub photo_ids: Vec<String>,

@@ -11,6 +11,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::routes;
 
+pub mod conventions;
+
 /// What the routes cannot say about themselves: the API's info, its security schemes, the
 /// shared schemas no operation names directly, and the tags' descriptions. There is no
 /// `paths(…)` list: [`crate::http::routes`] adds each route's operation as it routes it, so
@@ -20,14 +22,14 @@ use utoipa_axum::routes;
     info(
         title = "Aftercare API",
         description = "Post-purchase widgets API: store config, guest order lookup, customer orders and tracking, NPS/CSAT surveys, customers' communication preferences, account overview, profile and address book, and their own data (export, erasure), returns, cancellation and address-change requests, product reviews, and the secret-key admin/ingest and insights API. Errors always use the `ApiError` shape.",
-        license(name = "MIT")
+        license(name = "MIT", identifier = "MIT")
     ),
+    servers((url = "/", description = "This server")),
     components(schemas(
         aftercare_shared::ApiError,
         aftercare_shared::ErrorCode,
         aftercare_shared::FieldError,
         aftercare_shared::FieldIssue,
-        aftercare_shared::api::ImportFile,
         aftercare_shared::api::LocalizedFaq,
         aftercare_shared::api::FaqEntry,
         aftercare_shared::api::SurveyText,
@@ -110,10 +112,19 @@ pub fn router() -> ApiRouter {
 /// The finished document, which [`crate::http::app`] hands to [`openapi_json`] as a request
 /// extension: this module cannot build it, as it is one of the routes the document describes.
 #[derive(Clone)]
-pub struct Document(pub Arc<utoipa::openapi::OpenApi>);
+pub struct Document(pub Arc<serde_json::Value>);
+
+/// The document as served: the routes' operations with the [`conventions`] every operation
+/// shares written in.
+pub fn finish(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
+    let mut value = serde_json::to_value(doc).expect("the document serializes");
+    conventions::apply(&mut value);
+    value
+}
 
 /// The generated OpenAPI document.
 #[utoipa::path(get, path = "/v1/openapi.json", tag = "health",
+    security(()),
     responses((status = 200, description = "OpenAPI 3.1 document", content_type = "application/json")))]
 pub async fn openapi_json(Extension(Document(doc)): Extension<Document>) -> Response {
     let mut resp = axum::Json(&*doc).into_response();
