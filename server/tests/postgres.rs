@@ -88,7 +88,11 @@ async fn api_works_on_postgres() {
         // jobs run their SQL, and `backup` points to pg_dump instead of copying.
         assert!(db.pending_migrations().await.unwrap().is_empty());
         let r = t
-            .send(axum::http::Request::get("/readyz").body(Body::empty()).unwrap())
+            .send(
+                axum::http::Request::get("/readyz")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
             .await;
         assert_eq!(r.status, StatusCode::OK);
         let report =
