@@ -1,6 +1,7 @@
 //! Runtime configuration of `serve`: every knob has a flag and an environment variable.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 /// What the HTTP app needs to know beyond the database (built by `main` from flags/env,
 /// or directly by tests).
@@ -20,6 +21,20 @@ pub struct Config {
     pub lookup_per_order: u32,
     /// "Helpful" votes allowed per store and client IP per minute.
     pub votes_per_minute: u32,
+    /// Photo uploads read and re-encoded at once (each up to ~1 s of a core and ~320 MB).
+    pub photo_workers: usize,
+    /// Photo uploads allowed to wait for a worker; past that they get `503` at once.
+    pub photo_queue: usize,
+    /// How long a queued photo upload waits for a worker before it gets `503`.
+    pub photo_wait: Duration,
+    /// Bearer token that `GET /metrics` requires; `None` turns the route off (404), so
+    /// nothing about the server's traffic is public unless the operator asks for it.
+    pub metrics_token: Option<String>,
+}
+
+/// Default photo queue length for `workers` workers: twice as many may wait.
+pub fn default_photo_queue(workers: usize) -> usize {
+    workers.max(1) * 2
 }
 
 impl Default for Config {
@@ -32,6 +47,10 @@ impl Default for Config {
             lookup_per_minute: 10,
             lookup_per_order: 5,
             votes_per_minute: 30,
+            photo_workers: crate::photos::limit::default_workers(),
+            photo_queue: default_photo_queue(crate::photos::limit::default_workers()),
+            photo_wait: Duration::from_secs(5),
+            metrics_token: None,
         }
     }
 }

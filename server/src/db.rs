@@ -105,14 +105,46 @@ impl Db {
         })
     }
 
-    /// Apply pending migrations from `migrations/<backend>/`.
-    pub async fn migrate(&self) -> Result<()> {
-        let migrator = match self.backend {
+    /// The migrations embedded in this binary for the pool's engine.
+    fn migrator(&self) -> &'static Migrator {
+        match self.backend {
             Backend::Sqlite => &SQLITE_MIGRATIONS,
             Backend::Postgres => &POSTGRES_MIGRATIONS,
-        };
-        migrator.run(&self.pool).await?;
+        }
+    }
+
+    /// Apply pending migrations from `migrations/<backend>/`.
+    pub async fn migrate(&self) -> Result<()> {
+        self.migrator().run(&self.pool).await?;
         Ok(())
+    }
+
+    /// Versions of the embedded migrations the database has not (successfully) applied; empty
+    /// when the schema is the one this binary expects (for `/readyz`). An error when the
+    /// database does not answer; a database never migrated has every version pending.
+    pub async fn pending_migrations(&self) -> Result<Vec<i64>> {
+        let mut conn = self.pool.acquire().await?;
+        let applied: Vec<(i64,)> =
+            match sqlx::query_as("SELECT version FROM _sqlx_migrations WHERE success = TRUE")
+                .fetch_all(&mut *conn)
+                .await
+            {
+                Ok(rows) => rows,
+                // No bookkeeping table yet: nothing applied (but the database answered).
+                Err(sqlx::Error::Database(_)) => {
+                    conn.ping().await?;
+                    Vec::new()
+                }
+                Err(e) => return Err(e.into()),
+            };
+        let applied: std::collections::HashSet<i64> = applied.into_iter().map(|(v,)| v).collect();
+        Ok(self
+            .migrator()
+            .iter()
+            .filter(|m| !m.migration_type.is_down_migration())
+            .map(|m| m.version)
+            .filter(|v| !applied.contains(v))
+            .collect())
     }
 
     /// Begin a transaction that will write (serialised on SQLite, see the module docs).
@@ -125,31 +157,17 @@ impl Db {
         Ok(WriteTx { tx, _gate: gate })
     }
 
-    /// A cheap round trip proving the database answers (for `/healthz`).
+    /// A cheap round trip proving the database answers.
     pub async fn ping(&self) -> Result<()> {
         let mut conn = self.pool.acquire().await?;
         conn.ping().await?;
         Ok(())
     }
 
-    /// Delete idempotency records older than 24 h, and in-flight ones abandoned by a crash.
+    /// Delete idempotency records older than 24 h, and in-flight ones abandoned by a crash
+    /// (the `idempotency` retention job, run now).
     pub async fn purge_idempotency(&self) -> Result<u64> {
-        let now = crate::util::now_ms();
-        let mut tx = self.begin_write().await?;
-        let done = sqlx::query("DELETE FROM idempotency_keys WHERE created_at_ms < $1")
-            .bind(now - 24 * 3_600_000)
-            .execute(tx.conn())
-            .await?
-            .rows_affected();
-        let stale = sqlx::query(
-            "DELETE FROM idempotency_keys WHERE state = 'in_flight' AND created_at_ms < $1",
-        )
-        .bind(now - 10 * 60_000)
-        .execute(tx.conn())
-        .await?
-        .rows_affected();
-        tx.commit().await?;
-        Ok(done + stale)
+        crate::ops::retention::purge_idempotency(self, crate::util::now_ms()).await
     }
 }
 

@@ -60,6 +60,13 @@ pub enum Error {
     /// The database (or another dependency) cannot be reached right now.
     #[error("service unavailable")]
     Unavailable,
+    /// Too much work of this kind is running or waiting (photo re-encoding); the request was
+    /// refused before it cost anything. Sent as `503 unavailable` with `Retry-After`.
+    #[error("busy; retry after {retry_after} s")]
+    Busy {
+        /// Seconds after which a retry is likely to be admitted.
+        retry_after: u64,
+    },
     /// A database failure.
     #[error("database error: {0}")]
     Database(#[from] sqlx::Error),
@@ -106,7 +113,7 @@ impl Error {
             Self::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
             Self::IdempotencyInFlight => ErrorCode::IdempotencyInFlight,
             Self::PayloadTooLarge => ErrorCode::PayloadTooLarge,
-            Self::Unavailable => ErrorCode::Unavailable,
+            Self::Unavailable | Self::Busy { .. } => ErrorCode::Unavailable,
             Self::Database(_) | Self::Migrate(_) | Self::Internal(_) => ErrorCode::Internal,
         }
     }
@@ -136,6 +143,7 @@ impl Error {
             Self::IdempotencyInFlight => "A request with this Idempotency-Key is in progress.",
             Self::PayloadTooLarge => "The request body is too large.",
             Self::Unavailable => "The service is temporarily unavailable.",
+            Self::Busy { .. } => "The server is busy; try again in a few seconds.",
             Self::Database(_) | Self::Migrate(_) | Self::Internal(_) => "Something went wrong.",
         };
         let mut e = ApiError::new(self.code(), message);
@@ -148,7 +156,16 @@ impl Error {
             Self::RateLimited(s) => Some(*s),
             Self::IdempotencyInFlight => Some(1),
             Self::Unavailable => Some(5),
+            Self::Busy { retry_after } => Some(*retry_after),
             _ => None,
+        }
+    }
+}
+
+impl From<crate::photos::limit::Busy> for Error {
+    fn from(b: crate::photos::limit::Busy) -> Self {
+        Self::Busy {
+            retry_after: b.retry_after,
         }
     }
 }
@@ -241,6 +258,10 @@ mod tests {
             Error::RateLimited(3).to_api_error().retry_after_seconds,
             Some(3)
         );
+        let busy = Error::Busy { retry_after: 2 };
+        assert_eq!(busy.status_code(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(busy.to_api_error().retry_after_seconds, Some(2));
+        assert_eq!(busy.code(), ErrorCode::Unavailable);
         assert_eq!(
             Error::internal("secret detail").to_api_error().message,
             "Something went wrong."

@@ -1,9 +1,11 @@
 //! `aftercare-server`: the reference API server and its data tools.
 //!
 //! Subcommands: `serve`, `migrate`, `seed-demo`, `import FILE --store pk_…`,
-//! `token --customer ID [--store pk_…] [--ttl SECONDS]`. The database comes from
-//! `--database-url` / `DATABASE_URL` (SQLite by default).
+//! `token --customer ID [--store pk_…] [--ttl SECONDS]`, `backup FILE`. The database comes
+//! from `--database-url` / `DATABASE_URL` (SQLite by default); logs go to standard error as
+//! text or JSON (`--log-format` / `AFTERCARE_LOG_FORMAT`). See `docs/OPERATIONS.md`.
 
+use aftercare_server::ops::{self, logging::LogFormat};
 use aftercare_server::repo::stores;
 use aftercare_server::{http, import, seed, AppState, Config, Db, Error};
 use aftercare_shared::token::{self, Claims, TokenKind, MAX_LIFETIME_SECONDS};
@@ -11,6 +13,7 @@ use clap::{Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(
@@ -27,6 +30,15 @@ struct Cli {
         default_value = "sqlite://aftercare.db?mode=rwc"
     )]
     database_url: String,
+    /// Log lines as `json`, `text`, or `auto` (text on a terminal, JSON otherwise).
+    #[arg(
+        long,
+        env = "AFTERCARE_LOG_FORMAT",
+        global = true,
+        value_enum,
+        default_value_t = LogFormat::Auto
+    )]
+    log_format: LogFormat,
     #[command(subcommand)]
     command: Command,
 }
@@ -63,6 +75,12 @@ enum Command {
         #[arg(long, default_value_t = 3600)]
         ttl: i64,
     },
+    /// Copy the SQLite database to FILE while the server runs (a consistent snapshot);
+    /// PostgreSQL is backed up with `pg_dump` instead. Never overwrites FILE.
+    Backup {
+        /// Where the copy goes (must not exist yet).
+        file: PathBuf,
+    },
 }
 
 #[derive(clap::Args)]
@@ -91,18 +109,32 @@ struct ServeArgs {
     /// "Helpful" votes on reviews per store and client IP per minute.
     #[arg(long, env = "AFTERCARE_VOTES_PER_MINUTE", default_value_t = 30)]
     votes_per_minute: u32,
+    /// Photo uploads re-encoded at once [default: the number of CPUs].
+    #[arg(long, env = "AFTERCARE_PHOTO_WORKERS")]
+    photo_workers: Option<usize>,
+    /// Photo uploads that may wait for a worker; the rest get 503 [default: 2 × workers].
+    #[arg(long, env = "AFTERCARE_PHOTO_QUEUE")]
+    photo_queue: Option<usize>,
+    /// Seconds a queued photo upload waits for a worker before it gets 503.
+    #[arg(long, env = "AFTERCARE_PHOTO_WAIT_SECONDS", default_value_t = 5)]
+    photo_wait_seconds: u64,
+    /// Serve `GET /metrics` to callers sending `Authorization: Bearer TOKEN` (off if unset).
+    #[arg(long, env = "AFTERCARE_METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
+    /// Seconds between runs of the retention jobs (0 turns them off); the first runs 30 s
+    /// after start.
+    #[arg(
+        long,
+        env = "AFTERCARE_RETENTION_INTERVAL_SECONDS",
+        default_value_t = 3600
+    )]
+    retention_interval_seconds: u64,
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,sqlx=warn".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    ops::logging::init(cli.log_format);
     match run(cli).await {
         Ok(code) => code,
         Err(Error::Api(e)) => {
@@ -194,17 +226,25 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
                 )
             );
         }
+        Command::Backup { file } => {
+            let db = Db::connect(&cli.database_url).await?;
+            let report = ops::backup::backup(&db, &file).await?;
+            println!(
+                "backed up to {} ({} bytes, integrity ok)",
+                file.display(),
+                report.bytes
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
     let db = connect(database_url).await?;
-    match db.purge_idempotency().await {
-        Ok(n) if n > 0 => tracing::info!(purged = n, "old idempotency records purged"),
-        Ok(_) => {}
-        Err(e) => tracing::warn!(error = %e, "could not purge idempotency records"),
-    }
+    let photo_workers = args
+        .photo_workers
+        .unwrap_or_else(aftercare_server::photos::limit::default_workers)
+        .max(1);
     let config = Config {
         sdk_dir: args.sdk_dir,
         demo_dir: args.demo_dir,
@@ -213,10 +253,32 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
         lookup_per_minute: args.lookup_per_minute,
         lookup_per_order: args.lookup_per_order,
         votes_per_minute: args.votes_per_minute,
+        photo_workers,
+        photo_queue: args
+            .photo_queue
+            .unwrap_or_else(|| aftercare_server::config::default_photo_queue(photo_workers)),
+        photo_wait: Duration::from_secs(args.photo_wait_seconds),
+        metrics_token: args.metrics_token.filter(|t| !t.trim().is_empty()),
     };
     http::static_files::warn_missing_dirs(&config);
     let state = AppState::new(db, config).await?;
     state.spawn_origin_refresher();
+    if let Some(handle) = state.metrics.clone() {
+        ops::metrics::spawn_upkeep(handle);
+    }
+    if args.retention_interval_seconds > 0 {
+        ops::retention::spawn(
+            state.db.clone(),
+            Duration::from_secs(30),
+            Duration::from_secs(args.retention_interval_seconds),
+        );
+    }
+    tracing::info!(
+        photo_workers = state.config.photo_workers,
+        photo_queue = state.config.photo_queue,
+        metrics = state.config.metrics_token.is_some(),
+        "serving"
+    );
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|e| Error::internal(format!("cannot listen on {}: {e}", args.addr)))?;

@@ -9,8 +9,11 @@
 //! position of the shopper's home, camera serial number), XMP, IPTC, ICC profiles, comments
 //! and any polyglot payload (HTML or script appended after the image data).
 //!
-//! [`process`] is CPU-bound (tens of milliseconds for a phone photo): call it from
-//! `tokio::task::spawn_blocking`, never directly on the async runtime.
+//! [`process`] is CPU-bound (tens of milliseconds for a phone photo, about a second and up to
+//! ~320 MB for a 40 MP one): call it from `tokio::task::spawn_blocking`, never directly on the
+//! async runtime, and behind a [`limit::PhotoLimiter`] permit so a burst cannot run them all.
+
+pub mod limit;
 
 use std::io::Cursor;
 

@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::Result;
+use crate::photos::limit::PhotoLimiter;
 use crate::rate_limit::{IpLimit, LookupLimits};
 use axum::http::HeaderValue;
 use std::collections::HashMap;
@@ -23,6 +24,10 @@ pub struct AppState {
     pub origins: OriginCache,
     /// Demo-only time shifts per survey subject (`POST /demo/clock`).
     pub survey_clock: SurveyClock,
+    /// Bounds the photo uploads re-encoded (and waiting) at once.
+    pub photo_limit: PhotoLimiter,
+    /// Renders the Prometheus metrics this process records (`GET /metrics`).
+    pub metrics: Option<crate::ops::metrics::Handle>,
 }
 
 impl AppState {
@@ -33,7 +38,13 @@ impl AppState {
             config.lookup_per_order,
         ));
         let vote_limit = Arc::new(IpLimit::per_minute(config.votes_per_minute));
+        // The recorder first, so the limiter's gauges are registered with it.
+        let metrics = crate::ops::metrics::install();
+        let photo_limit =
+            PhotoLimiter::new(config.photo_workers, config.photo_queue, config.photo_wait);
         let state = Self {
+            photo_limit,
+            metrics,
             db,
             config: Arc::new(config),
             limits,

@@ -35,6 +35,8 @@ async fn openapi_is_the_document_of_the_routes() {
     for (path, method) in [
         ("/v1/openapi.json", "get"),
         ("/healthz", "get"),
+        ("/readyz", "get"),
+        ("/metrics", "get"),
         ("/v1/admin/store/settings", "get"),
         ("/v1/admin/store/settings", "put"),
         ("/sdk/{path}", "get"),
@@ -78,8 +80,10 @@ async fn health_and_unknown_api_paths() {
     let r = t.send(get("/demo/customer-token?customer=cus_ana")).await;
     assert_eq!(r.code(), "not_found");
 
+    // Liveness does not depend on the database; readiness does (see tests/operations.rs).
     t.state.db.pool.close().await;
-    let r = t.send(get("/healthz")).await;
+    assert_eq!(t.send(get("/healthz")).await.status, StatusCode::OK);
+    let r = t.send(get("/readyz")).await;
     assert_eq!(
         (r.status, r.code().as_str()),
         (StatusCode::SERVICE_UNAVAILABLE, "unavailable")

@@ -84,6 +84,32 @@ async fn api_works_on_postgres() {
             before
         );
 
+        // Operations on PostgreSQL: readiness reads sqlx's migrations table, the retention
+        // jobs run their SQL, and `backup` points to pg_dump instead of copying.
+        assert!(db.pending_migrations().await.unwrap().is_empty());
+        let r = t
+            .send(
+                axum::http::Request::get("/readyz")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK);
+        let report =
+            aftercare_server::ops::retention::run_all(db, aftercare_server::now_ms()).await;
+        assert!(
+            report.idempotency.is_some()
+                && report.tracking_views.is_some()
+                && report.closed_return_photos.is_some()
+                && report.unattached_photos.is_some(),
+            "{report:?}"
+        );
+        let copy = t.dir.path().join("pg.db");
+        assert!(matches!(
+            aftercare_server::ops::backup::backup(db, &copy).await,
+            Err(aftercare_server::ops::backup::BackupError::Postgres)
+        ));
+
         // Returns on PostgreSQL: options, a photo (BYTEA), the oversubscription race under
         // row locks, the merchant queue, the report and a withdrawal.
         let ana = format!("Bearer {}", customer_token("cus_ana"));

@@ -343,11 +343,11 @@ async fn openapi_documents_photos_and_asks_with_every_status() {
     };
     assert_eq!(
         statuses("/v1/review-photos", "post"),
-        ["201", "400", "401", "403", "409", "413", "415", "422"]
+        ["201", "400", "401", "403", "409", "413", "415", "422", "503"]
     );
     assert_eq!(statuses("/v1/review-photos/{id}", "get"), ["200", "404"]);
     assert_eq!(
         statuses("/v1/me/reviews/asks", "post"),
-        ["200", "400", "401", "403", "409", "413", "422"]
+        ["200", "400", "401", "403", "409", "413", "415", "422"]
     );
 }

@@ -80,7 +80,11 @@ pub(crate) fn command(bin: &Path, database_url: &str) -> Command {
         .env("AFTERCARE_SDK_DIR", root.join("dist"))
         .env("AFTERCARE_DEMO_DIR", root.join("demo-site"));
     if std::env::var_os("RUST_LOG").is_none() {
-        c.env("RUST_LOG", "warn,aftercare_server=info");
+        // Per-request access lines (`http::telemetry`) would drown the demo's terminal.
+        c.env(
+            "RUST_LOG",
+            "warn,aftercare_server=info,aftercare_server::http::telemetry=warn",
+        );
     }
     c
 }
@@ -92,7 +96,7 @@ pub(crate) fn seed(bin: &Path, database_url: &str, public_url: &str) -> Result<(
         .env("AFTERCARE_PUBLIC_URL", public_url))
 }
 
-/// Start `serve --demo` on `port` and wait until `/healthz` answers.
+/// Start `serve --demo` on `port` and wait until `/readyz` answers (database up, migrated).
 pub(crate) fn start(
     bin: &Path,
     database_url: &str,
@@ -119,13 +123,13 @@ pub(crate) fn start(
                 "the server exited before answering ({status}); is port {port} already in use?"
             ));
         }
-        if http_get(port, "/healthz").is_some_and(|(status, _)| status == 200) {
+        if http_get(port, "/readyz").is_some_and(|(status, _)| status == 200) {
             return Ok(running);
         }
         std::thread::sleep(Duration::from_millis(150));
     }
     Err(format!(
-        "the server did not answer /healthz on port {port} within 60 s"
+        "the server was not ready (/readyz) on port {port} within 60 s"
     ))
 }
 

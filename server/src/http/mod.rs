@@ -1,5 +1,6 @@
 //! The HTTP surface: one module per resource, each exposing `router()`, assembled by [`app`]
-//! with the cross-cutting layers (CORS, compression, body limit, idempotency, tracing).
+//! with the cross-cutting layers (CORS, compression, body limit, idempotency, and
+//! [`telemetry`]: request ids, tracing spans, metrics).
 //!
 //! This file only assembles. What the resource modules share lives in [`plumbing`] (below
 //! every resource module), the `Idempotency-Key` layer in [`idempotency`] and the parts of the
@@ -12,6 +13,7 @@ pub mod demo;
 pub mod health;
 pub mod idempotency;
 pub mod insights;
+pub mod metrics;
 pub mod openapi;
 pub mod orders;
 pub mod overview;
@@ -25,6 +27,8 @@ pub mod reviews;
 pub mod static_files;
 pub mod store;
 pub mod surveys;
+pub mod telemetry;
+pub mod uploads;
 
 use crate::state::AppState;
 use aftercare_shared::api::{IDEMPOTENCY_HEADER, KEY_HEADER, REPLAYED_HEADER};
@@ -37,7 +41,6 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 
 /// Every route of the server, from every resource module, each with its operation in the
@@ -48,6 +51,7 @@ use utoipa::OpenApi;
 pub fn routes() -> ApiRouter {
     ApiRouter::with_openapi(openapi::ApiDoc::openapi())
         .merge(health::router())
+        .merge(metrics::router())
         .merge(store::router())
         .merge(orders::router())
         .merge(admin::router())
@@ -89,12 +93,13 @@ pub fn app(state: AppState) -> Router {
             header::RETRY_AFTER,
             header::ETAG,
             HeaderName::from_static(REPLAYED_HEADER),
+            HeaderName::from_static(telemetry::REQUEST_ID_HEADER),
         ])
         .max_age(Duration::from_secs(600));
     let (routes, document) = routes().split_for_parts();
     let document = openapi::finish(&document);
     let bearer_routes = idempotency::BearerRoutes::from_document(&document);
-    routes
+    let routes = routes
         .layer(Extension(openapi::Document(Arc::new(document))))
         .fallback(static_files::fallback)
         .layer(axum::middleware::from_fn_with_state(
@@ -111,7 +116,6 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static("no-store"),
         ))
         .layer(CompressionLayer::new())
-        .layer(cors)
-        .layer(TraceLayer::new_for_http())
-        .with_state(state)
+        .layer(cors);
+    telemetry::apply(routes).with_state(state)
 }

@@ -377,6 +377,11 @@ pub struct ReturnSettings {
     /// Where parcels go back to (printed on the label; empty = the store's name only).
     #[serde(default)]
     pub return_address: String,
+    /// Days a closed return's photos are kept after it closes (refunded, exchanged, rejected
+    /// or cancelled); then the server deletes them. Enough time for a chargeback or a
+    /// carrier claim, not a reason to keep shoppers' photos forever.
+    #[serde(default = "ReturnSettings::default_photo_retention_days")]
+    pub photo_retention_days: u32,
 }
 
 /// A resolution the store offers (a wrapper so the settings document can grow per-choice
@@ -443,6 +448,16 @@ impl ReturnSettings {
     pub const WINDOW_DAYS: std::ops::RangeInclusive<u32> = 1..=365;
     /// Allowed transit buffers.
     pub const BUFFER_DAYS: std::ops::RangeInclusive<u32> = 0..=60;
+    /// Allowed photo retention after a return closes (a day to ten years).
+    pub const PHOTO_RETENTION_DAYS: std::ops::RangeInclusive<u32> = 1..=3650;
+    /// Photo retention of stores that never chose one: about six months, past the usual
+    /// chargeback window (120 days) with room for a carrier claim.
+    pub const DEFAULT_PHOTO_RETENTION_DAYS: u32 = 180;
+
+    /// [`Self::DEFAULT_PHOTO_RETENTION_DAYS`], for serde (documents saved before the setting).
+    pub fn default_photo_retention_days() -> u32 {
+        Self::DEFAULT_PHOTO_RETENTION_DAYS
+    }
 
     /// Every rule the settings must meet, all problems at once (the server runs this on
     /// `PUT`; a settings form can run the same code before sending).
@@ -511,6 +526,11 @@ impl ReturnSettings {
             "return_address",
             Some(&self.return_address),
             Self::MAX_ADDRESS,
+        );
+        p.in_range(
+            "photo_retention_days",
+            self.photo_retention_days,
+            &Self::PHOTO_RETENTION_DAYS,
         );
         p.finish()
     }

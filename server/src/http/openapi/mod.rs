@@ -56,7 +56,7 @@ pub mod conventions;
         (name = "reviews", description = "Product reviews: customers' pending items, submit, edit, postpone (publishable key + customer token or a store's review link); a product's published reviews, helpful votes and the \"How reviews work\" disclosure (publishable key)"),
         (name = "admin", description = "Secret-key admin and ingest API"),
         (name = "demo", description = "Demo-only helpers"),
-        (name = "health", description = "Liveness"),
+        (name = "health", description = "Liveness, readiness and metrics"),
         (name = "static", description = "SDK and demo storefront files"),
     )
 )]
@@ -98,6 +98,15 @@ impl Modify for Security {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("sk_… secret key")
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "metrics_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("the server's AFTERCARE_METRICS_TOKEN")
                     .build(),
             ),
         );

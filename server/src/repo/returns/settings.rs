@@ -49,6 +49,7 @@ pub fn default_settings() -> ReturnSettings {
         final_sale_tags: vec!["final-sale".into()],
         reasons: DefaultReason::ALL.into_iter().map(reason).collect(),
         return_address: String::new(),
+        photo_retention_days: ReturnSettings::DEFAULT_PHOTO_RETENTION_DAYS,
     }
 }
 
