@@ -20,6 +20,9 @@ pub struct Config {
     pub lookup_per_order: u32,
     /// "Helpful" votes allowed per store and client IP per minute.
     pub votes_per_minute: u32,
+    /// This instance's name, sent as `x-aftercare-instance` on every answer so operators and
+    /// tests behind a load balancer can tell which instance answered (none when unset).
+    pub instance: Option<String>,
 }
 
 impl Default for Config {
@@ -32,6 +35,7 @@ impl Default for Config {
             lookup_per_minute: 10,
             lookup_per_order: 5,
             votes_per_minute: 30,
+            instance: None,
         }
     }
 }

@@ -91,6 +91,10 @@ struct ServeArgs {
     /// "Helpful" votes on reviews per store and client IP per minute.
     #[arg(long, env = "AFTERCARE_VOTES_PER_MINUTE", default_value_t = 30)]
     votes_per_minute: u32,
+    /// Name of this instance, sent back as `x-aftercare-instance` (several instances behind
+    /// one load balancer).
+    #[arg(long, env = "AFTERCARE_INSTANCE")]
+    instance: Option<String>,
 }
 
 #[tokio::main]
@@ -213,7 +217,15 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
         lookup_per_minute: args.lookup_per_minute,
         lookup_per_order: args.lookup_per_order,
         votes_per_minute: args.votes_per_minute,
+        instance: args.instance,
     };
+    if let Some(name) = &config.instance {
+        if axum::http::HeaderValue::from_str(name).is_err() || name.is_empty() {
+            return Err(Error::bad_request(
+                "AFTERCARE_INSTANCE must be visible ASCII (it is sent as a header)",
+            ));
+        }
+    }
     http::static_files::warn_missing_dirs(&config);
     let state = AppState::new(db, config).await?;
     state.spawn_origin_refresher();
@@ -223,7 +235,10 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::internal(e.to_string()))?;
-    println!("Aftercare server listening on http://{addr}");
+    match &state.config.instance {
+        Some(name) => println!("Aftercare server {name} listening on http://{addr}"),
+        None => println!("Aftercare server listening on http://{addr}"),
+    }
     axum::serve(
         listener,
         http::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>(),
