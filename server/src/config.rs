@@ -30,6 +30,9 @@ pub struct Config {
     /// Bearer token that `GET /metrics` requires; `None` turns the route off (404), so
     /// nothing about the server's traffic is public unless the operator asks for it.
     pub metrics_token: Option<String>,
+    /// This instance's name, sent as `x-aftercare-instance` on every answer so operators and
+    /// tests behind a load balancer can tell which instance answered (none when unset).
+    pub instance: Option<String>,
 }
 
 /// Default photo queue length for `workers` workers: twice as many may wait.
@@ -51,6 +54,7 @@ impl Default for Config {
             photo_queue: default_photo_queue(crate::photos::limit::default_workers()),
             photo_wait: Duration::from_secs(5),
             metrics_token: None,
+            instance: None,
         }
     }
 }

@@ -129,6 +129,10 @@ struct ServeArgs {
         default_value_t = 3600
     )]
     retention_interval_seconds: u64,
+    /// Name of this instance, sent back as `x-aftercare-instance` (several instances behind
+    /// one load balancer).
+    #[arg(long, env = "AFTERCARE_INSTANCE")]
+    instance: Option<String>,
 }
 
 #[tokio::main]
@@ -259,7 +263,15 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
             .unwrap_or_else(|| aftercare_server::config::default_photo_queue(photo_workers)),
         photo_wait: Duration::from_secs(args.photo_wait_seconds),
         metrics_token: args.metrics_token.filter(|t| !t.trim().is_empty()),
+        instance: args.instance,
     };
+    if let Some(name) = &config.instance {
+        if axum::http::HeaderValue::from_str(name).is_err() || name.is_empty() {
+            return Err(Error::bad_request(
+                "AFTERCARE_INSTANCE must be visible ASCII (it is sent as a header)",
+            ));
+        }
+    }
     http::static_files::warn_missing_dirs(&config);
     let state = AppState::new(db, config).await?;
     state.spawn_origin_refresher();
@@ -285,7 +297,10 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
     let addr = listener
         .local_addr()
         .map_err(|e| Error::internal(e.to_string()))?;
-    println!("Aftercare server listening on http://{addr}");
+    match &state.config.instance {
+        Some(name) => println!("Aftercare server {name} listening on http://{addr}"),
+        None => println!("Aftercare server listening on http://{addr}"),
+    }
     axum::serve(
         listener,
         http::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>(),

@@ -1,81 +1,143 @@
-//! Rate limits (governor GCRA, in memory per server instance).
+//! Rate limits, shared by every server instance through the database.
 //!
 //! Two limits guard `POST /v1/orders/lookup` against enumeration: per store and client IP
 //! (default 10 a minute) and per store and order number (default 5 per 15 minutes), so
 //! neither one IP scanning many orders nor many IPs guessing one order's email get far.
-//! [`IpLimit`] caps anonymous writes per store and client IP ("helpful" votes: 30 a minute),
+//! A third caps anonymous writes per store and client IP ("helpful" votes: 30 a minute),
 //! so one script cannot push a review up by minting voter ids.
+//!
+//! Each limit is GCRA (the algorithm the in-memory `governor` limiters used before, so the
+//! semantics are unchanged): a burst of N, one more every window / N, refused requests not
+//! counted, and Retry-After the exact wait for the next allowed one. Its one number per
+//! subject lives in `rate_limits` ([`crate::repo::rate_limits`]), updated by one atomic
+//! upsert, so instances behind a load balancer count together. Subjects are stored as an
+//! HMAC under the store's secret key: never a raw IP or order number, and not reversible by
+//! hashing every IPv4 address. Instances must share a synchronised clock (as token expiry
+//! already requires).
 
-use crate::error::Error;
-use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::repo::rate_limits::{self as repo, Hit};
+use crate::repo::stores::StoreRow;
+use hmac::{Hmac, Mac};
+use sha2::Sha256;
 use std::net::IpAddr;
-use std::num::NonZeroU32;
-use std::time::Duration;
 
-/// The two lookup limiters.
-pub struct LookupLimits {
-    per_ip: DefaultKeyedRateLimiter<String>,
-    per_order: DefaultKeyedRateLimiter<String>,
+/// One limit: a name (the table's `bucket`), a burst and the interval that refills one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rule {
+    /// Stored as `rate_limits.bucket`; distinct per limit.
+    pub bucket: &'static str,
+    /// Requests allowed at once (at least 1).
+    pub burst: u32,
+    /// Milliseconds that give back one request.
+    pub interval_ms: i64,
 }
 
-impl LookupLimits {
-    /// Limiters allowing `per_minute` lookups per IP a minute and `per_order` per order
-    /// number per 15 minutes (both at least 1).
-    pub fn new(per_minute: u32, per_order: u32) -> Self {
-        let per_minute = NonZeroU32::new(per_minute.max(1)).expect("non-zero");
-        let per_order = NonZeroU32::new(per_order.max(1)).expect("non-zero");
-        let order_period = Duration::from_secs(15 * 60) / per_order.get();
+impl Rule {
+    /// `count` requests per `window_ms`, all usable at once (at least 1).
+    pub fn per_window(bucket: &'static str, count: u32, window_ms: i64) -> Self {
+        let burst = count.max(1);
+        let n = i64::from(burst);
         Self {
-            per_ip: RateLimiter::keyed(Quota::per_minute(per_minute)),
-            per_order: RateLimiter::keyed(
-                Quota::with_period(order_period)
-                    .expect("non-zero period")
-                    .allow_burst(per_order),
-            ),
+            bucket,
+            burst,
+            // Rounded up: never more lenient than configured.
+            interval_ms: (window_ms + n - 1) / n,
         }
     }
 
-    /// Count one lookup; `Err(RateLimited(seconds))` when either limit is exhausted.
-    pub fn check(&self, store_id: i64, ip: IpAddr, order_number: &str) -> Result<(), Error> {
-        check_key(&self.per_ip, format!("{store_id}|{ip}"))?;
-        check_key(&self.per_order, format!("{store_id}|{order_number}"))?;
-        Ok(())
+    /// Count one request for `key_hash` at `now_ms`; `Err(RateLimited(seconds))` when the
+    /// limit is exhausted (and the request is not counted).
+    pub async fn check(&self, db: &Db, key_hash: &str, now_ms: i64) -> Result<()> {
+        let burst_ms = self.interval_ms * i64::from(self.burst);
+        match repo::hit(
+            db,
+            self.bucket,
+            key_hash,
+            now_ms,
+            self.interval_ms,
+            burst_ms,
+        )
+        .await?
+        {
+            Hit::Allowed => Ok(()),
+            Hit::Limited { tat_ms } => Err(Error::RateLimited(self.retry_after(tat_ms, now_ms))),
+        }
     }
 
-    /// Forget keys whose limits have fully recovered (bounded memory).
-    pub fn purge(&self) {
-        self.per_ip.retain_recent();
-        self.per_order.retain_recent();
+    /// Whole seconds (at least 1) until a request would be allowed again: when
+    /// `tat + interval − now ≤ burst × interval`.
+    pub fn retry_after(&self, tat_ms: i64, now_ms: i64) -> u64 {
+        let allowed_at = tat_ms + self.interval_ms - self.interval_ms * i64::from(self.burst);
+        let wait_ms = (allowed_at - now_ms).max(0);
+        u64::try_from((wait_ms + 999) / 1000).unwrap_or(1).max(1)
     }
 }
 
-fn check_key(limiter: &DefaultKeyedRateLimiter<String>, key: String) -> Result<(), Error> {
-    limiter.check_key(&key).map_err(|not_until| {
-        let wait = not_until.wait_time_from(DefaultClock::default().now());
-        Error::RateLimited(wait.as_secs_f64().ceil().max(1.0) as u64)
-    })
+/// Every limit the server applies, from the configuration.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Guest lookups per store and client IP.
+    pub lookup_ip: Rule,
+    /// Guest lookups per store and order number.
+    pub lookup_order: Rule,
+    /// "Helpful" votes per store and client IP.
+    pub votes: Rule,
 }
 
-/// One per-store, per-client-IP limit a minute (anonymous writes such as "helpful" votes).
-pub struct IpLimit(DefaultKeyedRateLimiter<String>);
+const MINUTE_MS: i64 = 60_000;
 
-impl IpLimit {
-    /// A limiter allowing `per_minute` requests per store and IP a minute (at least 1).
-    pub fn per_minute(per_minute: u32) -> Self {
-        let n = NonZeroU32::new(per_minute.max(1)).expect("non-zero");
-        Self(RateLimiter::keyed(Quota::per_minute(n)))
+impl Limits {
+    /// The limits `config` asks for (`AFTERCARE_LOOKUP_PER_MINUTE`, `…_PER_ORDER`,
+    /// `AFTERCARE_VOTES_PER_MINUTE`).
+    pub fn new(config: &Config) -> Self {
+        Self {
+            lookup_ip: Rule::per_window("lookup_ip", config.lookup_per_minute, MINUTE_MS),
+            lookup_order: Rule::per_window("lookup_order", config.lookup_per_order, 15 * MINUTE_MS),
+            votes: Rule::per_window("votes_ip", config.votes_per_minute, MINUTE_MS),
+        }
     }
 
-    /// Count one request; `Err(RateLimited(seconds))` when the limit is exhausted.
-    pub fn check(&self, store_id: i64, ip: IpAddr) -> Result<(), Error> {
-        check_key(&self.0, format!("{store_id}|{ip}"))
+    /// Count one guest lookup; `Err(RateLimited(seconds))` when either limit is exhausted.
+    pub async fn check_lookup(
+        &self,
+        db: &Db,
+        store: &StoreRow,
+        ip: IpAddr,
+        order_number: &str,
+    ) -> Result<()> {
+        let now = crate::util::now_ms();
+        let by_ip = subject_hash(store, self.lookup_ip.bucket, &ip.to_string());
+        self.lookup_ip.check(db, &by_ip, now).await?;
+        let by_order = subject_hash(store, self.lookup_order.bucket, order_number);
+        self.lookup_order.check(db, &by_order, now).await
     }
 
-    /// Forget keys whose limits have fully recovered (bounded memory).
-    pub fn purge(&self) {
-        self.0.retain_recent();
+    /// Count one "helpful" vote; `Err(RateLimited(seconds))` when the IP's limit is exhausted.
+    pub async fn check_vote(&self, db: &Db, store: &StoreRow, ip: IpAddr) -> Result<()> {
+        let key = subject_hash(store, self.votes.bucket, &ip.to_string());
+        self.votes.check(db, &key, crate::util::now_ms()).await
     }
+}
+
+/// Forget limits that have fully recovered (bounded table); run periodically.
+pub async fn purge(db: &Db) -> Result<u64> {
+    repo::purge(db, crate::util::now_ms()).await
+}
+
+/// The stored form of a subject: HMAC-SHA256 under the store's secret key of the store id,
+/// the limit and the subject, in hex.
+fn subject_hash(store: &StoreRow, bucket: &str, subject: &str) -> String {
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(store.secret_key.as_bytes()).expect("any key length");
+    mac.update(format!("rate-limit\n{}\n{bucket}\n{subject}", store.id).as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 #[cfg(test)]
@@ -83,27 +145,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn per_order_limit_applies_across_ips() {
-        let l = LookupLimits::new(100, 2);
-        let a: IpAddr = "10.0.0.1".parse().unwrap();
-        let b: IpAddr = "10.0.0.2".parse().unwrap();
-        assert!(l.check(1, a, "1001").is_ok());
-        assert!(l.check(1, b, "1001").is_ok());
-        match l.check(1, a, "1001") {
-            Err(Error::RateLimited(s)) => assert!((1..=450).contains(&s)),
-            other => panic!("expected rate limit, got {other:?}"),
-        }
-        assert!(l.check(2, a, "1001").is_ok(), "limits are per store");
+    fn rules_round_the_interval_up() {
+        let r = Rule::per_window("x", 3, MINUTE_MS);
+        assert_eq!((r.burst, r.interval_ms), (3, 20_000));
+        let r = Rule::per_window("x", 0, MINUTE_MS);
+        assert_eq!((r.burst, r.interval_ms), (1, 60_000));
+        assert_eq!(Rule::per_window("x", 7, MINUTE_MS).interval_ms, 8_572);
     }
 
     #[test]
-    fn ip_limit_is_per_store_and_ip() {
-        let l = IpLimit::per_minute(2);
-        let a: IpAddr = "10.0.0.1".parse().unwrap();
-        assert!(l.check(1, a).is_ok());
-        assert!(l.check(1, a).is_ok());
-        assert!(matches!(l.check(1, a), Err(Error::RateLimited(s)) if (1..=60).contains(&s)));
-        assert!(l.check(1, "10.0.0.2".parse().unwrap()).is_ok());
-        assert!(l.check(2, a).is_ok());
+    fn retry_after_is_the_wait_for_one_interval() {
+        // Three at once at t=0 leave tat = 60 s; the fourth may come at 20 s.
+        let r = Rule::per_window("x", 3, MINUTE_MS);
+        assert_eq!(r.retry_after(60_000, 0), 20);
+        assert_eq!(r.retry_after(60_000, 19_500), 1);
+        assert_eq!(r.retry_after(60_000, 25_000), 1, "never 0");
+        let per_order = Rule::per_window("x", 5, 15 * MINUTE_MS);
+        assert_eq!(per_order.retry_after(900_000, 0), 180);
     }
 }

@@ -117,6 +117,8 @@ pub async fn seed_demo_with(db: &Db, public_url: &str) -> Result<SeedReport> {
 async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport> {
     let store = stores::upsert(db, &demo_store()?).await?;
     stores::put_settings(db, store.id, &demo_settings()?).await?;
+    // A fresh demo starts at the real time (the offsets outlive restarts in the database).
+    crate::repo::demo_clock::reset(db).await?;
     let list = demo_orders(now, public_url)?;
     for order in &list {
         let number = OrderNumber::parse(&order.order_number)

@@ -4,26 +4,25 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::error::Result;
 use crate::photos::limit::PhotoLimiter;
-use crate::rate_limit::{IpLimit, LookupLimits};
+use crate::rate_limit::Limits;
 use axum::http::HeaderValue;
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
 
-/// Everything a request may need; cheap to clone (all `Arc`s).
+/// Everything a request may need; cheap to clone (all `Arc`s). Nothing here is state a
+/// request on another instance could miss: rate limits, idempotency records and the demo
+/// clock live in the database; the origin cache only speeds up CORS answers and reloads on
+/// a miss (see [`OriginCache`]).
 #[derive(Clone)]
 pub struct AppState {
     /// The database.
     pub db: Db,
     /// Runtime configuration.
     pub config: Arc<Config>,
-    /// Guest-lookup rate limiters.
-    pub limits: Arc<LookupLimits>,
-    /// "Helpful" vote limiter (per store and client IP).
-    pub vote_limit: Arc<IpLimit>,
+    /// The rate limits (rules only; their counts are in the database).
+    pub limits: Arc<Limits>,
     /// Every store's allowed origins, for CORS preflights (which carry no key).
     pub origins: OriginCache,
-    /// Demo-only time shifts per survey subject (`POST /demo/clock`).
-    pub survey_clock: SurveyClock,
     /// Bounds the photo uploads re-encoded (and waiting) at once.
     pub photo_limit: PhotoLimiter,
     /// Renders the Prometheus metrics this process records (`GET /metrics`).
@@ -33,11 +32,7 @@ pub struct AppState {
 impl AppState {
     /// Build the state and load the origin cache.
     pub async fn new(db: Db, config: Config) -> Result<Self> {
-        let limits = Arc::new(LookupLimits::new(
-            config.lookup_per_minute,
-            config.lookup_per_order,
-        ));
-        let vote_limit = Arc::new(IpLimit::per_minute(config.votes_per_minute));
+        let limits = Arc::new(Limits::new(&config));
         // The recorder first, so the limiter's gauges are registered with it.
         let metrics = crate::ops::metrics::install();
         let photo_limit =
@@ -45,12 +40,10 @@ impl AppState {
         let state = Self {
             photo_limit,
             metrics,
+            origins: OriginCache::new(db.clone()),
             db,
             config: Arc::new(config),
             limits,
-            vote_limit,
-            origins: OriginCache::default(),
-            survey_clock: SurveyClock::default(),
         };
         state.refresh_origins().await?;
         Ok(state)
@@ -58,88 +51,117 @@ impl AppState {
 
     /// Reload the allowed-origin patterns from the database (after store changes).
     pub async fn refresh_origins(&self) -> Result<()> {
-        let patterns = crate::repo::stores::all_origins(&self.db).await?;
-        self.origins.replace(patterns);
-        Ok(())
+        self.origins.reload().await
     }
 
     /// "Now" for a survey subject's decisions and writes: the real time, shifted by the demo
-    /// clock when the server runs with `--demo` (so end-to-end tests can skip days).
-    pub fn survey_now(&self, subject_key: &str) -> i64 {
+    /// clock when the server runs with `--demo` (so end-to-end tests can skip days). The
+    /// shift is read from the database, so every instance agrees on it.
+    pub async fn survey_now(&self, subject_key: &str) -> Result<i64> {
         let now = crate::util::now_ms();
         if self.config.demo {
-            now + self.survey_clock.offset_ms(subject_key)
+            Ok(now + crate::repo::demo_clock::offset_ms(&self.db, subject_key).await?)
         } else {
-            now
+            Ok(now)
         }
     }
 
-    /// Keep the origin cache fresh while the server runs (stores change from other processes).
+    /// Keep the origin cache fresh while the server runs (stores change from other
+    /// processes) and purge recovered rate limits.
     pub fn spawn_origin_refresher(&self) {
         let state = self.clone();
         tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_secs(30));
+            let mut tick = tokio::time::interval(Duration::from_secs(30));
             loop {
                 tick.tick().await;
                 if let Err(e) = state.refresh_origins().await {
                     tracing::warn!(error = %e, "could not refresh allowed origins");
                 }
-                state.limits.purge();
-                state.vote_limit.purge();
+                if let Err(e) = crate::rate_limit::purge(&state.db).await {
+                    tracing::warn!(error = %e, "could not purge rate limits");
+                }
             }
         });
     }
 }
 
-/// Per-subject time offsets (milliseconds) for the demo clock, in memory only: a restart
-/// returns everyone to the real time.
-#[derive(Clone, Default)]
-pub struct SurveyClock(Arc<RwLock<HashMap<String, i64>>>);
+/// Least time between two reloads of the origin cache caused by misses, so requests with
+/// unknown origins cannot turn into one database query each.
+pub const ORIGIN_RELOAD_MIN_INTERVAL: Duration = Duration::from_secs(1);
 
-impl SurveyClock {
-    /// The offset applied to `subject_key` (0 when never advanced).
-    pub fn offset_ms(&self, subject_key: &str) -> i64 {
-        self.0
-            .read()
-            .map(|m| m.get(subject_key).copied().unwrap_or(0))
-            .unwrap_or(0)
-    }
-
-    /// Move `subject_key`'s clock by `ms` (cumulative); returns the new offset.
-    pub fn advance(&self, subject_key: &str, ms: i64) -> i64 {
-        match self.0.write() {
-            Ok(mut m) => {
-                let v = m.entry(subject_key.to_owned()).or_insert(0);
-                *v = v.saturating_add(ms);
-                *v
-            }
-            Err(_) => 0,
-        }
-    }
+/// In-memory copy of every store's origin patterns for the CORS layer. Refreshed every 30 s,
+/// and on a miss reloaded from the database (at most once per
+/// [`ORIGIN_RELOAD_MIN_INTERVAL`], one reload at a time), so an origin added through another
+/// instance is honoured on the next request rather than 30 s later. A removed origin may
+/// still get CORS headers for up to 30 s; the key check on the request itself
+/// ([`crate::auth::PublicStore`]) always reads the database, so it is refused regardless.
+#[derive(Clone)]
+pub struct OriginCache {
+    db: Db,
+    patterns: Arc<RwLock<Arc<Vec<String>>>>,
+    last_reload: Arc<tokio::sync::Mutex<Option<Instant>>>,
 }
 
-/// In-memory copy of every store's origin patterns, read synchronously by the CORS layer.
-#[derive(Clone, Default)]
-pub struct OriginCache(Arc<RwLock<Arc<Vec<String>>>>);
-
 impl OriginCache {
+    /// An empty cache over `db` (call [`Self::reload`] to fill it).
+    pub fn new(db: Db) -> Self {
+        Self {
+            db,
+            patterns: Arc::default(),
+            last_reload: Arc::default(),
+        }
+    }
+
     /// Swap in a new set of patterns.
     pub fn replace(&self, patterns: Vec<String>) {
-        if let Ok(mut guard) = self.0.write() {
+        if let Ok(mut guard) = self.patterns.write() {
             *guard = Arc::new(patterns);
         }
     }
 
-    /// Whether some store allows this `Origin` (preflights cannot tell which store).
-    pub fn allows(&self, origin: &HeaderValue) -> bool {
+    /// Read every store's patterns from the database.
+    pub async fn reload(&self) -> Result<()> {
+        let patterns = crate::repo::stores::all_origins(&self.db).await?;
+        self.replace(patterns);
+        Ok(())
+    }
+
+    /// Whether some store allows this `Origin` in the cached patterns.
+    pub fn allows_cached(&self, origin: &HeaderValue) -> bool {
         let Ok(origin) = origin.to_str() else {
             return false;
         };
-        let patterns = match self.0.read() {
+        let patterns = match self.patterns.read() {
             Ok(g) => g.clone(),
             Err(_) => return false,
         };
         patterns.iter().any(|p| origin_matches(p, origin))
+    }
+
+    /// Whether some store allows this `Origin` (preflights cannot tell which store): the
+    /// cache, then on a miss a bounded reload from the database.
+    pub async fn allows(&self, origin: &HeaderValue) -> bool {
+        if self.allows_cached(origin) {
+            return true;
+        }
+        if origin.to_str().is_err() {
+            return false;
+        }
+        {
+            let mut last = self.last_reload.lock().await;
+            let due = last.is_none_or(|t| t.elapsed() >= ORIGIN_RELOAD_MIN_INTERVAL);
+            if !due {
+                // Another request reloaded a moment ago (or is reloading: we waited for it).
+                drop(last);
+                return self.allows_cached(origin);
+            }
+            *last = Some(Instant::now());
+            if let Err(e) = self.reload().await {
+                tracing::warn!(error = %e, "could not reload allowed origins");
+                return false;
+            }
+        }
+        self.allows_cached(origin)
     }
 }
 

@@ -26,6 +26,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/postgres/0009_reviews.sql"),
         include_str!("../migrations/postgres/0010_review_photos_asks.sql"),
         include_str!("../migrations/postgres/0011_review_votes_links.sql"),
+        include_str!("../migrations/postgres/0014_shared_state.sql"),
     ];
     let lite_sql = [
         include_str!("../migrations/sqlite/0001_init.sql"),
@@ -39,6 +40,7 @@ async fn api_works_on_postgres() {
         include_str!("../migrations/sqlite/0009_reviews.sql"),
         include_str!("../migrations/sqlite/0010_review_photos_asks.sql"),
         include_str!("../migrations/sqlite/0011_review_votes_links.sql"),
+        include_str!("../migrations/sqlite/0014_shared_state.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in [

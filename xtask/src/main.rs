@@ -1,4 +1,4 @@
-//! `cargo xtask demo | test | bench | build`: the README's commands.
+//! `cargo xtask demo | test | bench | build | cluster`: the README's commands.
 //!
 //! Each command first installs whatever this machine is missing (so a fresh machine needs
 //! nothing but Rust and Node), then does its job. Everything is plain std + processes, so the
@@ -7,6 +7,8 @@
 mod bench;
 mod bench_report;
 mod bundle;
+mod cluster;
+mod cluster_check;
 mod contract;
 mod demo;
 mod load;
@@ -30,7 +32,7 @@ pub fn repo_root() -> PathBuf {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright)\n  bench   build in release mode and write size / render / latency figures to target/bench/\n  build   build the widget bundle into dist/ only"
+        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright)\n  bench   build in release mode and write size / render / latency figures to target/bench/\n  build   build the widget bundle into dist/ only\n  cluster PostgreSQL + two server instances behind nginx on one port (--check: prove it, then stop)"
     );
     ExitCode::from(2)
 }
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
+        Some("cluster") => cluster::run(&args[1..]),
         Some("build") => {
             tools::ensure_build_tools().and_then(|env| bundle::build(&env).map(|_| ()))
         }

@@ -42,13 +42,18 @@ fn pg(bin: &Path, as_postgres_user: bool, tool: &str, args: &[&str]) -> Command 
 
 /// Start a fresh cluster on a free port (installing PostgreSQL first if needed).
 pub(crate) fn start(env: &Env) -> Result<Cluster> {
+    start_in(env, &repo_root().join("target/pg"), None)
+}
+
+/// Start a fresh cluster with its data in `data` (emptied first), on `port` or a free one.
+pub(crate) fn start_in(env: &Env, data: &Path, port: Option<u16>) -> Result<Cluster> {
     if bin_dir().is_none() {
         crate::tools::apt_install(env, &["postgresql"])?;
     }
     let bin = bin_dir()
         .ok_or("PostgreSQL is installed but no initdb was found under /usr/lib/postgresql")?;
     let is_root = output(Command::new("id").arg("-u")).as_deref() == Some("0");
-    let data = repo_root().join("target/pg");
+    let data = data.to_path_buf();
     let _ = std::fs::remove_dir_all(&data);
     std::fs::create_dir_all(&data).map_err(|e| e.to_string())?;
     if is_root {
@@ -78,7 +83,10 @@ pub(crate) fn start(env: &Env) -> Result<Cluster> {
         &["-D", &data_s, "-A", "trust", "-U", "postgres", "--no-sync"],
     ))
     .map_err(|e| format!("initdb failed: {e}"))?;
-    let port = crate::server::free_port()?;
+    let port = match port {
+        Some(p) => p,
+        None => crate::server::free_port()?,
+    };
     let opts = format!("-p {port} -k {data_s} -c listen_addresses=127.0.0.1 -c fsync=off");
     let log = format!("{data_s}/server.log");
     quiet(pg(
@@ -94,6 +102,51 @@ pub(crate) fn start(env: &Env) -> Result<Cluster> {
         as_postgres_user: is_root,
         url: format!("postgres://postgres@127.0.0.1:{port}/postgres"),
     })
+}
+
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+impl Cluster {
+    /// A watchdog that stops and removes this cluster once process `pid` is gone, for when
+    /// that process dies without running `Drop` (Ctrl-C kills `cargo xtask` at once, while
+    /// the postmaster, in its own session, would keep running). It ignores Ctrl-C itself;
+    /// kill it before dropping the cluster normally.
+    pub(crate) fn watchdog(&self, pid: u32) -> Result<std::process::Child> {
+        let data = self.data.to_string_lossy();
+        let mut stop = vec![
+            self.bin.join("pg_ctl").to_string_lossy().into_owned(),
+            "-D".into(),
+            data.clone().into_owned(),
+            "-m".into(),
+            "fast".into(),
+            "-w".into(),
+            "stop".into(),
+        ];
+        if self.as_postgres_user {
+            let mut r = vec![
+                "runuser".into(),
+                "-u".into(),
+                "postgres".into(),
+                "--".into(),
+            ];
+            r.append(&mut stop);
+            stop = r;
+        }
+        let stop: Vec<String> = stop.iter().map(|a| sh_quote(a)).collect();
+        let script = format!(
+            "trap '' INT HUP; while kill -0 {pid} 2>/dev/null; do sleep 1; done; \
+             {} >/dev/null 2>&1; rm -rf {}",
+            stop.join(" "),
+            sh_quote(&data)
+        );
+        Command::new("sh")
+            .args(["-c", &script])
+            .stdin(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot start the PostgreSQL watchdog: {e}"))
+    }
 }
 
 impl Drop for Cluster {

@@ -64,6 +64,13 @@ impl Running {
     }
 }
 
+impl Running {
+    /// The exit status if the server has stopped (the cluster watches its instances).
+    pub(crate) fn try_wait(&mut self) -> Option<std::process::ExitStatus> {
+        self.child.try_wait().ok().flatten()
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -69,7 +69,8 @@ fn demo_only(state: &AppState) -> Result<()> {
     }
 }
 
-/// Move one customer's survey clock (demo only, in memory): prompts, responses and dismissals
+/// Move one customer's survey clock (demo only; kept in the database, so every instance
+/// behind a load balancer sees it; seeding the demo store resets it): prompts, responses and dismissals
 /// of `customer:<id>` then happen at the shifted time.
 #[utoipa::path(post, path = "/demo/clock", tag = "demo",
     security(()),
@@ -92,13 +93,13 @@ pub async fn clock(
     p.finish()?;
     let customer = req.customer.trim().to_owned();
     let key = Subject::Customer(customer.clone()).key();
-    let offset = state
-        .survey_clock
-        .advance(&key, req.advance_days * surveys::DAY_MS);
+    let offset =
+        crate::repo::demo_clock::advance(&state.db, &key, req.advance_days * surveys::DAY_MS)
+            .await?;
     Ok(Json(DemoClock {
         customer,
         offset_days: offset / surveys::DAY_MS,
-        now: Timestamp::from_utc_ms(state.survey_now(&key), 0),
+        now: Timestamp::from_utc_ms(crate::util::now_ms() + offset, 0),
     }))
 }
 

@@ -38,6 +38,9 @@ use axum::{Extension, Router};
 use plumbing::ApiRouter;
 use std::sync::Arc;
 use std::time::Duration;
+
+/// Response header naming the instance that answered (`AFTERCARE_INSTANCE`).
+pub const INSTANCE_HEADER: &str = "x-aftercare-instance";
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -77,9 +80,15 @@ pub fn document() -> serde_json::Value {
 /// The complete application: routes, fallback and layers, bound to `state`.
 pub fn app(state: AppState) -> Router {
     let origins = state.origins.clone();
+    let instance = state
+        .config
+        .instance
+        .as_deref()
+        .and_then(|name| HeaderValue::from_str(name).ok());
     let cors = CorsLayer::new()
-        .allow_origin(AllowOrigin::predicate(move |origin, _| {
-            origins.allows(origin)
+        .allow_origin(AllowOrigin::async_predicate(move |origin, _| {
+            let origins = origins.clone();
+            async move { origins.allows(&origin).await }
         }))
         .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
@@ -94,6 +103,7 @@ pub fn app(state: AppState) -> Router {
             header::ETAG,
             HeaderName::from_static(REPLAYED_HEADER),
             HeaderName::from_static(telemetry::REQUEST_ID_HEADER),
+            HeaderName::from_static(INSTANCE_HEADER),
         ])
         .max_age(Duration::from_secs(600));
     let (routes, document) = routes().split_for_parts();
@@ -114,6 +124,10 @@ pub fn app(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            HeaderName::from_static(INSTANCE_HEADER),
+            instance,
         ))
         .layer(CompressionLayer::new())
         .layer(cors);

@@ -57,7 +57,10 @@ pub async fn lookup(
     Json(req): Json<LookupRequest>,
 ) -> Result<Json<OrderSession>> {
     let (number, email) = req.normalized()?;
-    state.limits.check(store.id, ip, number.as_str())?;
+    state
+        .limits
+        .check_lookup(&state.db, &store, ip, number.as_str())
+        .await?;
     let mut conn = state.db.pool.acquire().await?;
     let candidate = repo::lookup_candidate(&mut conn, store.id, &number).await?;
     let presented = repo::email_hash(&email);

@@ -101,7 +101,7 @@ pub async fn prompt(
     let store = &shopper.store;
     let subject = shopper.principal.subject();
     let key = subject.key();
-    let now = state.survey_now(&key);
+    let now = state.survey_now(&key).await?;
     let rules = repo::rules(&state.db, store.id, kind).await?;
     let history = repo::history(&state.db, store.id, &subject, kind, &req.visit_id).await?;
     let decision = eligibility(&rules, &history, now);
@@ -147,7 +147,7 @@ pub async fn dismiss(
     let store = &shopper.store;
     let subject = shopper.principal.subject();
     let key = subject.key();
-    let now = state.survey_now(&key);
+    let now = state.survey_now(&key).await?;
     repo::record_dismissal(&state.db, store.id, &key, kind, &req.visit_id, now).await?;
     let rules = repo::rules(&state.db, store.id, kind).await?;
     let history = repo::history(&state.db, store.id, &subject, kind, &req.visit_id).await?;
@@ -176,7 +176,7 @@ pub async fn put_response(
 ) -> Result<(StatusCode, Json<SurveyResponse>)> {
     let id = path_segment(path)?;
     let subject = shopper.principal.subject();
-    let now = state.survey_now(&subject.key());
+    let now = state.survey_now(&subject.key()).await?;
     let out = repo::put_response(&state.db, shopper.store.id, &subject, &id, &input, now).await?;
     let status = if out.created {
         StatusCode::CREATED

@@ -1,6 +1,7 @@
 //! SQL lives here, behind plain async functions, so handlers, `seed-demo` and `import` share
 //! one data path (the seed goes through the same validation and writes as the admin API).
 
+pub mod demo_clock;
 pub mod idempotency;
 pub mod insights;
 pub mod orders;
@@ -9,6 +10,7 @@ pub mod preferences;
 pub mod privacy;
 pub mod product_insights;
 pub mod profile;
+pub mod rate_limits;
 pub mod requests;
 pub mod returns;
 pub mod reviews;

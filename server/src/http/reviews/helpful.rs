@@ -42,7 +42,7 @@ pub async fn vote_helpful(
     path: std::result::Result<Path<String>, PathRejection>,
     Json(input): Json<HelpfulInput>,
 ) -> Result<Json<HelpfulVote>> {
-    state.vote_limit.check(store.id, ip)?;
+    state.limits.check_vote(&state.db, &store, ip).await?;
     let id = path_id(path)?;
     input.validate()?;
     Ok(Json(

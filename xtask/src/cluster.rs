@@ -1,0 +1,308 @@
+//! `cargo xtask cluster`: the scale-out shape on one machine. A throwaway PostgreSQL, two
+//! `aftercare-server serve --demo` instances on it, and nginx from Debian in front of both,
+//! round-robin, on one port. The demo storefront and the end-to-end tests work through it
+//! as through `cargo xtask demo`. `--check` starts it all, proves through nginx that both
+//! instances answer and share their state ([`crate::cluster_check`]), and stops.
+
+use crate::proc::{Env, Result};
+use crate::{bundle, cluster_check, demo, postgres, repo_root, server, tools};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Where nginx is installed by Debian's package.
+const NGINX: &str = "/usr/sbin/nginx";
+/// The instances' names, sent back in `x-aftercare-instance`.
+pub(crate) const INSTANCES: [&str; 2] = ["a", "b"];
+
+/// A running cluster; dropping it stops nginx, then the servers, then PostgreSQL (fields
+/// drop in declaration order).
+pub(crate) struct Running {
+    nginx: Nginx,
+    servers: Vec<server::Running>,
+    _watchdog: Watchdog,
+    _db: postgres::Cluster,
+    /// The one address: `http://127.0.0.1:PORT` (nginx).
+    pub url: String,
+    /// Each instance's own address, in [`INSTANCES`] order.
+    pub instances: Vec<String>,
+}
+
+impl Running {
+    /// Block until nginx or a server exits (Ctrl-C reaches them all through the terminal's
+    /// process group); then everything is stopped.
+    pub(crate) fn wait(mut self) -> Result<()> {
+        loop {
+            if let Ok(Some(status)) = self.nginx.child.try_wait() {
+                return Err(format!("nginx exited ({status}); see {}", self.nginx.log()));
+            }
+            for (name, s) in INSTANCES.iter().zip(self.servers.iter_mut()) {
+                if let Some(status) = s.try_wait() {
+                    return Err(format!("instance {name} exited ({status})"));
+                }
+            }
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    }
+}
+
+/// nginx as a child process with its prefix directory (config, logs, temp files).
+struct Nginx {
+    child: Child,
+    prefix: PathBuf,
+}
+
+impl Nginx {
+    fn log(&self) -> String {
+        self.prefix.join("error.log").display().to_string()
+    }
+}
+
+impl Drop for Nginx {
+    /// SIGTERM, so the master stops its workers (SIGKILL would orphan them); SIGKILL only
+    /// if it has not exited within 5 s.
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The PostgreSQL watchdog ([`postgres::Cluster::watchdog`]), ended on a normal stop.
+struct Watchdog(Child);
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Install nginx from Debian when it is missing.
+pub(crate) fn ensure_nginx(env: &Env) -> Result<()> {
+    if Path::new(NGINX).exists() {
+        return Ok(());
+    }
+    tools::apt_install(env, &["nginx"])
+}
+
+/// The nginx configuration: one upstream with both instances (round-robin, the default),
+/// the client's address appended to `X-Forwarded-For` (the servers run with
+/// `AFTERCARE_TRUST_PROXY` and take its last entry), no caching, no buffering of answers,
+/// and every path nginx writes kept under `prefix`.
+pub(crate) fn nginx_conf(prefix: &Path, port: u16, upstreams: &[u16]) -> String {
+    let p = prefix.display();
+    let servers: String = upstreams
+        .iter()
+        .map(|u| format!("        server 127.0.0.1:{u} max_fails=0;\n"))
+        .collect();
+    format!(
+        "worker_processes 1;
+pid {p}/nginx.pid;
+error_log {p}/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    access_log {p}/access.log;
+    client_body_temp_path {p}/tmp/body;
+    proxy_temp_path {p}/tmp/proxy;
+    fastcgi_temp_path {p}/tmp/fastcgi;
+    uwsgi_temp_path {p}/tmp/uwsgi;
+    scgi_temp_path {p}/tmp/scgi;
+    # Return photos and review photos are bounded by the server itself.
+    client_max_body_size 32m;
+    upstream aftercare {{
+{servers}        keepalive 16;
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://aftercare;
+            proxy_http_version 1.1;
+            proxy_set_header Connection \"\";
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_cache off;
+            proxy_buffering off;
+            # POSTs are never replayed on another instance by nginx (non-idempotent);
+            # retries are the client's, under its Idempotency-Key.
+            proxy_next_upstream error timeout;
+        }}
+    }}
+}}
+"
+    )
+}
+
+fn start_nginx(prefix: &Path, port: u16, upstreams: &[u16]) -> Result<Nginx> {
+    std::fs::create_dir_all(prefix.join("tmp")).map_err(|e| e.to_string())?;
+    let conf = prefix.join("nginx.conf");
+    std::fs::write(&conf, nginx_conf(prefix, port, upstreams)).map_err(|e| e.to_string())?;
+    let mut test = Command::new(NGINX);
+    test.arg("-t")
+        .arg("-q")
+        .arg("-c")
+        .arg(&conf)
+        .arg("-p")
+        .arg(prefix);
+    crate::proc::run(&mut test)?;
+    let child = Command::new(NGINX)
+        .arg("-c")
+        .arg(&conf)
+        .arg("-p")
+        .arg(prefix)
+        .args(["-g", "daemon off;"])
+        .stdin(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start nginx: {e}"))?;
+    let mut nginx = Nginx {
+        child,
+        prefix: prefix.to_path_buf(),
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = nginx.child.try_wait() {
+            return Err(format!(
+                "nginx exited ({status}); is port {port} in use? see {}",
+                nginx.log()
+            ));
+        }
+        if server::http_get(port, "/healthz").is_some_and(|(s, _)| s == 200) {
+            return Ok(nginx);
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("nginx did not answer on port {port} within 20 s"))
+}
+
+/// Start the whole cluster with the server binary `bin`: PostgreSQL on `port + 3`, migrated
+/// and seeded once, instances on `port + 1` and `port + 2` (with `sdk_dir` served under
+/// `/sdk/`), nginx on `port`. Non-interactive, so tests can use it too.
+pub(crate) fn start(env: &Env, bin: &Path, port: u16, sdk_dir: &Path) -> Result<Running> {
+    ensure_nginx(env)?;
+    let work = repo_root().join("target/cluster");
+    let db = postgres::start_in(env, &work.join("pg"), Some(port + 3))?;
+    let watchdog = Watchdog(db.watchdog(std::process::id())?);
+    let url = format!("http://127.0.0.1:{port}");
+    server::seed(bin, &db.url, &url)?;
+    let sdk = sdk_dir.to_string_lossy().into_owned();
+    let mut servers = Vec::new();
+    let mut instances = Vec::new();
+    let mut ports = Vec::new();
+    for (i, name) in INSTANCES.iter().enumerate() {
+        let p = port + 1 + i as u16;
+        let s = server::start(
+            bin,
+            &db.url,
+            p,
+            &[
+                ("AFTERCARE_INSTANCE", name),
+                ("AFTERCARE_TRUST_PROXY", "true"),
+                ("AFTERCARE_SDK_DIR", &sdk),
+            ],
+        )?;
+        instances.push(s.url.clone());
+        servers.push(s);
+        ports.push(p);
+    }
+    let prefix = work.join("nginx");
+    let _ = std::fs::remove_dir_all(&prefix);
+    let nginx = start_nginx(&prefix, port, &ports)?;
+    Ok(Running {
+        nginx,
+        servers,
+        _watchdog: watchdog,
+        _db: db,
+        url,
+        instances,
+    })
+}
+
+fn print_urls(c: &Running) {
+    let url = &c.url;
+    println!(
+        "\n  Aftercare cluster: nginx on {url}/ → instance a {} and b {} → PostgreSQL\n\
+         \n  Try: {url}/track.html  (order 1002 + ana@example.com)\
+         \n       {url}/returns.html, {url}/account.html, {url}/review.html, {url}/product.html\
+         \n       {url}/sdk/index.html  (widget gallery)\
+         \n  API: {url}/v1/openapi.json; every answer names its instance in `x-aftercare-instance`\
+         \n       (curl -si {url}/healthz | grep -i x-aftercare-instance)\n\
+         \n  Embed: <script src=\"{url}/sdk/aftercare.js\" data-key=\"{}\" async></script>\n\
+         \n  Press Ctrl-C to stop.\n",
+        c.instances[0],
+        c.instances[1],
+        demo::DEMO_KEY,
+    );
+}
+
+const USAGE: &str = "usage: cargo xtask cluster [--port N] [--check]";
+
+/// `cargo xtask cluster [--port N] [--check]` (default port 8080; instances on the next two
+/// ports, PostgreSQL on the third). With `AFTERCARE_SDK_DIR` set, serves that SDK instead of
+/// building the widgets; `--check` builds no widgets.
+pub(crate) fn run(args: &[String]) -> Result<()> {
+    let mut port = 8080u16;
+    let mut check = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--check" => check = true,
+            "--port" => {
+                let n = it.next().ok_or(USAGE)?;
+                port = n
+                    .parse()
+                    .map_err(|_| format!("--port takes a number, got {n:?}"))?;
+            }
+            _ => return Err(USAGE.into()),
+        }
+    }
+    let given_sdk = std::env::var_os("AFTERCARE_SDK_DIR").map(PathBuf::from);
+    let env = if check || given_sdk.is_some() {
+        tools::project_env()
+    } else {
+        let env = tools::ensure_build_tools()?;
+        bundle::build(&env)?;
+        env
+    };
+    let sdk = given_sdk.unwrap_or_else(|| repo_root().join("dist"));
+    let bin = server::build(&env, server::Profile::Dev)?;
+    let started = Instant::now();
+    let cluster = start(&env, &bin, port, &sdk)?;
+    if check {
+        let result = cluster_check::run(&cluster);
+        drop(cluster);
+        result?;
+        println!(
+            "cluster check passed in {:.1} s (start, checks and stop)",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+    print_urls(&cluster);
+    cluster.wait()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nginx_balances_both_instances_and_appends_the_client_address() {
+        let conf = nginx_conf(Path::new("/tmp/x"), 18500, &[18501, 18502]);
+        assert!(conf.contains("listen 127.0.0.1:18500;"));
+        assert!(conf.contains("server 127.0.0.1:18501 max_fails=0;"));
+        assert!(conf.contains("server 127.0.0.1:18502 max_fails=0;"));
+        assert!(conf.contains("X-Forwarded-For $proxy_add_x_forwarded_for"));
+        assert!(conf.contains("proxy_cache off;"));
+        assert!(conf.contains("pid /tmp/x/nginx.pid;"));
+    }
+}
