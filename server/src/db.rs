@@ -153,7 +153,14 @@ impl Db {
             Backend::Sqlite => Some(self.write_gate.clone().lock_owned().await),
             Backend::Postgres => None,
         };
-        let tx = self.pool.begin().await?;
+        // SQLite: take the write lock at BEGIN (waiting up to busy_timeout for another
+        // process or an ungated statement), never mid-transaction: a deferred transaction
+        // that reads first and writes later fails at once with "database is locked" when
+        // another connection wrote in between (found by the API fuzzer as a 500).
+        let tx = match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            Backend::Postgres => self.pool.begin().await?,
+        };
         Ok(WriteTx { tx, _gate: gate })
     }
 

@@ -10,7 +10,7 @@ use std::fmt;
 /// lookup matches what the merchant imported.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(value_type = String, example = "1001"))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, example = "1001", pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$"))]
 #[serde(try_from = "String", into = "String")]
 pub struct OrderNumber(String);
 
@@ -64,7 +64,7 @@ impl fmt::Display for OrderNumber {
 /// An email address, trimmed and lower-cased so lookups are case-insensitive.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(value_type = String, format = "email", example = "ana@example.com"))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, format = "email", example = "ana@example.com", pattern = r"^\s*[^\s@]{1,64}@[A-Za-z0-9-]{1,60}(\.[A-Za-z0-9-]{1,60}){1,2}\s*$"))]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 

@@ -32,7 +32,7 @@ pub fn repo_root() -> PathBuf {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright)\n  bench   build in release mode and write size / render / latency figures to target/bench/\n  build   build the widget bundle into dist/ only\n  cluster PostgreSQL + two server instances behind nginx on one port (--check: prove it, then stop)"
+        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright)\n  contract  the OpenAPI linter and Schemathesis against a seeded server (part of test)\n  bench   build in release mode and write size / render / latency figures to target/bench/\n  build   build the widget bundle into dist/ only\n  cluster PostgreSQL + two server instances behind nginx on one port (--check: prove it, then stop)"
     );
     ExitCode::from(2)
 }
@@ -42,6 +42,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("demo") => demo::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
+        Some("contract") => contract::run(&args[1..]),
         Some("bench") => bench::run(&args[1..]),
         Some("cluster") => cluster::run(&args[1..]),
         Some("build") => {

@@ -241,7 +241,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let mut total = Counts::default();
     let habits = habits(&env);
     let native = native(&env);
-    let contract = contract::run_suite(&env).map_or_else(
+    let contract = contract::run_suite(&env, false).map_or_else(
         |e| {
             eprintln!("the API contract suite could not run: {e}");
             suite_counts(CONTRACT, false, Counts::default())

@@ -40,6 +40,7 @@ pub fn router() -> ApiRouter {
         (status = 200, description = "replaced", body = Order),
         (status = 201, description = "created", body = Order),
         (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 404, description = "`not_found`: the path is not an order number", body = ApiError),
         (status = 422, description = "`validation_failed` with every bad field", body = ApiError),
     ))]
 pub async fn put_order(

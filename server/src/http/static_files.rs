@@ -5,6 +5,7 @@ use super::plumbing::{catch_all, document_only, ApiRouter};
 use crate::config::Config;
 use crate::error::Error;
 use crate::state::AppState;
+use aftercare_shared::ApiError;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, Uri};
@@ -158,7 +159,10 @@ async fn demo(state: &AppState, path: &str, req: Request) -> Response {
 /// The demo storefront's home page.
 #[utoipa::path(get, path = "/", tag = "static",
     security(()),
-    responses((status = 200, description = "demo storefront (HTML, strict CSP)")))]
+    responses(
+        (status = 200, description = "demo storefront (HTML, strict CSP)"),
+        (status = 404, description = "the demo storefront directory has no `index.html`", body = ApiError),
+    ))]
 pub async fn demo_index(State(state): State<AppState>, req: Request) -> Response {
     demo(&state, "/", req).await
 }

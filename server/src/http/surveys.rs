@@ -159,7 +159,7 @@ pub async fn dismiss(
 /// `201` when created, `200` when updated; an id that belongs to someone else is `404`.
 #[utoipa::path(put, path = "/v1/survey-responses/{id}", tag = "surveys",
     security(("publishable_key" = [], "customer_token" = [])),
-    params(("id" = String, Path, description = "Client-generated response id, 8–64 of [A-Za-z0-9_-]")),
+    params(("id" = String, Path, pattern = r"^[A-Za-z0-9_-]{8,64}$", description = "Client-generated response id, 8–64 of [A-Za-z0-9_-]")),
     request_body = SurveyResponseInput,
     responses(
         (status = 200, description = "updated", body = SurveyResponse),

@@ -52,6 +52,36 @@ pub fn is_idempotency_key(key: &[u8]) -> bool {
 /// Response header set when a stored response is replayed for a repeated idempotency key.
 pub const REPLAYED_HEADER: &str = "idempotent-replayed";
 
+/// The document's name for one non-blank text of at most 500 characters (the rule of
+/// [`crate::validate::Problems::text`] with [`crate::validate::MAX_TEXT`]), so a list of them
+/// (`AskInput::skus`) can state it for each item.
+#[cfg(feature = "openapi")]
+pub struct NonEmptyText500(pub String);
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for NonEmptyText500 {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .max_length(Some(crate::validate::MAX_TEXT))
+            .pattern(Some(r"\S"))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for NonEmptyText500 {}
+
+/// The schema of a flag that must be `true` (an explicit confirmation, such as the EU
+/// withdrawal's second step): `false` is refused, so the document says `const: true`.
+#[cfg(feature = "openapi")]
+pub fn must_be_true() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Boolean)
+        .enum_values(Some([true]))
+        .build()
+}
+
 /// A page of a cursor-paginated list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

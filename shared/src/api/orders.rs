@@ -66,8 +66,16 @@ impl OrderListQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LookupRequest {
     /// Order number as the shopper typed it.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$")
+    )]
     pub order_number: String,
     /// Email used at checkout.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\s*[^\s@]{1,64}@[A-Za-z0-9-]{1,60}(\.[A-Za-z0-9-]{1,60}){1,2}\s*$")
+    )]
     pub email: String,
 }
 

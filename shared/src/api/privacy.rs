@@ -63,7 +63,11 @@ pub struct TrackingView {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErasureInput {
-    /// Exactly [`ERASURE_CONFIRMATION`].
+    /// Exactly [`ERASURE_CONFIRMATION`] (case and surrounding spaces aside).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\s*[Dd][Ee][Ll][Ee][Tt][Ee]\s*$")
+    )]
     pub confirm: String,
 }
 

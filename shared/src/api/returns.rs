@@ -116,6 +116,7 @@ pub struct WithdrawalConfirmation {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WithdrawalInput {
     /// Must be `true`: the shopper ticked/pressed the confirmation.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::api::must_be_true))]
     pub confirm: bool,
     /// Language of the recorded statement.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -14,9 +14,14 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyPromptRequest {
     /// A random id per browser tab session: "one survey per visit" counts against it.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[!-~]{8,64}$"))]
     pub visit_id: String,
     /// The order the survey is about, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$")
+    )]
     pub order_number: Option<String>,
 }
 
@@ -52,8 +57,13 @@ pub struct SurveyResponseInput {
     pub wants_contact: bool,
     /// The order it is about, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$")
+    )]
     pub order_number: Option<String>,
     /// The visit it was given in.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[!-~]{8,64}$"))]
     pub visit_id: String,
 }
 
@@ -88,6 +98,7 @@ pub struct SurveyResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyDismissal {
     /// The visit it was dismissed in.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[!-~]{8,64}$"))]
     pub visit_id: String,
 }
 

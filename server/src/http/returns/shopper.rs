@@ -143,6 +143,7 @@ pub async fn create(
     responses(
         (status = 201, body = WithdrawalConfirmation),
         (status = 200, description = "already declared: the first declaration", body = WithdrawalConfirmation),
+        (status = 404, description = "`not_found`: no such order among the shopper's", body = ApiError),
         (status = 409, description = "`conflict`: not offered, or the 14 days are over", body = ApiError),
         (status = 422, description = "`confirm` must be true", body = ApiError),
     ))]

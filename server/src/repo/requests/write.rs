@@ -229,10 +229,14 @@ async fn accept_address_change(
                 .into(),
         ));
     }
-    let address = request
-        .address
-        .as_ref()
-        .ok_or_else(|| Error::internal("address change without an address"))?;
+    // Only an erasure of the customer's data leaves an address change without its address.
+    let address = request.address.as_ref().ok_or_else(|| {
+        Error::Conflict(
+            "The customer's data was erased since they asked, the new address with it: reject \
+             the request instead."
+                .into(),
+        )
+    })?;
     let json = |a| serde_json::to_string(a).map_err(|e| Error::internal(e.to_string()));
     let previous = order.shipping_address.as_ref().map(json).transpose()?;
     sqlx::query("UPDATE orders SET shipping_address = $1 WHERE id = $2")

@@ -47,6 +47,7 @@ impl ModerationInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReplyInput {
     /// The public answer, up to 2,000 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, pattern = r"\S"))]
     pub body: String,
 }
 
@@ -265,6 +266,10 @@ pub const REVIEW_LINK_DAYS: (u32, u32, u32) = (1, 30, 90);
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewLinkInput {
     /// The order whose items the link lets the customer review.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$")
+    )]
     pub order_number: String,
     /// How long the link works, 1–90 days (default 30).
     #[serde(default, skip_serializing_if = "Option::is_none")]

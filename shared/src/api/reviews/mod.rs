@@ -110,22 +110,30 @@ impl ReviewAttributes {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewInput {
     /// The product reviewed.
+    #[cfg_attr(feature = "openapi", schema(max_length = 500, pattern = r"\S"))]
     pub sku: String,
     /// 1–5 stars.
     #[cfg_attr(feature = "openapi", schema(value_type = u8, minimum = 1, maximum = 5))]
     pub rating: Rating,
     /// A headline, up to 120 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 120, pattern = r"\S"))]
     pub title: String,
     /// The review, 10–5,000 characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 5000, pattern = r"\S[\s\S]{8,}\S")
+    )]
     pub body: String,
     /// The store's extra questions.
     #[serde(default)]
     pub attributes: ReviewAttributes,
     /// The name shown with the review, up to 60 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 60, pattern = r"\S"))]
     pub display_name: String,
     /// Photos uploaded first (`POST /v1/review-photos`), at most four. Editing sends the
     /// full list: ids left out are removed.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 4))]
     pub photo_ids: Vec<String>,
 }
 
@@ -224,6 +232,7 @@ pub struct Postponed {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AskInput {
     /// The SKUs shown (as in [`PendingReview::sku`]), at most 50.
+    #[cfg_attr(feature = "openapi", schema(max_items = 50, value_type = Vec<crate::api::NonEmptyText500>))]
     pub skus: Vec<String>,
 }
 

@@ -174,6 +174,7 @@ pub const VOTER_LEN: std::ops::RangeInclusive<usize> = 16..=64;
 pub struct HelpfulInput {
     /// A random id the browser keeps (16–64 of `A-Z a-z 0-9 - _`); a second vote from the
     /// same id is not counted again.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z0-9_-]{16,64}$"))]
     pub voter: String,
 }
 
