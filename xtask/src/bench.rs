@@ -5,6 +5,8 @@
 //!   and the same order rendered by a plain-JavaScript reference page as the physical limit.
 //! - The SDK's files: the core and each widget kind's chunks (raw and brotli as served).
 //! - Tracking reads under load, and a 500-event timeline.
+//! - Load ladders per deployment shape against static nginx ([`crate::load_matrix`]);
+//!   `--load-only` measures just those, without building the widgets.
 
 use crate::proc::{output, Result};
 use crate::{bundle, load, repo_root, server, tools};
@@ -124,12 +126,43 @@ fn median(v: &mut [f64]) -> Option<f64> {
     (!v.is_empty()).then(|| v[v.len() / 2])
 }
 
+const USAGE: &str = "usage: cargo xtask bench [--runs N] | cargo xtask bench --load-only";
+
+/// `--load-only`: the load ladders alone, to iterate on them in minutes. No widgets are
+/// built: the servers serve `AFTERCARE_SDK_DIR` if set, else an empty directory. Written to
+/// `target/bench/load.{md,json}` so the full report is left as it was.
+fn load_only() -> Result<()> {
+    let env = tools::project_env();
+    let bin = server::build(&env, server::Profile::Fast)?;
+    let dir = repo_root().join("target/bench");
+    let sdk = match std::env::var_os("AFTERCARE_SDK_DIR") {
+        Some(d) => std::path::PathBuf::from(d),
+        None => dir.join("empty-sdk"),
+    };
+    std::fs::create_dir_all(&sdk).map_err(|e| e.to_string())?;
+    let load = crate::load_matrix::run(&env, &bin, &sdk)?;
+    let mut md = String::from("# Aftercare load figures\n");
+    crate::load_report::section(&mut md, &load);
+    md.push_str(
+        "\nReproduce: `cargo xtask bench --load-only` (figures vary with the machine's load).\n",
+    );
+    std::fs::write(
+        dir.join("load.json"),
+        serde_json::to_string_pretty(&load).expect("json"),
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("load.md"), &md).map_err(|e| e.to_string())?;
+    println!("{md}\nWritten to {}", dir.join("load.md").display());
+    Ok(())
+}
+
 /// Build, measure, write the report, print it.
 pub(crate) fn run(args: &[String]) -> Result<()> {
     let runs: usize = match args {
         [flag, n] if flag == "--runs" => n.parse().map_err(|_| "--runs takes a number")?,
+        [flag] if flag == "--load-only" => return load_only(),
         [] => 7,
-        _ => return Err("usage: cargo xtask bench [--runs N]".into()),
+        _ => return Err(USAGE.into()),
     };
     let env = tools::ensure_test_tools()?;
     let b = bundle::build(&env)?;
@@ -214,11 +247,13 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     drop(running);
     let pages: Value =
         serde_json::from_str(&pages).map_err(|e| format!("pages.mjs printed no JSON: {e}"))?;
+    let load = crate::load_matrix::run(&env, &bin, &dist)?;
 
     let report = json!({
         "sdk": sdk,
         "pages": pages,
         "tracking_get_latency": latency,
+        "load": load,
         "timeline_500": { "events": TIMELINE_EVENTS, "first_render_ms_median": median(&mut first), "first_render_ms": first, "render_ms_median": median(&mut render), "render_ms": render, "frames_median": median(&mut frames), "frames": frames },
     });
     let md = crate::bench_report::markdown(&report);

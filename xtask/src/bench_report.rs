@@ -36,6 +36,9 @@ pub(crate) fn markdown(r: &Value) -> String {
     sdk(&mut md, &r["sdk"]);
     latency(&mut md, &r["tracking_get_latency"]);
     timeline(&mut md, &r["timeline_500"]);
+    if !r["load"].is_null() {
+        crate::load_report::section(&mut md, &r["load"]);
+    }
     md.push_str("\nReproduce: `cargo xtask bench` (figures vary with the machine's load).\n");
     md
 }

@@ -46,8 +46,9 @@ impl Running {
     }
 }
 
-/// nginx as a child process with its prefix directory (config, logs, temp files).
-struct Nginx {
+/// nginx as a child process with its prefix directory (config, logs, temp files); the load
+/// bench runs one more as its static-file ceiling.
+pub(crate) struct Nginx {
     child: Child,
     prefix: PathBuf,
 }
@@ -144,9 +145,17 @@ http {{
 }
 
 fn start_nginx(prefix: &Path, port: u16, upstreams: &[u16]) -> Result<Nginx> {
+    spawn_nginx(prefix, &nginx_conf(prefix, port, upstreams), port)
+}
+
+/// Start nginx with configuration `conf` (written to `prefix/nginx.conf`) and wait until it
+/// answers `/healthz` on `port`: shared by the cluster's proxy and the load bench's static
+/// ceiling, so both are started, checked and stopped the same way.
+pub(crate) fn spawn_nginx(prefix: &Path, conf: &str, port: u16) -> Result<Nginx> {
     std::fs::create_dir_all(prefix.join("tmp")).map_err(|e| e.to_string())?;
+    let conf_text = conf;
     let conf = prefix.join("nginx.conf");
-    std::fs::write(&conf, nginx_conf(prefix, port, upstreams)).map_err(|e| e.to_string())?;
+    std::fs::write(&conf, conf_text).map_err(|e| e.to_string())?;
     let mut test = Command::new(NGINX);
     test.arg("-t")
         .arg("-q")
