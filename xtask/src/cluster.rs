@@ -96,16 +96,10 @@ pub(crate) fn ensure_nginx(env: &Env) -> Result<()> {
     tools::apt_install(env, &["nginx"])
 }
 
-/// The nginx configuration: one upstream with both instances (round-robin, the default),
-/// the client's address appended to `X-Forwarded-For` (the servers run with
-/// `AFTERCARE_TRUST_PROXY` and take its last entry), no caching, no buffering of answers,
-/// and every path nginx writes kept under `prefix`.
-pub(crate) fn nginx_conf(prefix: &Path, port: u16, upstreams: &[u16]) -> String {
+/// The start of every nginx configuration here, up to inside `http {`: one worker, and the
+/// pid, logs and temporary files all under `prefix` (nothing in /etc or /var).
+pub(crate) fn nginx_preamble(prefix: &Path) -> String {
     let p = prefix.display();
-    let servers: String = upstreams
-        .iter()
-        .map(|u| format!("        server 127.0.0.1:{u} max_fails=0;\n"))
-        .collect();
     format!(
         "worker_processes 1;
 pid {p}/nginx.pid;
@@ -117,7 +111,21 @@ http {{
     proxy_temp_path {p}/tmp/proxy;
     fastcgi_temp_path {p}/tmp/fastcgi;
     uwsgi_temp_path {p}/tmp/uwsgi;
-    scgi_temp_path {p}/tmp/scgi;
+    scgi_temp_path {p}/tmp/scgi;"
+    )
+}
+
+/// The nginx configuration: one upstream with both instances (round-robin, the default),
+/// the client's address appended to `X-Forwarded-For` (the servers run with
+/// `AFTERCARE_TRUST_PROXY` and take its last entry), no caching, no buffering of answers,
+/// and every path nginx writes kept under `prefix`.
+pub(crate) fn nginx_conf(prefix: &Path, port: u16, upstreams: &[u16]) -> String {
+    let servers: String = upstreams
+        .iter()
+        .map(|u| format!("        server 127.0.0.1:{u} max_fails=0;\n"))
+        .collect();
+    format!(
+        "{}
     # Return photos and review photos are bounded by the server itself.
     client_max_body_size 32m;
     upstream aftercare {{
@@ -140,7 +148,8 @@ http {{
         }}
     }}
 }}
-"
+",
+        nginx_preamble(prefix)
     )
 }
 

@@ -148,17 +148,7 @@ fn both(name: &'static str, port: u16, tag: &str) -> Result<Measured> {
 pub(crate) fn static_conf(prefix: &Path, port: u16) -> String {
     let p = prefix.display();
     format!(
-        "worker_processes 1;
-pid {p}/nginx.pid;
-error_log {p}/error.log warn;
-events {{ worker_connections 1024; }}
-http {{
-    access_log {p}/access.log;
-    client_body_temp_path {p}/tmp/body;
-    proxy_temp_path {p}/tmp/proxy;
-    fastcgi_temp_path {p}/tmp/fastcgi;
-    uwsgi_temp_path {p}/tmp/uwsgi;
-    scgi_temp_path {p}/tmp/scgi;
+        "{}
     default_type application/json;
     sendfile on;
     server {{
@@ -167,7 +157,8 @@ http {{
         location = /healthz {{ return 200 \"ok\"; }}
     }}
 }}
-"
+",
+        cluster::nginx_preamble(prefix)
     )
 }
 
