@@ -312,3 +312,32 @@ async fn over_long_static_paths_are_not_found() {
         );
     }
 }
+
+/// "Not blank" is stated with the one class of Rust's whitespace
+/// (`aftercare_shared::validate::NON_BLANK_PATTERN`), never with a pattern's `\S`, which is
+/// ECMA-262's whitespace (U+0085 differs).
+#[test]
+fn not_blank_patterns_use_rusts_whitespace() {
+    fn patterns(v: &Value, out: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                for (k, v) in o {
+                    match (k.as_str(), v.as_str()) {
+                        ("pattern", Some(p)) => out.push(p.to_owned()),
+                        _ => patterns(v, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|v| patterns(v, out)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    patterns(&aftercare_server::http::document(), &mut found);
+    let non_blank = aftercare_shared::validate::NON_BLANK_PATTERN;
+    assert!(found.iter().any(|p| p.contains(non_blank)));
+    for p in found {
+        let rest = p.replace(non_blank, "").replace(r"[\s\S]", "");
+        assert!(!rest.contains(r"\S"), "{p}");
+    }
+}

@@ -220,6 +220,14 @@ impl Problems {
     }
 }
 
+/// "Contains a character `str::trim` keeps", as a JSON Schema pattern: the document's form of
+/// [`Problems::text`]'s "not blank". Spelled out, because a pattern's `\S` (ECMA-262) and
+/// Rust's whitespace differ (U+0085 is whitespace to Rust, U+FEFF to ECMA). Field
+/// annotations repeat this literal (attributes take no constants); the test below checks the
+/// class, and `server/tests/http_misc.rs` that the document uses nothing else.
+pub const NON_BLANK_PATTERN: &str =
+    r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
+
 /// Longest product title, carrier message and similar free text.
 pub const MAX_TEXT: usize = 500;
 /// Most lines in one order.
@@ -294,5 +302,35 @@ mod tests {
             check(&addr("", "1012", None)).unwrap_err(),
             vec![("address.country".into(), FieldIssue::Required)]
         );
+    }
+}
+
+#[cfg(test)]
+mod non_blank_tests {
+    use super::NON_BLANK_PATTERN;
+
+    /// The class lists exactly the characters Rust trims (`char::is_whitespace`).
+    #[test]
+    fn the_class_is_rusts_whitespace() {
+        let inner = NON_BLANK_PATTERN
+            .strip_prefix("[^")
+            .and_then(|s| s.strip_suffix(']'))
+            .unwrap();
+        let code = |s: &str| u32::from_str_radix(s, 16).unwrap();
+        let mut listed = Vec::new();
+        let mut parts = inner.split("\\u").filter(|p| !p.is_empty());
+        while let Some(part) = parts.next() {
+            let (a, b) = match part.strip_suffix('-') {
+                Some(a) => (code(a), code(parts.next().unwrap())),
+                None => (code(part), code(part)),
+            };
+            listed.extend(a..=b);
+        }
+        let rust: Vec<u32> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+            .map(u32::from)
+            .collect();
+        assert_eq!(listed, rust);
     }
 }

@@ -22,7 +22,7 @@ const FUZZ_SECONDS: &str = "420";
 
 /// Generated cases per operation and phase: a fixed amount of work, so that with [`SEED`]
 /// two runs on a fresh database ask the same questions.
-const EXAMPLES: &str = "20";
+const EXAMPLES: &str = "12";
 
 /// Schemathesis's random seed (change it to explore; the baseline is recorded with it).
 const SEED: &str = "15";

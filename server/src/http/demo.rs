@@ -43,7 +43,11 @@ pub fn router() -> ApiRouter {
 #[derive(Debug, Clone, Deserialize, Serialize, utoipa::ToSchema)]
 pub struct DemoClockRequest {
     /// The merchant's customer id whose survey clock moves (`cus_ana`, a fresh id, …).
-    #[schema(min_length = 1, max_length = 128, pattern = r"\S")]
+    #[schema(
+        min_length = 1,
+        max_length = 128,
+        pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+    )]
     pub customer: String,
     /// Days to move forward (negative: back), added to any earlier shift; −3650…3650.
     #[schema(minimum = -3650, maximum = 3650)]
@@ -227,7 +231,7 @@ pub async fn insights_returns_reasons(State(state): State<AppState>) -> Result<R
 #[into_params(parameter_in = Query)]
 pub struct DemoTokenParams {
     /// The merchant's customer id (`cus_ana`, `cus_ben`, …).
-    #[param(required = true, value_type = String, min_length = 1, max_length = 128, pattern = r"\S")]
+    #[param(required = true, value_type = String, min_length = 1, max_length = 128, pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]")]
     pub customer: Option<String>,
 }
 

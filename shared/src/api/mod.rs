@@ -64,7 +64,7 @@ impl utoipa::PartialSchema for NonEmptyText500 {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::String)
             .max_length(Some(crate::validate::MAX_TEXT))
-            .pattern(Some(r"\S"))
+            .pattern(Some(crate::validate::NON_BLANK_PATTERN))
             .into()
     }
 }

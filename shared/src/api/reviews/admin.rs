@@ -47,7 +47,13 @@ impl ModerationInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReplyInput {
     /// The public answer, up to 2,000 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 2000, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 2000,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub body: String,
 }
 

@@ -110,25 +110,46 @@ impl ReviewAttributes {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewInput {
     /// The product reviewed.
-    #[cfg_attr(feature = "openapi", schema(max_length = 500, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 500,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub sku: String,
     /// 1–5 stars.
     #[cfg_attr(feature = "openapi", schema(value_type = u8, minimum = 1, maximum = 5))]
     pub rating: Rating,
     /// A headline, up to 120 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 120, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 120,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub title: String,
     /// The review, 10–5,000 characters.
     #[cfg_attr(
         feature = "openapi",
-        schema(max_length = 5000, pattern = r"\S[\s\S]{8,}\S")
+        schema(
+            max_length = 5000,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][\s\S]{8,}[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
     )]
     pub body: String,
     /// The store's extra questions.
     #[serde(default)]
     pub attributes: ReviewAttributes,
     /// The name shown with the review, up to 60 characters.
-    #[cfg_attr(feature = "openapi", schema(max_length = 60, pattern = r"\S"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 60,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub display_name: String,
     /// Photos uploaded first (`POST /v1/review-photos`), at most four. Editing sends the
     /// full list: ids left out are removed.
