@@ -10,13 +10,12 @@
 
 mod common;
 
-use aftercare_server::{app, AppState, Config, Db};
+use aftercare_server::{AppState, Config, Db};
 use common::returns::{ana, line};
 use common::*;
 use reqwest::{Client, Response};
 use serde_json::{json, Value};
 use sqlx::Connection;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::sync::Barrier;
 
@@ -54,22 +53,6 @@ impl Pair {
                 .unwrap();
         }
     }
-}
-
-/// Serve `state` on a fresh loopback port.
-async fn serve(state: AppState) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let router = app(state);
-    tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-        .unwrap();
-    });
-    format!("http://{addr}")
 }
 
 fn named(config: &Config, name: &str) -> Config {

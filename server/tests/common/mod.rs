@@ -116,19 +116,25 @@ impl TestApp {
 
     /// Serve the app on a real loopback TCP port.
     pub(crate) async fn spawn(&self) -> String {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let addr = listener.local_addr().unwrap();
-        let router = app(self.state.clone());
-        tokio::spawn(async move {
-            axum::serve(
-                listener,
-                router.into_make_service_with_connect_info::<SocketAddr>(),
-            )
-            .await
-            .unwrap();
-        });
-        format!("http://{addr}")
+        serve(self.state.clone()).await
     }
+}
+
+/// Serve the whole app for `state` on a free loopback port; its base URL.
+#[allow(dead_code)]
+pub(crate) async fn serve(state: AppState) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let router = app(state);
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
+    format!("http://{addr}")
 }
 
 /// A request builder with the demo publishable key.
