@@ -313,11 +313,11 @@ async fn over_long_static_paths_are_not_found() {
     }
 }
 
-/// "Not blank" is stated with the one class of Rust's whitespace
-/// (`aftercare_shared::validate::NON_BLANK_PATTERN`), never with a pattern's `\S`, which is
-/// ECMA-262's whitespace (U+0085 differs).
+/// Whitespace in the document's patterns is Rust's (`str::trim`'s) class spelled out, never a
+/// pattern's `\s` or `\S`, which are ECMA-262's or Python's (U+0085, U+FEFF, U+001C differ),
+/// and the identifiers' patterns are the very ones their parsers are tested against.
 #[test]
-fn not_blank_patterns_use_rusts_whitespace() {
+fn patterns_use_rusts_whitespace_and_the_parsers_rules() {
     fn patterns(v: &Value, out: &mut Vec<String>) {
         match v {
             Value::Object(o) => {
@@ -332,12 +332,23 @@ fn not_blank_patterns_use_rusts_whitespace() {
             _ => {}
         }
     }
+    let doc = aftercare_server::http::document();
     let mut found = Vec::new();
-    patterns(&aftercare_server::http::document(), &mut found);
+    patterns(&doc, &mut found);
     let non_blank = aftercare_shared::validate::NON_BLANK_PATTERN;
     assert!(found.iter().any(|p| p.contains(non_blank)));
-    for p in found {
-        let rest = p.replace(non_blank, "").replace(r"[\s\S]", "");
-        assert!(!rest.contains(r"\S"), "{p}");
+    for p in &found {
+        let rest = p.replace(r"[\s\S]", "");
+        assert!(!rest.contains(r"\S") && !rest.contains(r"\s"), "{p}");
+        if p.contains('@') {
+            assert_eq!(p, aftercare_shared::EMAIL_PATTERN);
+        }
+        if p.contains("[A-Za-z0-9._-]{1,32}") {
+            assert_eq!(p, aftercare_shared::ORDER_NUMBER_PATTERN);
+        }
     }
+    assert!(found.iter().any(|p| p == aftercare_shared::EMAIL_PATTERN));
+    assert!(found
+        .iter()
+        .any(|p| p == aftercare_shared::ORDER_NUMBER_PATTERN));
 }

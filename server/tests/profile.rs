@@ -136,11 +136,10 @@ async fn a_book_holds_twenty_addresses() {
     }
     let body = json!({"address": madrid("Street 21")});
     let r = call(&t, c, "POST", "/v1/me/addresses", Some(body.clone())).await;
-    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(r.status, StatusCode::CONFLICT);
     let e = r.json();
-    assert_eq!(e["code"], "validation_failed");
-    assert_eq!(e["fields"][0]["field"], "address");
-    assert_eq!(e["fields"][0]["issue"], "out_of_range");
+    assert_eq!(e["code"], "conflict");
+    assert!(e["message"].as_str().unwrap().contains("remove one"));
     let p = profile(&t, c).await;
     assert_eq!(p["addresses"].as_array().unwrap().len(), MAX_ADDRESSES);
     assert_eq!(lines(&p)[0], "Street 1*");

@@ -105,7 +105,7 @@ pub enum PostalKind {
 }
 
 /// US states, the District of Columbia and the territories USPS delivers to.
-const US_STATES: [&str; 56] = [
+pub(crate) const US_STATES: [&str; 56] = [
     "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
     "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
     "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
@@ -113,7 +113,7 @@ const US_STATES: [&str; 56] = [
 ];
 
 /// Brazil's 26 states and the Federal District (UF codes).
-const BR_STATES: [&str; 27] = [
+pub(crate) const BR_STATES: [&str; 27] = [
     "AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR",
     "PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO",
 ];
@@ -280,7 +280,11 @@ fn gb_postcode(compact: &str) -> Option<String> {
     }
     let shape: String = outward
         .bytes()
-        .map(|c| if c.is_ascii_digit() { '9' } else { 'A' })
+        .map(|c| match c {
+            b'0'..=b'9' => '9',
+            b'A'..=b'Z' => 'A',
+            _ => '?',
+        })
         .collect();
     matches!(
         shape.as_str(),

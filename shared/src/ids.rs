@@ -10,9 +10,14 @@ use std::fmt;
 /// lookup matches what the merchant imported.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(value_type = String, example = "1001", pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$"))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, example = "1001", pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*#*[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z0-9._-]{1,32}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"))]
 #[serde(try_from = "String", into = "String")]
 pub struct OrderNumber(String);
+
+/// [`OrderNumber::parse`]'s rule as the document's pattern (the type's and every field's
+/// annotation repeat this literal; the tests below hold them to the parser). Whitespace is
+/// Rust's `trim` class spelled out ([`crate::validate::NON_BLANK_PATTERN`] says why).
+pub const ORDER_NUMBER_PATTERN: &str = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*#*[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z0-9._-]{1,32}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
 
 impl OrderNumber {
     /// The longest order number accepted.
@@ -64,37 +69,47 @@ impl fmt::Display for OrderNumber {
 /// An email address, trimmed and lower-cased so lookups are case-insensitive.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(value_type = String, format = "email", example = "ana@example.com", pattern = r"^\s*[^\s@]{1,64}@[A-Za-z0-9-]{1,60}(\.[A-Za-z0-9-]{1,60}){1,2}\s*$"))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, format = "email", example = "ana@example.com", pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,64}@[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}(\.[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}){1,4}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"))]
 #[serde(try_from = "String", into = "String")]
 pub struct Email(String);
 
-impl Email {
-    /// RFC 5321's limit on a forward path.
-    pub const MAX_LEN: usize = 254;
+/// [`Email::parse`]'s rule as the document's pattern, so that a client (or a fuzzer) can
+/// tell a valid address without asking: up to 64 characters before the `@` that are not
+/// `@`, whitespace or control characters; then two to five labels of up to 63 letters,
+/// digits or `-` (any non-ASCII letter counts: internationalised domains are typed in
+/// Unicode); surrounding whitespace is trimmed.
+pub const EMAIL_PATTERN: &str = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,64}@[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}(\.[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}){1,4}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$";
 
-    /// Normalise and validate: one `@`, a non-empty local part, a dotted domain, no spaces.
+impl Email {
+    /// Most characters before the `@` (RFC 5321's local-part limit).
+    pub const MAX_LOCAL: usize = 64;
+    /// Most characters in one domain label (RFC 1035).
+    pub const MAX_LABEL: usize = 63;
+    /// Most labels in the domain (`mail.shop.example.co.uk` has five).
+    pub const MAX_LABELS: usize = 5;
+
+    /// Normalise and validate ([`EMAIL_PATTERN`] is the same rule).
     pub fn parse(raw: &str) -> Result<Self, FieldIssue> {
         let s = raw.trim();
         if s.is_empty() {
             return Err(FieldIssue::Required);
         }
-        if s.len() > Self::MAX_LEN {
-            return Err(FieldIssue::TooLong);
-        }
         let (local, domain) = s.split_once('@').ok_or(FieldIssue::InvalidFormat)?;
-        let domain_ok = domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !domain.contains("..")
-            && domain
+        let local_ok = (1..=Self::MAX_LOCAL).contains(&local.chars().count())
+            && local
                 .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'));
-        if local.is_empty()
-            || local.len() > 64
-            || !domain_ok
-            || s.chars().any(|c| c.is_whitespace() || c.is_control())
-            || local.contains('@')
-        {
+                .all(|c| !(c.is_whitespace() || c.is_control()));
+        let labels: Vec<&str> = domain.split('.').collect();
+        let domain_ok = (2..=Self::MAX_LABELS).contains(&labels.len())
+            && labels.iter().all(|l| {
+                (1..=Self::MAX_LABEL).contains(&l.chars().count())
+                    && l.chars().all(|c| {
+                        c.is_ascii_alphanumeric()
+                            || c == '-'
+                            || !(c.is_ascii() || c.is_whitespace() || c.is_control())
+                    })
+            });
+        if !(local_ok && domain_ok) {
             return Err(FieldIssue::InvalidFormat);
         }
         Ok(Self(s.to_lowercase()))
@@ -135,6 +150,7 @@ impl fmt::Display for Email {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_patterns::agree;
 
     #[test]
     fn order_numbers_are_normalised() {
@@ -166,6 +182,7 @@ mod tests {
             Email::parse("josé@correo.es").unwrap().as_str(),
             "josé@correo.es"
         );
+        assert!(Email::parse("ana@mail.shop.example.co.uk").is_ok());
         for bad in [
             "ana",
             "ana@",
@@ -182,6 +199,45 @@ mod tests {
         assert_eq!(
             Email::parse("ana@example.com").unwrap().masked(),
             "a***@example.com"
+        );
+    }
+
+    #[test]
+    fn order_number_pattern_is_the_parser() {
+        agree(
+            ORDER_NUMBER_PATTERN,
+            |s| OrderNumber::parse(s).is_ok(),
+            &[
+                " #1001 ",
+                "##A-1",
+                "# # 1",
+                "\u{85}1\u{3000}",
+                "\u{feff}1",
+                "1\n",
+                &"9".repeat(33),
+            ],
+        );
+    }
+
+    #[test]
+    fn email_pattern_is_the_parser() {
+        agree(
+            EMAIL_PATTERN,
+            |s| Email::parse(s).is_ok(),
+            &[
+                " Ana@Example.COM\n",
+                "josé@correo.es",
+                "ana@müller.de",
+                "ana@mail.shop.example.co.uk",
+                "ana@a.b.c.d.e.f",
+                "a\u{1}@x.com",
+                "a\u{feff}@x.com",
+                "a@x_y.com",
+                "a@b@c.com",
+                "ana@x..com",
+                &format!("{}@x.com", "a".repeat(65)),
+                &format!("a@{}.com", "b".repeat(64)),
+            ],
         );
     }
 

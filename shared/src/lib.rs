@@ -5,6 +5,7 @@
 //! here are the API's JSON shapes; the server's OpenAPI document is generated from them.
 
 pub mod address;
+pub mod address_schema;
 pub mod api;
 pub mod carrier;
 pub mod changes;
@@ -17,6 +18,8 @@ pub mod order;
 pub mod returns;
 pub mod review;
 pub mod survey;
+#[cfg(test)]
+mod test_patterns;
 pub mod time;
 pub mod tracking;
 pub mod validate;
@@ -28,7 +31,7 @@ pub mod token;
 pub mod client;
 
 pub use error::{ApiError, ErrorCode, FieldError, FieldIssue};
-pub use ids::{Email, OrderNumber};
+pub use ids::{Email, OrderNumber, EMAIL_PATTERN, ORDER_NUMBER_PATTERN};
 pub use locale::Locale;
 pub use money::{Currency, Money};
 pub use time::Timestamp;

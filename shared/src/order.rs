@@ -142,16 +142,30 @@ pub struct Carrier {
     pub name: String,
 }
 
+/// At most fourteen lines of opening hours, each a non-blank text of up to 100 characters.
+#[cfg(feature = "openapi")]
+fn opening_hours_schema() -> utoipa::openapi::schema::Array {
+    crate::api::non_blank_texts(100, Some(14))
+}
+
 /// Where a parcel waits for collection.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PickupPoint {
     /// Shop or locker name.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 200
+        )
+    )]
     pub name: String,
     /// Its address (`name` repeats the point's name).
     pub address: Address,
     /// Opening hours as the carrier gives them, one line per range ("Mon–Fri 09:00–20:00").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = opening_hours_schema))]
     pub opening_hours: Vec<String>,
     /// Collect before this, or it goes back.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -186,15 +186,19 @@ impl ProgressStep {
 pub struct Location {
     /// City or facility name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub city: Option<String>,
     /// State, province or region.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub region: Option<String>,
     /// ISO 3166-1 alpha-2 country code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Za-z]{2}$"))]
     pub country: Option<String>,
     /// Postal code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub postal_code: Option<String>,
 }
 

@@ -221,6 +221,31 @@ test('profile and address book: add, edit, make default and remove, with per-cou
   await expect(cards).toHaveCount(1);
 });
 
+test('a full address book says so and keeps the typed address', async ({ page, request }) => {
+  const s = await shopper(request, 'full', { delivered: true });
+  for (let i = 1; i <= 20; i++) {
+    const res = await request.post('/v1/me/addresses', {
+      headers: { 'aftercare-key': PUBLISHABLE_KEY, Authorization: `Bearer ${s.token}`, 'Idempotency-Key': `e2e-full-${s.id}-${i}` },
+      data: { address: { name: 'Marta Lopes', line1: `Calle Mayor ${i}`, city: 'Madrid', postal_code: '28013', country: 'ES' } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+  const widget = await open(page, s);
+  await widget.getByRole('navigation', { name: 'Your account' }).getByRole('button', { name: 'Profile and addresses' }).click();
+  await expect(widget.locator('li.addr')).toHaveCount(20);
+  await widget.getByRole('button', { name: 'Add an address' }).click();
+  const form = widget.locator('form.addr-form');
+  await form.getByLabel('Full name').fill('Marta at the beach');
+  await form.getByLabel('Street and number').fill('Paseo Marítimo 7');
+  await form.getByLabel('Postal code').fill('29016');
+  await form.getByLabel('City').fill('Málaga');
+  await form.getByRole('button', { name: 'Save address' }).click();
+  await expect(widget.getByRole('status').filter({ hasText: 'Your address book is full. Remove an address to save a new one.' })).toBeVisible();
+  await expect(form.getByLabel('Street and number')).toHaveValue('Paseo Marítimo 7');
+  await expect(widget.locator('li.addr')).toHaveCount(20);
+  expect(await axe(page)).toEqual([]);
+});
+
 test('refunds in the totals, Buy again, and a receipt that prints alone on A4 and Letter', async ({ page, request }) => {
   const s = await shopper(request, 'rcpt', { delivered: true, refundedMinor: 2500 });
   const widget = await open(page, s, `order="${s.number}"`);

@@ -60,9 +60,9 @@ pub async fn get_profile(State(state): State<AppState>, shopper: Shopper) -> Res
         (status = 400, description = "`bad_request`: the body is not JSON, or a bad `Idempotency-Key`", body = ApiError),
         (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
         (status = 403, description = "`forbidden`: an order session has no address book; `origin_not_allowed`", body = ApiError),
-        (status = 409, description = "`idempotency_in_flight`: the first request with this key is still running", body = ApiError),
+        (status = 409, description = "`conflict`: 20 addresses are saved already (remove one first); `idempotency_in_flight`: the first request with this key is still running", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
-        (status = 422, description = "`validation_failed` naming each bad `address.*` field by the country's rules (`address.postal_code`, `address.region`, …), or `address` (`out_of_range`) when 20 addresses are saved already; `idempotency_key_reused`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming each bad `address.*` field by the country's rules (`address.postal_code`, `address.region`, …); `idempotency_key_reused`", body = ApiError),
     ))]
 pub async fn add_address(
     State(state): State<AppState>,

@@ -16,12 +16,8 @@ use crate::db::{Backend, Db, WriteTx};
 use crate::error::{Error, Result};
 use aftercare_shared::api::{AddressInput, Profile, SavedAddress, MAX_ADDRESSES};
 use aftercare_shared::order::Address;
-use aftercare_shared::{FieldIssue, Timestamp};
+use aftercare_shared::Timestamp;
 use sqlx::AnyConnection;
-
-/// The field a full address book is reported on (`422 validation_failed`, `out_of_range`):
-/// the address that does not fit.
-pub const FULL_BOOK_FIELD: &str = "address";
 
 #[derive(sqlx::FromRow)]
 struct AddressRow {
@@ -143,9 +139,9 @@ async fn clear_default(conn: &mut AnyConnection, store_id: i64, customer: &str) 
 /// Save a new address for `customer` at `now_ms` and answer the whole profile. It becomes the
 /// default when it is the first one or `make_default` asks for it.
 ///
-/// `422 validation_failed` naming each bad `address.*` field ([`AddressInput::validate`]), or
-/// naming [`FULL_BOOK_FIELD`] (`out_of_range`) when the customer already keeps
-/// [`MAX_ADDRESSES`].
+/// `422 validation_failed` naming each bad `address.*` field ([`AddressInput::validate`]);
+/// `409 conflict` when the customer already keeps [`MAX_ADDRESSES`] (a valid address, but the
+/// book is full: the state, not the body, is in the way).
 pub async fn add_address(
     db: &Db,
     store_id: i64,
@@ -157,11 +153,9 @@ pub async fn add_address(
     let mut tx = begin(db, store_id, customer).await?;
     let book = addresses(tx.conn(), store_id, customer).await?;
     if book.len() >= MAX_ADDRESSES {
-        return Err(Error::field(
-            FULL_BOOK_FIELD,
-            FieldIssue::OutOfRange,
-            format!("At most {MAX_ADDRESSES} addresses can be saved; remove one first."),
-        ));
+        return Err(Error::Conflict(format!(
+            "At most {MAX_ADDRESSES} addresses can be saved; remove one first."
+        )));
     }
     let is_default = book.is_empty() || input.make_default;
     if is_default {

@@ -181,7 +181,7 @@ mod tests {
     fn demo_return_settings_and_catalog_are_valid() {
         demo_return_settings().unwrap().validate().unwrap();
         for (id, p) in demo_products().unwrap() {
-            repo::validate_product(&id, &p).unwrap();
+            p.validate(&id).unwrap();
         }
     }
 }

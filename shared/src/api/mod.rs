@@ -72,6 +72,21 @@ impl utoipa::PartialSchema for NonEmptyText500 {
 #[cfg(feature = "openapi")]
 impl utoipa::ToSchema for NonEmptyText500 {}
 
+/// The schema of a list of non-blank texts of at most `max_len` characters each (what
+/// [`crate::validate::Problems::text`] checks per item), for fields such as a product's tags
+/// whose items a field attribute cannot describe.
+#[cfg(feature = "openapi")]
+pub fn non_blank_texts(max_len: usize, max_items: Option<usize>) -> utoipa::openapi::schema::Array {
+    let item = utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .max_length(Some(max_len))
+        .pattern(Some(crate::validate::NON_BLANK_PATTERN));
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(item)
+        .max_items(max_items)
+        .build()
+}
+
 /// The schema of a flag that must be `true` (an explicit confirmation, such as the EU
 /// withdrawal's second step): `false` is refused, so the document says `const: true`.
 #[cfg(feature = "openapi")]

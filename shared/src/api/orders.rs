@@ -68,13 +68,17 @@ pub struct LookupRequest {
     /// Order number as the shopper typed it.
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$")
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*#*[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z0-9._-]{1,32}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
     )]
     pub order_number: String,
     /// Email used at checkout.
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = r"^\s*[^\s@]{1,64}@[A-Za-z0-9-]{1,60}(\.[A-Za-z0-9-]{1,60}){1,2}\s*$")
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,64}@[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}(\.[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}){1,4}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
     )]
     pub email: String,
 }
@@ -128,26 +132,48 @@ pub struct CustomerToken {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderInput {
     /// The merchant's order number.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*#*[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z0-9._-]{1,32}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub order_number: String,
     /// Email used at checkout (guest lookups match it).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,64}@[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}(\.[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}){1,4}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub email: String,
     /// The logged-in customer who placed it, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub customer: Option<CustomerInput>,
     /// ISO 4217 currency.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z]{3}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub currency: String,
     /// When placed.
     pub placed_at: Timestamp,
     /// Lines bought (at least one).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 250))]
     pub items: Vec<LineItemInput>,
     /// Shipping charged, minor units.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub shipping_minor: i64,
     /// Tax charged, minor units.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub tax_minor: i64,
     /// Discount taken off, minor units (positive).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub discount_minor: i64,
     /// Delivery address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,6 +183,7 @@ pub struct OrderInput {
     pub payment: Option<PaymentMethod>,
     /// Refunded so far, minor units (≥ 0, at most what was paid).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub refunded_minor: i64,
     /// Whether the merchant cancelled it.
     #[serde(default)]
@@ -240,14 +267,29 @@ impl OrderInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CustomerInput {
     /// The merchant's own customer id (what customer tokens carry).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 128
+        )
+    )]
     pub external_id: String,
     /// Email on the account.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,64}@[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}(\.[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}){1,4}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub email: String,
     /// Display name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub name: Option<String>,
     /// Phone on the account (shown in the account's profile).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub phone: Option<String>,
 }
 
@@ -256,21 +298,52 @@ pub struct CustomerInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LineItemInput {
     /// Merchant SKU, unique within the order.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 64
+        )
+    )]
     pub sku: String,
     /// Product title.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 500
+        )
+    )]
     pub title: String,
     /// Variant label.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub variant: Option<String>,
     /// Units bought (≥ 1).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10000))]
     pub quantity: u32,
     /// Unit price in minor units (≥ 0).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub unit_price_minor: i64,
     /// Product image URL (https).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^https?://[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$",
+            max_length = 2048
+        )
+    )]
     pub image_url: Option<String>,
     /// The product's page on the store ("Buy again" links to it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^https?://[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$",
+            max_length = 2048
+        )
+    )]
     pub product_url: Option<String>,
 }
 

@@ -66,7 +66,9 @@ pub struct ErasureInput {
     /// Exactly [`ERASURE_CONFIRMATION`] (case and surrounding spaces aside).
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = r"^\s*[Dd][Ee][Ll][Ee][Tt][Ee]\s*$")
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[Dd][Ee][Ll][Ee][Tt][Ee][\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
     )]
     pub confirm: String,
 }

@@ -50,6 +50,7 @@ pub struct SavedAddress {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressInput {
     /// The address (checked per country).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::address_schema::address_input))]
     pub address: Address,
     /// Make it the default (the first address saved is the default anyway).
     #[serde(default)]

@@ -49,6 +49,7 @@ impl CancellationInput {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AddressChangeInput {
     /// Where the unshipped parcels should go (checked per country).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::address_schema::address_input))]
     pub address: Address,
 }
 

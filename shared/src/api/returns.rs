@@ -25,8 +25,22 @@ pub const MAX_RETURN_NOTE: usize = 1_000;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExchangeOption {
     /// The variant's SKU (what the exchange request names).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 100
+        )
+    )]
     pub sku: String,
     /// What the shopper picks by, e.g. "Blue / L".
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 100
+        )
+    )]
     pub label: String,
     /// In stock: unavailable variants are listed but cannot be chosen.
     pub available: bool,

@@ -13,14 +13,36 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ShipmentInput {
     /// Carrier code ("ups", "correos").
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 32
+        )
+    )]
     pub carrier_code: String,
     /// Carrier display name; defaults to the code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100))]
     pub carrier_name: Option<String>,
     /// Tracking number, unique per carrier within the store.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 64
+        )
+    )]
     pub tracking_number: String,
     /// The carrier's tracking page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^https?://[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$",
+            max_length = 2048
+        )
+    )]
     pub tracking_url: Option<String>,
     /// Expected delivery, earliest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -35,9 +57,11 @@ pub struct ShipmentInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pickup_point: Option<PickupPoint>,
     /// What is inside, by SKU.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub items: Vec<ParcelItemInput>,
     /// Checkpoints known so far.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 2000))]
     pub events: Vec<TrackingEventInput>,
 }
 
@@ -90,6 +114,7 @@ pub struct ParcelItemInput {
     /// SKU of an order line.
     pub sku: String,
     /// Units (≥ 1).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10000))]
     pub quantity: u32,
 }
 
@@ -100,6 +125,7 @@ pub struct ParcelItemInput {
 pub struct TrackingEventInput {
     /// The carrier's id for this event; repeats are dropped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 128))]
     pub carrier_event_id: Option<String>,
     /// Normalised status, when the sender already knows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,8 +135,16 @@ pub struct TrackingEventInput {
     pub reason: Option<ExceptionReason>,
     /// The carrier's own status code, kept verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 64))]
     pub raw_status: Option<String>,
     /// The carrier's message.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+            max_length = 500
+        )
+    )]
     pub description: String,
     /// Where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,6 +218,7 @@ fn check_events(p: &mut Problems, prefix: &str, events: &[TrackingEventInput]) {
 pub struct TrackingEventBatch {
     /// Events in any order (may be empty when only the ETA changes).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 2000))]
     pub events: Vec<TrackingEventInput>,
     /// A revised delivery window; the history of revisions is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -91,6 +91,10 @@ pub fn ProfileSection(
                     editing.set(Editing::Nothing);
                     outcome.set(Some((done, false)));
                 }
+                // The book already holds the most addresses it can (`409 conflict`).
+                Err(e) if e.code() == Some(ErrorCode::Conflict) => {
+                    outcome.set(Some((Acc::AddressBookFull, true)));
+                }
                 Err(e) if e.code() == Some(ErrorCode::ValidationFailed) => {
                     problems.set(server_problems(&e));
                     if problems.with_untracked(Vec::is_empty) {

@@ -31,7 +31,7 @@ pub use photos::{
     photo_bytes, photo_facts, store_photo, valid_photo_id, PhotoFacts, PHOTO_MAX_BYTES,
 };
 pub use report::report;
-pub use settings::{default_settings, put_product, put_settings, settings, validate_product};
+pub use settings::{default_settings, put_product, put_settings, settings};
 pub use wire::{from_wire, wire};
 pub use withdrawals::{withdraw, withdrawal_statement, withdrawals};
 pub use workflow::{create, transition};

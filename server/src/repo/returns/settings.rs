@@ -9,8 +9,7 @@ use aftercare_shared::api::{
 };
 use aftercare_shared::i18n::{self, Msg};
 use aftercare_shared::returns::{DefaultReason, Resolution, ReturnPolicy};
-use aftercare_shared::validate::Problems;
-use aftercare_shared::{FieldIssue, Locale};
+use aftercare_shared::Locale;
 use sqlx::AnyConnection;
 
 /// A built-in reason with its label in every language the catalog has.
@@ -84,31 +83,6 @@ pub async fn put_settings(db: &Db, store_id: i64, s: &ReturnSettings) -> Result<
     Ok(())
 }
 
-/// Validate a catalog product.
-pub fn validate_product(external_id: &str, p: &ProductInput) -> Result<()> {
-    let mut problems = Problems::default();
-    problems.text("external_id", external_id, 100);
-    problems.text("title", &p.title, 200);
-    if p.variants.is_empty() {
-        problems.add("variants", FieldIssue::Required);
-    }
-    if p.variants.len() > 200 {
-        problems.add("variants", FieldIssue::TooLong);
-    }
-    let mut seen = std::collections::HashSet::new();
-    for (i, v) in p.variants.iter().enumerate() {
-        problems.text(format!("variants[{i}].sku"), &v.sku, 100);
-        problems.text(format!("variants[{i}].label"), &v.label, 100);
-        if !seen.insert(v.sku.trim()) {
-            problems.add(format!("variants[{i}].sku"), FieldIssue::Duplicate);
-        }
-    }
-    for (i, t) in p.tags.iter().enumerate() {
-        problems.text(format!("tags[{i}]"), t, 60);
-    }
-    Ok(problems.finish()?)
-}
-
 /// Create or replace a catalog product and its variants (a SKU moves to this product if it
 /// belonged to another).
 pub async fn put_product(
@@ -117,7 +91,7 @@ pub async fn put_product(
     external_id: &str,
     p: &ProductInput,
 ) -> Result<()> {
-    validate_product(external_id, p)?;
+    p.validate(external_id)?;
     let tags = serde_json::to_string(&p.tags).map_err(|e| Error::internal(e.to_string()))?;
     let mut tx = db.begin_write().await?;
     let (product_id,): (i64,) = sqlx::query_as(

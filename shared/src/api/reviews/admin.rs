@@ -274,7 +274,9 @@ pub struct ReviewLinkInput {
     /// The order whose items the link lets the customer review.
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = r"^\s*#*\s*[A-Za-z0-9._-]{1,32}\s*$")
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*#*[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z0-9._-]{1,32}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
     )]
     pub order_number: String,
     /// How long the link works, 1–90 days (default 30).

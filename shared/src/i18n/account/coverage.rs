@@ -103,11 +103,12 @@ pub(in crate::i18n) fn variant(m: &Acc<'_>) -> usize {
         Acc::Deleting => 93,
         Acc::Deleted => 94,
         Acc::PrivacyFailed => 95,
+        Acc::AddressBookFull => 96,
     }
 }
 
 /// How many variants [`Acc`] has.
-pub(in crate::i18n) const VARIANTS: usize = 96;
+pub(in crate::i18n) const VARIANTS: usize = 97;
 
 /// A sample of every message.
 pub(in crate::i18n) fn samples() -> Vec<Acc<'static>> {
@@ -228,6 +229,7 @@ pub(in crate::i18n) fn samples() -> Vec<Acc<'static>> {
         Acc::Deleting,
         Acc::Deleted,
         Acc::PrivacyFailed,
+        Acc::AddressBookFull,
     ]);
     v
 }

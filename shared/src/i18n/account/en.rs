@@ -133,6 +133,7 @@ pub(in crate::i18n) fn en(msg: Acc<'_>) -> String {
         Deleting => "Deleting…",
         Deleted => "Your data was deleted. This account no longer holds your orders or details.",
         PrivacyFailed => "That didn't work. Please try again.",
+        AddressBookFull => "Your address book is full. Remove an address to save a new one.",
     };
     s.to_owned()
 }

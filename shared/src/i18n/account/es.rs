@@ -131,6 +131,7 @@ pub(in crate::i18n) fn es(msg: Acc<'_>) -> String {
         Deleting => "Borrando…",
         Deleted => "Tus datos se han borrado. Esta cuenta ya no guarda tus pedidos ni tus datos.",
         PrivacyFailed => "No ha funcionado. Inténtalo de nuevo.",
+        AddressBookFull => "Tu libreta de direcciones está llena. Elimina una dirección para guardar otra.",
     };
     s.to_owned()
 }

@@ -212,4 +212,6 @@ pub enum Acc<'a> {
     Deleted,
     /// The export or the erasure failed.
     PrivacyFailed,
+    /// A new address was refused: the book already holds the most it can.
+    AddressBookFull,
 }

@@ -131,6 +131,7 @@ pub(in crate::i18n) fn pt_br(msg: Acc<'_>) -> String {
         Deleting => "Apagando…",
         Deleted => "Seus dados foram apagados. Esta conta não guarda mais seus pedidos nem seus dados.",
         PrivacyFailed => "Não funcionou. Tente novamente.",
+        AddressBookFull => "Seu catálogo de endereços está cheio. Remova um endereço para salvar outro.",
     };
     s.to_owned()
 }
