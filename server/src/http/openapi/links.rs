@@ -7,15 +7,16 @@
 //! links that follow, each naming the operation it leads to and how each of that operation's
 //! parameters is taken from the answer (`$response.body#/…`) or from the request that got it
 //! (`$request.path.…`). [`apply`] writes them into the finished document; the unit tests in
-//! `links_tests.rs` check every operationId, parameter and JSON pointer against the document, so a
-//! renamed field or route cannot leave a link pointing nowhere.
+//! `links_tests.rs` check every operationId, parameter and JSON pointer against the document,
+//! so a renamed field or route cannot leave a link pointing nowhere.
 //!
 //! What gets a link: every answer that holds an id another operation takes, when that other
 //! operation can act on it with the credentials a client holds:
 //! - within the shopper routes and within the admin routes, always;
 //! - from a shopper's creation (a return, a request, a review, a survey answer) to the admin
 //!   routes that act on it, as the store's workflow does: the secret key sees every shopper's;
-//! - never from the admin routes to the shopper routes: an admin answer names orders of any
+//! - from a review the store moderates to its public page and helpful votes (publishable key);
+//! - never from the admin routes to a customer's routes: an admin answer names orders of any
 //!   customer, which one customer's token cannot open.
 //!
 //! Not linked, because no runtime expression can carry it: the label and QR pages of a return
