@@ -12,6 +12,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_axum::routes;
 
 pub mod conventions;
+pub mod links;
 
 /// What the routes cannot say about themselves: the API's info, its security schemes, the
 /// shared schemas no operation names directly, and the tags' descriptions. There is no
@@ -124,10 +125,11 @@ pub fn router() -> ApiRouter {
 pub struct Document(pub Arc<serde_json::Value>);
 
 /// The document as served: the routes' operations with the [`conventions`] every operation
-/// shares written in.
+/// shares written in, and the [`links`] from answers to the operations that take their ids.
 pub fn finish(doc: &utoipa::openapi::OpenApi) -> serde_json::Value {
     let mut value = serde_json::to_value(doc).expect("the document serializes");
     conventions::apply(&mut value);
+    links::apply(&mut value);
     value
 }
 
