@@ -13,7 +13,8 @@ module.exports = defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: [['list'], ['json']],
-  outputDir: '../target/e2e/results',
+  // Failure screenshots; `cargo xtask test` gives each of its two runs (SQLite, cluster) its own.
+  outputDir: process.env.AFTERCARE_E2E_RESULTS || '../target/e2e/results',
   use: {
     baseURL,
     trace: 'off',

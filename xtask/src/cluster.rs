@@ -2,7 +2,8 @@
 //! `aftercare-server serve --demo` instances on it, and nginx from Debian in front of both,
 //! round-robin, on one port. The demo storefront and the end-to-end tests work through it
 //! as through `cargo xtask demo`. `--check` starts it all, proves through nginx that both
-//! instances answer and share their state ([`crate::cluster_check`]), and stops.
+//! instances answer and share their state ([`crate::cluster_check`]), and stops; `--e2e` runs
+//! the whole Playwright suite through it ([`crate::e2e`], also part of `cargo xtask test`).
 
 use crate::proc::{Env, Result};
 use crate::{bundle, cluster_check, demo, postgres, repo_root, server, tools};
@@ -29,6 +30,18 @@ pub(crate) struct Running {
 }
 
 impl Running {
+    /// How many requests nginx passed to each instance so far, in [`INSTANCES`] order (from
+    /// its upstream log): the proof that a run went through both.
+    pub(crate) fn requests_per_instance(&self) -> Vec<(&'static str, usize)> {
+        let log =
+            std::fs::read_to_string(self.nginx.prefix.join("upstream.log")).unwrap_or_default();
+        INSTANCES
+            .iter()
+            .zip(&self.instances)
+            .map(|(name, url)| (*name, answered_by(&log, url.trim_start_matches("http://"))))
+            .collect()
+    }
+
     /// Block until nginx or a server exits (Ctrl-C reaches them all through the terminal's
     /// process group); then everything is stopped.
     pub(crate) fn wait(mut self) -> Result<()> {
@@ -44,6 +57,15 @@ impl Running {
             std::thread::sleep(Duration::from_millis(300));
         }
     }
+}
+
+/// Requests in an upstream log (`$upstream_addr $status` lines) answered by `addr`. A retried
+/// request lists every upstream tried; the last one answered.
+fn answered_by(log: &str, addr: &str) -> usize {
+    log.lines()
+        .filter_map(|l| l.split_whitespace().rev().nth(1))
+        .filter(|last| *last == addr)
+        .count()
 }
 
 /// nginx as a child process with its prefix directory (config, logs, temp files); the load
@@ -120,6 +142,7 @@ http {{
 /// `AFTERCARE_TRUST_PROXY` and take its last entry), no caching, no buffering of answers,
 /// and every path nginx writes kept under `prefix`.
 pub(crate) fn nginx_conf(prefix: &Path, port: u16, upstreams: &[u16]) -> String {
+    let p = prefix.display();
     let servers: String = upstreams
         .iter()
         .map(|u| format!("        server 127.0.0.1:{u} max_fails=0;\n"))
@@ -128,11 +151,15 @@ pub(crate) fn nginx_conf(prefix: &Path, port: u16, upstreams: &[u16]) -> String 
         "{}
     # Return photos and review photos are bounded by the server itself.
     client_max_body_size 32m;
+    # Which instance answered each request, so a run can show both were used.
+    log_format upstreams '$upstream_addr $status';
     upstream aftercare {{
 {servers}        keepalive 16;
     }}
     server {{
         listen 127.0.0.1:{port};
+        access_log {p}/access.log;
+        access_log {p}/upstream.log upstreams;
         location / {{
             proxy_pass http://aftercare;
             proxy_http_version 1.1;
@@ -202,32 +229,56 @@ pub(crate) fn spawn_nginx(prefix: &Path, conf: &str, port: u16) -> Result<Nginx>
     Err(format!("nginx did not answer on port {port} within 20 s"))
 }
 
+/// How to start a cluster: where it listens, where its files go, what it serves.
+pub(crate) struct Spec<'a> {
+    /// nginx's port; the instances take the next two, PostgreSQL the third.
+    pub port: u16,
+    /// Its files (PostgreSQL's data, nginx's configuration and logs), emptied first: the
+    /// end-to-end suite uses its own, so it never touches a `cargo xtask cluster` running
+    /// beside it.
+    pub work: PathBuf,
+    /// The SDK both instances serve under `/sdk/`.
+    pub sdk_dir: &'a Path,
+    /// More environment for both instances (the end-to-end suite's lookup limits).
+    pub env: &'a [(&'a str, &'a str)],
+}
+
+impl<'a> Spec<'a> {
+    /// `cargo xtask cluster`'s own: files under `target/cluster`, nothing extra.
+    pub(crate) fn new(port: u16, sdk_dir: &'a Path) -> Self {
+        Self {
+            port,
+            work: repo_root().join("target/cluster"),
+            sdk_dir,
+            env: &[],
+        }
+    }
+}
+
 /// Start the whole cluster with the server binary `bin`: PostgreSQL on `port + 3`, migrated
-/// and seeded once, instances on `port + 1` and `port + 2` (with `sdk_dir` served under
-/// `/sdk/`), nginx on `port`. Non-interactive, so tests can use it too.
-pub(crate) fn start(env: &Env, bin: &Path, port: u16, sdk_dir: &Path) -> Result<Running> {
+/// and seeded once, instances on `port + 1` and `port + 2`, nginx on `port`.
+/// Non-interactive, so tests can use it too; dropping the answer stops it all.
+pub(crate) fn start(env: &Env, bin: &Path, spec: &Spec) -> Result<Running> {
     ensure_nginx(env)?;
-    let work = repo_root().join("target/cluster");
+    let port = spec.port;
+    let work = &spec.work;
     let db = postgres::start_in(env, &work.join("pg"), Some(port + 3))?;
     let watchdog = Watchdog(db.watchdog(std::process::id())?);
     let url = format!("http://127.0.0.1:{port}");
     server::seed(bin, &db.url, &url)?;
-    let sdk = sdk_dir.to_string_lossy().into_owned();
+    let sdk = spec.sdk_dir.to_string_lossy().into_owned();
     let mut servers = Vec::new();
     let mut instances = Vec::new();
     let mut ports = Vec::new();
     for (i, name) in INSTANCES.iter().enumerate() {
         let p = port + 1 + i as u16;
-        let s = server::start(
-            bin,
-            &db.url,
-            p,
-            &[
-                ("AFTERCARE_INSTANCE", name),
-                ("AFTERCARE_TRUST_PROXY", "true"),
-                ("AFTERCARE_SDK_DIR", &sdk),
-            ],
-        )?;
+        let mut vars = vec![
+            ("AFTERCARE_INSTANCE", *name),
+            ("AFTERCARE_TRUST_PROXY", "true"),
+            ("AFTERCARE_SDK_DIR", sdk.as_str()),
+        ];
+        vars.extend_from_slice(spec.env);
+        let s = server::start(bin, &db.url, p, &vars)?;
         instances.push(s.url.clone());
         servers.push(s);
         ports.push(p);
@@ -262,40 +313,62 @@ fn print_urls(c: &Running) {
     );
 }
 
-const USAGE: &str = "usage: cargo xtask cluster [--port N] [--check]";
+const USAGE: &str = "usage: cargo xtask cluster [--port N] [--check | --e2e]";
 
-/// `cargo xtask cluster [--port N] [--check]` (default port 8080; instances on the next two
-/// ports, PostgreSQL on the third). With `AFTERCARE_SDK_DIR` set, serves that SDK instead of
-/// building the widgets; `--check` builds no widgets.
+/// What `cargo xtask cluster` does once the cluster runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Serve until Ctrl-C.
+    Serve,
+    /// `--check`: the quick proof through nginx, then stop.
+    Check,
+    /// `--e2e`: the whole Playwright suite through nginx, then stop.
+    EndToEnd,
+}
+
+/// `cargo xtask cluster [--port N] [--check | --e2e]` (default port 8080, `--e2e` a free one;
+/// instances on the next two ports, PostgreSQL on the third). With `AFTERCARE_SDK_DIR` set,
+/// serves that SDK instead of building the widgets; `--check` builds no widgets.
 pub(crate) fn run(args: &[String]) -> Result<()> {
-    let mut port = 8080u16;
-    let mut check = false;
+    let mut port = None;
+    let mut mode = Mode::Serve;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--check" => check = true,
+            "--check" if mode == Mode::Serve => mode = Mode::Check,
+            "--e2e" if mode == Mode::Serve => mode = Mode::EndToEnd,
             "--port" => {
                 let n = it.next().ok_or(USAGE)?;
-                port = n
-                    .parse()
-                    .map_err(|_| format!("--port takes a number, got {n:?}"))?;
+                port = Some(
+                    n.parse()
+                        .map_err(|_| format!("--port takes a number, got {n:?}"))?,
+                );
             }
             _ => return Err(USAGE.into()),
         }
     }
     let given_sdk = std::env::var_os("AFTERCARE_SDK_DIR").map(PathBuf::from);
-    let env = if check || given_sdk.is_some() {
-        tools::project_env()
-    } else {
-        let env = tools::ensure_build_tools()?;
-        bundle::build(&env)?;
-        env
+    let env = match mode {
+        Mode::EndToEnd => tools::ensure_test_tools()?,
+        Mode::Check => tools::project_env(),
+        Mode::Serve if given_sdk.is_some() => tools::project_env(),
+        Mode::Serve => tools::ensure_build_tools()?,
     };
+    if given_sdk.is_none() && mode != Mode::Check {
+        bundle::build(&env)?;
+    }
     let sdk = given_sdk.unwrap_or_else(|| repo_root().join("dist"));
     let bin = server::build(&env, server::Profile::Dev)?;
+    if mode == Mode::EndToEnd {
+        let counts = crate::e2e::cluster(&env, &bin, &sdk, port)?;
+        return match counts.failed {
+            0 => Ok(()),
+            n => Err(format!("{n} end-to-end test(s) failed through the cluster")),
+        };
+    }
     let started = Instant::now();
-    let cluster = start(&env, &bin, port, &sdk)?;
-    if check {
+    let cluster = start(&env, &bin, &Spec::new(port.unwrap_or(8080), &sdk))?;
+    if mode == Mode::Check {
         let result = cluster_check::run(&cluster);
         drop(cluster);
         result?;
@@ -322,5 +395,13 @@ mod tests {
         assert!(conf.contains("X-Forwarded-For $proxy_add_x_forwarded_for"));
         assert!(conf.contains("proxy_cache off;"));
         assert!(conf.contains("pid /tmp/x/nginx.pid;"));
+        assert!(conf.contains("access_log /tmp/x/upstream.log upstreams;"));
+    }
+
+    #[test]
+    fn the_upstream_log_counts_the_instance_that_answered() {
+        let log = "127.0.0.1:1 200\n127.0.0.1:2 201\n127.0.0.1:1, 127.0.0.1:2 200\n- 400\n";
+        assert_eq!(answered_by(log, "127.0.0.1:1"), 1);
+        assert_eq!(answered_by(log, "127.0.0.1:2"), 2);
     }
 }

@@ -200,7 +200,7 @@ pub(crate) fn run(env: &Env, bin: &Path, sdk: &Path) -> Result<Value> {
     measured.push(both("SQLite, 1 instance", PORT_SQLITE, "sq")?);
     drop(sqlite);
 
-    let c = cluster::start(env, bin, PORT_CLUSTER, sdk)?;
+    let c = cluster::start(env, bin, &cluster::Spec::new(PORT_CLUSTER, sdk))?;
     measured.push(both(
         "PostgreSQL, 1 instance (direct)",
         PORT_CLUSTER + 1,

@@ -11,6 +11,7 @@ mod cluster;
 mod cluster_check;
 mod contract;
 mod demo;
+mod e2e;
 mod load;
 mod load_ladder;
 mod load_matrix;
@@ -35,7 +36,7 @@ pub fn repo_root() -> PathBuf {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright)\n  contract  the OpenAPI linter and Schemathesis against a seeded server (part of test)\n  bench   build in release mode and write size / render / latency / load figures to target/bench/\n          (--load-only: only the load ladders, no widgets, into target/bench/load.md)\n  build   build the widget bundle into dist/ only\n  cluster PostgreSQL + two server instances behind nginx on one port (--check: prove it, then stop)"
+        "usage: cargo xtask <command>\n\n  demo    install what is missing, build the widgets, seed SQLite and serve the demo storefront\n  test    install what is missing and run every test suite (native, wasm in Chromium, Playwright on SQLite and through the cluster)\n  contract  the OpenAPI linter and Schemathesis against a seeded server (part of test)\n  bench   build in release mode and write size / render / latency / load figures to target/bench/\n          (--load-only: only the load ladders, no widgets, into target/bench/load.md)\n  build   build the widget bundle into dist/ only\n  cluster PostgreSQL + two server instances behind nginx on one port (--check: prove it, then stop;\n          --e2e: the Playwright suite through it, then stop)"
     );
     ExitCode::from(2)
 }

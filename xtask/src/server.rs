@@ -45,6 +45,23 @@ pub(crate) fn free_port() -> Result<u16> {
     Ok(l.local_addr().map_err(|e| e.to_string())?.port())
 }
 
+/// The first of `n` consecutive free loopback ports, for a cluster started where nothing
+/// else listens (a fixed port would collide with a demo or another checkout's tests).
+pub(crate) fn free_ports(n: u16) -> Result<u16> {
+    for _ in 0..100 {
+        let first = free_port()?;
+        let all_free = (1..n).all(|i| {
+            first
+                .checked_add(i)
+                .is_some_and(|p| TcpListener::bind(("127.0.0.1", p)).is_ok())
+        });
+        if all_free {
+            return Ok(first);
+        }
+    }
+    Err(format!("no {n} consecutive free ports on 127.0.0.1"))
+}
+
 /// A running server that is stopped when dropped.
 pub(crate) struct Running {
     child: Child,
@@ -171,4 +188,17 @@ pub(crate) fn http(
         .map(|(_, b)| b.to_owned())
         .unwrap_or_default();
     Some((status, body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn free_ports_are_consecutive_and_free() {
+        let first = free_ports(4).unwrap();
+        for p in first..first + 4 {
+            assert!(TcpListener::bind(("127.0.0.1", p)).is_ok(), "port {p}");
+        }
+    }
 }

@@ -3,12 +3,12 @@
 //! Suites: the code's habits (clippy with `-D warnings` on the whole workspace and on the
 //! widgets' wasm build, `cargo fmt --check`), native `cargo test` (shared, server, xtask),
 //! the API contract (the OpenAPI linter and Schemathesis against a seeded server:
-//! [`contract`]), `wasm-bindgen-test` for the widgets in headless Chromium, and Playwright
-//! end-to-end tests against the real server serving the demo storefront on a fresh SQLite
-//! database.
+//! [`contract`]), `wasm-bindgen-test` for the widgets in headless Chromium, and the Playwright
+//! end-to-end tests against the real server serving the demo storefront ([`e2e`]): on a fresh
+//! SQLite database, then again through the cluster (PostgreSQL, two instances, nginx).
 
 use crate::proc::{describe, Env, Result};
-use crate::{bundle, contract, postgres, repo_root, server, tools};
+use crate::{contract, e2e, postgres, repo_root, server, tools};
 
 /// The contract suite's name in the summary.
 const CONTRACT: &str = "API contract (Redocly lint, Schemathesis)";
@@ -61,7 +61,7 @@ pub(crate) fn parse_playwright(json: &str) -> Option<Counts> {
 }
 
 /// Run a command streaming its output, and return it for parsing.
-fn run_captured(cmd: &mut Command) -> (bool, String) {
+pub(crate) fn run_captured(cmd: &mut Command) -> (bool, String) {
     println!("$ {}", describe(cmd));
     let mut child = match cmd.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn() {
         Ok(c) => c,
@@ -82,7 +82,8 @@ fn run_captured(cmd: &mut Command) -> (bool, String) {
     (ok, all)
 }
 
-fn suite_counts(name: &str, ok: bool, counts: Counts) -> Counts {
+/// Print a suite's line of the summary and return its counts (what the total adds up).
+pub(crate) fn suite_counts(name: &str, ok: bool, counts: Counts) -> Counts {
     // A suite that failed without reporting a failed test (build error, crash) still fails.
     let counts = if !ok && counts.failed == 0 {
         Counts {
@@ -192,45 +193,6 @@ fn wasm(env: &Env) -> Counts {
     suite_counts("wasm-bindgen-test (Chromium)", ok, parse_cargo(&out))
 }
 
-fn end_to_end(env: &Env) -> Result<Counts> {
-    bundle::build(env)?;
-    let bin = server::build(env, server::Profile::Dev)?;
-    let dir = repo_root().join("target/e2e");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let db = format!("sqlite://{}?mode=rwc", dir.join("e2e.db").display());
-    let port = server::free_port()?;
-    server::seed(&bin, &db, &format!("http://127.0.0.1:{port}"))?;
-    // Generous lookup limits: every test looks orders up from the same loopback address.
-    let running = server::start(
-        &bin,
-        &db,
-        port,
-        &[
-            ("AFTERCARE_LOOKUP_PER_MINUTE", "10000"),
-            ("AFTERCARE_LOOKUP_PER_ORDER", "10000"),
-        ],
-    )?;
-    let report = dir.join("playwright.json");
-    let mut cmd = env.cmd("npx");
-    cmd.args([
-        "playwright",
-        "test",
-        "--config",
-        "tests/playwright.config.js",
-    ])
-    .env("AFTERCARE_BASE_URL", &running.url)
-    .env("AFTERCARE_ADMIN_KEY", "sk_demo_aurora_secret")
-    .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report);
-    let (ok, _) = run_captured(&mut cmd);
-    drop(running);
-    let counts = std::fs::read_to_string(&report)
-        .ok()
-        .and_then(|j| parse_playwright(&j))
-        .unwrap_or_default();
-    Ok(suite_counts("Playwright end-to-end (Chromium)", ok, counts))
-}
-
 /// Install, run every suite, print the total; Err when anything failed.
 pub(crate) fn run(args: &[String]) -> Result<()> {
     if !args.is_empty() {
@@ -249,11 +211,18 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
         |(ok, counts)| suite_counts(CONTRACT, ok, counts),
     );
     let wasm = wasm(&env);
-    let e2e = end_to_end(&env).unwrap_or_else(|e| {
+    let e2e = e2e::sqlite(&env).unwrap_or_else(|e| {
         eprintln!("end-to-end suite could not run: {e}");
-        suite_counts("Playwright end-to-end (Chromium)", false, Counts::default())
+        suite_counts(e2e::SQLITE, false, Counts::default())
     });
-    for c in [habits, native, contract, wasm, e2e] {
+    // The same suite through the cluster, on the SDK the SQLite suite built.
+    let e2e_cluster = server::build(&env, server::Profile::Dev)
+        .and_then(|bin| e2e::cluster(&env, &bin, &repo_root().join("dist"), None))
+        .unwrap_or_else(|e| {
+            eprintln!("the end-to-end suite through the cluster could not run: {e}");
+            suite_counts(e2e::CLUSTER, false, Counts::default())
+        });
+    for c in [habits, native, contract, wasm, e2e, e2e_cluster] {
         total.passed += c.passed;
         total.failed += c.failed;
     }
