@@ -18,7 +18,7 @@ use std::process::Command;
 const METRICS_TOKEN: &str = "contract-suite-metrics";
 
 /// How long the fuzzing and stateful phases may run at most, in seconds (CI's budget).
-const FUZZ_SECONDS: &str = "420";
+const FUZZ_SECONDS: &str = "540";
 
 /// Generated cases per operation and phase: a fixed amount of work, so that with [`SEED`]
 /// two runs on a fresh database ask the same questions.
