@@ -58,11 +58,12 @@ impl Problems {
         }
     }
 
-    /// Optional absolute http(s) URL.
+    /// Optional absolute http(s) URL, at most 2,048 characters (as the document's `maxLength`
+    /// counts them).
     pub fn optional_url(&mut self, field: impl Into<String>, value: Option<&str>) {
         if let Some(v) = value {
             let field = field.into();
-            if v.len() > 2048 {
+            if v.chars().count() > 2048 {
                 self.add(field, FieldIssue::TooLong);
             } else if !(v.starts_with("https://") || v.starts_with("http://"))
                 || v.chars().any(char::is_whitespace)
