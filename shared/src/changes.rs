@@ -157,7 +157,6 @@ pub enum NotChangeable {
 
 /// Admin: which changes the store takes and for how long (part of the store settings).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePolicy {
     /// Hours after placing an order during which a shopper may ask to cancel it (0: never).
     pub cancel_window_hours: u32,
@@ -181,6 +180,77 @@ impl ChangePolicy {
     /// Allowed cancellation windows: off, or up to 30 days.
     pub const WINDOW_HOURS: std::ops::RangeInclusive<u32> = 0..=720;
 }
+
+/// The document states the rules `StoreSettings::validate` checks the policy with: the window
+/// in range, each reason once, and at least one reason unless cancelling is off (window 0).
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ChangePolicy {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{
+            AllOfBuilder, AnyOfBuilder, ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat,
+            Type,
+        };
+        let hours = || {
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+        };
+        let fields = ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property(
+                "cancel_window_hours",
+                hours()
+                    .minimum(Some(*Self::WINDOW_HOURS.start()))
+                    .maximum(Some(*Self::WINDOW_HOURS.end()))
+                    .description(Some(
+                        "Hours after placing an order during which a shopper may ask to cancel \
+                         it (0: never; at most 720).",
+                    )),
+            )
+            .required("cancel_window_hours")
+            .property(
+                "cancel_reasons",
+                ArrayBuilder::new()
+                    .items(<CancelReason as utoipa::PartialSchema>::schema())
+                    .unique_items(true)
+                    .description(Some(
+                        "Reasons offered, in display order, each once (at least one when \
+                         cancelling is offered).",
+                    )),
+            )
+            .required("cancel_reasons")
+            .property(
+                "address_changes",
+                ObjectBuilder::new()
+                    .schema_type(Type::Boolean)
+                    .description(Some(
+                        "Whether shoppers may ask to deliver unshipped parcels elsewhere.",
+                    )),
+            )
+            .required("address_changes");
+        let offered = AnyOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .description(Some("Cancelling is off."))
+                    .property("cancel_window_hours", hours().enum_values(Some([0]))),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .description(Some("Cancelling is offered with at least one reason."))
+                    .property("cancel_reasons", ArrayBuilder::new().min_items(Some(1))),
+            );
+        AllOfBuilder::new()
+            .description(Some(
+                "Which changes the store takes and for how long (part of the store settings).",
+            ))
+            .item(fields)
+            .item(offered)
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ChangePolicy {}
 
 /// The facts about an order the rules look at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -105,17 +105,24 @@ pub enum Resolution {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnPolicy {
-    /// Days to start a return, counted from delivery.
+    /// Days to start a return, counted from delivery (1–365).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub window_days: u32,
-    /// Without a delivery scan, the window starts this many days after shipment.
+    /// Without a delivery scan, the window starts this many days after shipment (0–60).
+    #[cfg_attr(feature = "openapi", schema(maximum = 60))]
     pub transit_buffer_days: u32,
-    /// Restocking fee on refunded items, in basis points (100 = 1 %).
+    /// Restocking fee on refunded items, in basis points (100 = 1 %; at most 10,000).
+    #[cfg_attr(feature = "openapi", schema(maximum = 10_000))]
     pub restocking_fee_bps: u32,
-    /// Flat return shipping fee taken from refunds (exchanges and store credit go back free).
+    /// Flat return shipping fee taken from refunds (exchanges and store credit go back free;
+    /// 0–1,000,000 minor units).
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1_000_000))]
     pub return_shipping_fee_minor: i64,
-    /// Bonus on store credit, in basis points.
+    /// Bonus on store credit, in basis points (at most 10,000).
+    #[cfg_attr(feature = "openapi", schema(maximum = 10_000))]
     pub store_credit_bonus_bps: u32,
-    /// How parcels can go back.
+    /// How parcels can go back (at least one).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub methods: Vec<ReturnMethod>,
     /// EU right of withdrawal button offered.
     pub withdrawal_enabled: bool,

@@ -150,16 +150,22 @@ impl RejectReason {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewTiming {
-    /// Days after the delivery scan before asking, for products no use period names.
+    /// Days after the delivery scan before asking, for products no use period names (0–365).
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
     pub default_use_days: u32,
-    /// Days added to the shipment when no delivery scan came (the parcel's likely transit).
+    /// Days added to the shipment when no delivery scan came (the parcel's likely transit;
+    /// 0–365).
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
     pub transit_buffer_days: u32,
-    /// Reminders after the first ask, at most (0: ask once).
+    /// Reminders after the first ask, at most (0: ask once; up to 5).
+    #[cfg_attr(feature = "openapi", schema(maximum = 5))]
     pub max_reminders: u32,
-    /// Asks per customer in any 30 days, across products, at most.
+    /// Asks per customer in any 30 days, across products, at most (1–30).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 30))]
     pub max_asks_per_30_days: u32,
-    /// Use periods per product or tag, overriding the default.
+    /// Use periods per product or tag, overriding the default (at most 200).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 200))]
     pub use_periods: Vec<UsePeriod>,
 }
 
@@ -177,7 +183,6 @@ impl Default for ReviewTiming {
 
 /// What a use period applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum UseTarget {
     /// One product, by SKU.
@@ -193,9 +198,41 @@ pub enum UseTarget {
 pub struct UsePeriod {
     /// The SKU or tag.
     pub target: UseTarget,
-    /// Days after delivery.
+    /// Days after delivery (0–365).
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
     pub days: u32,
 }
+
+/// The document's `UseTarget`: `kind` and a `value` that is not blank, up to 500 characters
+/// (the rule the review settings check each target's value with).
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for UseTarget {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        let branch = |kind: &str, what: &str| {
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property("kind", crate::api::schema::tag(kind, what))
+                .required("kind")
+                .property(
+                    "value",
+                    <crate::api::NonEmptyText500 as utoipa::PartialSchema>::schema(),
+                )
+                .required("value")
+        };
+        OneOfBuilder::new()
+            .description(Some("What a use period applies to."))
+            .item(branch("sku", "One product, by SKU."))
+            .item(branch(
+                "tag",
+                "Every product with this tag (e.g. `consumables`).",
+            ))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for UseTarget {}
 
 impl ReviewTiming {
     /// The use period of a product: its SKU's own, else the longest of its tags' (a product

@@ -107,14 +107,18 @@ impl Score {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyRules {
-    /// Not before the customer's first delivered order is this many days old (D).
+    /// Not before the customer's first delivered order is this many days old (D, 0–365).
+    #[cfg_attr(feature = "openapi", schema(maximum = 365))]
     pub days_after_first_delivery: u32,
-    /// Not again within this many days after a response (R).
+    /// Not again within this many days after a response (R, 0–730).
+    #[cfg_attr(feature = "openapi", schema(maximum = 730))]
     pub days_after_response: u32,
-    /// Not again within this many days after a dismissal (S); doubles with each further
+    /// Not again within this many days after a dismissal (S, 1–365); doubles with each further
     /// consecutive dismissal, up to a year.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub days_after_dismissal: u32,
     /// Percentage of eligible customers asked at all (deterministic per customer, 0–100).
+    #[cfg_attr(feature = "openapi", schema(maximum = 100))]
     pub sample_percent: u8,
 }
 

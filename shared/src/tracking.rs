@@ -281,9 +281,12 @@ pub fn newest_first(events: &mut [TrackingEvent]) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrackingPolicy {
-    /// A parcel with no carrier scan for this long (and not delivered) is "stalled".
+    /// A parcel with no carrier scan for this long (and not delivered) is "stalled" (1–720
+    /// hours).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 720))]
     pub stall_after_hours: u32,
-    /// A parcel with no update for this many days is [`TrackingStatus::Expired`].
+    /// A parcel with no update for this many days is [`TrackingStatus::Expired`] (1–365).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 365))]
     pub expire_after_days: u32,
 }
 

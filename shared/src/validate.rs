@@ -58,7 +58,8 @@ impl Problems {
         }
     }
 
-    /// Optional absolute http(s) URL.
+    /// Optional absolute http(s) URL, at most 2,048 characters (as the document's `maxLength`
+    /// counts them).
     pub fn optional_url(&mut self, field: impl Into<String>, value: Option<&str>) {
         if let Some(v) = value {
             let field = field.into();

@@ -26,6 +26,7 @@ pub mod returns;
 pub mod reviews;
 pub mod static_files;
 pub mod store;
+mod strict_json;
 pub mod surveys;
 pub mod telemetry;
 pub mod uploads;

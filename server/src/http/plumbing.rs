@@ -128,7 +128,9 @@ pub async fn json_payload_too_large(resp: Response) -> Response {
 }
 
 /// JSON body extractor/responder whose rejections use the API error shape
-/// (`bad_request`, `validation_failed` with the offending field, `payload_too_large`).
+/// (`bad_request`, `validation_failed` with the offending field, `payload_too_large`). A
+/// struct is read only from an object, as the document says (serde alone also takes an array
+/// of the fields).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Json<T>(pub T);
 
@@ -144,7 +146,7 @@ where
             .await
             .map_err(Error::from)?;
         integral_floats_as_integers(&mut value);
-        serde_path_to_error::deserialize(value)
+        serde_path_to_error::deserialize(super::strict_json::Strict(value))
             .map(Self)
             .map_err(|e| body_field_error(&e))
     }

@@ -166,7 +166,8 @@ pub async fn dismiss(
         (status = 201, description = "created", body = SurveyResponse),
         (status = 401, body = ApiError),
         (status = 404, description = "the id belongs to another shopper", body = ApiError),
-        (status = 422, description = "`validation_failed` (`id`, `score`, `comment`, `visit_id`, `order_number`, `kind`)", body = ApiError),
+        (status = 409, description = "`conflict`: the id is saved for the other survey kind (a response's `kind` cannot change)", body = ApiError),
+        (status = 422, description = "`validation_failed` (`id`, `score`, `comment`, `visit_id`, `order_number`: malformed, or not one of the shopper's orders)", body = ApiError),
     ))]
 pub async fn put_response(
     State(state): State<AppState>,

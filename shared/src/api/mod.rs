@@ -13,6 +13,8 @@ mod profile;
 mod requests;
 mod returns;
 mod reviews;
+#[cfg(feature = "openapi")]
+pub(crate) mod schema;
 mod shipments;
 mod store;
 mod surveys;

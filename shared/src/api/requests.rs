@@ -74,9 +74,8 @@ pub enum Decision {
     Reject,
 }
 
-/// Admin: `POST /v1/admin/requests/{id}/decision`.
+/// Admin: `POST /v1/admin/requests/{id}/decision` (its schema: `api::schema`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DecisionInput {
     /// Accept or reject.
     pub decision: Decision,

@@ -341,9 +341,9 @@ pub struct AdminReturn {
     pub email: String,
 }
 
-/// Admin: move a return along its workflow.
+/// Admin: move a return along its workflow (its schema: `api::schema`, one branch for
+/// `rejected`, which needs a note).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnStatusInput {
     /// The next status (must be allowed from the current one).
     pub status: ReturnStatus,
@@ -358,7 +358,14 @@ pub struct ReturnStatusInput {
 pub struct LocalizedLabel {
     /// Language.
     pub locale: Locale,
-    /// Text.
+    /// Text (not blank, at most 80 characters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 80,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub label: String,
 }
 
@@ -366,9 +373,11 @@ pub struct LocalizedLabel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReturnReasonSetting {
-    /// Stable code (`a-z0-9_`, 1–40 characters).
+    /// Stable code (`a-z0-9_`, 1–40 characters), unique in the list.
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[a-z0-9_]{1,40}$"))]
     pub code: String,
     /// Wording per language (at least one).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub labels: Vec<LocalizedLabel>,
     /// Comment rule.
     pub comment: Requirement,
@@ -383,21 +392,48 @@ pub struct ReturnSettings {
     /// Window, fees, methods, withdrawal.
     pub policy: ReturnPolicy,
     /// What the store offers for returned units (at least one).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub resolutions: Vec<ResolutionChoice>,
-    /// Products carrying any of these tags are final sale.
+    /// Products carrying any of these tags are final sale (each not blank, at most 60
+    /// characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<FinalSaleTag>))]
     pub final_sale_tags: Vec<String>,
-    /// Reasons in display order (at least one).
+    /// Reasons in display order (1–30, codes unique).
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 30))]
     pub reasons: Vec<ReturnReasonSetting>,
-    /// Where parcels go back to (printed on the label; empty = the store's name only).
+    /// Where parcels go back to (printed on the label; empty = the store's name only; at most
+    /// 500 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub return_address: String,
     /// Days a closed return's photos are kept after it closes (refunded, exchanged, rejected
     /// or cancelled); then the server deletes them. Enough time for a chargeback or a
     /// carrier claim, not a reason to keep shoppers' photos forever.
+    /// 1–3,650 days.
     #[serde(default = "ReturnSettings::default_photo_retention_days")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 3650))]
     pub photo_retention_days: u32,
 }
+
+/// The document's name for one final-sale tag: not blank, at most 60 characters (the rule
+/// [`ReturnSettings::validate`] checks each with).
+#[cfg(feature = "openapi")]
+pub struct FinalSaleTag(pub String);
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for FinalSaleTag {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .max_length(Some(60))
+            .pattern(Some(crate::validate::NON_BLANK_PATTERN))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for FinalSaleTag {}
 
 /// A resolution the store offers (a wrapper so the settings document can grow per-choice
 /// options without breaking).

@@ -38,14 +38,30 @@ pub struct FaqEntry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SupportContacts {
-    /// Support email address.
+    /// Support email address (`Email::parse`'s rule, stated exactly by
+    /// [`crate::EMAIL_PATTERN`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[^@\u0000-\u0020\u007F-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,64}@[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}(\.[^\u0000-\u002C\u002E\u002F\u003A-\u0040\u005B-\u0060\u007B-\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]{1,63}){1,4}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub email: Option<String>,
-    /// Support phone number.
+    /// Support phone number (at most 40 characters).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub phone: Option<String>,
-    /// Link to a chat or help centre.
+    /// Link to a chat or help centre: an absolute `http(s)` URL without spaces, at most 2,048
+    /// characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 2048,
+            pattern = r"^https?://[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
+        )
+    )]
     pub chat_url: Option<String>,
 }
 
@@ -56,9 +72,25 @@ pub struct SupportContacts {
 pub struct LocalizedFaq {
     /// The language this entry is written in.
     pub locale: Locale,
-    /// The question as shoppers ask it (at most [`StoreSettings::MAX_QUESTION`] characters).
+    /// The question as shoppers ask it (not blank, at most [`StoreSettings::MAX_QUESTION`]
+    /// characters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 200,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub question: String,
-    /// The store's answer, plain text (at most [`StoreSettings::MAX_ANSWER`] characters).
+    /// The store's answer, plain text (not blank, at most [`StoreSettings::MAX_ANSWER`]
+    /// characters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 2000,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub answer: String,
 }
 
@@ -69,8 +101,10 @@ pub struct LocalizedFaq {
 pub struct StoreSettings {
     /// When a silent parcel counts as stalled, and when it is given up as expired.
     pub tracking_policy: TrackingPolicy,
-    /// The shipping FAQ in every language, in display order within each language.
+    /// The shipping FAQ in every language, in display order within each language (at most
+    /// 50 entries).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub faq: Vec<LocalizedFaq>,
     /// How shoppers reach the store.
     #[serde(default)]

@@ -43,9 +43,11 @@ pub struct SurveyPrompt {
     pub high_label: String,
 }
 
+/// Longest survey comment, counted after trimming.
+pub const MAX_SURVEY_COMMENT: usize = 2_000;
+
 /// Create or update a survey response (PUT by a client-generated id: retries never duplicate).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyResponseInput {
     /// Which survey.
     pub kind: crate::survey::SurveyKind,
@@ -59,17 +61,84 @@ pub struct SurveyResponseInput {
     pub wants_contact: bool,
     /// The order it is about, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(
-        feature = "openapi",
-        schema(
-            pattern = r"^[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*#*[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*[A-Za-z0-9._-]{1,32}[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]*$"
-        )
-    )]
     pub order_number: Option<String>,
     /// The visit it was given in.
-    #[cfg_attr(feature = "openapi", schema(pattern = r"^[!-~]{8,64}$"))]
     pub visit_id: String,
 }
+
+/// The document states the server's check of a response: the score on its kind's scale (one
+/// branch per kind), the comment's length once trimmed, the visit id and the order number's
+/// shape. That the order is one of the shopper's own is data on the server.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for SurveyResponseInput {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use crate::api::schema::{order_number_pattern, tag, text, trimmed_pattern};
+        use crate::survey::SurveyKind;
+        use utoipa::openapi::schema::{
+            KnownFormat, ObjectBuilder, OneOfBuilder, SchemaFormat, Type,
+        };
+        let branch = |kind: SurveyKind, what: &str| {
+            let (lo, hi) = kind.range();
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .property("kind", tag(kind.as_str(), what))
+                .required("kind")
+                .property(
+                    "score",
+                    ObjectBuilder::new()
+                        .schema_type(Type::Integer)
+                        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+                        .minimum(Some(lo))
+                        .maximum(Some(hi))
+                        .description(Some("The score on the kind's scale.")),
+                )
+                .required("score")
+                .property(
+                    "comment",
+                    text(
+                        trimmed_pattern(MAX_SURVEY_COMMENT, true),
+                        true,
+                        "The follow-up answer (blank is none); at most 2,000 characters once \
+                         trimmed.",
+                    ),
+                )
+                .property(
+                    "wants_contact",
+                    ObjectBuilder::new()
+                        .schema_type(Type::Boolean)
+                        .description(Some("A detractor asked the store to get in touch.")),
+                )
+                .property(
+                    "order_number",
+                    text(
+                        order_number_pattern(),
+                        true,
+                        "The order it is about, if any: one of the shopper's own (else `422`).",
+                    ),
+                )
+                .property(
+                    "visit_id",
+                    text(
+                        "^[!-~]{8,64}$".to_owned(),
+                        false,
+                        "The visit it was given in (8–64 visible ASCII characters).",
+                    ),
+                )
+                .required("visit_id")
+        };
+        OneOfBuilder::new()
+            .description(Some(
+                "Create or update a survey response (PUT by a client-generated id: retries \
+                 never duplicate).",
+            ))
+            .item(branch(SurveyKind::Nps, "NPS: a score of 0–10."))
+            .item(branch(SurveyKind::Csat, "CSAT: a score of 1–5."))
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for SurveyResponseInput {}
 
 /// A stored survey response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,11 +245,33 @@ pub struct SurveyReport {
 pub struct SurveyText {
     /// The language of these texts.
     pub locale: Locale,
-    /// The question ("How likely are you to recommend {store} to a friend?").
+    /// The question ("How likely are you to recommend {store} to a friend?"; not blank, at
+    /// most 300 characters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 300,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub question: String,
-    /// Label under the lowest score.
+    /// Label under the lowest score (not blank, at most 60 characters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 60,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub low_label: String,
-    /// Label under the highest score.
+    /// Label under the highest score (not blank, at most 60 characters).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 60,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub high_label: String,
 }
 
@@ -194,7 +285,43 @@ pub struct SurveySettings {
     /// Wording per language (at most one entry per language); languages without an entry
     /// fall back to the store's default language, then to Aftercare's built-in wording.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(schema_with = one_text_per_locale))]
     pub texts: Vec<SurveyText>,
+}
+
+/// `texts` in the document: at most one entry per language, stated per language with
+/// `contains` / `maxContains` (the languages are a closed list).
+#[cfg(feature = "openapi")]
+fn one_text_per_locale() -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::extensions::Extensions;
+    use utoipa::openapi::schema::ArrayBuilder;
+    let once: Vec<serde_json::Value> = Locale::ALL
+        .iter()
+        .map(|l| {
+            serde_json::json!({
+                "contains": {
+                    "type": "object",
+                    "properties": {"locale": {"const": serde_json::to_value(l).unwrap_or_default()}},
+                    "required": ["locale"],
+                },
+                "minContains": 0,
+                "maxContains": 1,
+            })
+        })
+        .collect();
+    ArrayBuilder::new()
+        .items(<SurveyText as utoipa::PartialSchema>::schema())
+        .max_items(Some(Locale::ALL.len()))
+        .description(Some(
+            "Wording per language (at most one entry per language); languages without an \
+             entry fall back to the store's default language, then to Aftercare's built-in \
+             wording.",
+        ))
+        .extensions(Some(Extensions::from_iter([(
+            "allOf",
+            serde_json::Value::Array(once),
+        )])))
+        .build()
 }
 
 impl SurveySettings {

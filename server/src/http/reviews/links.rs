@@ -10,7 +10,7 @@ use crate::repo::reviews as repo;
 use crate::state::AppState;
 use aftercare_shared::api::{ReviewLink, ReviewLinkInput};
 use aftercare_shared::token::{self, Claims, TokenKind};
-use aftercare_shared::{ApiError, FieldIssue, Timestamp};
+use aftercare_shared::{ApiError, Timestamp};
 use axum::extract::State;
 
 const DAY_SECONDS: i64 = 86_400;
@@ -31,9 +31,9 @@ const DAY_SECONDS: i64 = 86_400;
         (status = 400, description = "`bad_request`: the body is not JSON, or a bad `Idempotency-Key`", body = ApiError),
         (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
         (status = 404, description = "`not_found`: the store has no order with this number", body = ApiError),
-        (status = 409, description = "`idempotency_in_flight`", body = ApiError),
+        (status = 409, description = "`conflict`: a guest order (no customer: reviews belong to a customer, so it cannot have a review link); `idempotency_in_flight`", body = ApiError),
         (status = 413, description = "`payload_too_large`", body = ApiError),
-        (status = 422, description = "`validation_failed` naming `order_number` (malformed, or a guest order without a customer: reviews belong to a customer) or `valid_days` (1–90); `idempotency_key_reused`", body = ApiError),
+        (status = 422, description = "`validation_failed` naming `order_number` (malformed) or `valid_days` (1–90); `idempotency_key_reused`", body = ApiError),
     ))]
 pub async fn create_link(
     State(state): State<AppState>,
@@ -46,11 +46,10 @@ pub async fn create_link(
         .await?
         .ok_or(Error::NotFound)?;
     if order.customer.is_none() {
-        return Err(Error::field(
-            "order_number",
-            FieldIssue::InvalidFormat,
+        return Err(Error::Conflict(
             "This order has no customer (a guest checkout): reviews belong to a customer, so \
-             it cannot have a review link.",
+             it cannot have a review link."
+                .into(),
         ));
     }
     let exp = crate::util::now_ms() / 1000 + i64::from(days) * DAY_SECONDS;

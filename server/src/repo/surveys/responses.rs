@@ -12,7 +12,7 @@ use aftercare_shared::{FieldIssue, OrderNumber, Timestamp};
 use sqlx::AnyConnection;
 
 /// Longest comment a shopper may write.
-pub const MAX_COMMENT: usize = 2_000;
+pub const MAX_COMMENT: usize = aftercare_shared::api::MAX_SURVEY_COMMENT;
 
 /// Whether a client-generated response id is acceptable: 8–64 of `[A-Za-z0-9_-]`.
 pub fn valid_response_id(id: &str) -> bool {
@@ -215,10 +215,10 @@ pub async fn put_response(
             return Err(Error::NotFound);
         }
         if kind != input.kind.as_str() {
-            return Err(Error::field(
-                "kind",
-                FieldIssue::InvalidFormat,
-                "kind cannot change once a response is saved",
+            return Err(Error::Conflict(
+                "This response was saved for another survey: kind cannot change once a \
+                 response is saved."
+                    .into(),
             ));
         }
         sqlx::query(

@@ -20,7 +20,6 @@ pub enum ModerationAction {
 
 /// Admin: `POST /v1/admin/reviews/{id}/moderation`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ModerationInput {
     /// Approve or reject.
     pub action: ModerationAction,
@@ -41,6 +40,44 @@ impl ModerationInput {
         p.finish()
     }
 }
+
+/// The document states [`ModerationInput::validate`]: one branch per action.
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for ModerationInput {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use crate::api::schema::tag;
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        let reason = <RejectReason as utoipa::PartialSchema>::schema();
+        OneOfBuilder::new()
+            .description(Some(
+                "Approve (no reason), or reject with a neutral reason (required).",
+            ))
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Object)
+                    .property("action", tag("approve", "Publish it."))
+                    .required("action")
+                    .property(
+                        "reason",
+                        ObjectBuilder::new()
+                            .schema_type(Type::Null)
+                            .description(Some("None to approve.")),
+                    ),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Object)
+                    .property("action", tag("reject", "Do not publish it."))
+                    .required("action")
+                    .property("reason", reason)
+                    .required("reason"),
+            )
+            .into()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for ModerationInput {}
 
 /// Admin: `PUT /v1/admin/reviews/{id}/reply`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,6 +115,7 @@ pub struct ReviewSettings {
     pub timing: ReviewTiming,
     /// The extra questions and the products each one is asked about.
     #[serde(default = "default_attributes")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 20))]
     pub attributes: Vec<AttributeRule>,
     /// A reward with every review request, whatever the rating; none by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -125,6 +163,7 @@ pub struct AttributeRule {
     pub attribute: ReviewAttribute,
     /// Products with any of these tags; empty: every product.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<crate::api::NonEmptyText500>))]
     pub tags: Vec<String>,
 }
 
@@ -135,9 +174,17 @@ pub struct AttributeRule {
 pub struct Incentive {
     /// What the shopper gets, in the store's words ("10% off your next order"), up to 120
     /// characters.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 120,
+            pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]"
+        )
+    )]
     pub offer: String,
     /// Each request's coupon code is this prefix, a dash and a random part (2–12 of `A-Z
     /// 0-9`).
+    #[cfg_attr(feature = "openapi", schema(pattern = r"^[A-Z0-9]{2,12}$"))]
     pub code_prefix: String,
 }
 
@@ -172,11 +219,34 @@ pub struct ReviewSettingsInput {
     pub settings: ReviewSettings,
     /// Refused whenever present: publishing may not depend on the rating (FTC 16 CFR §465.7).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = refused_auto_publish_min_rating))]
     pub auto_publish_min_rating: Option<u8>,
     /// Refused whenever present: a reward may not depend on the rating or on publishing
     /// (FTC 16 CFR §465.4).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = refused_reward_min_rating))]
     pub reward_min_rating: Option<u8>,
+}
+
+/// `auto_publish_min_rating` in the document: any value is refused, so only `null` (read as
+/// absent) is valid.
+#[cfg(feature = "openapi")]
+fn refused_auto_publish_min_rating() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::api::schema::refused(
+        "Refused with `422` whenever it has a value: publishing may not depend on the rating \
+         (US FTC 16 CFR §465.7). Use `auto_publish` for every rating, or moderate. Only `null` \
+         (the same as leaving it out) is accepted.",
+    )
+}
+
+/// `reward_min_rating` in the document: any value is refused.
+#[cfg(feature = "openapi")]
+fn refused_reward_min_rating() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    crate::api::schema::refused(
+        "Refused with `422` whenever it has a value: a reward may not depend on the rating or \
+         on publishing (US FTC 16 CFR §465.4). Only `null` (the same as leaving it out) is \
+         accepted.",
+    )
 }
 
 impl ReviewSettingsInput {
