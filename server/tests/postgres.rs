@@ -597,7 +597,7 @@ async fn profile_flow(t: &TestApp) {
         .iter()
         .filter(|s| **s == StatusCode::CREATED)
         .count();
-    let full = statuses.iter().filter(|s| s.as_u16() == 422).count();
+    let full = statuses.iter().filter(|s| s.as_u16() == 409).count();
     assert_eq!((created, full), (20, 5), "{statuses:?}");
     let p = profile(t, "cus_pg").await;
     let book = lines(&p);
