@@ -21,6 +21,8 @@ pub struct Config {
     pub lookup_per_order: u32,
     /// "Helpful" votes allowed per store and client IP per minute.
     pub votes_per_minute: u32,
+    /// Console sign-in attempts allowed per user per 15 minutes (4× that per store and IP).
+    pub console_sign_ins: u32,
     /// Photo uploads read and re-encoded at once (each up to ~1 s of a core and ~320 MB).
     pub photo_workers: usize,
     /// Photo uploads allowed to wait for a worker; past that they get `503` at once.
@@ -50,6 +52,7 @@ impl Default for Config {
             lookup_per_minute: 10,
             lookup_per_order: 5,
             votes_per_minute: 30,
+            console_sign_ins: crate::rate_limit::CONSOLE_PER_USER,
             photo_workers: crate::photos::limit::default_workers(),
             photo_queue: default_photo_queue(crate::photos::limit::default_workers()),
             photo_wait: Duration::from_secs(5),

@@ -1,7 +1,8 @@
 //! `aftercare-server`: the reference API server and its data tools.
 //!
 //! Subcommands: `serve`, `migrate`, `seed-demo`, `import FILE --store pk_…`,
-//! `token --customer ID [--store pk_…] [--ttl SECONDS]`, `backup FILE`. The database comes
+//! `token --customer ID [--store pk_…] [--ttl SECONDS]`, `user add --store pk_… --email …
+//! --role owner|agent`, `backup FILE`. The database comes
 //! from `--database-url` / `DATABASE_URL` (SQLite by default); logs go to standard error as
 //! text or JSON (`--log-format` / `AFTERCARE_LOG_FORMAT`). See `docs/OPERATIONS.md`.
 
@@ -75,11 +76,42 @@ enum Command {
         #[arg(long, default_value_t = 3600)]
         ttl: i64,
     },
+    /// Console users: `user add --store pk_… --email … --role owner|agent` prints a one-time
+    /// setup link.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Copy the SQLite database to FILE while the server runs (a consistent snapshot);
     /// PostgreSQL is backed up with `pg_dump` instead. Never overwrites FILE.
     Backup {
         /// Where the copy goes (must not exist yet).
         file: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a console user and print the one-time link where they choose a password (it works
+    /// for 72 hours).
+    Add {
+        /// Publishable key of the user's store.
+        #[arg(long)]
+        store: String,
+        /// The user's sign-in email (one console account per email).
+        #[arg(long)]
+        email: String,
+        /// `owner` (everything) or `agent` (returns, reviews, surveys, requests).
+        #[arg(long, value_parser = ["owner", "agent"])]
+        role: String,
+        /// Console language (`en`, `es`, `pt-BR`); defaults to the store's language.
+        #[arg(long)]
+        locale: Option<String>,
+        /// Where the server is reached, for the link.
+        #[arg(
+            long,
+            env = "AFTERCARE_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
     },
 }
 
@@ -109,6 +141,9 @@ struct ServeArgs {
     /// "Helpful" votes on reviews per store and client IP per minute.
     #[arg(long, env = "AFTERCARE_VOTES_PER_MINUTE", default_value_t = 30)]
     votes_per_minute: u32,
+    /// Console sign-in attempts per user per 15 minutes (4× that per store and client IP).
+    #[arg(long, env = "AFTERCARE_CONSOLE_SIGN_INS", default_value_t = aftercare_server::rate_limit::CONSOLE_PER_USER)]
+    console_sign_ins: u32,
     /// Photo uploads re-encoded at once [default: the number of CPUs].
     #[arg(long, env = "AFTERCARE_PHOTO_WORKERS")]
     photo_workers: Option<usize>,
@@ -230,6 +265,42 @@ async fn run(cli: Cli) -> Result<ExitCode, Error> {
                 )
             );
         }
+        Command::User(UserCommand::Add {
+            store,
+            email,
+            role,
+            locale,
+            public_url,
+        }) => {
+            let db = connect(&cli.database_url).await?;
+            let store = stores::by_publishable_key(&db, &store)
+                .await?
+                .ok_or_else(|| Error::bad_request(format!("no store with key {store:?}")))?;
+            let email = aftercare_shared::Email::parse(&email)
+                .map_err(|_| Error::bad_request(format!("{email:?} is not an email address")))?;
+            let role = aftercare_console::Role::parse(&role)
+                .ok_or_else(|| Error::bad_request("--role must be owner or agent"))?;
+            let locale = match locale {
+                Some(tag) => aftercare_shared::Locale::from_tag(&tag).ok_or_else(|| {
+                    Error::bad_request(format!("--locale {tag:?}: use en, es or pt-BR"))
+                })?,
+                None => store.locale(),
+            };
+            let token = http::console::secrets::token()?;
+            let hash = aftercare_server::repo::console::sessions::hash(&token);
+            let now = aftercare_server::now_ms();
+            let user = aftercare_server::repo::console::users::add(
+                &db, store.id, &email, role, locale, &hash, now,
+            )
+            .await?;
+            println!(
+                "added {} ({}) to {}; they choose a password at (valid 72 hours, once):\n{}/console/setup/{token}",
+                user.email,
+                role.as_str(),
+                store.name,
+                public_url.trim_end_matches('/')
+            );
+        }
         Command::Backup { file } => {
             let db = Db::connect(&cli.database_url).await?;
             let report = ops::backup::backup(&db, &file).await?;
@@ -257,6 +328,7 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
         lookup_per_minute: args.lookup_per_minute,
         lookup_per_order: args.lookup_per_order,
         votes_per_minute: args.votes_per_minute,
+        console_sign_ins: args.console_sign_ins.max(1),
         photo_workers,
         photo_queue: args
             .photo_queue

@@ -4,7 +4,8 @@
 //! (default 10 a minute) and per store and order number (default 5 per 15 minutes), so
 //! neither one IP scanning many orders nor many IPs guessing one order's email get far.
 //! A third caps anonymous writes per store and client IP ("helpful" votes: 30 a minute),
-//! so one script cannot push a review up by minting voter ids.
+//! so one script cannot push a review up by minting voter ids. Console sign-in attempts are
+//! capped per user (default 5 per 15 minutes) and per store and client IP (4× that).
 //!
 //! Each limit is GCRA (the algorithm the in-memory `governor` limiters used before, so the
 //! semantics are unchanged): a burst of N, one more every window / N, refused requests not
@@ -85,7 +86,15 @@ pub struct Limits {
     pub lookup_order: Rule,
     /// "Helpful" votes per store and client IP.
     pub votes: Rule,
+    /// Console sign-in attempts (password or code) per user.
+    pub console_user: Rule,
+    /// Console sign-in attempts per store and client IP (many accounts, one attacker).
+    pub console_ip: Rule,
 }
+
+/// Console sign-in attempts allowed per user per 15 minutes, by default
+/// (`AFTERCARE_CONSOLE_SIGN_INS`); four times as many per store and client IP.
+pub const CONSOLE_PER_USER: u32 = 5;
 
 const MINUTE_MS: i64 = 60_000;
 
@@ -97,6 +106,12 @@ impl Limits {
             lookup_ip: Rule::per_window("lookup_ip", config.lookup_per_minute, MINUTE_MS),
             lookup_order: Rule::per_window("lookup_order", config.lookup_per_order, 15 * MINUTE_MS),
             votes: Rule::per_window("votes_ip", config.votes_per_minute, MINUTE_MS),
+            console_user: Rule::per_window("console_user", config.console_sign_ins, 15 * MINUTE_MS),
+            console_ip: Rule::per_window(
+                "console_ip",
+                config.console_sign_ins.saturating_mul(4),
+                15 * MINUTE_MS,
+            ),
         }
     }
 
@@ -119,6 +134,26 @@ impl Limits {
     pub async fn check_vote(&self, db: &Db, store: &StoreRow, ip: IpAddr) -> Result<()> {
         let key = subject_hash(store, self.votes.bucket, &ip.to_string());
         self.votes.check(db, &key, crate::util::now_ms()).await
+    }
+}
+
+impl Limits {
+    /// Count one console sign-in attempt on user `user_id` of `store` (password or code);
+    /// `Err(RateLimited(seconds))` when the user's or the IP's limit is exhausted. Attempts
+    /// on emails with no account are not counted: there is nothing to guess there, and the
+    /// subjects stay keyed by a store's secret.
+    pub async fn check_console(
+        &self,
+        db: &Db,
+        store: &StoreRow,
+        user_id: i64,
+        ip: IpAddr,
+    ) -> Result<()> {
+        let now = crate::util::now_ms();
+        let by_user = subject_hash(store, self.console_user.bucket, &user_id.to_string());
+        self.console_user.check(db, &by_user, now).await?;
+        let by_ip = subject_hash(store, self.console_ip.bucket, &ip.to_string());
+        self.console_ip.check(db, &by_ip, now).await
     }
 }
 

@@ -15,6 +15,7 @@
 //! replaces orders by number and never duplicates anything. docs/CONTRACTS.md lists the state
 //! of every written-out order (1001–1034); Olivia's are described in `seed/orders.json`.
 
+mod console;
 mod feedback;
 mod format;
 mod orders;
@@ -35,6 +36,7 @@ use crate::repo::{orders as order_repo, stores};
 use aftercare_shared::api::{LocalizedFaq, StoreSettings, SupportContacts, TrackingEventBatch};
 use aftercare_shared::tracking::TrackingPolicy;
 use aftercare_shared::{Locale, OrderNumber};
+pub use console::{DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
 use serde::Deserialize;
 
 /// The demo store's publishable key.
@@ -150,6 +152,7 @@ async fn seed_demo_at(db: &Db, public_url: &str, now: i64) -> Result<SeedReport>
     returns::seed_returns(db, store.id, now).await?;
     seed_address_books(db, store.id, now).await?;
     requests::seed_requests(db, store.id, now).await?;
+    console::seed_console_users(db, store.id, now).await?;
     reviews::seed_reviews(db, store.id, now).await?;
     feedback::seed_feedback(db, store.id, now).await?;
     Ok(SeedReport {

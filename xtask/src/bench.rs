@@ -244,7 +244,22 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
             ]),
     )
     .ok_or("tests/bench/pages.mjs failed")?;
+    let console = output(
+        Command::new("node")
+            .env("PATH", &env.path)
+            .current_dir(repo_root())
+            .args([
+                "tests/bench/console.mjs",
+                &running.url,
+                &runs.to_string(),
+                crate::demo::CONSOLE_OWNER,
+                crate::demo::CONSOLE_PASSWORD,
+            ]),
+    )
+    .ok_or("tests/bench/console.mjs failed")?;
     drop(running);
+    let console: Value =
+        serde_json::from_str(&console).map_err(|e| format!("console.mjs printed no JSON: {e}"))?;
     let pages: Value =
         serde_json::from_str(&pages).map_err(|e| format!("pages.mjs printed no JSON: {e}"))?;
     let load = crate::load_matrix::run(&env, &bin, &dist)?;
@@ -252,6 +267,7 @@ pub(crate) fn run(args: &[String]) -> Result<()> {
     let report = json!({
         "sdk": sdk,
         "pages": pages,
+        "console": console,
         "tracking_get_latency": latency,
         "load": load,
         "timeline_500": { "events": TIMELINE_EVENTS, "first_render_ms_median": median(&mut first), "first_render_ms": first, "render_ms_median": median(&mut render), "render_ms": render, "frames_median": median(&mut frames), "frames": frames },

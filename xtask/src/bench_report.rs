@@ -36,6 +36,9 @@ pub(crate) fn markdown(r: &Value) -> String {
     sdk(&mut md, &r["sdk"]);
     latency(&mut md, &r["tracking_get_latency"]);
     timeline(&mut md, &r["timeline_500"]);
+    if !r["console"].is_null() {
+        console(&mut md, &r["console"]);
+    }
     if !r["load"].is_null() {
         crate::load_report::section(&mut md, &r["load"]);
     }
@@ -154,6 +157,32 @@ fn timeline(md: &mut String, t: &Value) {
     );
 }
 
+/// The merchant console: outside the widgets' budget, but it must load fast too.
+fn console(md: &mut String, c: &Value) {
+    let _ = write!(
+        md,
+        "\n## The merchant console (server-rendered; headless Chromium, signed in, cold cache; medians of {})\n\
+         Bytes: every file the page fetched (HTML, stylesheet, script, chart images) as the \
+         server sends them with `Accept-Encoding: br`. Interactive: the navigation's \
+         `domInteractive` (every form works from then on); loaded: `loadEventEnd`.\n\n\
+         | page | files | bytes (br) | interactive | loaded | main thread |\n|---|---|---|---|---|---|\n",
+        c["runs"]
+    );
+    if let Some(map) = c["pages"].as_object() {
+        for (path, p) in map {
+            let _ = writeln!(
+                md,
+                "| `{path}` | {} | {} | {} | {} | {} |",
+                p["files"].as_object().map_or(0, serde_json::Map::len),
+                kb(&p["bytes_brotli"]),
+                ms(&p["dom_interactive_ms"]),
+                ms(&p["load_ms"]),
+                ms(&p["main_thread_ms"]),
+            );
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +199,8 @@ mod tests {
                      "suite_brotli": 998 },
             "tracking_get_latency": [{ "rate": 1000, "sent": 10, "achieved_rps": 999.6, "errors": 0, "p50_ms": 0.5, "p90_ms": 1, "p99_ms": 2, "max_ms": 3 }],
             "timeline_500": { "events": 500, "first_render_ms_median": 40.0, "render_ms_median": 20.0, "frames_median": 1, "render_ms": [20.0] },
+            "console": { "runs": 5, "pages": { "/console": { "files": { "/console": 2000, "/console/assets/console.css": 1500 },
+                         "bytes_brotli": 3584, "dom_interactive_ms": 21.4, "load_ms": 30.2, "main_thread_ms": null } } },
         });
         let md = markdown(&r);
         assert!(
@@ -181,5 +212,9 @@ mod tests {
         assert!(md.contains("| aftercare-nps | `n.wasm` | 9 | 8 |"));
         assert!(md.contains("| 1000 | 10 | 1000 | 0 | 0.50 | 1.00 | 2.00 | 3.00 |"));
         assert!(md.contains("median **40 ms**"));
+        assert!(
+            md.contains("| `/console` | 2 | 3.5 KB | 21 ms | 30 ms | – |"),
+            "{md}"
+        );
     }
 }

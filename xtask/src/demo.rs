@@ -5,6 +5,12 @@ use crate::{bundle, repo_root, server, tools};
 
 /// The publishable key of the seeded demo store.
 pub(crate) const DEMO_KEY: &str = "pk_demo_aurora";
+/// The seeded console owner, agent and their password (`server/src/seed/console.rs`).
+pub(crate) const CONSOLE_OWNER: &str = "owner@aurora.example";
+/// The seeded console agent.
+pub(crate) const CONSOLE_AGENT: &str = "agent@aurora.example";
+/// The seeded console users' password (demo only).
+pub(crate) const CONSOLE_PASSWORD: &str = "aurora-console-demo";
 
 /// Install, build, migrate + seed (idempotent), serve; prints the URL and the embed snippet.
 pub(crate) fn run_demo(port: u16) -> Result<()> {
@@ -27,6 +33,8 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
          \n       {url}/order-confirmation.html  (tracking right after checkout)\
          \n       {url}/insights.html  (the merchant's NPS and returns report with charts)\
          \n       {url}/sdk/index.html  (widget gallery for developers)\
+         \n  Merchant console: {url}/console  (owner: {CONSOLE_OWNER} / {CONSOLE_PASSWORD};\
+         \n                    agent: {CONSOLE_AGENT}, same password)\
          \n  API: {url}/v1/openapi.json\n\
          \n  Embed on any storefront:\
          \n    <script src=\"{url}/sdk/aftercare.js\" data-key=\"{DEMO_KEY}\" async></script>\

@@ -15,11 +15,14 @@ pub(crate) const SQLITE: &str = "Playwright end-to-end (Chromium)";
 pub(crate) const CLUSTER: &str =
     "Playwright end-to-end through the cluster (PostgreSQL, 2 instances, nginx)";
 
-/// Generous guest-lookup limits: every test looks orders up from the same loopback address.
-/// Given to every instance, since each one enforces the (shared) limit it was started with.
-const LIMITS: [(&str, &str); 2] = [
+/// Generous guest-lookup and console sign-in limits: every test looks orders up (and signs
+/// the demo users in) from the same loopback address, and a rerun within 15 minutes reuses
+/// the database. Given to every instance, since each one enforces the (shared) limit it was
+/// started with.
+const LIMITS: [(&str, &str); 3] = [
     ("AFTERCARE_LOOKUP_PER_MINUTE", "10000"),
     ("AFTERCARE_LOOKUP_PER_ORDER", "10000"),
+    ("AFTERCARE_CONSOLE_SIGN_INS", "10000"),
 ];
 
 /// Run the suite against `url`, with its report and failure screenshots under `dir`.

@@ -4,6 +4,9 @@
 use super::plumbing::{path_order_number, path_segment, ranged, ApiRouter, Json};
 use crate::auth::AdminStore;
 use crate::error::{Error, Result};
+use crate::repo::insights::{
+    ANXIOUS_HOURS as DEFAULT_HOURS, ANXIOUS_MIN_VIEWS as DEFAULT_MIN_VIEWS,
+};
 use crate::repo::orders as repo;
 use crate::repo::{insights, stores};
 use crate::state::AppState;
@@ -155,11 +158,6 @@ pub struct AnxiousParams {
     #[param(value_type = Option<u32>, minimum = 1, maximum = 720, default = 24)]
     pub hours: Option<String>,
 }
-
-/// Default `min_views` of the anxious-customers insight.
-pub const DEFAULT_MIN_VIEWS: u32 = 3;
-/// Default window (hours) of the anxious-customers insight.
-pub const DEFAULT_HOURS: u32 = 24;
 
 /// Orders whose shoppers opened tracking at least `min_views` times in the last `hours`,
 /// most views first: candidates for a proactive "here is where your parcel is" message.

@@ -9,6 +9,7 @@
 //! resources (`openapi` among them) → `plumbing`.
 
 pub mod admin;
+pub mod console;
 pub mod demo;
 pub mod health;
 pub mod idempotency;
@@ -112,6 +113,7 @@ pub fn app(state: AppState) -> Router {
     let bearer_routes = idempotency::BearerRoutes::from_document(&document);
     let routes = routes
         .layer(Extension(openapi::Document(Arc::new(document))))
+        .merge(console::router())
         .fallback(static_files::fallback)
         .layer(axum::middleware::from_fn_with_state(
             (state.clone(), bearer_routes),

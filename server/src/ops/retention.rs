@@ -6,6 +6,7 @@
 //! | `tracking_views` | tracking page views older than 90 days (the anxious-customer insight looks back far less) |
 //! | `closed_return_photos` | photos of returns closed longer ago than the store's `photo_retention_days` |
 //! | `unattached_photos` | return and review photos uploaded over 24 h ago and never attached |
+//! | `console_sessions` | console sessions past their idle (30 min) or absolute (12 h) expiry |
 //!
 //! Guest sessions, customer tokens and review links are stateless signed tokens with an
 //! expiry: nothing is stored, so nothing expires in the database. [`spawn`] runs every job
@@ -43,6 +44,8 @@ pub struct Report {
     pub closed_return_photos: Option<u64>,
     /// Photos never attached to a return or review.
     pub unattached_photos: Option<u64>,
+    /// Expired console sessions.
+    pub console_sessions: Option<u64>,
 }
 
 /// Run every job once at `now_ms`, logging what each removed (or why it failed).
@@ -57,6 +60,10 @@ pub async fn run_all(db: &Db, now_ms: i64) -> Report {
         unattached_photos: logged(
             "unattached_photos",
             purge_unattached_photos(db, now_ms).await,
+        ),
+        console_sessions: logged(
+            "console_sessions",
+            crate::repo::console::sessions::purge(db, now_ms).await,
         ),
     }
 }

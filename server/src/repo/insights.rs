@@ -51,6 +51,11 @@ pub async fn record_view(
     Ok(())
 }
 
+/// Tracking views that make a shopper "anxious" (the insight's and the console's default).
+pub const ANXIOUS_MIN_VIEWS: u32 = 3;
+/// The window (hours) those views are counted in.
+pub const ANXIOUS_HOURS: u32 = 24;
+
 /// Most orders the anxious-customers insight lists (the most-viewed ones).
 pub const MAX_ANXIOUS: i64 = 200;
 

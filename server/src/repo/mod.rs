@@ -1,6 +1,7 @@
 //! SQL lives here, behind plain async functions, so handlers, `seed-demo` and `import` share
 //! one data path (the seed goes through the same validation and writes as the admin API).
 
+pub mod console;
 pub mod demo_clock;
 pub mod idempotency;
 pub mod insights;

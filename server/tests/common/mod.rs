@@ -3,6 +3,8 @@
 //! helpers of one theme in `requests`, `returns` and `surveys`.
 #![allow(dead_code)]
 
+/// The console tests' browser.
+pub(crate) mod console;
 /// The privacy flow both engines run.
 pub(crate) mod privacy;
 /// Helpers of the profile and address book tests.

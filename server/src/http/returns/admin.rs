@@ -71,7 +71,7 @@ pub async fn admin_list(
 
     p.finish()?;
     let mut conn = state.db.pool.acquire().await?;
-    let (rows, next) = repo::list(&mut conn, store.id, status, after, limit).await?;
+    let (rows, next) = repo::list(&mut conn, store.id, status, "", after, limit).await?;
     let mut items = Vec::with_capacity(rows.len());
     for row in &rows {
         let links = links(&state, &headers, &store, &row.rma);

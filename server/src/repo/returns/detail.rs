@@ -248,26 +248,42 @@ pub fn instructions(
     )
 }
 
-/// A page of the store's returns, newest first, optionally in one status; `after` is the
-/// (created_at_ms, id) of the last row of the previous page.
+/// A page of the store's returns, newest first, optionally in one status and matching
+/// `search` (empty: all): its RMA or order number exactly, or part of the checkout email.
+/// `after` is the (created_at_ms, id) of the last row of the previous page.
 pub async fn list(
     conn: &mut AnyConnection,
     store_id: i64,
     status: Option<ReturnStatus>,
+    search: &str,
     after: Option<(i64, i64)>,
     limit: u32,
 ) -> Result<(Vec<ReturnRow>, Option<(i64, i64)>)> {
     let (after_ms, after_id) = after.unwrap_or((i64::MAX, i64::MAX));
+    let search = search.trim();
+    let email_like = format!(
+        "%{}%",
+        search
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    );
     let rows: Vec<RowColumns> = sqlx::query_as(&format!(
         "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE r.store_id = $1 \
          AND ($2 = '' OR r.status = $2) \
          AND (r.created_at_ms < $3 OR (r.created_at_ms = $3 AND r.id < $4)) \
-         ORDER BY r.created_at_ms DESC, r.id DESC LIMIT $5"
+         AND ($5 = '' OR r.rma = $6 OR o.order_number = $5 \
+              OR o.email_normalized LIKE $7 ESCAPE '\\') \
+         ORDER BY r.created_at_ms DESC, r.id DESC LIMIT $8"
     ))
     .bind(store_id)
     .bind(status.map(wire).unwrap_or_default())
     .bind(after_ms)
     .bind(after_id)
+    .bind(search)
+    .bind(search.to_ascii_uppercase())
+    .bind(email_like)
     .bind(i64::from(limit) + 1)
     .fetch_all(&mut *conn)
     .await?;

@@ -1,0 +1,25 @@
+// Aftercare console: the only script (pages work without it). A submitted form's button
+// says it is busy and cannot be pressed twice while the server answers.
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || form.method.toLowerCase() !== "post") return;
+  const button = e.submitter || form.querySelector("button[type=submit]");
+  if (!button) return;
+  if (form.dataset.busy === "1") { e.preventDefault(); return; }
+  form.dataset.busy = "1";
+  // Keep the clicked button's name/value in the submission even though it is now disabled.
+  if (button.name) {
+    const keep = document.createElement("input");
+    keep.type = "hidden"; keep.name = button.name; keep.value = button.value;
+    form.appendChild(keep);
+  }
+  button.setAttribute("aria-busy", "true");
+  setTimeout(() => { button.disabled = true; }, 0);
+});
+// Coming back with the browser's Back button shows the page from cache: make it usable again.
+window.addEventListener("pageshow", () => {
+  document.querySelectorAll("form[data-busy]").forEach((f) => {
+    delete f.dataset.busy;
+    f.querySelectorAll("button[aria-busy]").forEach((b) => { b.removeAttribute("aria-busy"); b.disabled = false; });
+  });
+});

@@ -1,0 +1,120 @@
+//! What every signed-in page needs besides its data: who is reading, in which language, the
+//! session's CSRF token for its forms, and the result of the action that led here.
+
+use crate::role::Role;
+use crate::text::{t, T};
+use aftercare_shared::returns::ReturnStatus;
+use aftercare_shared::Locale;
+
+/// The reader of a signed-in page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ctx {
+    /// The user's language.
+    pub locale: Locale,
+    /// The signed-in user's email.
+    pub email: String,
+    /// The user's role (decides the navigation).
+    pub role: Role,
+    /// The session's CSRF token, posted back by every form.
+    pub csrf: String,
+    /// The store's name, in the header.
+    pub store: String,
+    /// What the action before the redirect here did (`?done=…`), announced once.
+    pub flash: Option<Flash>,
+}
+
+impl Ctx {
+    /// A text in the reader's language.
+    pub fn t(&self, msg: T<'_>) -> String {
+        t(self.locale, msg)
+    }
+}
+
+/// The outcome of an action, carried across the redirect that follows every form post
+/// (`?done=<code>`), so reloading the page never repeats the action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flash {
+    /// A return moved to this status.
+    ReturnMoved(ReturnStatus),
+    /// A survey response was marked followed up.
+    FollowedUp,
+    /// A cancellation or address-change request was approved.
+    RequestApproved,
+    /// A cancellation or address-change request was rejected.
+    RequestRejected,
+    /// The second factor was turned on.
+    TotpOn,
+    /// The second factor was turned off.
+    TotpOff,
+    /// The console language was saved.
+    LanguageSaved,
+    /// The password was changed.
+    PasswordChanged,
+}
+
+const MOVES: [ReturnStatus; 6] = [
+    ReturnStatus::Approved,
+    ReturnStatus::Rejected,
+    ReturnStatus::InTransit,
+    ReturnStatus::Received,
+    ReturnStatus::Refunded,
+    ReturnStatus::Exchanged,
+];
+
+impl Flash {
+    /// The `done` query value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Flash::ReturnMoved(s) => match s {
+                ReturnStatus::Approved => "return-approved",
+                ReturnStatus::Rejected => "return-rejected",
+                ReturnStatus::InTransit => "return-in-transit",
+                ReturnStatus::Received => "return-received",
+                ReturnStatus::Refunded => "return-refunded",
+                ReturnStatus::Exchanged => "return-exchanged",
+                ReturnStatus::Requested | ReturnStatus::Cancelled => "return-cancelled",
+            },
+            Flash::FollowedUp => "followed-up",
+            Flash::RequestApproved => "request-approved",
+            Flash::RequestRejected => "request-rejected",
+            Flash::TotpOn => "totp-on",
+            Flash::TotpOff => "totp-off",
+            Flash::LanguageSaved => "language-saved",
+            Flash::PasswordChanged => "password-changed",
+        }
+    }
+
+    /// The flash a `done` value names; unknown values are ignored.
+    pub fn parse(code: &str) -> Option<Self> {
+        let simple = [
+            Flash::FollowedUp,
+            Flash::RequestApproved,
+            Flash::RequestRejected,
+            Flash::TotpOn,
+            Flash::TotpOff,
+            Flash::LanguageSaved,
+            Flash::PasswordChanged,
+            Flash::ReturnMoved(ReturnStatus::Cancelled),
+        ];
+        MOVES
+            .into_iter()
+            .map(Flash::ReturnMoved)
+            .chain(simple)
+            .find(|f| f.code() == code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flash_codes_round_trip() {
+        for s in MOVES {
+            let f = Flash::ReturnMoved(s);
+            assert_eq!(Flash::parse(f.code()), Some(f));
+        }
+        assert_eq!(Flash::parse("followed-up"), Some(Flash::FollowedUp));
+        assert_eq!(Flash::parse("<script>"), None);
+    }
+}

@@ -1,0 +1,13 @@
+//! One module per console page: each takes the reader's [`Ctx`](crate::Ctx) (or a locale,
+//! outside a session) and plain data, and returns the whole document.
+
+pub mod account;
+pub mod audit;
+pub mod problem;
+pub mod requests;
+pub mod return_detail;
+pub mod returns;
+pub mod setup;
+pub mod sign_in;
+pub mod surveys;
+pub mod today;

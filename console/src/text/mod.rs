@@ -1,0 +1,188 @@
+//! Every text of the console, in every language the suite has: one [`T`] enum with the data
+//! each message interpolates, one exhaustive `match` per language (a message missing in any
+//! language is a compile error). Shopper-facing wording the console shows as the shopper
+//! sees it (return and tracking statuses, reasons) comes from the shared catalog instead,
+//! so the merchant reads exactly what the shopper read.
+
+mod en;
+mod es;
+mod pt_br;
+
+use crate::ctx::Flash;
+use crate::pages::surveys::CommentFilter;
+use crate::password::PasswordProblem;
+use crate::role::{Area, Role};
+use aftercare_shared::returns::{Resolution, ReturnStatus};
+use aftercare_shared::survey::{Category, SurveyKind};
+use aftercare_shared::Locale;
+
+/// Every console message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // Each variant's name says what it is; the English file is its text.
+pub enum T<'a> {
+    Console,
+    SkipToContent,
+    AreaName(Area),
+    RoleName(Role),
+    SignOut,
+    Flash(Flash),
+    Pages,
+    FirstPage,
+    NextPage,
+    Save,
+    Filter,
+    Accept,
+    Reject,
+    // Signing in and setup.
+    SignInHeading,
+    SignedOut,
+    BadCredentials,
+    Throttled(u64),
+    SessionEnded,
+    StaleForm,
+    Email,
+    Password,
+    SignIn,
+    CodeHeading,
+    CodeLabel,
+    CodeHint,
+    BadCode,
+    Verify,
+    SetupHeading,
+    SetupIntro(&'a str),
+    SetupLinkGone,
+    NewPassword,
+    ConfirmPassword,
+    PasswordRule(usize),
+    PasswordRefused(PasswordProblem),
+    SavePassword,
+    // Account.
+    LanguageHeading,
+    LanguageLabel,
+    LanguageName(Locale),
+    PasswordHeading,
+    CurrentPassword,
+    WrongCurrentPassword,
+    ChangePassword,
+    TotpHeading,
+    TotpIsOn,
+    TotpIsOff,
+    TotpTurnOn,
+    TotpTurnOff,
+    TotpScan,
+    TotpSecret,
+    TotpConfirm,
+    // Today.
+    AllClear,
+    Waiting,
+    ReturnsWaiting(u64),
+    RequestsWaiting(u64),
+    FollowUpsWaiting(u64),
+    AnxiousWaiting(u64),
+    ParcelsWaiting(u64),
+    ReturnsToApprove,
+    RequestsToDecide,
+    FollowUpsHeading,
+    AnxiousHeading,
+    AnxiousHint,
+    ParcelsHeading,
+    OrderRef(&'a str),
+    ShippedMeanwhile,
+    Views(u32),
+    Delayed,
+    Stalled,
+    SeeAll(u64),
+    // Returns.
+    StatusLabel,
+    AnyStatus,
+    SearchLabel,
+    ReturnSearchHint,
+    NoReturns,
+    OrderColumn,
+    RequestedColumn,
+    UnitsColumn,
+    ValueColumn,
+    ReturnTitle(&'a str),
+    BackToReturns,
+    MethodLabel,
+    Actions,
+    NoMoves,
+    MoveTo(ReturnStatus),
+    RejectNote,
+    OptionalNote,
+    LinesHeading,
+    QuantityOf(u32),
+    ReasonLabel,
+    ResolutionLabel,
+    ResolutionName(Resolution),
+    PhotosLabel,
+    PhotoAlt(usize, &'a str),
+    EstimateHeading,
+    RefundItems,
+    RestockingFee,
+    ReturnShippingFee,
+    RefundTotal,
+    StoreCreditTotal,
+    ExchangeItems,
+    HistoryHeading,
+    ByShopper,
+    ByStore,
+    // Requests.
+    NoRequests,
+    NewAddress,
+    DecisionNote,
+    // Surveys.
+    SurveyKinds,
+    SurveyName(SurveyKind),
+    ScoreHeading(SurveyKind),
+    ResponsesLabel,
+    CategoryName(SurveyKind, Category),
+    ScoreOf(SurveyKind, u8),
+    TrendAlt(SurveyKind),
+    TrendCaption,
+    DistributionAlt(SurveyKind),
+    DistributionCaption,
+    DownloadCsv,
+    CommentsHeading,
+    ShowLabel,
+    CommentFilterName(SurveyKind, CommentFilter),
+    NoComments,
+    WantsContact,
+    MarkFollowedUp,
+    // Audit.
+    NoAudit,
+    WhenColumn,
+    WhoColumn,
+    ActionColumn,
+    SubjectColumn,
+    BeforeColumn,
+    AfterColumn,
+    // Errors.
+    Conflict,
+    NoteNeeded,
+    NoteTooLong(usize),
+    ForbiddenTitle,
+    ForbiddenText,
+    NotFoundTitle,
+    NotFoundText,
+    FailedTitle,
+    FailedText,
+    BackToToday,
+}
+
+/// `msg` in `locale`.
+pub fn t(locale: Locale, msg: T<'_>) -> String {
+    match locale {
+        Locale::En => en::en(msg),
+        Locale::Es => es::es(msg),
+        Locale::PtBr => pt_br::pt_br(msg),
+    }
+}
+
+#[cfg(test)]
+mod tests;
+
+/// A return status exactly as the shopper reads it (the shared catalog's label).
+fn shopper_status(locale: Locale, status: ReturnStatus) -> String {
+    aftercare_shared::i18n::t(locale, aftercare_shared::i18n::Msg::ReturnStatus(status))
+}

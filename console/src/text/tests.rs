@@ -1,0 +1,591 @@
+//! Every console message in every language: none missing, empty or left in English by
+//! mistake; plurals, interpolated values and punctuation consistent across languages.
+
+use super::*;
+use crate::password::{MAX_CHARS, MIN_CHARS};
+use std::collections::BTreeSet;
+
+const EMAIL: &str = "new.agent@shop.example.com";
+const RMA: &str = "RMA-7K3M9QXZ";
+const ORDER: &str = "#1042";
+const PRODUCT: &str = "Linen shirt";
+
+/// The listed values of a field-less enum, as an array; a value missing from the list is a
+/// compile error (the unused closure's match is exhaustive).
+macro_rules! all {
+    ($e:ident: $($v:ident),+) => {{
+        let _every_value_is_listed = |x: $e| match x {
+            $($e::$v)|+ => (),
+        };
+        [$($e::$v),+]
+    }};
+}
+
+fn areas() -> [Area; 9] {
+    all!(Area: Today, Returns, Requests, Surveys, Settings, Keys, Users, Audit, Account)
+}
+
+fn problems() -> [PasswordProblem; 4] {
+    all!(PasswordProblem: TooShort, TooLong, IsEmail, Mismatch)
+}
+
+fn statuses() -> [ReturnStatus; 8] {
+    all!(ReturnStatus: Requested, Approved, InTransit, Received, Refunded, Exchanged, Rejected,
+        Cancelled)
+}
+
+fn resolutions() -> [Resolution; 3] {
+    all!(Resolution: Refund, StoreCredit, Exchange)
+}
+
+fn kinds() -> [SurveyKind; 2] {
+    all!(SurveyKind: Nps, Csat)
+}
+
+fn categories() -> [Category; 3] {
+    all!(Category: Detractor, Passive, Promoter)
+}
+
+/// Every flash: one per return status, then the others.
+fn flashes() -> Vec<Flash> {
+    let _every_value_is_listed = |f: Flash| match f {
+        Flash::ReturnMoved(_)
+        | Flash::FollowedUp
+        | Flash::RequestApproved
+        | Flash::RequestRejected
+        | Flash::TotpOn
+        | Flash::TotpOff
+        | Flash::LanguageSaved
+        | Flash::PasswordChanged => (),
+    };
+    let others = [
+        Flash::FollowedUp,
+        Flash::RequestApproved,
+        Flash::RequestRejected,
+        Flash::TotpOn,
+        Flash::TotpOff,
+        Flash::LanguageSaved,
+        Flash::PasswordChanged,
+    ];
+    statuses()
+        .map(Flash::ReturnMoved)
+        .into_iter()
+        .chain(others)
+        .collect()
+}
+
+/// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
+const VARIANTS: usize = 140;
+
+/// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
+/// until it is numbered here (then raise [`VARIANTS`] and add a sample to [`every`]).
+fn variant_index(m: &T<'_>) -> usize {
+    match m {
+        T::Console => 0,
+        T::SkipToContent => 1,
+        T::AreaName(..) => 2,
+        T::RoleName(..) => 3,
+        T::SignOut => 4,
+        T::Flash(..) => 5,
+        T::Pages => 6,
+        T::FirstPage => 7,
+        T::NextPage => 8,
+        T::Save => 9,
+        T::Filter => 10,
+        T::Accept => 11,
+        T::Reject => 12,
+        T::SignInHeading => 13,
+        T::SignedOut => 14,
+        T::BadCredentials => 15,
+        T::Throttled(..) => 16,
+        T::SessionEnded => 17,
+        T::StaleForm => 18,
+        T::Email => 19,
+        T::Password => 20,
+        T::SignIn => 21,
+        T::CodeHeading => 22,
+        T::CodeLabel => 23,
+        T::CodeHint => 24,
+        T::BadCode => 25,
+        T::Verify => 26,
+        T::SetupHeading => 27,
+        T::SetupIntro(..) => 28,
+        T::SetupLinkGone => 29,
+        T::NewPassword => 30,
+        T::ConfirmPassword => 31,
+        T::PasswordRule(..) => 32,
+        T::PasswordRefused(..) => 33,
+        T::SavePassword => 34,
+        T::LanguageHeading => 35,
+        T::LanguageLabel => 36,
+        T::LanguageName(..) => 37,
+        T::PasswordHeading => 38,
+        T::CurrentPassword => 39,
+        T::WrongCurrentPassword => 40,
+        T::ChangePassword => 41,
+        T::TotpHeading => 42,
+        T::TotpIsOn => 43,
+        T::TotpIsOff => 44,
+        T::TotpTurnOn => 45,
+        T::TotpTurnOff => 46,
+        T::TotpScan => 47,
+        T::TotpSecret => 48,
+        T::TotpConfirm => 49,
+        T::AllClear => 50,
+        T::Waiting => 51,
+        T::ReturnsWaiting(..) => 52,
+        T::RequestsWaiting(..) => 53,
+        T::FollowUpsWaiting(..) => 54,
+        T::AnxiousWaiting(..) => 55,
+        T::ParcelsWaiting(..) => 56,
+        T::ReturnsToApprove => 57,
+        T::RequestsToDecide => 58,
+        T::FollowUpsHeading => 59,
+        T::AnxiousHeading => 60,
+        T::AnxiousHint => 61,
+        T::ParcelsHeading => 62,
+        T::OrderRef(..) => 63,
+        T::ShippedMeanwhile => 64,
+        T::Views(..) => 65,
+        T::Delayed => 66,
+        T::Stalled => 67,
+        T::SeeAll(..) => 68,
+        T::StatusLabel => 69,
+        T::AnyStatus => 70,
+        T::SearchLabel => 71,
+        T::ReturnSearchHint => 72,
+        T::NoReturns => 73,
+        T::OrderColumn => 74,
+        T::RequestedColumn => 75,
+        T::UnitsColumn => 76,
+        T::ValueColumn => 77,
+        T::ReturnTitle(..) => 78,
+        T::BackToReturns => 79,
+        T::MethodLabel => 80,
+        T::Actions => 81,
+        T::NoMoves => 82,
+        T::MoveTo(..) => 83,
+        T::RejectNote => 84,
+        T::OptionalNote => 85,
+        T::LinesHeading => 86,
+        T::QuantityOf(..) => 87,
+        T::ReasonLabel => 88,
+        T::ResolutionLabel => 89,
+        T::ResolutionName(..) => 90,
+        T::PhotosLabel => 91,
+        T::PhotoAlt(..) => 92,
+        T::EstimateHeading => 93,
+        T::RefundItems => 94,
+        T::RestockingFee => 95,
+        T::ReturnShippingFee => 96,
+        T::RefundTotal => 97,
+        T::StoreCreditTotal => 98,
+        T::ExchangeItems => 99,
+        T::HistoryHeading => 100,
+        T::ByShopper => 101,
+        T::ByStore => 102,
+        T::NoRequests => 103,
+        T::NewAddress => 104,
+        T::DecisionNote => 105,
+        T::SurveyKinds => 106,
+        T::SurveyName(..) => 107,
+        T::ScoreHeading(..) => 108,
+        T::ResponsesLabel => 109,
+        T::CategoryName(..) => 110,
+        T::ScoreOf(..) => 111,
+        T::TrendAlt(..) => 112,
+        T::TrendCaption => 113,
+        T::DistributionAlt(..) => 114,
+        T::DistributionCaption => 115,
+        T::DownloadCsv => 116,
+        T::CommentsHeading => 117,
+        T::ShowLabel => 118,
+        T::CommentFilterName(..) => 119,
+        T::NoComments => 120,
+        T::WantsContact => 121,
+        T::MarkFollowedUp => 122,
+        T::NoAudit => 123,
+        T::WhenColumn => 124,
+        T::WhoColumn => 125,
+        T::ActionColumn => 126,
+        T::SubjectColumn => 127,
+        T::BeforeColumn => 128,
+        T::AfterColumn => 129,
+        T::Conflict => 130,
+        T::NoteNeeded => 131,
+        T::NoteTooLong(..) => 132,
+        T::ForbiddenTitle => 133,
+        T::ForbiddenText => 134,
+        T::NotFoundTitle => 135,
+        T::NotFoundText => 136,
+        T::FailedTitle => 137,
+        T::FailedText => 138,
+        T::BackToToday => 139,
+    }
+}
+
+/// At least one sample of every variant, with every value of every enum a variant carries,
+/// and the counts 0, 1 and many for plurals.
+fn every() -> Vec<T<'static>> {
+    let mut all = vec![T::Console, T::SkipToContent];
+    all.extend(areas().map(T::AreaName));
+    all.extend(Role::ALL.map(T::RoleName));
+    all.push(T::SignOut);
+    all.extend(flashes().into_iter().map(T::Flash));
+    all.extend([
+        T::Pages,
+        T::FirstPage,
+        T::NextPage,
+        T::Save,
+        T::Filter,
+        T::Accept,
+        T::Reject,
+        T::SignInHeading,
+        T::SignedOut,
+        T::BadCredentials,
+    ]);
+    all.extend([0, 1, 59, 60, 61, 3600].map(T::Throttled));
+    all.extend([
+        T::SessionEnded,
+        T::StaleForm,
+        T::Email,
+        T::Password,
+        T::SignIn,
+        T::CodeHeading,
+        T::CodeLabel,
+        T::CodeHint,
+        T::BadCode,
+        T::Verify,
+        T::SetupHeading,
+        T::SetupIntro(EMAIL),
+        T::SetupLinkGone,
+        T::NewPassword,
+        T::ConfirmPassword,
+        T::PasswordRule(MIN_CHARS),
+    ]);
+    all.extend(problems().map(T::PasswordRefused));
+    all.extend([T::SavePassword, T::LanguageHeading, T::LanguageLabel]);
+    all.extend(Locale::ALL.map(T::LanguageName));
+    all.extend([
+        T::PasswordHeading,
+        T::CurrentPassword,
+        T::WrongCurrentPassword,
+        T::ChangePassword,
+        T::TotpHeading,
+        T::TotpIsOn,
+        T::TotpIsOff,
+        T::TotpTurnOn,
+        T::TotpTurnOff,
+        T::TotpScan,
+        T::TotpSecret,
+        T::TotpConfirm,
+        T::AllClear,
+        T::Waiting,
+    ]);
+    for n in [0, 1, 3] {
+        all.extend([
+            T::ReturnsWaiting(n),
+            T::RequestsWaiting(n),
+            T::FollowUpsWaiting(n),
+            T::AnxiousWaiting(n),
+            T::ParcelsWaiting(n),
+        ]);
+    }
+    all.extend([
+        T::ReturnsToApprove,
+        T::RequestsToDecide,
+        T::FollowUpsHeading,
+        T::AnxiousHeading,
+        T::AnxiousHint,
+        T::ParcelsHeading,
+        T::OrderRef(ORDER),
+        T::ShippedMeanwhile,
+        T::Views(1),
+        T::Views(12),
+        T::Delayed,
+        T::Stalled,
+        T::SeeAll(42),
+        T::StatusLabel,
+        T::AnyStatus,
+        T::SearchLabel,
+        T::ReturnSearchHint,
+        T::NoReturns,
+        T::OrderColumn,
+        T::RequestedColumn,
+        T::UnitsColumn,
+        T::ValueColumn,
+        T::ReturnTitle(RMA),
+        T::BackToReturns,
+        T::MethodLabel,
+        T::Actions,
+        T::NoMoves,
+    ]);
+    all.extend(statuses().map(T::MoveTo));
+    all.extend([
+        T::RejectNote,
+        T::OptionalNote,
+        T::LinesHeading,
+        T::QuantityOf(2),
+        T::ReasonLabel,
+        T::ResolutionLabel,
+    ]);
+    all.extend(resolutions().map(T::ResolutionName));
+    all.extend([
+        T::PhotosLabel,
+        T::PhotoAlt(2, PRODUCT),
+        T::EstimateHeading,
+        T::RefundItems,
+        T::RestockingFee,
+        T::ReturnShippingFee,
+        T::RefundTotal,
+        T::StoreCreditTotal,
+        T::ExchangeItems,
+        T::HistoryHeading,
+        T::ByShopper,
+        T::ByStore,
+        T::NoRequests,
+        T::NewAddress,
+        T::DecisionNote,
+        T::SurveyKinds,
+        T::ResponsesLabel,
+        T::TrendCaption,
+        T::DistributionCaption,
+        T::DownloadCsv,
+        T::CommentsHeading,
+        T::ShowLabel,
+    ]);
+    for k in kinds() {
+        all.extend([
+            T::SurveyName(k),
+            T::ScoreHeading(k),
+            T::TrendAlt(k),
+            T::DistributionAlt(k),
+            T::ScoreOf(k, 0),
+            T::ScoreOf(k, 5),
+        ]);
+        all.extend(categories().map(|c| T::CategoryName(k, c)));
+        all.extend(CommentFilter::ALL.map(|f| T::CommentFilterName(k, f)));
+    }
+    all.extend([
+        T::NoComments,
+        T::WantsContact,
+        T::MarkFollowedUp,
+        T::NoAudit,
+        T::WhenColumn,
+        T::WhoColumn,
+        T::ActionColumn,
+        T::SubjectColumn,
+        T::BeforeColumn,
+        T::AfterColumn,
+        T::Conflict,
+        T::NoteNeeded,
+        T::NoteTooLong(500),
+        T::ForbiddenTitle,
+        T::ForbiddenText,
+        T::NotFoundTitle,
+        T::NotFoundText,
+        T::FailedTitle,
+        T::FailedText,
+        T::BackToToday,
+    ]);
+    all
+}
+
+#[test]
+fn every_variant_has_a_sample() {
+    let seen: BTreeSet<usize> = every().iter().map(variant_index).collect();
+    let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen.contains(i)).collect();
+    assert!(missing.is_empty(), "no sample of variants {missing:?}");
+    assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
+    assert_eq!(variant_index(&T::BackToToday), VARIANTS - 1);
+}
+
+#[test]
+fn every_message_is_written_out_in_every_language() {
+    for l in Locale::ALL {
+        for m in every() {
+            let text = t(l, m);
+            let what = format!("{l:?} {m:?}: {text:?}");
+            assert!(!text.is_empty(), "empty: {what}");
+            assert_eq!(text.trim(), text, "untrimmed: {what}");
+            assert!(!text.contains("  "), "double space: {what}");
+            assert!(!text.contains(['{', '}']), "unformatted: {what}");
+            assert!(!text.contains('"'), "straight quote: {what}");
+        }
+    }
+}
+
+/// Messages meant to read the same in every language: names and numbers.
+fn same_in_every_language(m: &T<'_>) -> bool {
+    matches!(
+        m,
+        T::LanguageName(_)
+            | T::SurveyName(_)
+            | T::ScoreHeading(SurveyKind::Nps)
+            | T::ScoreOf(..)
+            | T::QuantityOf(_)
+    )
+}
+
+/// Words a language took from English, so its text is rightly the English one.
+const LOANWORDS: [(Locale, T<'static>); 1] = [(Locale::PtBr, T::StatusLabel)];
+
+#[test]
+fn nothing_is_left_in_english_and_sentences_end_alike() {
+    let end = |text: &str| text.chars().last().filter(|c| ".:?!".contains(*c));
+    let mut english = Vec::new();
+    for m in every() {
+        let en = t(Locale::En, m);
+        for l in [Locale::Es, Locale::PtBr] {
+            let text = t(l, m);
+            let what = format!("{l:?} {m:?}: {text:?}");
+            if same_in_every_language(&m) {
+                assert_eq!(text, en, "{what}");
+            } else if text == en && !LOANWORDS.contains(&(l, m)) {
+                english.push(what.clone());
+            }
+            assert_eq!(end(&text), end(&en), "ends unlike English: {what}");
+        }
+    }
+    assert!(english.is_empty(), "still in English: {english:#?}");
+    let sentences = [
+        T::SignedOut,
+        T::BadCredentials,
+        T::StaleForm,
+        T::AllClear,
+        T::AnxiousHint,
+        T::Conflict,
+        T::ForbiddenText,
+        T::FailedText,
+        T::Flash(Flash::PasswordChanged),
+    ];
+    for m in sentences {
+        assert_ne!(t(Locale::Es, m), t(Locale::PtBr, m), "{m:?}");
+    }
+}
+
+#[test]
+fn names_stay_in_their_own_language() {
+    for l in Locale::ALL {
+        let names = Locale::ALL.map(|own| t(l, T::LanguageName(own)));
+        assert_eq!(names, ["English", "Español", "Português (Brasil)"]);
+        assert_eq!(t(l, T::SurveyName(SurveyKind::Nps)), "NPS");
+        assert_eq!(t(l, T::SurveyName(SurveyKind::Csat)), "CSAT");
+    }
+}
+
+#[test]
+fn plurals_say_one_for_one_and_the_number_otherwise() {
+    let cases = [
+        (Locale::En, "1 return", "3 returns waiting for approval"),
+        (
+            Locale::Es,
+            "1 devolución pendiente",
+            "3 devoluciones pendientes de aprobación",
+        ),
+        (
+            Locale::PtBr,
+            "1 devolução",
+            "3 devoluções aguardando aprovação",
+        ),
+    ];
+    for (l, one, many) in cases {
+        assert!(t(l, T::ReturnsWaiting(1)).starts_with(one), "{l:?}");
+        assert_eq!(t(l, T::ReturnsWaiting(3)), many);
+    }
+    let counted: [fn(u64) -> T<'static>; 6] = [
+        T::ReturnsWaiting,
+        T::RequestsWaiting,
+        T::FollowUpsWaiting,
+        T::AnxiousWaiting,
+        T::ParcelsWaiting,
+        |n| T::Views(u32::try_from(n).expect("small")),
+    ];
+    for l in Locale::ALL {
+        for make in counted {
+            let [zero, one, many] = [0, 1, 7].map(|n| t(l, make(n)));
+            assert!(one.starts_with("1 "), "{l:?}: {one}");
+            assert!(many.starts_with("7 "), "{l:?}: {many}");
+            assert!(zero.starts_with("0 "), "{l:?}: {zero}");
+            assert_ne!(one[2..], many[2..], "{l:?}: singular {many}");
+            assert_eq!(zero[2..], many[2..], "{l:?}: singular {zero}");
+        }
+    }
+}
+
+#[test]
+fn waits_are_rounded_up_to_whole_minutes() {
+    assert_eq!(
+        t(Locale::En, T::Throttled(30)),
+        "Too many sign-in attempts. Wait 1 minute and try again."
+    );
+    assert_eq!(
+        t(Locale::Es, T::Throttled(61)),
+        "Demasiados intentos de inicio de sesión. Espera 2 minutos y vuelve a intentarlo."
+    );
+    assert_eq!(
+        t(Locale::PtBr, T::Throttled(0)),
+        "Muitas tentativas de login. Aguarde 1 minuto e tente novamente."
+    );
+    for l in Locale::ALL {
+        assert_eq!(t(l, T::Throttled(60)), t(l, T::Throttled(1)));
+        assert!(t(l, T::Throttled(3600)).contains(" 60 "), "{l:?}");
+    }
+}
+
+#[test]
+fn interpolated_values_appear_in_every_language() {
+    for l in Locale::ALL {
+        assert!(t(l, T::SetupIntro(EMAIL)).contains(EMAIL), "{l:?}");
+        assert!(t(l, T::ReturnTitle(RMA)).contains(RMA), "{l:?}");
+        assert!(t(l, T::OrderRef(ORDER)).ends_with(ORDER), "{l:?}");
+        let rule = t(l, T::PasswordRule(MIN_CHARS));
+        assert!(rule.contains(&format!(" {MIN_CHARS} ")), "{rule}");
+        let long = t(l, T::PasswordRefused(PasswordProblem::TooLong));
+        assert!(long.contains(&format!(" {MAX_CHARS} ")), "{long}");
+        assert!(t(l, T::NoteTooLong(500)).contains(" 500 "), "{l:?}");
+        let alt = t(l, T::PhotoAlt(2, PRODUCT));
+        assert!(alt.contains(" 2 ") && alt.contains(PRODUCT), "{alt}");
+        assert!(t(l, T::SeeAll(42)).contains("42"), "{l:?}");
+        assert_eq!(t(l, T::ScoreOf(SurveyKind::Nps, 9)), "9/10");
+        assert_eq!(t(l, T::ScoreOf(SurveyKind::Csat, 4)), "4/5");
+        assert_eq!(t(l, T::QuantityOf(3)), "× 3");
+        for k in kinds() {
+            let name = t(l, T::SurveyName(k));
+            assert!(t(l, T::TrendAlt(k)).contains(&name), "{l:?}");
+            assert!(t(l, T::DistributionAlt(k)).contains(&name), "{l:?}");
+        }
+        for s in statuses() {
+            let done = t(l, T::Flash(Flash::ReturnMoved(s)));
+            assert!(done.contains('“') && done.contains('”'), "{done}");
+        }
+    }
+}
+
+#[test]
+fn choices_shown_together_are_told_apart() {
+    let mut groups: Vec<Vec<T<'static>>> = vec![
+        areas().map(T::AreaName).to_vec(),
+        Role::ALL.map(T::RoleName).to_vec(),
+        flashes().into_iter().map(T::Flash).collect(),
+        problems().map(T::PasswordRefused).to_vec(),
+        statuses().map(T::MoveTo).to_vec(),
+        resolutions().map(T::ResolutionName).to_vec(),
+        kinds().map(T::SurveyName).to_vec(),
+    ];
+    for k in kinds() {
+        groups.push(categories().map(|c| T::CategoryName(k, c)).to_vec());
+        groups.push(
+            CommentFilter::ALL
+                .map(|f| T::CommentFilterName(k, f))
+                .to_vec(),
+        );
+    }
+    for l in Locale::ALL {
+        for group in &groups {
+            let texts: Vec<String> = group.iter().map(|m| t(l, *m)).collect();
+            let unique: BTreeSet<&String> = texts.iter().collect();
+            assert_eq!(unique.len(), texts.len(), "{l:?}: {texts:?}");
+        }
+    }
+}

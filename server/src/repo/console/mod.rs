@@ -1,0 +1,8 @@
+//! The merchants' console's own data: its users, their sessions, the audit log, and the
+//! Today page's read model. Everything a page acts on (returns, requests, surveys) goes
+//! through the same repository functions as the admin API.
+
+pub mod audit;
+pub mod sessions;
+pub mod today;
+pub mod users;

@@ -1,0 +1,193 @@
+//! Console users: added by `aftercare-server user add` with a one-time setup link, signed in
+//! with an argon2id password and, optionally, a TOTP code.
+
+use crate::db::Db;
+use crate::error::{Error, Result};
+use aftercare_console::Role;
+use aftercare_shared::{Email, Locale};
+use sqlx::Row;
+
+/// How long a setup link works.
+pub const SETUP_LINK_MS: i64 = 72 * 3_600_000;
+
+/// A console user as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConsoleUser {
+    /// Row id.
+    pub id: i64,
+    /// The store whose console this is.
+    pub store_id: i64,
+    /// Sign-in email, lower case.
+    pub email: String,
+    /// What the user may do.
+    pub role: Role,
+    /// Console language.
+    pub locale: Locale,
+    /// argon2id PHC string; `None` until the setup link is used.
+    pub password_hash: Option<String>,
+    /// Base32 TOTP secret when the second factor is on.
+    pub totp_secret: Option<String>,
+}
+
+const COLUMNS: &str = "id, store_id, email, role, locale, password_hash, totp_secret";
+
+fn user(row: &sqlx::any::AnyRow) -> Result<ConsoleUser> {
+    let role: String = row.try_get("role")?;
+    let locale: String = row.try_get("locale")?;
+    Ok(ConsoleUser {
+        id: row.try_get("id")?,
+        store_id: row.try_get("store_id")?,
+        email: row.try_get("email")?,
+        role: Role::parse(&role).ok_or_else(|| Error::Internal(format!("unknown role {role}")))?,
+        locale: Locale::from_tag(&locale).unwrap_or_default(),
+        password_hash: row.try_get("password_hash")?,
+        totp_secret: row.try_get("totp_secret")?,
+    })
+}
+
+/// The normal form of a sign-in email (trimmed, lower case), so `Ana@Shop` and `ana@shop`
+/// are one user.
+pub fn normal_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+/// Add a user to `store_id` with a setup link whose token hashes to `setup_hash`.
+/// An email already in any store's console is a conflict (sign-in asks only for the email).
+pub async fn add(
+    db: &Db,
+    store_id: i64,
+    email: &Email,
+    role: Role,
+    locale: Locale,
+    setup_hash: &str,
+    now_ms: i64,
+) -> Result<ConsoleUser> {
+    let email = normal_email(email.as_str());
+    let mut tx = db.begin_write().await?;
+    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM console_users WHERE email = $1")
+        .bind(&email)
+        .fetch_optional(tx.conn())
+        .await?;
+    if taken.is_some() {
+        return Err(Error::Conflict(format!(
+            "{email} is already a console user"
+        )));
+    }
+    let row = sqlx::query(&format!(
+        "INSERT INTO console_users (store_id, email, role, locale, setup_hash, setup_expires_ms, \
+         created_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
+    ))
+    .bind(store_id)
+    .bind(&email)
+    .bind(role.as_str())
+    .bind(locale.tag())
+    .bind(setup_hash)
+    .bind(now_ms + SETUP_LINK_MS)
+    .bind(now_ms)
+    .fetch_one(tx.conn())
+    .await?;
+    let added = user(&row)?;
+    tx.commit().await?;
+    Ok(added)
+}
+
+/// An active (not removed) user by sign-in email.
+pub async fn by_email(db: &Db, email: &str) -> Result<Option<ConsoleUser>> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM console_users WHERE email = $1 AND removed_at_ms IS NULL"
+    ))
+    .bind(normal_email(email))
+    .fetch_optional(&db.pool)
+    .await?;
+    row.as_ref().map(user).transpose()
+}
+
+/// An active user by id.
+pub async fn by_id(db: &Db, id: i64) -> Result<Option<ConsoleUser>> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM console_users WHERE id = $1 AND removed_at_ms IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.as_ref().map(user).transpose()
+}
+
+/// The active user whose unexpired setup link hashes to `setup_hash`.
+pub async fn by_setup(db: &Db, setup_hash: &str, now_ms: i64) -> Result<Option<ConsoleUser>> {
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM console_users WHERE setup_hash = $1 AND setup_expires_ms > $2 \
+         AND removed_at_ms IS NULL"
+    ))
+    .bind(setup_hash)
+    .bind(now_ms)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.as_ref().map(user).transpose()
+}
+
+/// Use the setup link `setup_hash` to set the first password: `false` when the link was used
+/// or expired meanwhile (so two tabs cannot both set one).
+pub async fn finish_setup(
+    db: &Db,
+    setup_hash: &str,
+    password_hash: &str,
+    now_ms: i64,
+) -> Result<bool> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE console_users SET password_hash = $1, setup_hash = NULL, setup_expires_ms = NULL \
+         WHERE setup_hash = $2 AND setup_expires_ms > $3 AND removed_at_ms IS NULL",
+    )
+    .bind(password_hash)
+    .bind(setup_hash)
+    .bind(now_ms)
+    .execute(tx.conn())
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(done == 1)
+}
+
+/// Replace a user's password hash.
+pub async fn set_password(db: &Db, id: i64, password_hash: &str) -> Result<()> {
+    update(
+        db,
+        "UPDATE console_users SET password_hash = $1 WHERE id = $2",
+        Some(password_hash),
+        id,
+    )
+    .await
+}
+
+/// Turn the second factor on (`Some(secret)`) or off.
+pub async fn set_totp(db: &Db, id: i64, secret: Option<&str>) -> Result<()> {
+    update(
+        db,
+        "UPDATE console_users SET totp_secret = $1 WHERE id = $2",
+        secret,
+        id,
+    )
+    .await
+}
+
+/// Save the console language.
+pub async fn set_locale(db: &Db, id: i64, locale: Locale) -> Result<()> {
+    update(
+        db,
+        "UPDATE console_users SET locale = $1 WHERE id = $2",
+        Some(locale.tag()),
+        id,
+    )
+    .await
+}
+
+async fn update(db: &Db, sql: &str, value: Option<&str>, id: i64) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(sql)
+        .bind(value)
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    tx.commit().await
+}
