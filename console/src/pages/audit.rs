@@ -31,7 +31,7 @@ pub fn audit(ctx: &Ctx, rows: &[AuditEntry], first: Option<&str>, next: Option<&
     let body = html! {
         @if rows.is_empty() { p class="empty" { (ctx.t(T::NoAudit)) } }
         @else {
-            div class="scroll" {
+            div class="scroll" tabindex="0" role="region" aria-label=(title) {
                 table {
                     caption class="sr-only" { (title) }
                     thead { tr {

@@ -62,7 +62,7 @@ pub fn queue(
         @if rows.is_empty() {
             p class="empty" { (ctx.t(T::NoReturns)) }
         } @else {
-            div class="scroll" {
+            div class="scroll" tabindex="0" role="region" aria-label=(title) {
                 table {
                     caption class="sr-only" { (title) }
                     thead { tr {

@@ -113,7 +113,7 @@ pub fn today(ctx: &Ctx, data: &Today) -> Markup {
                     @for f in &data.follow_ups.items {
                         li {
                             a href={ "/console/surveys/" (f.kind.as_str()) "#response-" (f.comment.response_id) } {
-                                (ctx.t(T::ScoreOf(f.kind, f.comment.score)))
+                                (ctx.t(T::SurveyName(f.kind))) " " (ctx.t(T::ScoreOf(f.kind, f.comment.score)))
                             }
                             @if let Some(email) = &f.comment.email { " · " (email) }
                             " · “" (truncate(&f.comment.comment, 120)) "”"
