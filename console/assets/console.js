@@ -23,3 +23,14 @@ window.addEventListener("pageshow", () => {
     f.querySelectorAll("button[aria-busy]").forEach((b) => { b.removeAttribute("aria-busy"); b.disabled = false; });
   });
 });
+// Copy buttons: `data-copy` names the read-only field whose value they copy.
+document.addEventListener("click", (e) => {
+  const button = e.target instanceof Element ? e.target.closest("button[data-copy]") : null;
+  if (!button) return;
+  const field = document.getElementById(button.dataset.copy);
+  if (!field) return;
+  field.select();
+  const done = () => { button.textContent = button.dataset.copied || button.textContent; };
+  if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, () => {});
+  else if (document.execCommand("copy")) done();
+});

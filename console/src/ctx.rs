@@ -50,6 +50,10 @@ pub enum Flash {
     LanguageSaved,
     /// The password was changed.
     PasswordChanged,
+    /// A console user was removed.
+    UserRemoved,
+    /// The publishable key was replaced.
+    KeyRotated,
 }
 
 const MOVES: [ReturnStatus; 6] = [
@@ -81,6 +85,8 @@ impl Flash {
             Flash::TotpOff => "totp-off",
             Flash::LanguageSaved => "language-saved",
             Flash::PasswordChanged => "password-changed",
+            Flash::UserRemoved => "user-removed",
+            Flash::KeyRotated => "key-rotated",
         }
     }
 
@@ -94,6 +100,8 @@ impl Flash {
             Flash::TotpOff,
             Flash::LanguageSaved,
             Flash::PasswordChanged,
+            Flash::UserRemoved,
+            Flash::KeyRotated,
             Flash::ReturnMoved(ReturnStatus::Cancelled),
         ];
         MOVES

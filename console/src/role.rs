@@ -64,12 +64,14 @@ pub enum Area {
 
 impl Area {
     /// The areas in navigation order (those the console has pages for).
-    pub const NAV: [Area; 5] = [
+    pub const NAV: [Area; 7] = [
         Area::Today,
         Area::Returns,
         Area::Requests,
         Area::Surveys,
         Area::Audit,
+        Area::Users,
+        Area::Keys,
     ];
 
     /// The area's path under `/console`.

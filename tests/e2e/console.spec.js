@@ -146,7 +146,8 @@ test('every console page: no axe violations at 1280 and 768 px, usable by keyboa
   await expect(page.locator('main')).toBeFocused();
 
   const pages = ['/console', '/console/returns', `/console/returns/${rma}`, '/console/requests',
-    '/console/surveys/nps', '/console/surveys/csat?show=detractor', '/console/audit', '/console/account'];
+    '/console/surveys/nps', '/console/surveys/csat?show=detractor', '/console/audit', '/console/account',
+    '/console/users', '/console/keys'];
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of pages) {
@@ -169,6 +170,31 @@ test('every console page: no axe violations at 1280 and 768 px, usable by keyboa
   await approve.click({ force: true, timeout: 1_000 }).catch(() => {});
   await expect(page.getByRole('status')).toHaveText('Done: the return is now “Approved”.');
   expect(posts).toBe(1);
+});
+
+test('an owner adds a user and copies the one-time link; replacing a key asks first', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page);
+  await page.getByRole('navigation', { name: 'Aftercare console' }).getByRole('link', { name: 'Users' }).click();
+  const email = `e2e.${Date.now().toString(36)}@aurora.example`;
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Agent:/).check();
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('heading', { name: `Send this link to ${email}` })).toBeVisible();
+  const link = await page.getByRole('textbox', { name: 'Setup link' }).inputValue();
+  expect(link).toMatch(/\/console\/setup\/[A-Za-z0-9_-]{43}$/);
+  await page.getByRole('button', { name: 'Copy' }).click();
+  await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  await expect(page.getByRole('row', { name: new RegExp(email) })).toContainText('Waiting for setup');
+  expect(await violations(page)).toEqual([]);
+
+  await page.getByRole('navigation', { name: 'Aftercare console' }).getByRole('link', { name: 'Keys' }).click();
+  await page.getByText('Replace the secret key').click();
+  await expect(page.getByText(/The old key stops working at once/)).toBeVisible();
+  // The tick is required: the browser refuses the form without it.
+  await page.locator('form').filter({ hasText: 'The old key stops' }).getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByRole('heading', { name: 'Your new secret key' })).toHaveCount(0);
 });
 
 test('the console speaks Spanish when the user chooses it, and the choice is kept', async ({ page }) => {

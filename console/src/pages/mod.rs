@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod keys;
 pub mod problem;
 pub mod requests;
 pub mod return_detail;
@@ -11,3 +12,4 @@ pub mod setup;
 pub mod sign_in;
 pub mod surveys;
 pub mod today;
+pub mod users;

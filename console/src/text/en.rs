@@ -48,6 +48,8 @@ pub(super) fn en(msg: T<'_>) -> String {
             Flash::TotpOff => s("Two-step sign-in is off."),
             Flash::LanguageSaved => s("Language saved."),
             Flash::PasswordChanged => s("Password changed. Other sessions were signed out."),
+            Flash::UserRemoved => s("User removed. They were signed out at once."),
+            Flash::KeyRotated => s("Key replaced. Update the data-key of your embed snippets now."),
         },
         T::Pages => s("Pages"),
         T::FirstPage => s("First page"),
@@ -214,6 +216,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::FailedTitle => s("Something went wrong"),
         T::FailedText => s("The server could not finish this. Nothing you typed was saved; go back and try again in a moment."),
         T::BackToToday => s("Back to Today"),
+        T::Admin(m) => super::admin::adm(Locale::En, m),
     }
 }
 

@@ -48,6 +48,8 @@ pub(super) fn es(msg: T<'_>) -> String {
             Flash::TotpOff => s("La verificación en dos pasos está desactivada."),
             Flash::LanguageSaved => s("Idioma guardado."),
             Flash::PasswordChanged => s("Contraseña cambiada. Se han cerrado tus otras sesiones."),
+            Flash::UserRemoved => s("Usuario quitado. Su sesión se cerró al momento."),
+            Flash::KeyRotated => s("Clave sustituida. Actualiza ahora el data-key de tus fragmentos de inserción."),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primera página"),
@@ -214,6 +216,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::FailedTitle => s("Algo ha salido mal"),
         T::FailedText => s("El servidor no ha podido terminar esta acción. No se ha guardado nada de lo que escribiste; vuelve atrás e inténtalo de nuevo en un momento."),
         T::BackToToday => s("Volver a Hoy"),
+        T::Admin(m) => super::admin::adm(Locale::Es, m),
     }
 }
 

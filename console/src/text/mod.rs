@@ -4,6 +4,7 @@
 //! sees it (return and tracking statuses, reasons) comes from the shared catalog instead,
 //! so the merchant reads exactly what the shopper read.
 
+mod admin;
 mod en;
 mod es;
 mod pt_br;
@@ -12,6 +13,7 @@ use crate::ctx::Flash;
 use crate::pages::surveys::CommentFilter;
 use crate::password::PasswordProblem;
 use crate::role::{Area, Role};
+pub use admin::Adm;
 use aftercare_shared::returns::{Resolution, ReturnStatus};
 use aftercare_shared::survey::{Category, SurveyKind};
 use aftercare_shared::Locale;
@@ -168,6 +170,8 @@ pub enum T<'a> {
     FailedTitle,
     FailedText,
     BackToToday,
+    /// The owners' pages (users, keys).
+    Admin(Adm<'a>),
 }
 
 /// `msg` in `locale`.

@@ -48,6 +48,8 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Flash::TotpOff => s("A verificação em duas etapas está desativada."),
             Flash::LanguageSaved => s("Idioma salvo."),
             Flash::PasswordChanged => s("Senha alterada. Suas outras sessões foram encerradas."),
+            Flash::UserRemoved => s("Usuário removido. A sessão foi encerrada na hora."),
+            Flash::KeyRotated => s("Chave substituída. Atualize agora o data-key dos seus trechos de incorporação."),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primeira página"),
@@ -214,6 +216,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::FailedTitle => s("Algo deu errado"),
         T::FailedText => s("O servidor não conseguiu concluir esta ação. Nada do que você digitou foi salvo; volte e tente novamente daqui a pouco."),
         T::BackToToday => s("Voltar para Hoje"),
+        T::Admin(m) => super::admin::adm(Locale::PtBr, m),
     }
 }
 

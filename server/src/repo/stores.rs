@@ -302,3 +302,41 @@ pub async fn put_settings(db: &Db, store_id: i64, s: &StoreSettings) -> Result<(
     tx.commit().await?;
     Ok(())
 }
+
+/// Which key of a store is replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyKind {
+    /// The publishable key (`pk_…`) in every embed snippet.
+    Publishable,
+    /// The secret key (`sk_…`) of the admin API and of every signed token and link.
+    Secret,
+}
+
+/// Replace a key of store `store_id` with `new` (the old one stops working at once).
+pub async fn rotate_key(db: &Db, store_id: i64, kind: KeyKind, new: &str) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    let now = crate::util::now_ms();
+    match kind {
+        KeyKind::Publishable => {
+            sqlx::query("UPDATE stores SET publishable_key = $1, updated_at_ms = $2 WHERE id = $3")
+                .bind(new)
+                .bind(now)
+                .bind(store_id)
+                .execute(tx.conn())
+                .await?;
+        }
+        KeyKind::Secret => {
+            sqlx::query(
+                "UPDATE stores SET secret_key = $1, secret_key_hash = $2, updated_at_ms = $3 \
+                 WHERE id = $4",
+            )
+            .bind(new)
+            .bind(crate::util::sha256_hex(new))
+            .bind(now)
+            .bind(store_id)
+            .execute(tx.conn())
+            .await?;
+        }
+    }
+    tx.commit().await
+}

@@ -10,6 +10,7 @@
 pub mod account;
 pub mod audit;
 pub mod extract;
+pub mod keys;
 pub mod reject;
 pub mod requests;
 pub mod returns;
@@ -17,6 +18,7 @@ pub mod secrets;
 pub mod sign_in;
 pub mod surveys;
 pub mod today;
+pub mod users;
 
 use crate::state::AppState;
 use aftercare_console::assets;
@@ -61,6 +63,11 @@ pub fn router() -> Router<AppState> {
             post(surveys::followed_up),
         )
         .route("/console/audit", get(audit::list))
+        .route("/console/users", get(users::list).post(users::add))
+        .route("/console/users/{id}/setup-link", post(users::setup_link))
+        .route("/console/users/{id}/remove", post(users::remove))
+        .route("/console/keys", get(keys::get))
+        .route("/console/keys/rotate", post(keys::rotate))
         .route("/console/account", get(account::get))
         .route("/console/account/language", post(account::language))
         .route("/console/account/password", post(account::password))

@@ -64,14 +64,37 @@ pub async fn add(
 ) -> Result<ConsoleUser> {
     let email = normal_email(email.as_str());
     let mut tx = db.begin_write().await?;
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM console_users WHERE email = $1")
-        .bind(&email)
-        .fetch_optional(tx.conn())
-        .await?;
+    // A removed user's email stays taken by their row (the audit log names it): adding them
+    // again brings the row back with the new role and a new setup link.
+    let taken: Option<i64> = sqlx::query_scalar(
+        "SELECT id FROM console_users WHERE email = $1 AND removed_at_ms IS NULL",
+    )
+    .bind(&email)
+    .fetch_optional(tx.conn())
+    .await?;
     if taken.is_some() {
         return Err(Error::Conflict(format!(
             "{email} is already a console user"
         )));
+    }
+    let revived = sqlx::query(&format!(
+        "UPDATE console_users SET store_id = $1, role = $2, locale = $3, setup_hash = $4, \
+         setup_expires_ms = $5, created_at_ms = $6, removed_at_ms = NULL WHERE email = $7 \
+         AND removed_at_ms IS NOT NULL RETURNING {COLUMNS}"
+    ))
+    .bind(store_id)
+    .bind(role.as_str())
+    .bind(locale.tag())
+    .bind(setup_hash)
+    .bind(now_ms + SETUP_LINK_MS)
+    .bind(now_ms)
+    .bind(&email)
+    .fetch_optional(tx.conn())
+    .await?;
+    if let Some(row) = revived {
+        let added = user(&row)?;
+        tx.commit().await?;
+        return Ok(added);
     }
     let row = sqlx::query(&format!(
         "INSERT INTO console_users (store_id, email, role, locale, setup_hash, setup_expires_ms, \
@@ -190,4 +213,123 @@ async fn update(db: &Db, sql: &str, value: Option<&str>, id: i64) -> Result<()> 
         .execute(tx.conn())
         .await?;
     tx.commit().await
+}
+
+/// A user as the Users page lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The user.
+    pub user: ConsoleUser,
+    /// Still waiting for the setup link to be used.
+    pub pending: bool,
+    /// Added at, unix ms.
+    pub created_at_ms: i64,
+}
+
+/// Every active user of `store_id`, owners first, then by email.
+pub async fn list(db: &Db, store_id: i64) -> Result<Vec<Listed>> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS}, created_at_ms FROM console_users WHERE store_id = $1 \
+         AND removed_at_ms IS NULL ORDER BY CASE role WHEN 'owner' THEN 0 ELSE 1 END, email"
+    ))
+    .bind(store_id)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let user = user(row)?;
+            Ok(Listed {
+                pending: user.password_hash.is_none(),
+                created_at_ms: row.try_get("created_at_ms")?,
+                user,
+            })
+        })
+        .collect()
+}
+
+/// Why a user cannot be removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeepUser {
+    /// Users do not remove themselves (an owner would lock the store out by mistake).
+    Yourself,
+    /// The store's last owner stays.
+    LastOwner,
+}
+
+/// Remove user `id` of `store_id` (kept for the audit log, unable to sign in, sessions
+/// ended), unless it is `acting` themselves or the store's last owner; `Ok(None)` when there
+/// is no such active user.
+pub async fn remove(
+    db: &Db,
+    store_id: i64,
+    id: i64,
+    acting: i64,
+    now_ms: i64,
+) -> Result<Option<std::result::Result<ConsoleUser, KeepUser>>> {
+    let mut tx = db.begin_write().await?;
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM console_users WHERE id = $1 AND store_id = $2 \
+         AND removed_at_ms IS NULL"
+    ))
+    .bind(id)
+    .bind(store_id)
+    .fetch_optional(tx.conn())
+    .await?;
+    let Some(target) = row.as_ref().map(user).transpose()? else {
+        return Ok(None);
+    };
+    if id == acting {
+        return Ok(Some(Err(KeepUser::Yourself)));
+    }
+    if target.role == Role::Owner {
+        let owners: i64 = sqlx::query_scalar(
+            "SELECT CAST(COUNT(*) AS BIGINT) FROM console_users WHERE store_id = $1 \
+             AND role = 'owner' AND removed_at_ms IS NULL",
+        )
+        .bind(store_id)
+        .fetch_one(tx.conn())
+        .await?;
+        if owners <= 1 {
+            return Ok(Some(Err(KeepUser::LastOwner)));
+        }
+    }
+    sqlx::query(
+        "UPDATE console_users SET removed_at_ms = $1, setup_hash = NULL, password_hash = NULL, \
+         totp_secret = NULL WHERE id = $2",
+    )
+    .bind(now_ms)
+    .bind(id)
+    .execute(tx.conn())
+    .await?;
+    sqlx::query("DELETE FROM console_sessions WHERE user_id = $1")
+        .bind(id)
+        .execute(tx.conn())
+        .await?;
+    tx.commit().await?;
+    Ok(Some(Ok(target)))
+}
+
+/// Give pending user `id` of `store_id` a new setup link (the old one stops working);
+/// `false` when there is no such user waiting for setup.
+pub async fn reissue_setup(
+    db: &Db,
+    store_id: i64,
+    id: i64,
+    setup_hash: &str,
+    now_ms: i64,
+) -> Result<bool> {
+    let mut tx = db.begin_write().await?;
+    let done = sqlx::query(
+        "UPDATE console_users SET setup_hash = $1, setup_expires_ms = $2 WHERE id = $3 \
+         AND store_id = $4 AND password_hash IS NULL AND removed_at_ms IS NULL",
+    )
+    .bind(setup_hash)
+    .bind(now_ms + SETUP_LINK_MS)
+    .bind(id)
+    .bind(store_id)
+    .execute(tx.conn())
+    .await?
+    .rows_affected();
+    tx.commit().await?;
+    Ok(done == 1)
 }

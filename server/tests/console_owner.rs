@@ -1,0 +1,358 @@
+//! The owners' pages: adding and removing console users, new setup links, and replacing the
+//! store's keys (the old key stops working at once; a new secret is shown once).
+
+mod common;
+
+use aftercare_server::seed::{DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::console::{text, Browser};
+use common::{setup, TestApp};
+
+async fn signed_in(t: &TestApp, email: &str) -> Browser {
+    let mut b = Browser::default();
+    assert_eq!(
+        b.sign_in(t, email, DEMO_CONSOLE_PASSWORD).await.status,
+        StatusCode::SEE_OTHER
+    );
+    b
+}
+
+/// The setup link a Users page shows.
+fn link_of(html: &str) -> String {
+    let at = html
+        .find(r#"id="setup-link" type="text" readonly value=""#)
+        .expect("a link")
+        + 44;
+    let url = &html[at..html[at..].find('"').unwrap() + at];
+    url.split_once("/console/")
+        .map(|(_, p)| format!("/console/{p}"))
+        .unwrap()
+}
+
+fn user_id(html: &str, email: &str) -> String {
+    let row = &html[html.find(&format!(">{email}")).unwrap()..];
+    let at = row.find("/console/users/").unwrap() + 15;
+    row[at..].chars().take_while(char::is_ascii_digit).collect()
+}
+
+#[tokio::test]
+async fn an_owner_adds_a_user_who_sets_a_password_and_signs_in() {
+    let t = setup().await;
+    let mut owner = signed_in(&t, DEMO_OWNER_EMAIL).await;
+    owner.get(&t, "/console/users").await;
+    let r = owner
+        .post(
+            &t,
+            "/console/users",
+            &[
+                ("email", " Lucia@Aurora.example "),
+                ("role", "agent"),
+                ("locale", "pt-BR"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let page = text(&r);
+    assert!(page.contains("Send this link to lucia@aurora.example"));
+    let link = link_of(&page);
+    assert!(page.contains("Waiting for setup"));
+    // The same person again, and an address that is not one, are refused with the typing kept.
+    let r = owner
+        .post(
+            &t,
+            "/console/users",
+            &[
+                ("email", "lucia@aurora.example"),
+                ("role", "owner"),
+                ("locale", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(text(&r).contains("lucia@aurora.example already has a console account."));
+    let r = owner
+        .post(
+            &t,
+            "/console/users",
+            &[
+                ("email", "lucia at aurora"),
+                ("role", "owner"),
+                ("locale", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(&r).contains(r#"value="lucia at aurora""#));
+    assert!(text(&r).contains(r#"id="role-owner" name="role" value="owner" checked"#));
+
+    let mut lucia = Browser::default();
+    let setup_page = lucia.get(&t, &link).await;
+    assert!(
+        text(&setup_page).contains("lang=\"pt-BR\""),
+        "in the language chosen for her"
+    );
+    let pw = "lucia's own passphrase";
+    let r = lucia
+        .post(&t, &link, &[("password", pw), ("again", pw)])
+        .await;
+    assert_eq!(r.header("location"), Some("/console"));
+    let audit = text(&owner.get(&t, "/console/audit").await);
+    assert!(audit.contains("user.added") && audit.contains("lucia@aurora.example"));
+}
+
+#[tokio::test]
+async fn a_pending_user_gets_a_new_link_and_the_old_one_dies() {
+    let t = setup().await;
+    let mut owner = signed_in(&t, DEMO_OWNER_EMAIL).await;
+    owner.get(&t, "/console/users").await;
+    let r = owner
+        .post(
+            &t,
+            "/console/users",
+            &[
+                ("email", "late@aurora.example"),
+                ("role", "agent"),
+                ("locale", "en"),
+            ],
+        )
+        .await;
+    let first = link_of(&text(&r));
+    let id = user_id(&text(&r), "late@aurora.example");
+    let r = owner
+        .post(&t, &format!("/console/users/{id}/setup-link"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let second = link_of(&text(&r));
+    assert_ne!(first, second);
+    assert_eq!(
+        Browser::default().get(&t, &first).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        Browser::default().get(&t, &second).await.status,
+        StatusCode::OK
+    );
+    // Someone already set up gets no new link.
+    let page = text(&owner.get(&t, "/console/users").await);
+    let agent = user_id(&page, DEMO_AGENT_EMAIL);
+    let r = owner
+        .post(&t, &format!("/console/users/{agent}/setup-link"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn removing_a_user_signs_them_out_but_never_yourself_or_the_last_owner() {
+    let t = setup().await;
+    let mut owner = signed_in(&t, DEMO_OWNER_EMAIL).await;
+    let mut agent = signed_in(&t, DEMO_AGENT_EMAIL).await;
+    assert_eq!(agent.get(&t, "/console").await.status, StatusCode::OK);
+    let page = text(&owner.get(&t, "/console/users").await);
+    let me = aftercare_server::repo::console::users::by_email(&t.state.db, DEMO_OWNER_EMAIL)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let r = owner
+        .post(&t, &format!("/console/users/{me}/remove"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::CONFLICT);
+    assert!(text(&r).contains("You cannot remove yourself"));
+    let agent_id = user_id(&page, DEMO_AGENT_EMAIL);
+    let r = owner
+        .post(&t, &format!("/console/users/{agent_id}/remove"), &[])
+        .await;
+    assert_eq!(
+        r.header("location"),
+        Some("/console/users?done=user-removed")
+    );
+    assert_eq!(
+        agent.get(&t, "/console").await.status,
+        StatusCode::SEE_OTHER,
+        "signed out at once"
+    );
+    assert_eq!(
+        Browser::default()
+            .sign_in(&t, DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    let page = text(&owner.get(&t, "/console/users?done=user-removed").await);
+    assert!(page.contains("User removed.") && !page.contains(&format!(">{DEMO_AGENT_EMAIL}<")));
+    let audit = text(&owner.get(&t, "/console/audit").await);
+    assert!(audit.contains("user.removed"));
+    // The last owner stays, even when another owner asks (here: a second owner removing them).
+    owner.get(&t, "/console/users").await;
+    let r = owner
+        .post(
+            &t,
+            "/console/users",
+            &[
+                ("email", "second@aurora.example"),
+                ("role", "owner"),
+                ("locale", "en"),
+            ],
+        )
+        .await;
+    let link = link_of(&text(&r));
+    let mut second = Browser::default();
+    second.get(&t, &link).await;
+    second
+        .post(
+            &t,
+            &link,
+            &[
+                ("password", "second owner pass"),
+                ("again", "second owner pass"),
+            ],
+        )
+        .await;
+    let second_id = user_id(
+        &text(&owner.get(&t, "/console/users").await),
+        "second@aurora.example",
+    );
+    second.get(&t, "/console/users").await;
+    let r = second
+        .post(&t, &format!("/console/users/{me}/remove"), &[])
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "two owners: one may go");
+    let r = second
+        .post(&t, &format!("/console/users/{second_id}/remove"), &[])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::CONFLICT,
+        "yourself, and the last owner"
+    );
+}
+
+#[tokio::test]
+async fn agents_are_refused_users_and_keys_even_with_a_valid_token() {
+    let t = setup().await;
+    let mut agent = signed_in(&t, DEMO_AGENT_EMAIL).await;
+    for path in ["/console/users", "/console/keys"] {
+        assert_eq!(
+            agent.get(&t, path).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    agent.get(&t, "/console").await;
+    let r = agent
+        .post(
+            &t,
+            "/console/keys/rotate",
+            &[("key", "secret"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let r = agent
+        .post(
+            &t,
+            "/console/users",
+            &[
+                ("email", "x@aurora.example"),
+                ("role", "owner"),
+                ("locale", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    let store = t
+        .send(
+            common::public("GET", "/v1/store")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(store.status, StatusCode::OK, "the keys did not change");
+}
+
+#[tokio::test]
+async fn replacing_keys_asks_first_and_the_old_key_stops_at_once() {
+    let t = setup().await;
+    let mut owner = signed_in(&t, DEMO_OWNER_EMAIL).await;
+    let page = text(&owner.get(&t, "/console/keys").await);
+    assert!(page.contains(r#"value="pk_demo_aurora""#));
+    assert!(
+        page.contains("Ends in …cret") && !page.contains(common::SK),
+        "only the end of the secret"
+    );
+    let r = owner
+        .post(&t, "/console/keys/rotate", &[("key", "secret")])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        common::admin_get(&t, "/v1/admin/returns").await.status,
+        StatusCode::OK,
+        "nothing changed"
+    );
+
+    let r = owner
+        .post(
+            &t,
+            "/console/keys/rotate",
+            &[("key", "secret"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    let page = text(&r);
+    let at = page
+        .find(r#"id="new-secret" type="text" readonly value=""#)
+        .unwrap()
+        + 44;
+    let secret = page[at..].split('"').next().unwrap().to_owned();
+    assert!(secret.starts_with("sk_live_") && secret.len() > 40);
+    assert_eq!(
+        common::admin_get(&t, "/v1/admin/returns").await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let with_new = Request::get("/v1/admin/returns")
+        .header("authorization", format!("Bearer {secret}"))
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(t.send(with_new).await.status, StatusCode::OK);
+    assert!(
+        !text(&owner.get(&t, "/console/keys").await).contains(&secret),
+        "shown once"
+    );
+
+    owner.get(&t, "/console/keys").await;
+    let r = owner
+        .post(
+            &t,
+            "/console/keys/rotate",
+            &[("key", "publishable"), ("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.header("location"), Some("/console/keys?done=key-rotated"));
+    let old = t
+        .send(
+            common::public("GET", "/v1/store")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
+    let page = text(&owner.get(&t, "/console/keys?done=key-rotated").await);
+    assert!(page.contains("Key replaced."));
+    let at = page
+        .find(r#"id="publishable-key" type="text" readonly value=""#)
+        .unwrap()
+        + 49;
+    let pk = page[at..].split('"').next().unwrap().to_owned();
+    assert!(pk.starts_with("pk_live_"));
+    let new = Request::get("/v1/store")
+        .header("aftercare-key", &pk)
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(t.send(new).await.status, StatusCode::OK);
+    let audit = text(&owner.get(&t, "/console/audit").await);
+    assert!(audit.contains("key.secret_replaced") && audit.contains("key.publishable_replaced"));
+    assert!(
+        !audit.contains(&secret) && !audit.contains(common::SK),
+        "the log never holds a secret"
+    );
+}
