@@ -54,6 +54,8 @@ pub enum Flash {
     UserRemoved,
     /// The publishable key was replaced.
     KeyRotated,
+    /// The store's settings were saved.
+    SettingsSaved,
 }
 
 const MOVES: [ReturnStatus; 6] = [
@@ -87,12 +89,33 @@ impl Flash {
             Flash::PasswordChanged => "password-changed",
             Flash::UserRemoved => "user-removed",
             Flash::KeyRotated => "key-rotated",
+            Flash::SettingsSaved => "settings-saved",
         }
     }
 
     /// The flash a `done` value names; unknown values are ignored.
     pub fn parse(code: &str) -> Option<Self> {
-        let simple = [
+        Self::all().into_iter().find(|f| f.code() == code)
+    }
+
+    /// Every flash: one per status a return can be moved to (and cancelled), then the others.
+    pub fn all() -> Vec<Self> {
+        // Exhaustive: a new flash does not compile until it is listed below.
+        let _every_value_is_listed = |f: Flash| match f {
+            Flash::ReturnMoved(_)
+            | Flash::FollowedUp
+            | Flash::RequestApproved
+            | Flash::RequestRejected
+            | Flash::TotpOn
+            | Flash::TotpOff
+            | Flash::LanguageSaved
+            | Flash::PasswordChanged
+            | Flash::UserRemoved
+            | Flash::KeyRotated
+            | Flash::SettingsSaved => (),
+        };
+        let others = [
+            Flash::ReturnMoved(ReturnStatus::Cancelled),
             Flash::FollowedUp,
             Flash::RequestApproved,
             Flash::RequestRejected,
@@ -102,13 +125,13 @@ impl Flash {
             Flash::PasswordChanged,
             Flash::UserRemoved,
             Flash::KeyRotated,
-            Flash::ReturnMoved(ReturnStatus::Cancelled),
+            Flash::SettingsSaved,
         ];
         MOVES
             .into_iter()
             .map(Flash::ReturnMoved)
-            .chain(simple)
-            .find(|f| f.code() == code)
+            .chain(others)
+            .collect()
     }
 }
 

@@ -64,11 +64,12 @@ pub enum Area {
 
 impl Area {
     /// The areas in navigation order (those the console has pages for).
-    pub const NAV: [Area; 7] = [
+    pub const NAV: [Area; 8] = [
         Area::Today,
         Area::Returns,
         Area::Requests,
         Area::Surveys,
+        Area::Settings,
         Area::Audit,
         Area::Users,
         Area::Keys,

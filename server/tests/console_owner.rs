@@ -356,3 +356,119 @@ async fn replacing_keys_asks_first_and_the_old_key_stops_at_once() {
         "the log never holds a secret"
     );
 }
+
+#[tokio::test]
+async fn settings_are_saved_with_the_apis_rules_and_a_refusal_keeps_every_field() {
+    let t = setup().await;
+    let mut owner = signed_in(&t, DEMO_OWNER_EMAIL).await;
+    let page = text(&owner.get(&t, "/console/settings").await);
+    assert!(
+        page.contains(r#"value="+34 910 000 000""#) && page.contains("When will my order ship?")
+    );
+    let base = [
+        ("stall", "48"),
+        ("expire", "20"),
+        ("email", "care@aurora.example"),
+        ("phone", "+34 600 111 222"),
+        ("chat", ""),
+        ("cancel_window", "12"),
+        ("reason", "changed_mind"),
+        ("reason", "other"),
+        ("faq.0.locale", "en"),
+        ("faq.0.question", "Do you ship to the Canaries?"),
+        ("faq.0.answer", "Yes, in 4–6 working days."),
+        ("faq.1.locale", "es"),
+        ("faq.1.question", "¿Enviáis a Canarias?"),
+        ("faq.1.answer", "Sí, en 4–6 días laborables."),
+        ("faq.2.locale", "es"),
+        ("faq.2.question", "¿Otra?"),
+        ("faq.2.answer", "Quitada."),
+        ("faq.2.remove", "on"),
+    ];
+    // Out of range, a bad email and a blank answer: all named at once, nothing saved.
+    let mut bad = base.to_vec();
+    bad[0] = ("stall", "9999");
+    bad[2] = ("email", "care at aurora");
+    bad[10] = ("faq.0.answer", "   ");
+    let r = owner.post(&t, "/console/settings", &bad).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = text(&r);
+    assert!(
+        page.contains("Nothing was saved: 3 fields need attention."),
+        "{page}"
+    );
+    for path in [
+        "tracking_policy.stall_after_hours",
+        "support.email",
+        "faq[0].answer",
+    ] {
+        assert!(page.contains(&format!("({path})")), "{path}");
+    }
+    assert!(
+        page.contains(r#"value="9999""#) && page.contains(r#"value="care at aurora""#),
+        "typed values kept"
+    );
+    assert!(page.contains("¿Enviáis a Canarias?"));
+    let store = common::admin_get(&t, "/v1/admin/store/settings")
+        .await
+        .json();
+    assert_eq!(
+        store["tracking_policy"]["stall_after_hours"], 72,
+        "nothing saved"
+    );
+    // Not a number at all.
+    let mut nan = base.to_vec();
+    nan[5] = ("cancel_window", "a day");
+    let r = owner.post(&t, "/console/settings", &nan).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(&r).contains(r#"value="a day""#));
+
+    let r = owner.post(&t, "/console/settings", &base).await;
+    assert_eq!(
+        r.header("location"),
+        Some("/console/settings?done=settings-saved")
+    );
+    let store = common::admin_get(&t, "/v1/admin/store/settings")
+        .await
+        .json();
+    assert_eq!(store["tracking_policy"]["stall_after_hours"], 48);
+    assert_eq!(store["support"]["phone"], "+34 600 111 222");
+    assert!(store["support"].get("chat_url").is_none(), "emptied");
+    assert_eq!(store["changes"]["cancel_window_hours"], 12);
+    assert_eq!(
+        store["changes"]["cancel_reasons"],
+        serde_json::json!(["changed_mind", "other"])
+    );
+    assert_eq!(store["changes"]["address_changes"], false);
+    let faq: Vec<&str> = store["faq"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["question"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        faq,
+        ["Do you ship to the Canaries?", "¿Enviáis a Canarias?"]
+    );
+    // The shopper-facing store config follows at once.
+    let cfg = t
+        .send(
+            common::public("GET", "/v1/store?locale=en")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .json();
+    assert_eq!(cfg["support"]["phone"], "+34 600 111 222");
+    let audit = text(&owner.get(&t, "/console/audit").await);
+    assert!(audit.contains("settings.store") && audit.contains("+34 600 111 222"));
+
+    let mut agent = signed_in(&t, DEMO_AGENT_EMAIL).await;
+    assert_eq!(
+        agent.get(&t, "/console/settings").await.status,
+        StatusCode::FORBIDDEN
+    );
+    agent.get(&t, "/console").await;
+    let r = agent.post(&t, "/console/settings", &base).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}

@@ -8,6 +8,7 @@ pub mod problem;
 pub mod requests;
 pub mod return_detail;
 pub mod returns;
+pub mod settings;
 pub mod setup;
 pub mod sign_in;
 pub mod surveys;

@@ -50,6 +50,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Flash::PasswordChanged => s("Password changed. Other sessions were signed out."),
             Flash::UserRemoved => s("User removed. They were signed out at once."),
             Flash::KeyRotated => s("Key replaced. Update the data-key of your embed snippets now."),
+            Flash::SettingsSaved => s("Settings saved. Shoppers see them now."),
         },
         T::Pages => s("Pages"),
         T::FirstPage => s("First page"),
@@ -217,6 +218,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::FailedText => s("The server could not finish this. Nothing you typed was saved; go back and try again in a moment."),
         T::BackToToday => s("Back to Today"),
         T::Admin(m) => super::admin::adm(Locale::En, m),
+        T::Settings(m) => super::settings::set(Locale::En, m),
     }
 }
 

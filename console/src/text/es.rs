@@ -50,6 +50,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Flash::PasswordChanged => s("Contraseña cambiada. Se han cerrado tus otras sesiones."),
             Flash::UserRemoved => s("Usuario quitado. Su sesión se cerró al momento."),
             Flash::KeyRotated => s("Clave sustituida. Actualiza ahora el data-key de tus fragmentos de inserción."),
+            Flash::SettingsSaved => s("Ajustes guardados. Los compradores ya los ven."),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primera página"),
@@ -217,6 +218,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::FailedText => s("El servidor no ha podido terminar esta acción. No se ha guardado nada de lo que escribiste; vuelve atrás e inténtalo de nuevo en un momento."),
         T::BackToToday => s("Volver a Hoy"),
         T::Admin(m) => super::admin::adm(Locale::Es, m),
+        T::Settings(m) => super::settings::set(Locale::Es, m),
     }
 }
 

@@ -8,6 +8,7 @@ mod admin;
 mod en;
 mod es;
 mod pt_br;
+mod settings;
 
 use crate::ctx::Flash;
 use crate::pages::surveys::CommentFilter;
@@ -17,6 +18,7 @@ pub use admin::Adm;
 use aftercare_shared::returns::{Resolution, ReturnStatus};
 use aftercare_shared::survey::{Category, SurveyKind};
 use aftercare_shared::Locale;
+pub use settings::Set;
 
 /// Every console message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +174,8 @@ pub enum T<'a> {
     BackToToday,
     /// The owners' pages (users, keys).
     Admin(Adm<'a>),
+    /// The Settings page.
+    Settings(Set<'a>),
 }
 
 /// `msg` in `locale`.

@@ -50,6 +50,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Flash::PasswordChanged => s("Senha alterada. Suas outras sessões foram encerradas."),
             Flash::UserRemoved => s("Usuário removido. A sessão foi encerrada na hora."),
             Flash::KeyRotated => s("Chave substituída. Atualize agora o data-key dos seus trechos de incorporação."),
+            Flash::SettingsSaved => s("Configurações salvas. Os compradores já as veem."),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primeira página"),
@@ -217,6 +218,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::FailedText => s("O servidor não conseguiu concluir esta ação. Nada do que você digitou foi salvo; volte e tente novamente daqui a pouco."),
         T::BackToToday => s("Voltar para Hoje"),
         T::Admin(m) => super::admin::adm(Locale::PtBr, m),
+        T::Settings(m) => super::settings::set(Locale::PtBr, m),
     }
 }
 

@@ -15,6 +15,7 @@ pub mod reject;
 pub mod requests;
 pub mod returns;
 pub mod secrets;
+pub mod settings;
 pub mod sign_in;
 pub mod surveys;
 pub mod today;
@@ -63,6 +64,7 @@ pub fn router() -> Router<AppState> {
             post(surveys::followed_up),
         )
         .route("/console/audit", get(audit::list))
+        .route("/console/settings", get(settings::get).post(settings::post))
         .route("/console/users", get(users::list).post(users::add))
         .route("/console/users/{id}/setup-link", post(users::setup_link))
         .route("/console/users/{id}/remove", post(users::remove))

@@ -1,0 +1,411 @@
+//! Settings (owners): tracking thresholds, support contacts, the changes shoppers may ask for
+//! before shipping, and the shipping FAQ per language — one form for the store's settings
+//! document, checked by the same `StoreSettings::validate` as the admin API. A refused save
+//! shows every problem next to its field, with what was typed kept.
+
+use crate::ctx::Ctx;
+use crate::html::csrf;
+use crate::layout::page;
+use crate::role::Area;
+use crate::text::{Set, T};
+use aftercare_shared::api::{LocalizedFaq, StoreSettings, SupportContacts};
+use aftercare_shared::changes::{CancelReason, ChangePolicy};
+use aftercare_shared::i18n::{t as shopper, Acc, Msg};
+use aftercare_shared::tracking::TrackingPolicy;
+use aftercare_shared::{FieldIssue, Locale};
+use maud::{html, Markup};
+
+/// One FAQ entry as the form holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FaqRow {
+    /// Its language.
+    pub locale: Locale,
+    /// The question as typed.
+    pub question: String,
+    /// The answer as typed.
+    pub answer: String,
+}
+
+/// The settings as the form holds them: numbers as typed, so a refused save shows them again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SettingsForm {
+    /// `tracking_policy.stall_after_hours` as typed.
+    pub stall: String,
+    /// `tracking_policy.expire_after_days` as typed.
+    pub expire: String,
+    /// Support email.
+    pub email: String,
+    /// Support phone.
+    pub phone: String,
+    /// Chat or help-centre URL.
+    pub chat: String,
+    /// `changes.cancel_window_hours` as typed.
+    pub cancel_window: String,
+    /// Cancellation reasons ticked, in the shared order.
+    pub reasons: Vec<CancelReason>,
+    /// Address changes allowed.
+    pub address_changes: bool,
+    /// FAQ entries kept, in order.
+    pub faq: Vec<FaqRow>,
+}
+
+/// A problem with a field, by the API's field path (`faq[2].answer`).
+pub type Problem = (String, FieldIssue);
+
+/// A reason's form value.
+pub fn reason_code(r: CancelReason) -> &'static str {
+    match r {
+        CancelReason::ChangedMind => "changed_mind",
+        CancelReason::OrderedByMistake => "ordered_by_mistake",
+        CancelReason::FoundBetterPrice => "found_better_price",
+        CancelReason::DeliveryTooSlow => "delivery_too_slow",
+        CancelReason::NeedToChangeOrder => "need_to_change_order",
+        CancelReason::Other => "other",
+    }
+}
+
+impl SettingsForm {
+    /// The form showing `s`.
+    pub fn from_settings(s: &StoreSettings) -> Self {
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        Self {
+            stall: s.tracking_policy.stall_after_hours.to_string(),
+            expire: s.tracking_policy.expire_after_days.to_string(),
+            email: opt(&s.support.email),
+            phone: opt(&s.support.phone),
+            chat: opt(&s.support.chat_url),
+            cancel_window: s.changes.cancel_window_hours.to_string(),
+            reasons: s.changes.cancel_reasons.clone(),
+            address_changes: s.changes.address_changes,
+            faq: s
+                .faq
+                .iter()
+                .map(|f| FaqRow {
+                    locale: f.locale,
+                    question: f.question.clone(),
+                    answer: f.answer.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The form as posted: FAQ rows in the order of their numbers, without the removed ones
+    /// and without the blank "add" rows.
+    pub fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        let ticked: Vec<&str> = pairs
+            .iter()
+            .filter(|(n, _)| n == "reason")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        let mut rows: std::collections::BTreeMap<u32, (Option<Locale>, String, String, bool)> =
+            Default::default();
+        for (name, value) in pairs {
+            let Some(rest) = name.strip_prefix("faq.") else {
+                continue;
+            };
+            let Some((n, field)) = rest.split_once('.') else {
+                continue;
+            };
+            let Ok(n) = n.parse::<u32>() else { continue };
+            let row = rows.entry(n).or_default();
+            match field {
+                "locale" => row.0 = Locale::from_tag(value),
+                "question" => row.1 = value.clone(),
+                "answer" => row.2 = value.clone(),
+                "remove" => row.3 = true,
+                _ => {}
+            }
+        }
+        Self {
+            stall: get("stall"),
+            expire: get("expire"),
+            email: get("email"),
+            phone: get("phone"),
+            chat: get("chat"),
+            cancel_window: get("cancel_window"),
+            reasons: CancelReason::ALL
+                .into_iter()
+                .filter(|r| ticked.contains(&reason_code(*r)))
+                .collect(),
+            address_changes: !get("address_changes").is_empty(),
+            faq: rows
+                .into_values()
+                .filter(|(_, q, a, removed)| {
+                    !removed && !(q.trim().is_empty() && a.trim().is_empty())
+                })
+                .filter_map(|(l, q, a, _)| {
+                    Some(FaqRow {
+                        locale: l?,
+                        question: q,
+                        answer: a,
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    /// The settings document, or the fields that are not numbers; the document's own rules
+    /// are checked by `StoreSettings::validate` (on the server, before saving).
+    pub fn to_settings(&self) -> Result<StoreSettings, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut number = |path: &str, raw: &str| {
+            raw.trim().parse::<u32>().unwrap_or_else(|_| {
+                problems.push((path.to_owned(), FieldIssue::InvalidFormat));
+                0
+            })
+        };
+        let stall_after_hours = number("tracking_policy.stall_after_hours", &self.stall);
+        let expire_after_days = number("tracking_policy.expire_after_days", &self.expire);
+        let cancel_window_hours = number("changes.cancel_window_hours", &self.cancel_window);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let opt = |v: &str| Some(v.trim().to_owned()).filter(|v| !v.is_empty());
+        Ok(StoreSettings {
+            tracking_policy: TrackingPolicy {
+                stall_after_hours,
+                expire_after_days,
+            },
+            faq: self
+                .faq
+                .iter()
+                .map(|f| LocalizedFaq {
+                    locale: f.locale,
+                    question: f.question.trim().to_owned(),
+                    answer: f.answer.trim().to_owned(),
+                })
+                .collect(),
+            support: SupportContacts {
+                email: opt(&self.email),
+                phone: opt(&self.phone),
+                chat_url: opt(&self.chat),
+            },
+            changes: ChangePolicy {
+                cancel_window_hours,
+                cancel_reasons: self.reasons.clone(),
+                address_changes: self.address_changes,
+            },
+        })
+    }
+}
+
+/// The element id of the field at an API path (`faq[2].answer` → `f-faq-2-answer`).
+pub fn field_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        id.push(if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        });
+    }
+    id.trim_end_matches('-').to_owned()
+}
+
+fn issue<'p>(problems: &'p [Problem], path: &str) -> Option<&'p FieldIssue> {
+    problems
+        .iter()
+        .find(|(p, _)| p == path || p.starts_with(&format!("{path}[")))
+        .map(|(_, i)| i)
+}
+
+/// A labelled input for API path `path`, its problem (if any) beside it.
+fn field(
+    ctx: &Ctx,
+    path: &str,
+    name: &str,
+    label: Set<'_>,
+    hint: Option<Set<'_>>,
+    value: &str,
+    kind: &str,
+    problems: &[Problem],
+) -> Markup {
+    let id = field_id(path);
+    let problem = issue(problems, path);
+    let hint_id = format!("{id}-hint");
+    let err_id = format!("{id}-error");
+    let described = [
+        hint.map(|_| hint_id.as_str()),
+        problem.map(|_| err_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    html! {
+        label for=(id) { (ctx.t(T::Settings(label))) }
+        @if let Some(h) = hint { p class="hint" id=(hint_id) { (ctx.t(T::Settings(h))) } }
+        @if let Some(i) = problem { p class="field-error" id=(err_id) { (ctx.t(T::Settings(Set::Issue(*i)))) } }
+        input id=(id) name=(name) type=(kind) value=(value)
+            aria-describedby=[(!described.is_empty()).then_some(described.as_str())]
+            aria-invalid=[problem.map(|_| "true")];
+    }
+}
+
+/// The Settings page; `problems` from the last refused save.
+pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem]) -> Markup {
+    let title = ctx.t(T::AreaName(Area::Settings));
+    let s = |m: Set<'_>| ctx.t(T::Settings(m));
+    let l = ctx.locale;
+    let body = html! {
+        p { (s(Set::Intro)) }
+        @if !problems.is_empty() {
+            div class="alert" role="alert" {
+                p { strong { (s(Set::NotSaved(problems.len()))) } }
+                ul {
+                    @for (path, i) in problems {
+                        li { a href={ "#" (field_id(path)) } { (s(Set::Issue(*i))) " (" (path) ")" } }
+                    }
+                }
+            }
+        }
+        form method="post" action="/console/settings" class="stack wide" novalidate {
+            (csrf(ctx))
+            fieldset {
+                legend { (s(Set::TrackingHeading)) }
+                (field(ctx, "tracking_policy.stall_after_hours", "stall", Set::StallLabel, Some(Set::StallHint), &f.stall, "number", problems))
+                (field(ctx, "tracking_policy.expire_after_days", "expire", Set::ExpireLabel, Some(Set::ExpireHint), &f.expire, "number", problems))
+            }
+            fieldset {
+                legend { (s(Set::ContactsHeading)) }
+                p class="hint" { (s(Set::ContactsHint)) }
+                (field(ctx, "support.email", "email", Set::SupportEmail, None, &f.email, "email", problems))
+                (field(ctx, "support.phone", "phone", Set::SupportPhone, None, &f.phone, "tel", problems))
+                (field(ctx, "support.chat_url", "chat", Set::ChatUrl, None, &f.chat, "url", problems))
+            }
+            fieldset {
+                legend { (s(Set::ChangesHeading)) }
+                (field(ctx, "changes.cancel_window_hours", "cancel_window", Set::CancelWindow, Some(Set::CancelWindowHint), &f.cancel_window, "number", problems))
+                fieldset id=(field_id("changes.cancel_reasons")) {
+                    legend { (s(Set::CancelReasons)) }
+                    @if let Some(i) = issue(problems, "changes.cancel_reasons") { p class="field-error" { (s(Set::Issue(*i))) } }
+                    @for r in CancelReason::ALL {
+                        @let id = format!("reason-{}", reason_code(r));
+                        div class="choice" {
+                            input type="checkbox" id=(id) name="reason" value=(reason_code(r)) checked[f.reasons.contains(&r)];
+                            label for=(id) { (shopper(l, Msg::Account(Acc::CancelReason(r)))) }
+                        }
+                    }
+                }
+                div class="choice" {
+                    input type="checkbox" id="address-changes" name="address_changes" value="on" checked[f.address_changes];
+                    label for="address-changes" { (s(Set::AddressChanges)) }
+                }
+            }
+            fieldset {
+                legend { (s(Set::FaqHeading)) }
+                p class="hint" { (s(Set::FaqHint(StoreSettings::MAX_FAQ))) }
+                @if let Some(i) = problems.iter().find(|(p, _)| p == "faq").map(|(_, i)| i) { p class="field-error" id="f-faq" { (s(Set::Issue(*i))) } }
+                @for (k, loc) in Locale::ALL.into_iter().enumerate() {
+                    h3 { (s(Set::FaqIn(&ctx.t(T::LanguageName(loc))))) }
+                    @for (i, row) in f.faq.iter().enumerate().filter(|(_, r)| r.locale == loc) {
+                        (faq_row(ctx, i, row, problems))
+                    }
+                    (faq_row(ctx, f.faq.len() + k, &FaqRow { locale: loc, question: String::new(), answer: String::new() }, problems))
+                }
+            }
+            button type="submit" class="primary" { (s(Set::Save)) }
+        }
+    };
+    page(ctx, Area::Settings, &title, body)
+}
+
+fn faq_row(ctx: &Ctx, i: usize, row: &FaqRow, problems: &[Problem]) -> Markup {
+    let s = |m: Set<'_>| ctx.t(T::Settings(m));
+    let blank = row.question.is_empty() && row.answer.is_empty();
+    let q = format!("faq[{i}].question");
+    let a = format!("faq[{i}].answer");
+    html! {
+        fieldset class="faq" {
+            legend { @if blank { (s(Set::FaqAdd)) } @else { (s(Set::FaqNumber(i + 1))) } }
+            input type="hidden" name={ "faq." (i) ".locale" } value=(row.locale.tag());
+            label for=(field_id(&q)) { (s(Set::FaqQuestion)) }
+            @if let Some(e) = issue(problems, &q) { p class="field-error" id={ (field_id(&q)) "-error" } { (s(Set::Issue(*e))) } }
+            input id=(field_id(&q)) name={ "faq." (i) ".question" } value=(row.question) maxlength="200"
+                aria-invalid=[issue(problems, &q).map(|_| "true")];
+            label for=(field_id(&a)) { (s(Set::FaqAnswer)) }
+            @if let Some(e) = issue(problems, &a) { p class="field-error" id={ (field_id(&a)) "-error" } { (s(Set::Issue(*e))) } }
+            textarea id=(field_id(&a)) name={ "faq." (i) ".answer" } rows="3" maxlength="2000"
+                aria-invalid=[issue(problems, &a).map(|_| "true")] { (row.answer) }
+            @if !blank {
+                div class="choice" {
+                    input type="checkbox" id={ "faq-remove-" (i) } name={ "faq." (i) ".remove" } value="on";
+                    label for={ "faq-remove-" (i) } { (s(Set::FaqRemove)) }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_posted_form_drops_removed_and_blank_rows_and_keeps_order() {
+        let f = SettingsForm::from_pairs(&pairs(&[
+            ("stall", "48"),
+            ("expire", "30"),
+            ("cancel_window", "0"),
+            ("reason", "other"),
+            ("faq.1.locale", "es"),
+            ("faq.1.question", "¿Q2?"),
+            ("faq.1.answer", "A2"),
+            ("faq.0.locale", "en"),
+            ("faq.0.question", "Q1?"),
+            ("faq.0.answer", "A1"),
+            ("faq.2.locale", "en"),
+            ("faq.2.question", "Gone?"),
+            ("faq.2.answer", "x"),
+            ("faq.2.remove", "on"),
+            ("faq.3.locale", "pt-BR"),
+            ("faq.3.question", " "),
+            ("faq.3.answer", ""),
+        ]));
+        assert_eq!(
+            f.faq
+                .iter()
+                .map(|r| r.question.as_str())
+                .collect::<Vec<_>>(),
+            ["Q1?", "¿Q2?"]
+        );
+        assert_eq!(f.reasons, [CancelReason::Other]);
+        assert!(!f.address_changes);
+        let s = f.to_settings().unwrap();
+        assert_eq!(s.tracking_policy.stall_after_hours, 48);
+        assert_eq!(s.changes.cancel_window_hours, 0);
+        assert_eq!(SettingsForm::from_settings(&s).faq, f.faq);
+    }
+
+    #[test]
+    fn numbers_that_are_not_numbers_are_named() {
+        let f = SettingsForm::from_pairs(&pairs(&[
+            ("stall", "two days"),
+            ("expire", "30"),
+            ("cancel_window", "-1"),
+        ]));
+        let problems = f.to_settings().unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "tracking_policy.stall_after_hours",
+                "changes.cancel_window_hours"
+            ]
+        );
+        assert_eq!(field_id("faq[2].answer"), "f-faq-2--answer");
+    }
+}
