@@ -138,7 +138,7 @@ impl SettingsForm {
             faq: rows
                 .into_values()
                 .filter(|(_, q, a, removed)| {
-                    !removed && !(q.trim().is_empty() && a.trim().is_empty())
+                    !removed && (!q.trim().is_empty() || !a.trim().is_empty())
                 })
                 .filter_map(|(l, q, a, _)| {
                     Some(FaqRow {
@@ -216,17 +216,26 @@ fn issue<'p>(problems: &'p [Problem], path: &str) -> Option<&'p FieldIssue> {
         .map(|(_, i)| i)
 }
 
-/// A labelled input for API path `path`, its problem (if any) beside it.
-fn field(
-    ctx: &Ctx,
-    path: &str,
-    name: &str,
-    label: Set<'_>,
-    hint: Option<Set<'_>>,
-    value: &str,
-    kind: &str,
-    problems: &[Problem],
-) -> Markup {
+/// One input of the form: its API path, form name, label, hint, value and input type.
+struct Input<'a> {
+    path: &'a str,
+    name: &'a str,
+    label: Set<'a>,
+    hint: Option<Set<'a>>,
+    value: &'a str,
+    kind: &'a str,
+}
+
+/// A labelled input, its problem (if any) beside it.
+fn field(ctx: &Ctx, input: Input<'_>, problems: &[Problem]) -> Markup {
+    let Input {
+        path,
+        name,
+        label,
+        hint,
+        value,
+        kind,
+    } = input;
     let id = field_id(path);
     let problem = issue(problems, path);
     let hint_id = format!("{id}-hint");
@@ -270,19 +279,19 @@ pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem]) -> Markup {
             (csrf(ctx))
             fieldset {
                 legend { (s(Set::TrackingHeading)) }
-                (field(ctx, "tracking_policy.stall_after_hours", "stall", Set::StallLabel, Some(Set::StallHint), &f.stall, "number", problems))
-                (field(ctx, "tracking_policy.expire_after_days", "expire", Set::ExpireLabel, Some(Set::ExpireHint), &f.expire, "number", problems))
+                (field(ctx, Input { path: "tracking_policy.stall_after_hours", name: "stall", label: Set::StallLabel, hint: Some(Set::StallHint), value: &f.stall, kind: "number" }, problems))
+                (field(ctx, Input { path: "tracking_policy.expire_after_days", name: "expire", label: Set::ExpireLabel, hint: Some(Set::ExpireHint), value: &f.expire, kind: "number" }, problems))
             }
             fieldset {
                 legend { (s(Set::ContactsHeading)) }
                 p class="hint" { (s(Set::ContactsHint)) }
-                (field(ctx, "support.email", "email", Set::SupportEmail, None, &f.email, "email", problems))
-                (field(ctx, "support.phone", "phone", Set::SupportPhone, None, &f.phone, "tel", problems))
-                (field(ctx, "support.chat_url", "chat", Set::ChatUrl, None, &f.chat, "url", problems))
+                (field(ctx, Input { path: "support.email", name: "email", label: Set::SupportEmail, hint: None, value: &f.email, kind: "email" }, problems))
+                (field(ctx, Input { path: "support.phone", name: "phone", label: Set::SupportPhone, hint: None, value: &f.phone, kind: "tel" }, problems))
+                (field(ctx, Input { path: "support.chat_url", name: "chat", label: Set::ChatUrl, hint: None, value: &f.chat, kind: "url" }, problems))
             }
             fieldset {
                 legend { (s(Set::ChangesHeading)) }
-                (field(ctx, "changes.cancel_window_hours", "cancel_window", Set::CancelWindow, Some(Set::CancelWindowHint), &f.cancel_window, "number", problems))
+                (field(ctx, Input { path: "changes.cancel_window_hours", name: "cancel_window", label: Set::CancelWindow, hint: Some(Set::CancelWindowHint), value: &f.cancel_window, kind: "number" }, problems))
                 fieldset id=(field_id("changes.cancel_reasons")) {
                     legend { (s(Set::CancelReasons)) }
                     @if let Some(i) = issue(problems, "changes.cancel_reasons") { p class="field-error" { (s(Set::Issue(*i))) } }

@@ -67,7 +67,9 @@ pub async fn post(
         Err(e) => return Err(e.into()),
     }
     // The store's row carries the contacts and thresholds: read it again to log what is stored.
-    let saved = stores::by_id(&state.db, c.store.id).await?.ok_or(Error::NotFound)?;
+    let saved = stores::by_id(&state.db, c.store.id)
+        .await?
+        .ok_or(Error::NotFound)?;
     let after = stores::settings(&state.db, &saved).await?;
     let json = |s| serde_json::to_value(s).ok();
     audit::record(
