@@ -397,12 +397,12 @@ async fn settings_are_saved_with_the_apis_rules_and_a_refusal_keeps_every_field(
         page.contains("Nothing was saved: 3 fields need attention."),
         "{page}"
     );
-    for path in [
-        "tracking_policy.stall_after_hours",
-        "support.email",
-        "faq[0].answer",
+    for named in [
+        r##"href="#f-tracking_policy-stall_after_hours">A parcel without news is stalled after (hours): This is outside the allowed range."##,
+        r##"href="#f-support-email">Support email: This is not in the expected form."##,
+        r##"href="#f-faq-0--answer">Question 1 — Answer: This is needed."##,
     ] {
-        assert!(page.contains(&format!("({path})")), "{path}");
+        assert!(page.contains(named), "{named}");
     }
     assert!(
         page.contains(r#"value="9999""#) && page.contains(r#"value="care at aurora""#),

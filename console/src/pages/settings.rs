@@ -270,7 +270,7 @@ pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem]) -> Markup {
                 p { strong { (s(Set::NotSaved(problems.len()))) } }
                 ul {
                     @for (path, i) in problems {
-                        li { a href={ "#" (field_id(path)) } { (s(Set::Issue(*i))) " (" (path) ")" } }
+                        li { a href={ "#" (field_id(path)) } { (label_of(ctx, path)) ": " (s(Set::Issue(*i))) } }
                     }
                 }
             }
@@ -324,6 +324,38 @@ pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem]) -> Markup {
         }
     };
     page(ctx, Area::Settings, &title, body)
+}
+
+/// What the reader calls the field at an API path (the error summary links to it).
+fn label_of(ctx: &Ctx, path: &str) -> String {
+    let s = |m: Set<'_>| ctx.t(T::Settings(m));
+    let simple = match path {
+        "tracking_policy.stall_after_hours" => Some(Set::StallLabel),
+        "tracking_policy.expire_after_days" => Some(Set::ExpireLabel),
+        "support.email" => Some(Set::SupportEmail),
+        "support.phone" => Some(Set::SupportPhone),
+        "support.chat_url" => Some(Set::ChatUrl),
+        "changes.cancel_window_hours" => Some(Set::CancelWindow),
+        "faq" => Some(Set::FaqHeading),
+        p if p.starts_with("changes.cancel_reasons") => Some(Set::CancelReasons),
+        _ => None,
+    };
+    if let Some(m) = simple {
+        return s(m);
+    }
+    let faq = path
+        .strip_prefix("faq[")
+        .and_then(|rest| rest.split_once("]."))
+        .and_then(|(n, field)| {
+            let n: usize = n.parse().ok()?;
+            let part = if field == "question" {
+                Set::FaqQuestion
+            } else {
+                Set::FaqAnswer
+            };
+            Some(format!("{} — {}", s(Set::FaqNumber(n + 1)), s(part)))
+        });
+    faq.unwrap_or_else(|| path.to_owned())
 }
 
 fn faq_row(ctx: &Ctx, i: usize, row: &FaqRow, problems: &[Problem]) -> Markup {
