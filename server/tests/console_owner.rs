@@ -472,3 +472,71 @@ async fn settings_are_saved_with_the_apis_rules_and_a_refusal_keeps_every_field(
     let r = agent.post(&t, "/console/settings", &base).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn allowed_origins_are_checked_line_by_line_and_cors_follows_at_once() {
+    let t = setup().await;
+    let mut owner = signed_in(&t, DEMO_OWNER_EMAIL).await;
+    let page = text(&owner.get(&t, "/console/settings").await);
+    assert!(
+        page.contains("http://127.0.0.1:*\nhttp://localhost:*"),
+        "the demo's origins, one per line"
+    );
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/v1/store")
+            .header("origin", origin)
+            .header("access-control-request-method", "GET")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let allowed = |r: &common::Reply| r.header("access-control-allow-origin").is_some();
+    assert!(!allowed(&t.send(preflight("https://shop.example")).await));
+
+    let typed =
+        "https://shop.example/\nshop.example\n\nhttp://127.0.0.1:*\nhttps://shop.example:99999";
+    let r = owner
+        .post(&t, "/console/settings/origins", &[("origins", typed)])
+        .await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = text(&r);
+    assert!(page.contains("Line 2: This is not in the expected form.") && page.contains("Line 5:"));
+    assert!(
+        page.contains("https://shop.example/\nshop.example"),
+        "the typing is kept"
+    );
+    assert!(
+        !allowed(&t.send(preflight("https://shop.example")).await),
+        "nothing saved"
+    );
+
+    let r = owner
+        .post(
+            &t,
+            "/console/settings/origins",
+            &[(
+                "origins",
+                "https://shop.example/\nHTTPS://SHOP.example\nhttp://127.0.0.1:*",
+            )],
+        )
+        .await;
+    assert_eq!(
+        r.header("location"),
+        Some("/console/settings?done=settings-saved")
+    );
+    assert!(
+        allowed(&t.send(preflight("https://shop.example")).await),
+        "CORS allows it at once"
+    );
+    assert!(
+        !allowed(&t.send(preflight("http://localhost:3000")).await),
+        "removed"
+    );
+    let page = text(&owner.get(&t, "/console/settings").await);
+    assert!(
+        page.contains("http://127.0.0.1:*\nhttps://shop.example<"),
+        "stored once, sorted"
+    );
+    assert!(text(&owner.get(&t, "/console/audit").await).contains("settings.origins"));
+}

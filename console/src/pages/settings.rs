@@ -258,8 +258,20 @@ fn field(ctx: &Ctx, input: Input<'_>, problems: &[Problem]) -> Markup {
     }
 }
 
-/// The Settings page; `problems` from the last refused save.
-pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem]) -> Markup {
+/// The allowed origins as the form holds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origins {
+    /// One origin per line, as typed.
+    pub text: String,
+    /// Refused lines: 1-based line number and why.
+    pub problems: Vec<(usize, FieldIssue)>,
+    /// More lines than a store may have (`api::MAX_ORIGINS`).
+    pub too_many: bool,
+}
+
+/// The Settings page; `problems` from the last refused save of the settings, `origins` with
+/// its own.
+pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem], origins: &Origins) -> Markup {
     let title = ctx.t(T::AreaName(Area::Settings));
     let s = |m: Set<'_>| ctx.t(T::Settings(m));
     let l = ctx.locale;
@@ -322,8 +334,36 @@ pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem]) -> Markup {
             }
             button type="submit" class="primary" { (s(Set::Save)) }
         }
+        (origins_form(ctx, origins))
     };
     page(ctx, Area::Settings, &title, body)
+}
+
+fn origins_form(ctx: &Ctx, o: &Origins) -> Markup {
+    let s = |m: Set<'_>| ctx.t(T::Settings(m));
+    let refused = o.too_many || !o.problems.is_empty();
+    html! {
+        form method="post" action="/console/settings/origins" class="stack wide" novalidate {
+            (csrf(ctx))
+            fieldset {
+                legend { (s(Set::OriginsHeading)) }
+                p class="hint" id="origins-hint" { (s(Set::OriginsHint)) }
+                @if refused {
+                    div class="alert" role="alert" id="origins-error" {
+                        @if o.too_many { p { (s(Set::OriginsTooMany(aftercare_shared::api::MAX_ORIGINS))) } }
+                        @if !o.problems.is_empty() {
+                            ul { @for (line, i) in &o.problems { li { (s(Set::OriginLine(*line))) ": " (s(Set::Issue(*i))) } } }
+                        }
+                    }
+                }
+                label for="origins" { (s(Set::OriginsLabel)) }
+                textarea id="origins" name="origins" rows="5" spellcheck="false"
+                    aria-describedby=(if refused { "origins-hint origins-error" } else { "origins-hint" })
+                    aria-invalid=[refused.then_some("true")] { (o.text) }
+            }
+            button type="submit" { (s(Set::SaveOrigins)) }
+        }
+    }
 }
 
 /// What the reader calls the field at an API path (the error summary links to it).

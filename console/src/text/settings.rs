@@ -34,6 +34,12 @@ pub enum Set<'a> {
     FaqAnswer,
     FaqRemove,
     Save,
+    OriginsHeading,
+    OriginsHint,
+    OriginsLabel,
+    OriginLine(usize),
+    OriginsTooMany(usize),
+    SaveOrigins,
 }
 
 /// `m` in `locale`.
@@ -83,6 +89,12 @@ fn en(m: Set<'_>) -> String {
         Set::FaqAnswer => s("Answer"),
         Set::FaqRemove => s("Remove this question"),
         Set::Save => s("Save settings"),
+        Set::OriginsHeading => s("Allowed origins"),
+        Set::OriginsHint => s("The sites whose pages may embed the widgets, one per line, exactly as the browser names them: https://shop.example, or http://localhost:* for any port."),
+        Set::OriginsLabel => s("Origins, one per line"),
+        Set::OriginLine(n) => format!("Line {n}"),
+        Set::OriginsTooMany(n) => format!("At most {n} origins."),
+        Set::SaveOrigins => s("Save origins"),
     }
 }
 
@@ -124,6 +136,12 @@ fn es(m: Set<'_>) -> String {
         Set::FaqAnswer => s("Respuesta"),
         Set::FaqRemove => s("Quitar esta pregunta"),
         Set::Save => s("Guardar ajustes"),
+        Set::OriginsHeading => s("Orígenes permitidos"),
+        Set::OriginsHint => s("Los sitios cuyas páginas pueden insertar los widgets, uno por línea, tal como los nombra el navegador: https://tienda.example, o http://localhost:* para cualquier puerto."),
+        Set::OriginsLabel => s("Orígenes, uno por línea"),
+        Set::OriginLine(n) => format!("Línea {n}"),
+        Set::OriginsTooMany(n) => format!("Como máximo {n} orígenes."),
+        Set::SaveOrigins => s("Guardar orígenes"),
     }
 }
 
@@ -165,6 +183,12 @@ fn pt_br(m: Set<'_>) -> String {
         Set::FaqAnswer => s("Resposta"),
         Set::FaqRemove => s("Remover esta pergunta"),
         Set::Save => s("Salvar configurações"),
+        Set::OriginsHeading => s("Origens permitidas"),
+        Set::OriginsHint => s("Os sites cujas páginas podem incorporar os widgets, um por linha, exatamente como o navegador os nomeia: https://loja.example, ou http://localhost:* para qualquer porta."),
+        Set::OriginsLabel => s("Origens, uma por linha"),
+        Set::OriginLine(n) => format!("Linha {n}"),
+        Set::OriginsTooMany(n) => format!("No máximo {n} origens."),
+        Set::SaveOrigins => s("Salvar origens"),
     }
 }
 
@@ -211,6 +235,14 @@ mod tests {
             Set::FaqRemove,
             Set::Save,
         ];
+        v.extend([
+            Set::OriginsHeading,
+            Set::OriginsHint,
+            Set::OriginsLabel,
+            Set::OriginLine(4),
+            Set::OriginsTooMany(50),
+            Set::SaveOrigins,
+        ]);
         v.extend(ISSUES.map(Set::Issue));
         v
     }
@@ -245,13 +277,19 @@ mod tests {
             Set::FaqAnswer => 24,
             Set::FaqRemove => 25,
             Set::Save => 26,
+            Set::OriginsHeading => 27,
+            Set::OriginsHint => 28,
+            Set::OriginsLabel => 29,
+            Set::OriginLine(_) => 30,
+            Set::OriginsTooMany(_) => 31,
+            Set::SaveOrigins => 32,
         }
     }
 
     #[test]
     fn every_variant_is_written_out_and_translated() {
         let seen: std::collections::BTreeSet<usize> = every().iter().map(index).collect();
-        assert_eq!(seen, (0..27).collect());
+        assert_eq!(seen, (0..33).collect());
         for m in every() {
             let english = set(Locale::En, m);
             for l in Locale::ALL {

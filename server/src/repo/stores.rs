@@ -340,3 +340,23 @@ pub async fn rotate_key(db: &Db, store_id: i64, kind: KeyKind, new: &str) -> Res
     }
     tx.commit().await
 }
+
+/// Replace the allowed origins of store `store_id` (each already checked with
+/// `api::origin_issue`; duplicates are stored once).
+pub async fn put_origins(db: &Db, store_id: i64, origins: &[String]) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query("DELETE FROM store_origins WHERE store_id = $1")
+        .bind(store_id)
+        .execute(tx.conn())
+        .await?;
+    for origin in origins {
+        sqlx::query(
+            "INSERT INTO store_origins (store_id, origin) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        )
+        .bind(store_id)
+        .bind(origin)
+        .execute(tx.conn())
+        .await?;
+    }
+    tx.commit().await
+}

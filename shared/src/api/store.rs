@@ -177,6 +177,66 @@ impl StoreSettings {
     }
 }
 
+/// Most origins a store may allow.
+pub const MAX_ORIGINS: usize = 50;
+
+/// What is wrong with an allowed-origin entry, if anything. An entry is what a browser sends
+/// as `Origin` — `https://shop.example`, `http://127.0.0.1:8080` — or the same with `:*` for
+/// any port: scheme `http` or `https`, a host name (letters, digits, `-`, dots), an IPv4
+/// address or a bracketed IPv6 one, an optional port 1–65535, and nothing after it (no path,
+/// no trailing slash, no user name). The server matches entries with `origin_matches`.
+pub fn origin_issue(entry: &str) -> Option<FieldIssue> {
+    if entry.is_empty() {
+        return Some(FieldIssue::Required);
+    }
+    if entry.len() > 255 {
+        return Some(FieldIssue::TooLong);
+    }
+    let rest = entry
+        .strip_prefix("https://")
+        .or_else(|| entry.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return Some(FieldIssue::InvalidFormat);
+    };
+    let (host, port) = if let Some(v6) = rest.strip_prefix('[') {
+        let Some((inside, after)) = v6.split_once(']') else {
+            return Some(FieldIssue::InvalidFormat);
+        };
+        let ok = !inside.is_empty()
+            && inside
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.');
+        if !ok {
+            return Some(FieldIssue::InvalidFormat);
+        }
+        (None, after)
+    } else {
+        match rest.find(':') {
+            Some(i) => (Some(&rest[..i]), &rest[i..]),
+            None => (Some(rest), ""),
+        }
+    };
+    if let Some(host) = host {
+        let label_ok = |l: &str| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        };
+        if !host.split('.').all(label_ok) {
+            return Some(FieldIssue::InvalidFormat);
+        }
+    }
+    match port {
+        "" | ":*" => None,
+        p => match p.strip_prefix(':').map(str::parse::<u32>) {
+            Some(Ok(n)) if (1..=65_535).contains(&n) && !p[1..].starts_with('+') => None,
+            _ => Some(FieldIssue::InvalidFormat),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +290,35 @@ mod tests {
                 "changes.cancel_reasons[1]"
             ]
         );
+    }
+
+    #[test]
+    fn origins_are_what_browsers_send() {
+        for ok in [
+            "https://shop.example",
+            "http://127.0.0.1:8080",
+            "http://localhost:*",
+            "https://[::1]:8443",
+            "https://xn--tnda-1qa.example",
+        ] {
+            assert_eq!(origin_issue(ok), None, "{ok}");
+        }
+        for bad in [
+            "shop.example",
+            "https://shop.example/",
+            "https://shop.example/path",
+            "ftp://shop.example",
+            "https://user@shop.example",
+            "https://shop..example",
+            "https://-shop.example",
+            "https://shop.example:0",
+            "https://shop.example:70000",
+            "https://shop.example:+80",
+            "https://[zz]",
+            "https://shop example",
+        ] {
+            assert_eq!(origin_issue(bad), Some(FieldIssue::InvalidFormat), "{bad}");
+        }
+        assert_eq!(origin_issue(""), Some(FieldIssue::Required));
     }
 }

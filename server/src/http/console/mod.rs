@@ -65,6 +65,7 @@ pub fn router() -> Router<AppState> {
         )
         .route("/console/audit", get(audit::list))
         .route("/console/settings", get(settings::get).post(settings::post))
+        .route("/console/settings/origins", post(settings::post_origins))
         .route("/console/users", get(users::list).post(users::add))
         .route("/console/users/{id}/setup-link", post(users::setup_link))
         .route("/console/users/{id}/remove", post(users::remove))
