@@ -125,7 +125,7 @@ pub async fn post_origins(
         match origin_issue(entry) {
             Some(issue) => problems.push((i + 1, issue)),
             None if !list.iter().any(|o| o.eq_ignore_ascii_case(entry)) => {
-                list.push(entry.to_owned())
+                list.push(entry.to_owned());
             }
             None => {}
         }
