@@ -27,7 +27,9 @@ pub(super) fn en(msg: T<'_>) -> String {
             Area::Today => "Today",
             Area::Returns => "Returns",
             Area::Requests => "Requests",
+            Area::Orders => "Orders",
             Area::Surveys => "Surveys",
+            Area::Insights => "Insights",
             Area::Settings => "Settings",
             Area::Keys => "Keys",
             Area::Users => "Users",
@@ -214,6 +216,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::FailedTitle => s("Something went wrong"),
         T::FailedText => s("The server could not finish this. Nothing you typed was saved; go back and try again in a moment."),
         T::BackToToday => s("Back to Today"),
+        T::Orders(o) => super::orders::text(Locale::En, o),
     }
 }
 

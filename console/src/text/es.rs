@@ -27,7 +27,9 @@ pub(super) fn es(msg: T<'_>) -> String {
             Area::Today => "Hoy",
             Area::Returns => "Devoluciones",
             Area::Requests => "Solicitudes",
+            Area::Orders => "Pedidos",
             Area::Surveys => "Encuestas",
+            Area::Insights => "Análisis",
             Area::Settings => "Configuración",
             Area::Keys => "Claves",
             Area::Users => "Usuarios",
@@ -214,6 +216,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::FailedTitle => s("Algo ha salido mal"),
         T::FailedText => s("El servidor no ha podido terminar esta acción. No se ha guardado nada de lo que escribiste; vuelve atrás e inténtalo de nuevo en un momento."),
         T::BackToToday => s("Volver a Hoy"),
+        T::Orders(o) => super::orders::text(Locale::Es, o),
     }
 }
 

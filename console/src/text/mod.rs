@@ -6,7 +6,10 @@
 
 mod en;
 mod es;
+mod orders;
 mod pt_br;
+
+pub use orders::O;
 
 use crate::ctx::Flash;
 use crate::pages::surveys::CommentFilter;
@@ -168,6 +171,8 @@ pub enum T<'a> {
     FailedTitle,
     FailedText,
     BackToToday,
+    // Orders and Insights (their own enum and file).
+    Orders(O<'a>),
 }
 
 /// `msg` in `locale`.
@@ -181,6 +186,8 @@ pub fn t(locale: Locale, msg: T<'_>) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_orders;
 
 /// A return status exactly as the shopper reads it (the shared catalog's label).
 fn shopper_status(locale: Locale, status: ReturnStatus) -> String {

@@ -27,7 +27,9 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Area::Today => "Hoje",
             Area::Returns => "Devoluções",
             Area::Requests => "Solicitações",
+            Area::Orders => "Pedidos",
             Area::Surveys => "Pesquisas",
+            Area::Insights => "Análises",
             Area::Settings => "Configurações",
             Area::Keys => "Chaves",
             Area::Users => "Usuários",
@@ -214,6 +216,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::FailedTitle => s("Algo deu errado"),
         T::FailedText => s("O servidor não conseguiu concluir esta ação. Nada do que você digitou foi salvo; volte e tente novamente daqui a pouco."),
         T::BackToToday => s("Voltar para Hoje"),
+        T::Orders(o) => super::orders::text(Locale::PtBr, o),
     }
 }
 

@@ -21,8 +21,9 @@ macro_rules! all {
     }};
 }
 
-fn areas() -> [Area; 9] {
-    all!(Area: Today, Returns, Requests, Surveys, Settings, Keys, Users, Audit, Account)
+fn areas() -> [Area; 11] {
+    all!(Area: Today, Returns, Requests, Orders, Surveys, Insights, Settings, Keys, Users, Audit,
+        Account)
 }
 
 fn problems() -> [PasswordProblem; 4] {
@@ -75,7 +76,7 @@ fn flashes() -> Vec<Flash> {
 }
 
 /// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-const VARIANTS: usize = 140;
+const VARIANTS: usize = 141;
 
 /// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
 /// until it is numbered here (then raise [`VARIANTS`] and add a sample to [`every`]).
@@ -221,6 +222,7 @@ fn variant_index(m: &T<'_>) -> usize {
         T::FailedTitle => 137,
         T::FailedText => 138,
         T::BackToToday => 139,
+        T::Orders(..) => 140,
     }
 }
 
@@ -388,6 +390,7 @@ fn every() -> Vec<T<'static>> {
         T::FailedText,
         T::BackToToday,
     ]);
+    all.extend(tests_orders::every().into_iter().map(T::Orders));
     all
 }
 
@@ -397,7 +400,7 @@ fn every_variant_has_a_sample() {
     let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen.contains(i)).collect();
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
-    assert_eq!(variant_index(&T::BackToToday), VARIANTS - 1);
+    assert_eq!(variant_index(&T::Orders(O::Find)), VARIANTS - 1);
 }
 
 #[test]
