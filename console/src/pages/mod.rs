@@ -3,6 +3,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod insights;
+pub mod order;
+pub mod orders;
 pub mod problem;
 pub mod requests;
 pub mod return_detail;
