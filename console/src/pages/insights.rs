@@ -67,9 +67,9 @@ pub fn insights(ctx: &Ctx, data: &Insights) -> Markup {
                                 Some(avg) => strong { (say(O::Rating(&one_decimal(l, avg), p.reviews))) },
                                 None => span class="muted" { (say(O::NoReviews)) },
                             } }
+                            li { strong { (say(O::ReturnRate(&percent(l, p.return_rate)))) } }
                             li { (say(O::Ordered(p.units_ordered))) }
                             li { (say(O::Returned(p.units_returned))) }
-                            li { strong { (say(O::ReturnRate(&percent(l, p.return_rate)))) } }
                         }
                         @if !p.top_return_reasons.is_empty() {
                             h4 { (say(O::ReasonsHeading)) }
@@ -98,7 +98,7 @@ pub fn insights(ctx: &Ctx, data: &Insights) -> Markup {
                 }
             }
         }
-        div class="charts" {
+        div class="charts wide" {
             figure {
                 img src=(FEEDBACK_CHART) width=(data.feedback_chart.0) height=(data.feedback_chart.1)
                     alt=(say(O::FeedbackChartAlt));

@@ -76,7 +76,7 @@ pub fn orders(
                                 td { (r.email) }
                                 td { (date_time(l, &r.placed_at)) }
                                 td { (shopper(l, Msg::OrderStatus(r.status))) }
-                                td class="num" { (money(l, &r.total)) }
+                                td class="num nowrap" { (money(l, &r.total)) }
                                 td class="num" { (r.parcels) }
                             }
                         }
