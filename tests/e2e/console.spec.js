@@ -69,7 +69,7 @@ test('approving a return in the console moves the shopper\'s open status page', 
   await expect(w.getByText('Status: Approved')).toBeVisible({ timeout: 8_000 });
 
   // Rejecting needs a note; the browser asks for it before anything is sent.
-  await page.getByText('Reject', { exact: true }).click();
+  await page.locator('summary').getByText('Reject', { exact: true }).click();
   await page.getByRole('button', { name: 'Reject' }).click();
   await expect(page.getByRole('status')).toHaveText('Done: the return is now “Approved”.');
   await page.getByLabel('Why (the shopper reads this)').fill('The box was opened and the shoes worn outdoors.');
@@ -112,7 +112,7 @@ test('a detractor who asked to be contacted is marked followed up', async ({ pag
 test('agents see no owner areas; signing out ends the session', async ({ page }) => {
   await signIn(page, AGENT);
   const nav = page.getByRole('navigation', { name: 'Aftercare console' });
-  await expect(nav.getByRole('link')).toHaveText(['Today', 'Returns', 'Requests', 'Surveys']);
+  await expect(nav.getByRole('link')).toHaveText(['Today', 'Returns', 'Requests', 'Orders', 'Surveys', 'Insights']);
   const res = await page.goto('/console/audit');
   expect(res.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1, name: 'Not for your role' })).toBeVisible();

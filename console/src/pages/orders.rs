@@ -59,7 +59,8 @@ pub fn orders(
         @if rows.is_empty() {
             p class="empty" { (ctx.t(T::Orders(O::NoOrders))) }
         } @else {
-            div class="scroll" {
+            // Focusable, so a table wider than the screen can be scrolled from the keyboard.
+            div class="scroll" role="region" aria-labelledby="results-h" tabindex="0" {
                 table aria-labelledby="results-h" {
                     thead { tr {
                         th scope="col" { (ctx.t(T::OrderColumn)) }
