@@ -289,6 +289,10 @@ async fn insights_list_products_with_their_charts_and_anxious_orders() {
         today.contains(r#"<a href="/console/orders/1002">Order 1002</a>"#),
         "Today links it"
     );
+    assert!(
+        today.contains(r#"<a href="/console/orders/1022">Order 1022</a>"#),
+        "and the parcels in trouble"
+    );
 }
 
 #[tokio::test]
