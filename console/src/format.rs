@@ -59,6 +59,21 @@ pub fn money(locale: Locale, m: &Money) -> String {
     }
 }
 
+/// A number to one decimal with the reader's decimal mark: `4.3` (English), `4,3`.
+pub fn one_decimal(locale: Locale, x: f64) -> String {
+    let text = format!("{x:.1}");
+    match locale {
+        Locale::En => text,
+        Locale::Es | Locale::PtBr => text.replace('.', ","),
+    }
+}
+
+/// A rate (0.125) as a percentage to one decimal: `12.5 %` (English), `12,5 %`; the space
+/// is a no-break space, so the sign never wraps onto a line of its own.
+pub fn percent(locale: Locale, rate: f64) -> String {
+    format!("{}\u{a0}%", one_decimal(locale, rate * 100.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +92,13 @@ mod tests {
         let eur = Currency::parse("EUR").unwrap();
         assert_eq!(money(Locale::En, &Money::new(4990, eur)), "EUR 49.90");
         assert_eq!(money(Locale::Es, &Money::new(-5, eur)), "-0,05 EUR");
+    }
+
+    #[test]
+    fn rates_use_the_readers_decimal_mark() {
+        assert_eq!(one_decimal(Locale::En, 4.26), "4.3");
+        assert_eq!(one_decimal(Locale::PtBr, 4.0), "4,0");
+        assert_eq!(percent(Locale::Es, 0.125), "12,5\u{a0}%");
+        assert_eq!(percent(Locale::En, 0.0), "0.0\u{a0}%");
     }
 }

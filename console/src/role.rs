@@ -48,8 +48,12 @@ pub enum Area {
     Returns,
     /// Cancellation and address-change requests.
     Requests,
+    /// Order search and one order as the shopper sees it (support answers "where is it?").
+    Orders,
     /// NPS and CSAT reports and follow-ups.
     Surveys,
+    /// Feedback per product (ratings, returns, comments) and tracking anxiety, side by side.
+    Insights,
     /// Store settings (owners).
     Settings,
     /// Keys (owners).
@@ -64,11 +68,13 @@ pub enum Area {
 
 impl Area {
     /// The areas in navigation order (those the console has pages for).
-    pub const NAV: [Area; 8] = [
+    pub const NAV: [Area; 10] = [
         Area::Today,
         Area::Returns,
         Area::Requests,
+        Area::Orders,
         Area::Surveys,
+        Area::Insights,
         Area::Settings,
         Area::Audit,
         Area::Users,
@@ -81,7 +87,9 @@ impl Area {
             Area::Today => "/console",
             Area::Returns => "/console/returns",
             Area::Requests => "/console/requests",
+            Area::Orders => "/console/orders",
             Area::Surveys => "/console/surveys",
+            Area::Insights => "/console/insights",
             Area::Settings => "/console/settings",
             Area::Keys => "/console/keys",
             Area::Users => "/console/users",
@@ -105,7 +113,9 @@ mod tests {
             Area::Today,
             Area::Returns,
             Area::Requests,
+            Area::Orders,
             Area::Surveys,
+            Area::Insights,
             Area::Account,
         ] {
             assert!(Role::Agent.may(area), "{area:?}");

@@ -3,7 +3,10 @@
 
 pub mod account;
 pub mod audit;
+pub mod insights;
 pub mod keys;
+pub mod order;
+pub mod orders;
 pub mod problem;
 pub mod requests;
 pub mod return_detail;

@@ -4,6 +4,7 @@
 use crate::ctx::Ctx;
 use crate::format::date_time;
 use crate::layout::page;
+use crate::pages::orders::order_path;
 use crate::role::Area;
 use crate::text::T;
 use aftercare_shared::api::{AdminReturn, AnxiousOrder, ParcelAlert, ReportComment};
@@ -130,7 +131,8 @@ pub fn today(ctx: &Ctx, data: &Today) -> Markup {
                 ul class="items" {
                     @for a in &data.anxious.items {
                         li {
-                            (ctx.t(T::OrderRef(a.order_number.as_str()))) " · " (a.email)
+                            a href=(order_path(a.order_number.as_str())) { (ctx.t(T::OrderRef(a.order_number.as_str()))) }
+                            " · " (a.email)
                             " · " (ctx.t(T::Views(a.views)))
                             " · " (shopper(l, Msg::OrderStatus(a.status)))
                         }
@@ -144,7 +146,8 @@ pub fn today(ctx: &Ctx, data: &Today) -> Markup {
                 ul class="items" {
                     @for p in &data.parcels.items {
                         li {
-                            (ctx.t(T::OrderRef(p.order_number.as_str()))) " · " (p.carrier) " " (p.tracking_number)
+                            a href=(order_path(p.order_number.as_str())) { (ctx.t(T::OrderRef(p.order_number.as_str()))) }
+                            " · " (p.carrier) " " (p.tracking_number)
                             " · " strong { (shopper(l, Msg::Status(p.status))) }
                             @if let Some(r) = p.reason { " · " (shopper(l, Msg::Reason(r))) }
                             @if p.delayed { " · " (ctx.t(T::Delayed)) }

@@ -27,7 +27,9 @@ pub(super) fn en(msg: T<'_>) -> String {
             Area::Today => "Today",
             Area::Returns => "Returns",
             Area::Requests => "Requests",
+            Area::Orders => "Orders",
             Area::Surveys => "Surveys",
+            Area::Insights => "Insights",
             Area::Settings => "Settings",
             Area::Keys => "Keys",
             Area::Users => "Users",
@@ -219,6 +221,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::BackToToday => s("Back to Today"),
         T::Admin(m) => super::admin::adm(Locale::En, m),
         T::Settings(m) => super::settings::set(Locale::En, m),
+        T::Orders(o) => super::orders::text(Locale::En, o),
     }
 }
 

@@ -27,7 +27,9 @@ pub(super) fn es(msg: T<'_>) -> String {
             Area::Today => "Hoy",
             Area::Returns => "Devoluciones",
             Area::Requests => "Solicitudes",
+            Area::Orders => "Pedidos",
             Area::Surveys => "Encuestas",
+            Area::Insights => "Análisis",
             Area::Settings => "Configuración",
             Area::Keys => "Claves",
             Area::Users => "Usuarios",
@@ -219,6 +221,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::BackToToday => s("Volver a Hoy"),
         T::Admin(m) => super::admin::adm(Locale::Es, m),
         T::Settings(m) => super::settings::set(Locale::Es, m),
+        T::Orders(o) => super::orders::text(Locale::Es, o),
     }
 }
 

@@ -7,8 +7,11 @@
 mod admin;
 mod en;
 mod es;
+mod orders;
 mod pt_br;
 mod settings;
+
+pub use orders::O;
 
 use crate::ctx::Flash;
 use crate::pages::surveys::CommentFilter;
@@ -176,6 +179,8 @@ pub enum T<'a> {
     Admin(Adm<'a>),
     /// The Settings page.
     Settings(Set<'a>),
+    // Orders and Insights (their own enum and file).
+    Orders(O<'a>),
 }
 
 /// `msg` in `locale`.
@@ -189,6 +194,8 @@ pub fn t(locale: Locale, msg: T<'_>) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_orders;
 
 /// A return status exactly as the shopper reads it (the shared catalog's label).
 fn shopper_status(locale: Locale, status: ReturnStatus) -> String {

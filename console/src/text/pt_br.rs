@@ -27,7 +27,9 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Area::Today => "Hoje",
             Area::Returns => "Devoluções",
             Area::Requests => "Solicitações",
+            Area::Orders => "Pedidos",
             Area::Surveys => "Pesquisas",
+            Area::Insights => "Análises",
             Area::Settings => "Configurações",
             Area::Keys => "Chaves",
             Area::Users => "Usuários",
@@ -219,6 +221,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::BackToToday => s("Voltar para Hoje"),
         T::Admin(m) => super::admin::adm(Locale::PtBr, m),
         T::Settings(m) => super::settings::set(Locale::PtBr, m),
+        T::Orders(o) => super::orders::text(Locale::PtBr, o),
     }
 }
 

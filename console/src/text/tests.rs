@@ -21,8 +21,9 @@ macro_rules! all {
     }};
 }
 
-fn areas() -> [Area; 9] {
-    all!(Area: Today, Returns, Requests, Surveys, Settings, Keys, Users, Audit, Account)
+fn areas() -> [Area; 11] {
+    all!(Area: Today, Returns, Requests, Orders, Surveys, Insights, Settings, Keys, Users, Audit,
+        Account)
 }
 
 fn problems() -> [PasswordProblem; 4] {
@@ -55,7 +56,7 @@ fn flashes() -> Vec<Flash> {
 }
 
 /// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-const VARIANTS: usize = 142;
+const VARIANTS: usize = 143;
 
 /// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
 /// until it is numbered here (then raise [`VARIANTS`] and add a sample to [`every`]).
@@ -203,6 +204,7 @@ fn variant_index(m: &T<'_>) -> usize {
         T::BackToToday => 139,
         T::Admin(_) => 140,
         T::Settings(_) => 141,
+        T::Orders(..) => 142,
     }
 }
 
@@ -372,6 +374,7 @@ fn every() -> Vec<T<'static>> {
         T::Admin(Adm::UsersIntro),
         T::Settings(Set::Intro),
     ]);
+    all.extend(tests_orders::every().into_iter().map(T::Orders));
     all
 }
 
@@ -381,7 +384,7 @@ fn every_variant_has_a_sample() {
     let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen.contains(i)).collect();
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
-    assert_eq!(variant_index(&T::Settings(Set::Save)), VARIANTS - 1);
+    assert_eq!(variant_index(&T::Orders(O::Find)), VARIANTS - 1);
 }
 
 #[test]

@@ -18,7 +18,9 @@ mod test_support;
 mod trend;
 
 pub use distribution::{category_colour, distribution_svg};
-pub use products::{product_feedback_svg, PRODUCT_CHART_ROWS, PRODUCT_CHART_WIDTH};
+pub use products::{
+    product_feedback_size, product_feedback_svg, PRODUCT_CHART_ROWS, PRODUCT_CHART_WIDTH,
+};
 pub use returns::{
     returns_by_reason_svg, REASON_PALETTE, RETURNS_CHART_PRODUCTS, RETURNS_CHART_SIZE,
 };

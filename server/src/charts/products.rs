@@ -10,6 +10,13 @@ pub const PRODUCT_CHART_ROWS: usize = 8;
 /// Width of [`product_feedback_svg`]'s document; its height grows with the rows drawn.
 pub const PRODUCT_CHART_WIDTH: u32 = 720;
 
+/// The width and height of [`product_feedback_svg`]'s document for `products` products, so
+/// a page can size its `<img>` before the chart arrives (nothing shifts when it does).
+pub fn product_feedback_size(products: usize) -> (u32, u32) {
+    let rows = products.clamp(1, PRODUCT_CHART_ROWS);
+    (PRODUCT_CHART_WIDTH, (TOP + ROW * rows as f64 + 24.0) as u32)
+}
+
 const RATING: &str = "#0072B2";
 const RETURNS: &str = "#D55E00";
 const ROW: f64 = 34.0;
@@ -27,9 +34,8 @@ fn pct(rate: f64) -> String {
 /// yet".
 pub fn product_feedback_svg(products: &[ProductInsight]) -> String {
     let shown = &products[..products.len().min(PRODUCT_CHART_ROWS)];
-    let w = PRODUCT_CHART_WIDTH;
+    let (w, h) = product_feedback_size(products.len());
     let rows = shown.len().max(1);
-    let h = (TOP + ROW * rows as f64 + 24.0) as u32;
     let title = "Rating and return rate per product";
     let desc = if shown.is_empty() {
         "No product feedback yet.".to_owned()

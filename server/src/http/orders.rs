@@ -256,6 +256,19 @@ async fn record_view(state: &AppState, store_id: i64, order_id: i64, viewer: Vie
     }
 }
 
+/// Whether the request was sent by a console page (`Referer` path under `/console/`): the
+/// merchant looking at the order (`http::console::orders`), not a shopper checking on it,
+/// so not a tracking view. Same-origin requests carry the full URL (the console's
+/// `Referrer-Policy` is `same-origin`); a forged header can only leave a view uncounted.
+fn from_console(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::REFERER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|r| r.split_once("://"))
+        .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].starts_with("/console/")))
+        .unwrap_or(false)
+}
+
 /// The strong entity tag of a response body: its SHA-256, quoted.
 pub fn etag_of(body: &[u8]) -> String {
     format!("\"{}\"", crate::util::sha256_hex(body))
@@ -337,6 +350,7 @@ pub async fn get_order(
                 .into_response());
         }
         Some(_) => {}
+        None if from_console(&headers) => {}
         None => {
             let viewer = match shopper.principal {
                 Principal::Customer(_) => Viewer::Customer,
@@ -378,6 +392,19 @@ mod tests {
             decode_cursor(CURSOR_KIND, &URL_SAFE_NO_PAD.encode("o1:1:2:3")),
             None
         );
+    }
+
+    #[test]
+    fn console_pages_are_told_apart_by_their_referer() {
+        let with = |r: &str| {
+            let mut h = HeaderMap::new();
+            h.insert(header::REFERER, HeaderValue::from_str(r).unwrap());
+            from_console(&h)
+        };
+        assert!(with("https://shop.example/console/orders/1002"));
+        assert!(!with("https://shop.example/track.html?order=1002"));
+        assert!(!with("https://shop.example/"));
+        assert!(!from_console(&HeaderMap::new()));
     }
 
     #[test]

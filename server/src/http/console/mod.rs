@@ -4,13 +4,17 @@
 //! data with the same repository functions as the admin API, and records every action in
 //! the audit log.
 //!
-//! Every answer carries a strict Content-Security-Policy (scripts, styles and images from
-//! this origin only; no inline script or style; no framing) and no caching.
+//! Every answer carries a strict Content-Security-Policy ([`CSP`]: scripts, styles and images
+//! from this origin only; no inline script or style; no framing) and no caching. One page
+//! widens it: an order's page embeds the shopper's tracking widget and sets [`ORDER_CSP`]
+//! itself (the router's header is only added when a handler set none).
 
 pub mod account;
 pub mod audit;
 pub mod extract;
+pub mod insights;
 pub mod keys;
+pub mod orders;
 pub mod reject;
 pub mod requests;
 pub mod returns;
@@ -32,6 +36,15 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// The console's Content-Security-Policy.
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
     img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The CSP of an order's page (`/console/orders/{n}`), which embeds the tracking widget: the
+/// console's own plus what the widgets need (`docs/CONTRACTS.md`, "Demo CSP"): compiling
+/// their same-origin wasm (`'wasm-unsafe-eval'`) and fetching it and the order from this
+/// origin (`connect-src 'self'`). Still no inline script or style, no other origin, no
+/// framing.
+pub const ORDER_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+    frame-ancestors 'none'; base-uri 'none'";
 
 /// Every console route. These are HTML pages for people, not API operations, so they are
 /// deliberately left out of the OpenAPI document (hence plain `route`).
@@ -55,6 +68,8 @@ pub fn router() -> Router<AppState> {
         .route("/console/returns/{rma}/status", post(returns::post_status))
         .route("/console/requests", get(requests::list))
         .route("/console/requests/{id}/decision", post(requests::decide))
+        .route("/console/orders", get(orders::list))
+        .route("/console/orders/{number}", get(orders::get))
         .route("/console/surveys", get(surveys::index))
         .route("/console/surveys/{kind}", get(surveys::report))
         .route("/console/surveys/{kind}/responses.csv", get(surveys::csv))
@@ -63,6 +78,8 @@ pub fn router() -> Router<AppState> {
             "/console/surveys/responses/{id}/followed-up",
             post(surveys::followed_up),
         )
+        .route("/console/insights", get(insights::page))
+        .route("/console/insights/{chart}", get(insights::chart))
         .route("/console/audit", get(audit::list))
         .route("/console/settings", get(settings::get).post(settings::post))
         .route("/console/settings/origins", post(settings::post_origins))
@@ -85,7 +102,8 @@ pub fn router() -> Router<AppState> {
             assets::SCRIPT_PATH,
             get(|| asset("text/javascript; charset=utf-8", assets::SCRIPT)),
         )
-        .layer(SetResponseHeaderLayer::overriding(
+        // Only when the handler set none: the order page sets its own (`ORDER_CSP`).
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),
         ))
