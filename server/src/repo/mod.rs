@@ -17,3 +17,24 @@ pub mod returns;
 pub mod reviews;
 pub mod stores;
 pub mod surveys;
+
+/// A `LIKE … ESCAPE '\'` pattern matching text that contains `search` (lower-cased, as the
+/// normalized columns it is used on): `%`, `_` and `\` in it are matched literally.
+pub fn contains_pattern(search: &str) -> String {
+    format!(
+        "%{}%",
+        search
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn like_wildcards_are_searched_literally() {
+        assert_eq!(super::contains_pattern("A_b%c\\"), "%a\\_b\\%c\\\\%");
+    }
+}

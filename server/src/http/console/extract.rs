@@ -24,6 +24,12 @@ pub const FORM_COOKIE: &str = "aftercare_console_form";
 /// Largest form body the console reads.
 const MAX_FORM_BYTES: usize = 64 * 1024;
 
+/// A keyset cursor `<ms>.<id>` from a page link (`after=…`); anything else is the first page.
+pub fn cursor(raw: Option<&str>) -> Option<(i64, i64)> {
+    let (ms, id) = raw?.split_once('.')?;
+    Some((ms.parse().ok()?, id.parse().ok()?))
+}
+
 /// The value of cookie `name` in the request's `Cookie` headers.
 pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
     headers

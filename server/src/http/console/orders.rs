@@ -2,7 +2,7 @@
 //! sees above the shopper's own view of it (the tracking widget, opened with a pass for this
 //! order alone, under a CSP widened on that page only: see [`super::ORDER_CSP`]).
 
-use super::extract::Console;
+use super::extract::{cursor, Console};
 use super::reject::ConsoleResult;
 use crate::repo::console::orders as repo;
 use crate::state::AppState;
@@ -33,11 +33,6 @@ pub struct SearchQuery {
     q: Option<String>,
     /// `<placed ms>.<id>` of the previous page's last row.
     after: Option<String>,
-}
-
-fn cursor(raw: Option<&str>) -> Option<(i64, i64)> {
-    let (ms, id) = raw?.split_once('.')?;
-    Some((ms.parse().ok()?, id.parse().ok()?))
 }
 
 /// The search page (the newest orders before anything is typed).

@@ -1,6 +1,6 @@
 //! `/console/requests`: cancellation and address-change requests waiting for a decision.
 
-use super::extract::{Console, Posted};
+use super::extract::{cursor, Console, Posted};
 use super::reject::ConsoleResult;
 use crate::error::Error;
 use crate::repo::console::audit;
@@ -47,10 +47,7 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> ConsoleResult<Html<String>> {
     c.require(Area::Requests)?;
-    let after = q.after.as_deref().and_then(|raw| {
-        let (ms, id) = raw.split_once('.')?;
-        Some((ms.parse().ok()?, id.parse().ok()?))
-    });
+    let after = cursor(q.after.as_deref());
     Ok(Html(page(&state, &c, after, None).await?))
 }
 

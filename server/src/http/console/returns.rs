@@ -1,6 +1,6 @@
 //! `/console/returns`: the queue (filter, search, pages) and one return with its moves.
 
-use super::extract::{Console, Posted};
+use super::extract::{cursor, Console, Posted};
 use super::reject::ConsoleResult;
 use crate::error::Error;
 use crate::http::returns::links;
@@ -29,11 +29,6 @@ pub struct QueueQuery {
     q: Option<String>,
     /// `<created ms>.<id>` of the previous page's last row.
     after: Option<String>,
-}
-
-fn cursor(raw: Option<&str>) -> Option<(i64, i64)> {
-    let (ms, id) = raw?.split_once('.')?;
-    Some((ms.parse().ok()?, id.parse().ok()?))
 }
 
 /// The queue.

@@ -31,14 +31,7 @@ pub async fn search(
 ) -> Result<SearchPage> {
     let search = search.trim();
     let number = search.trim_start_matches('#');
-    let email_like = format!(
-        "%{}%",
-        search
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let email_like = crate::repo::contains_pattern(search);
     let (after_ms, after_id) = after.unwrap_or((i64::MAX, i64::MAX));
     let rows: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT id, placed_at_ms, email_normalized FROM orders WHERE store_id = $1 \

@@ -261,14 +261,7 @@ pub async fn list(
 ) -> Result<(Vec<ReturnRow>, Option<(i64, i64)>)> {
     let (after_ms, after_id) = after.unwrap_or((i64::MAX, i64::MAX));
     let search = search.trim();
-    let email_like = format!(
-        "%{}%",
-        search
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
+    let email_like = crate::repo::contains_pattern(search);
     let rows: Vec<RowColumns> = sqlx::query_as(&format!(
         "SELECT {ROW_COLUMNS} {ROW_FROM} WHERE r.store_id = $1 \
          AND ($2 = '' OR r.status = $2) \
