@@ -4,33 +4,10 @@
 // checked with axe at 1280 and 768 px. The rules (search, the pass, the CSP, other stores)
 // are proved in server/tests/console_orders.rs.
 const { test, expect, lookUp } = require('./helpers');
-const AxeBuilder = require('@axe-core/playwright').default;
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const OWNER = 'owner@aurora.example';
-const PASSWORD = 'aurora-console-demo';
+const { signIn, violations, noSidewaysScroll } = require('./console-helpers');
 
 // One after another: they sign the same demo owner in.
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(page, email = OWNER) {
-  await page.goto('/console');
-  await expect(page).toHaveURL(/\/console\/sign-in\?next=%2Fconsole/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
-}
-
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function noSidewaysScroll(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-}
 
 test('support finds order 1002 by email and sees what the shopper sees', async ({ page, context }) => {
   test.setTimeout(60_000);

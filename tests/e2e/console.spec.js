@@ -3,34 +3,10 @@
 // 768 px, with the keyboard. The sign-in rules themselves (throttling, CSRF, rotation, roles)
 // are proved in server/tests/console_auth.rs.
 const { test, expect, fixturePage, customerToken, returnableOrder, deliveredCustomer, ADMIN_KEY, PUBLISHABLE_KEY } = require('./helpers');
-const AxeBuilder = require('@axe-core/playwright').default;
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const OWNER = 'owner@aurora.example';
-const AGENT = 'agent@aurora.example';
-const PASSWORD = 'aurora-console-demo';
+const { OWNER, AGENT, PASSWORD, signIn, violations, noSidewaysScroll } = require('./console-helpers');
 
 // One after another: they sign the same two demo users in, and one changes a user's language.
 test.describe.configure({ mode: 'serial' });
-
-async function signIn(page, email = OWNER) {
-  await page.goto('/console');
-  await expect(page).toHaveURL(/\/console\/sign-in\?next=%2Fconsole/);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
-}
-
-async function violations(page) {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function noSidewaysScroll(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-}
 
 /** A new order with one return waiting for approval; `{ o, rma }`. */
 async function requestedReturn(request) {
