@@ -46,6 +46,8 @@ pub enum Area {
     Today,
     /// The returns queue and each return.
     Returns,
+    /// The review moderation queue, replies, and CSV import and export.
+    Reviews,
     /// Cancellation and address-change requests.
     Requests,
     /// NPS and CSAT reports and follow-ups.
@@ -64,9 +66,10 @@ pub enum Area {
 
 impl Area {
     /// The areas in navigation order (those the console has pages for).
-    pub const NAV: [Area; 5] = [
+    pub const NAV: [Area; 6] = [
         Area::Today,
         Area::Returns,
+        Area::Reviews,
         Area::Requests,
         Area::Surveys,
         Area::Audit,
@@ -77,6 +80,7 @@ impl Area {
         match self {
             Area::Today => "/console",
             Area::Returns => "/console/returns",
+            Area::Reviews => "/console/reviews",
             Area::Requests => "/console/requests",
             Area::Surveys => "/console/surveys",
             Area::Settings => "/console/settings",
@@ -101,6 +105,7 @@ mod tests {
         for area in [
             Area::Today,
             Area::Returns,
+            Area::Reviews,
             Area::Requests,
             Area::Surveys,
             Area::Account,

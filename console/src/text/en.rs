@@ -27,6 +27,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Area::Today => "Today",
             Area::Returns => "Returns",
             Area::Requests => "Requests",
+            Area::Reviews => "Reviews",
             Area::Surveys => "Surveys",
             Area::Settings => "Settings",
             Area::Keys => "Keys",
@@ -48,6 +49,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Flash::TotpOff => s("Two-step sign-in is off."),
             Flash::LanguageSaved => s("Language saved."),
             Flash::PasswordChanged => s("Password changed. Other sessions were signed out."),
+            Flash::Review(f) => super::reviews::flash_en(f),
         },
         T::Pages => s("Pages"),
         T::FirstPage => s("First page"),
@@ -214,6 +216,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::FailedTitle => s("Something went wrong"),
         T::FailedText => s("The server could not finish this. Nothing you typed was saved; go back and try again in a moment."),
         T::BackToToday => s("Back to Today"),
+        T::Reviews(m) => super::reviews::en(m),
     }
 }
 

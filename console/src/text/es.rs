@@ -27,6 +27,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Area::Today => "Hoy",
             Area::Returns => "Devoluciones",
             Area::Requests => "Solicitudes",
+            Area::Reviews => "Opiniones",
             Area::Surveys => "Encuestas",
             Area::Settings => "Configuración",
             Area::Keys => "Claves",
@@ -48,6 +49,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Flash::TotpOff => s("La verificación en dos pasos está desactivada."),
             Flash::LanguageSaved => s("Idioma guardado."),
             Flash::PasswordChanged => s("Contraseña cambiada. Se han cerrado tus otras sesiones."),
+            Flash::Review(f) => super::reviews::flash_es(f),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primera página"),
@@ -214,6 +216,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::FailedTitle => s("Algo ha salido mal"),
         T::FailedText => s("El servidor no ha podido terminar esta acción. No se ha guardado nada de lo que escribiste; vuelve atrás e inténtalo de nuevo en un momento."),
         T::BackToToday => s("Volver a Hoy"),
+        T::Reviews(m) => super::reviews::es(m),
     }
 }
 

@@ -7,6 +7,9 @@
 mod en;
 mod es;
 mod pt_br;
+mod reviews;
+
+pub use reviews::Rv;
 
 use crate::ctx::Flash;
 use crate::pages::surveys::CommentFilter;
@@ -168,6 +171,8 @@ pub enum T<'a> {
     FailedTitle,
     FailedText,
     BackToToday,
+    // The review area (its own enum: `reviews/`).
+    Reviews(Rv<'a>),
 }
 
 /// `msg` in `locale`.

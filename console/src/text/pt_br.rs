@@ -27,6 +27,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Area::Today => "Hoje",
             Area::Returns => "Devoluções",
             Area::Requests => "Solicitações",
+            Area::Reviews => "Avaliações",
             Area::Surveys => "Pesquisas",
             Area::Settings => "Configurações",
             Area::Keys => "Chaves",
@@ -48,6 +49,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Flash::TotpOff => s("A verificação em duas etapas está desativada."),
             Flash::LanguageSaved => s("Idioma salvo."),
             Flash::PasswordChanged => s("Senha alterada. Suas outras sessões foram encerradas."),
+            Flash::Review(f) => super::reviews::flash_pt_br(f),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primeira página"),
@@ -214,6 +216,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::FailedTitle => s("Algo deu errado"),
         T::FailedText => s("O servidor não conseguiu concluir esta ação. Nada do que você digitou foi salvo; volte e tente novamente daqui a pouco."),
         T::BackToToday => s("Voltar para Hoje"),
+        T::Reviews(m) => super::reviews::pt_br(m),
     }
 }
 

@@ -21,8 +21,8 @@ macro_rules! all {
     }};
 }
 
-fn areas() -> [Area; 9] {
-    all!(Area: Today, Returns, Requests, Surveys, Settings, Keys, Users, Audit, Account)
+fn areas() -> [Area; 10] {
+    all!(Area: Today, Returns, Reviews, Requests, Surveys, Settings, Keys, Users, Audit, Account)
 }
 
 fn problems() -> [PasswordProblem; 4] {
@@ -56,7 +56,8 @@ fn flashes() -> Vec<Flash> {
         | Flash::TotpOn
         | Flash::TotpOff
         | Flash::LanguageSaved
-        | Flash::PasswordChanged => (),
+        | Flash::PasswordChanged
+        | Flash::Review(_) => (),
     };
     let others = [
         Flash::FollowedUp,
@@ -71,11 +72,12 @@ fn flashes() -> Vec<Flash> {
         .map(Flash::ReturnMoved)
         .into_iter()
         .chain(others)
+        .chain(crate::ReviewFlash::ALL.map(Flash::Review))
         .collect()
 }
 
 /// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-const VARIANTS: usize = 140;
+const VARIANTS: usize = 141;
 
 /// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
 /// until it is numbered here (then raise [`VARIANTS`] and add a sample to [`every`]).
@@ -221,6 +223,7 @@ fn variant_index(m: &T<'_>) -> usize {
         T::FailedTitle => 137,
         T::FailedText => 138,
         T::BackToToday => 139,
+        T::Reviews(..) => 140,
     }
 }
 
@@ -388,6 +391,7 @@ fn every() -> Vec<T<'static>> {
         T::FailedText,
         T::BackToToday,
     ]);
+    all.extend(reviews::tests::samples().into_iter().map(T::Reviews));
     all
 }
 
@@ -397,7 +401,7 @@ fn every_variant_has_a_sample() {
     let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen.contains(i)).collect();
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
-    assert_eq!(variant_index(&T::BackToToday), VARIANTS - 1);
+    assert_eq!(variant_index(&T::Reviews(Rv::Approve)), VARIANTS - 1);
 }
 
 #[test]
