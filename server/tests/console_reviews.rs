@@ -231,6 +231,8 @@ async fn an_import_adds_good_files_and_names_every_bad_line() {
 
     let bad = "title,body,rating,review_date,curated,reviewer_name,product_handle\n\
 Meh,Too short,7,2025-06-01 10:00:00 UTC,ok,A,SUN-POL-TORT\n";
+    // As a browser sends a textarea: every line break CRLF (line numbers stay right).
+    let bad = &bad.replace('\n', "\r\n");
     let r = b
         .post(
             &t,

@@ -129,7 +129,9 @@ pub async fn import(
     let mut conn = state.db.pool.acquire().await?;
     let before = counts::count(&mut conn, c.store.id).await?;
     drop(conn);
-    let report = match repo::import(&state.db, c.store.id, format, &form.csv, now).await {
+    // Browsers send a textarea's line breaks as CRLF whatever was pasted; the file had its own.
+    let csv = form.csv.replace("\r\n", "\n");
+    let report = match repo::import(&state.db, c.store.id, format, &csv, now).await {
         Ok(r) => r,
         Err(Error::Api(api)) if !api.fields.is_empty() => {
             let problems = api.fields.iter().map(problem_of).collect();
