@@ -217,18 +217,22 @@ fn card(ctx: &Ctx, place: &Place, item: &QueueItem, failed: Option<&ReviewFailed
                     (hidden)
                     @let box_id = format!("reply-{id}");
                     label for=(box_id) { (r(Rv::ReplyLabel)) }
-                    textarea id=(box_id) name="body" rows="3" maxlength=(MAX_REPLY) required
+                    textarea id=(box_id) name="body" rows="2" maxlength=(MAX_REPLY) required
                         aria-describedby={ (box_id) "-hint" }
                         aria-invalid=[reply_failed.map(|_| "true")] { (typed) }
                     p class="hint" id={ (box_id) "-hint" } { (r(Rv::ReplyHint(MAX_REPLY))) }
                     div class="actions" {
                         button type="submit" class="primary" { (r(Rv::SaveReply)) }
+                        // Beside "save", but posting the form below (forms cannot nest).
+                        @if v.reply.is_some() {
+                            button type="submit" form={ "reply-" (id) "-delete" } { (r(Rv::DeleteReply)) }
+                        }
                     }
                 }
                 @if v.reply.is_some() {
-                    form method="post" action={ "/console/reviews/" (id) "/reply/delete" } class="inline" {
+                    form id={ "reply-" (id) "-delete" } method="post"
+                        action={ "/console/reviews/" (id) "/reply/delete" } class="inline" {
                         (hidden)
-                        button type="submit" { (r(Rv::DeleteReply)) }
                     }
                 }
             }
