@@ -71,7 +71,7 @@ async function card(page, id) {
 }
 
 test('a reply written in the console shows under the review on the product page', async ({ page, context, request }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   const title = `Dry through every storm ${Date.now().toString(36)}`;
   const id = await pendingReview(request, title);
 
@@ -99,7 +99,7 @@ test('a reply written in the console shows under the review on the product page'
   await shop.goto(`/product.html?sku=${SKU}`);
   const w = shop.locator('aftercare-reviews');
   const r = w.locator('.rv', { hasText: title });
-  await expect(r).toBeVisible({ timeout: 15_000 });
+  await expect(r).toBeVisible({ timeout: 30_000 });
   await expect(r.locator('.rv-reply')).toContainText('Reply from the store');
   await expect(r.locator('.rv-reply')).toContainText(words);
 
