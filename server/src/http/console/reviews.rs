@@ -240,8 +240,9 @@ pub async fn reply(
     let place = place(form.status.as_deref(), form.after.as_deref());
     let base = public_base(&headers, state.config.trust_proxy);
     let before = current(&state, &c, id, &base).await?;
+    // Browsers send a textarea's line breaks as CRLF; API clients send LF.
     let input = ReplyInput {
-        body: form.body.trim().to_owned(),
+        body: form.body.trim().replace("\r\n", "\n"),
     };
     let why = if input.body.is_empty() {
         Some(Rv::ReplyNeeded)
