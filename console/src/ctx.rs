@@ -56,6 +56,34 @@ pub enum Flash {
     KeyRotated,
     /// The store's settings were saved.
     SettingsSaved,
+    /// A review was moderated, answered, or reviews were imported.
+    Review(ReviewFlash),
+}
+
+/// What a review action did (kept apart so the review area's results stay together).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewFlash {
+    /// A review was approved: it is on the product page.
+    Approved,
+    /// A review was rejected with a neutral reason.
+    Rejected,
+    /// The store's public reply was written or rewritten.
+    ReplySaved,
+    /// The store's public reply was removed.
+    ReplyDeleted,
+    /// A CSV export of another app was imported.
+    Imported,
+}
+
+impl ReviewFlash {
+    /// Every review result.
+    pub const ALL: [ReviewFlash; 5] = [
+        ReviewFlash::Approved,
+        ReviewFlash::Rejected,
+        ReviewFlash::ReplySaved,
+        ReviewFlash::ReplyDeleted,
+        ReviewFlash::Imported,
+    ];
 }
 
 const MOVES: [ReturnStatus; 6] = [
@@ -90,6 +118,13 @@ impl Flash {
             Flash::UserRemoved => "user-removed",
             Flash::KeyRotated => "key-rotated",
             Flash::SettingsSaved => "settings-saved",
+            Flash::Review(r) => match r {
+                ReviewFlash::Approved => "review-approved",
+                ReviewFlash::Rejected => "review-rejected",
+                ReviewFlash::ReplySaved => "reply-saved",
+                ReviewFlash::ReplyDeleted => "reply-deleted",
+                ReviewFlash::Imported => "reviews-imported",
+            },
         }
     }
 
@@ -112,7 +147,8 @@ impl Flash {
             | Flash::PasswordChanged
             | Flash::UserRemoved
             | Flash::KeyRotated
-            | Flash::SettingsSaved => (),
+            | Flash::SettingsSaved
+            | Flash::Review(_) => (),
         };
         let others = [
             Flash::ReturnMoved(ReturnStatus::Cancelled),
@@ -131,6 +167,7 @@ impl Flash {
             .into_iter()
             .map(Flash::ReturnMoved)
             .chain(others)
+            .chain(ReviewFlash::ALL.map(Flash::Review))
             .collect()
     }
 }
@@ -146,6 +183,12 @@ mod tests {
             assert_eq!(Flash::parse(f.code()), Some(f));
         }
         assert_eq!(Flash::parse("followed-up"), Some(Flash::FollowedUp));
+        for r in ReviewFlash::ALL {
+            assert_eq!(
+                Flash::parse(Flash::Review(r).code()),
+                Some(Flash::Review(r))
+            );
+        }
         assert_eq!(Flash::parse("<script>"), None);
     }
 }

@@ -80,7 +80,7 @@ fn head(locale: Locale, title: &str) -> Markup {
             meta charset="utf-8";
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="referrer" content="same-origin";
-            // No favicon request (and no 404 for it).
+            // No favicon request (a 404 in every browser console): CSP allows `data:` images.
             link rel="icon" href="data:,";
             title { (title) " · " (t(locale, T::Console)) }
             link rel="stylesheet" href=(STYLE_PATH);

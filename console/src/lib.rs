@@ -18,5 +18,5 @@ pub mod password;
 mod role;
 pub mod text;
 
-pub use ctx::{Ctx, Flash};
+pub use ctx::{Ctx, Flash, ReviewFlash};
 pub use role::{Area, Role};

@@ -46,6 +46,8 @@ pub enum Area {
     Today,
     /// The returns queue and each return.
     Returns,
+    /// The review moderation queue, replies, and CSV import and export.
+    Reviews,
     /// Cancellation and address-change requests.
     Requests,
     /// Order search and one order as the shopper sees it (support answers "where is it?").
@@ -68,9 +70,10 @@ pub enum Area {
 
 impl Area {
     /// The areas in navigation order (those the console has pages for).
-    pub const NAV: [Area; 10] = [
+    pub const NAV: [Area; 11] = [
         Area::Today,
         Area::Returns,
+        Area::Reviews,
         Area::Requests,
         Area::Orders,
         Area::Surveys,
@@ -86,6 +89,7 @@ impl Area {
         match self {
             Area::Today => "/console",
             Area::Returns => "/console/returns",
+            Area::Reviews => "/console/reviews",
             Area::Requests => "/console/requests",
             Area::Orders => "/console/orders",
             Area::Surveys => "/console/surveys",
@@ -112,6 +116,7 @@ mod tests {
         for area in [
             Area::Today,
             Area::Returns,
+            Area::Reviews,
             Area::Requests,
             Area::Orders,
             Area::Surveys,

@@ -88,7 +88,7 @@ test('a detractor who asked to be contacted is marked followed up', async ({ pag
 test('agents see no owner areas; signing out ends the session', async ({ page }) => {
   await signIn(page, AGENT);
   const nav = page.getByRole('navigation', { name: 'Aftercare console' });
-  await expect(nav.getByRole('link')).toHaveText(['Today', 'Returns', 'Requests', 'Orders', 'Surveys', 'Insights']);
+  await expect(nav.getByRole('link')).toHaveText(['Today', 'Returns', 'Reviews', 'Requests', 'Orders', 'Surveys', 'Insights']);
   const res = await page.goto('/console/audit');
   expect(res.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1, name: 'Not for your role' })).toBeVisible();

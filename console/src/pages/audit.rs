@@ -31,6 +31,7 @@ pub fn audit(ctx: &Ctx, rows: &[AuditEntry], first: Option<&str>, next: Option<&
     let body = html! {
         @if rows.is_empty() { p class="empty" { (ctx.t(T::NoAudit)) } }
         @else {
+            // Focusable, so a keyboard can scroll a table wider than the screen.
             div class="scroll" tabindex="0" role="region" aria-label=(title) {
                 table {
                     caption class="sr-only" { (title) }

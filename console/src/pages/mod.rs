@@ -11,6 +11,8 @@ pub mod problem;
 pub mod requests;
 pub mod return_detail;
 pub mod returns;
+pub mod review_import;
+pub mod reviews;
 pub mod settings;
 pub mod setup;
 pub mod sign_in;

@@ -62,6 +62,7 @@ pub fn queue(
         @if rows.is_empty() {
             p class="empty" { (ctx.t(T::NoReturns)) }
         } @else {
+            // Focusable, so a keyboard can scroll a table wider than the screen.
             div class="scroll" tabindex="0" role="region" aria-label=(title) {
                 table {
                     caption class="sr-only" { (title) }

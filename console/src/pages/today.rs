@@ -5,11 +5,13 @@ use crate::ctx::Ctx;
 use crate::format::date_time;
 use crate::layout::page;
 use crate::pages::orders::order_path;
+use crate::pages::reviews::QueueItem;
 use crate::role::Area;
-use crate::text::T;
+use crate::text::{Rv, T};
 use aftercare_shared::api::{AdminReturn, AnxiousOrder, ParcelAlert, ReportComment};
 use aftercare_shared::changes::OrderRequest;
-use aftercare_shared::i18n::{t as shopper, Msg};
+use aftercare_shared::i18n::{t as shopper, Msg, Rev};
+use aftercare_shared::review::ReviewStatus;
 use aftercare_shared::survey::SurveyKind;
 use maud::{html, Markup};
 
@@ -39,6 +41,8 @@ pub struct FollowUp {
 pub struct Today {
     /// Returns waiting for approval.
     pub returns: Pile<AdminReturn>,
+    /// Reviews waiting for moderation, oldest first.
+    pub reviews: Pile<QueueItem>,
     /// Cancellation and address-change requests waiting for a decision.
     pub requests: Pile<OrderRequest>,
     /// Detractors (and others) who asked to be contacted.
@@ -53,6 +57,7 @@ impl Today {
     /// Nothing at all waits.
     pub fn is_clear(&self) -> bool {
         self.returns.total
+            + self.reviews.total
             + self.requests.total
             + self.follow_ups.total
             + self.anxious.total
@@ -69,6 +74,7 @@ pub fn today(ctx: &Ctx, data: &Today) -> Markup {
         @if data.is_clear() { p class="empty" { (ctx.t(T::AllClear)) } }
         ul class="counts" aria-label=(ctx.t(T::Waiting)) {
             (count(ctx, "#returns", T::ReturnsWaiting(data.returns.total)))
+            (count(ctx, "#reviews", T::Reviews(Rv::Count(ReviewStatus::Pending, data.reviews.total))))
             (count(ctx, "#requests", T::RequestsWaiting(data.requests.total)))
             (count(ctx, "#follow-ups", T::FollowUpsWaiting(data.follow_ups.total)))
             (count(ctx, "#anxious", T::AnxiousWaiting(data.anxious.total)))
@@ -87,6 +93,23 @@ pub fn today(ctx: &Ctx, data: &Today) -> Markup {
                     }
                 }
                 (more(ctx, data.returns.total, data.returns.items.len(), "/console/returns?status=requested"))
+            }
+        }
+        @if data.reviews.total > 0 {
+            section id="reviews" aria-labelledby="reviews-h" {
+                h2 id="reviews-h" { (ctx.t(T::Reviews(Rv::TodayHeading))) }
+                ul class="items" {
+                    @for q in &data.reviews.items {
+                        @let stars = u8::from(q.review.rating);
+                        li {
+                            a href={ "/console/reviews#review-" (q.review.id) } { (q.review.title) }
+                            " · " (shopper(l, Msg::Reviews(Rev::StarsOutOf(stars))))
+                            " · " (q.product)
+                            " · " span class="muted" { (date_time(l, &q.review.created_at)) }
+                        }
+                    }
+                }
+                (more(ctx, data.reviews.total, data.reviews.items.len(), "/console/reviews"))
             }
         }
         @if data.requests.total > 0 {

@@ -28,6 +28,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Area::Returns => "Returns",
             Area::Requests => "Requests",
             Area::Orders => "Orders",
+            Area::Reviews => "Reviews",
             Area::Surveys => "Surveys",
             Area::Insights => "Insights",
             Area::Settings => "Settings",
@@ -53,6 +54,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Flash::UserRemoved => s("User removed. They were signed out at once."),
             Flash::KeyRotated => s("Key replaced. Update the data-key of your embed snippets now."),
             Flash::SettingsSaved => s("Settings saved. Shoppers see them now."),
+            Flash::Review(f) => super::reviews::flash_en(f),
         },
         T::Pages => s("Pages"),
         T::FirstPage => s("First page"),
@@ -222,6 +224,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::Admin(m) => super::admin::adm(Locale::En, m),
         T::Settings(m) => super::settings::set(Locale::En, m),
         T::Orders(o) => super::orders::text(Locale::En, o),
+        T::Reviews(m) => super::reviews::en(m),
     }
 }
 

@@ -28,6 +28,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Area::Returns => "Devoluciones",
             Area::Requests => "Solicitudes",
             Area::Orders => "Pedidos",
+            Area::Reviews => "Opiniones",
             Area::Surveys => "Encuestas",
             Area::Insights => "Análisis",
             Area::Settings => "Configuración",
@@ -53,6 +54,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Flash::UserRemoved => s("Usuario quitado. Su sesión se cerró al momento."),
             Flash::KeyRotated => s("Clave sustituida. Actualiza ahora el data-key de tus fragmentos de inserción."),
             Flash::SettingsSaved => s("Ajustes guardados. Los compradores ya los ven."),
+            Flash::Review(f) => super::reviews::flash_es(f),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primera página"),
@@ -222,6 +224,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::Admin(m) => super::admin::adm(Locale::Es, m),
         T::Settings(m) => super::settings::set(Locale::Es, m),
         T::Orders(o) => super::orders::text(Locale::Es, o),
+        T::Reviews(m) => super::reviews::es(m),
     }
 }
 

@@ -12,6 +12,9 @@ mod pt_br;
 mod settings;
 
 pub use orders::O;
+mod reviews;
+
+pub use reviews::Rv;
 
 use crate::ctx::Flash;
 use crate::pages::surveys::CommentFilter;
@@ -181,6 +184,8 @@ pub enum T<'a> {
     Settings(Set<'a>),
     // Orders and Insights (their own enum and file).
     Orders(O<'a>),
+    // The review area (its own enum: `reviews/`).
+    Reviews(Rv<'a>),
 }
 
 /// `msg` in `locale`.

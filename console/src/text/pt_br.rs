@@ -28,6 +28,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Area::Returns => "Devoluções",
             Area::Requests => "Solicitações",
             Area::Orders => "Pedidos",
+            Area::Reviews => "Avaliações",
             Area::Surveys => "Pesquisas",
             Area::Insights => "Análises",
             Area::Settings => "Configurações",
@@ -53,6 +54,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Flash::UserRemoved => s("Usuário removido. A sessão foi encerrada na hora."),
             Flash::KeyRotated => s("Chave substituída. Atualize agora o data-key dos seus trechos de incorporação."),
             Flash::SettingsSaved => s("Configurações salvas. Os compradores já as veem."),
+            Flash::Review(f) => super::reviews::flash_pt_br(f),
         },
         T::Pages => s("Páginas"),
         T::FirstPage => s("Primeira página"),
@@ -222,6 +224,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::Admin(m) => super::admin::adm(Locale::PtBr, m),
         T::Settings(m) => super::settings::set(Locale::PtBr, m),
         T::Orders(o) => super::orders::text(Locale::PtBr, o),
+        T::Reviews(m) => super::reviews::pt_br(m),
     }
 }
 

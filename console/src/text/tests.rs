@@ -21,9 +21,9 @@ macro_rules! all {
     }};
 }
 
-fn areas() -> [Area; 11] {
-    all!(Area: Today, Returns, Requests, Orders, Surveys, Insights, Settings, Keys, Users, Audit,
-        Account)
+fn areas() -> [Area; 12] {
+    all!(Area: Today, Returns, Reviews, Requests, Orders, Surveys, Insights, Settings, Keys, Users,
+        Audit, Account)
 }
 
 fn problems() -> [PasswordProblem; 4] {
@@ -56,7 +56,7 @@ fn flashes() -> Vec<Flash> {
 }
 
 /// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-const VARIANTS: usize = 143;
+const VARIANTS: usize = 144;
 
 /// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
 /// until it is numbered here (then raise [`VARIANTS`] and add a sample to [`every`]).
@@ -205,6 +205,7 @@ fn variant_index(m: &T<'_>) -> usize {
         T::Admin(_) => 140,
         T::Settings(_) => 141,
         T::Orders(..) => 142,
+        T::Reviews(..) => 143,
     }
 }
 
@@ -375,6 +376,7 @@ fn every() -> Vec<T<'static>> {
         T::Settings(Set::Intro),
     ]);
     all.extend(tests_orders::every().into_iter().map(T::Orders));
+    all.extend(reviews::tests::samples().into_iter().map(T::Reviews));
     all
 }
 
@@ -384,7 +386,7 @@ fn every_variant_has_a_sample() {
     let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen.contains(i)).collect();
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
-    assert_eq!(variant_index(&T::Orders(O::Find)), VARIANTS - 1);
+    assert_eq!(variant_index(&T::Reviews(Rv::Approve)), VARIANTS - 1);
 }
 
 #[test]

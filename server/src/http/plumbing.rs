@@ -38,6 +38,13 @@ pub const REVIEW_IMPORT_PATH: &str = "/v1/admin/reviews/import";
 /// Largest review import file (5 MiB: tens of thousands of reviews).
 pub const REVIEW_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
+/// The console's review import page: its form carries a pasted export, percent-encoded (up
+/// to three bytes per byte), so its body may be three times the largest file and some.
+pub const CONSOLE_REVIEW_IMPORT_PATH: &str = "/console/reviews/import";
+
+/// Largest body of the console's review import form.
+pub const CONSOLE_REVIEW_IMPORT_BYTES: usize = 3 * REVIEW_IMPORT_BYTES + 64 * 1024;
+
 /// The body limit of a path: photo uploads may carry a whole image, review imports a whole
 /// CSV file, everything else is JSON.
 pub fn body_limit_for(path: &str) -> usize {
@@ -45,6 +52,8 @@ pub fn body_limit_for(path: &str) -> usize {
         crate::photos::MAX_UPLOAD_BYTES
     } else if path == REVIEW_IMPORT_PATH {
         REVIEW_IMPORT_BYTES
+    } else if path == CONSOLE_REVIEW_IMPORT_PATH {
+        CONSOLE_REVIEW_IMPORT_BYTES
     } else {
         BODY_LIMIT
     }

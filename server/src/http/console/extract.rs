@@ -21,8 +21,8 @@ use serde::de::DeserializeOwned;
 pub const SESSION_COOKIE: &str = "aftercare_console";
 /// The sign-in and setup forms' anti-forgery cookie (double submit: no session exists yet).
 pub const FORM_COOKIE: &str = "aftercare_console_form";
-/// Largest form body the console reads.
-const MAX_FORM_BYTES: usize = 64 * 1024;
+/// Largest form body the console reads (the review import's pasted CSV has its own limit).
+pub const MAX_FORM_BYTES: usize = 64 * 1024;
 
 /// A keyset cursor `<ms>.<id>` from a page link (`after=…`); anything else is the first page.
 pub fn cursor(raw: Option<&str>) -> Option<(i64, i64)> {
@@ -148,23 +148,23 @@ impl FromRequestParts<AppState> for Console {
 }
 
 /// A form posted by a signed-in user, its CSRF field checked against the session's, and
-/// the remaining fields read into `T`.
+/// the remaining fields read into `T`; a body over `MAX` bytes is refused like a bad token.
 #[derive(Debug)]
-pub struct Posted<T> {
+pub struct Posted<T, const MAX: usize = MAX_FORM_BYTES> {
     /// The user who posted it.
     pub console: Console,
     /// The form.
     pub form: T,
 }
 
-impl<T: DeserializeOwned> FromRequest<AppState> for Posted<T> {
+impl<T: DeserializeOwned, const MAX: usize> FromRequest<AppState> for Posted<T, MAX> {
     type Rejection = Reject;
 
     async fn from_request(req: Request, state: &AppState) -> ConsoleResult<Self> {
         let (mut parts, body) = req.into_parts();
         let console = Console::from_request_parts(&mut parts, state).await?;
         let locale = console.ctx.locale;
-        let bytes = axum::body::to_bytes(body, MAX_FORM_BYTES)
+        let bytes = axum::body::to_bytes(body, MAX)
             .await
             .map_err(|_| Reject::Csrf(locale))?;
         let sent = form_field(&bytes, CSRF_FIELD);

@@ -18,6 +18,8 @@ pub mod orders;
 pub mod reject;
 pub mod requests;
 pub mod returns;
+pub mod review_import;
+pub mod reviews;
 pub mod secrets;
 pub mod settings;
 pub mod sign_in;
@@ -66,6 +68,18 @@ pub fn router() -> Router<AppState> {
         .route("/console/returns", get(returns::list))
         .route("/console/returns/{rma}", get(returns::get))
         .route("/console/returns/{rma}/status", post(returns::post_status))
+        .route("/console/reviews", get(reviews::list))
+        .route("/console/reviews/{id}/moderation", post(reviews::moderate))
+        .route("/console/reviews/{id}/reply", post(reviews::reply))
+        .route(
+            "/console/reviews/{id}/reply/delete",
+            post(reviews::delete_reply),
+        )
+        .route(
+            "/console/reviews/import",
+            get(review_import::page).post(review_import::import),
+        )
+        .route("/console/reviews/export.csv", get(review_import::export))
         .route("/console/requests", get(requests::list))
         .route("/console/requests/{id}/decision", post(requests::decide))
         .route("/console/orders", get(orders::list))

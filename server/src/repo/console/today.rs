@@ -6,10 +6,11 @@ use crate::error::Result;
 use crate::repo::insights::{self, ANXIOUS_HOURS, ANXIOUS_MIN_VIEWS};
 use crate::repo::returns::{self, Links};
 use crate::repo::stores::StoreRow;
-use crate::repo::{requests, surveys};
+use crate::repo::{requests, reviews, surveys};
 use aftercare_console::pages::today::{FollowUp, Pile, Today, LISTED};
 use aftercare_shared::changes::RequestStatus;
 use aftercare_shared::returns::ReturnStatus;
+use aftercare_shared::review::ReviewStatus;
 use aftercare_shared::survey::SurveyKind;
 
 /// Weeks of survey responses the follow-up list looks at (every response still waiting is
@@ -52,6 +53,17 @@ pub async fn today(
         LISTED as u32,
     )
     .await?;
+    // Today links no photos, so the reviews need no public address.
+    let (waiting_reviews, _, reviews_total) = reviews::admin_list(
+        &mut conn,
+        store.id,
+        ReviewStatus::Pending,
+        None,
+        LISTED as u32,
+        "",
+    )
+    .await?;
+    let waiting_reviews = super::reviews::items(&mut conn, store.id, waiting_reviews).await?;
     drop(conn);
 
     let mut follow_ups = Vec::new();
@@ -74,6 +86,10 @@ pub async fn today(
         returns: Pile {
             total: u64::try_from(waiting).unwrap_or(0),
             items: listed,
+        },
+        reviews: Pile {
+            total: reviews_total,
+            items: waiting_reviews,
         },
         requests: Pile {
             total: pending_total,
