@@ -5,13 +5,10 @@
 
 mod common;
 
-use aftercare_console::Role;
-use aftercare_server::http::console::{secrets, CSP, ORDER_CSP};
-use aftercare_server::repo::console::{sessions, users};
+use aftercare_server::http::console::{CSP, ORDER_CSP};
 use aftercare_server::repo::insights;
 use aftercare_server::repo::stores;
-use aftercare_server::seed::{self, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
-use aftercare_shared::{Email, Locale};
+use aftercare_server::seed::{DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
 use axum::body::Body;
 use axum::http::StatusCode;
 use common::console::{text, Browser};
@@ -298,34 +295,7 @@ async fn insights_list_products_with_their_charts_and_anxious_orders() {
 #[tokio::test]
 async fn another_stores_console_finds_none_of_these_orders() {
     let t = setup().await;
-    let db = &t.state.db;
-    let mut input = seed::demo_store().unwrap();
-    input.name = "Other Shop".into();
-    input.publishable_key = "pk_other_shop".into();
-    input.secret_key = "sk_other_shop_secret".into();
-    let other = stores::upsert(db, &input).await.unwrap();
-    let token = secrets::token().unwrap();
-    let email = Email::parse("agent@other.example").unwrap();
-    users::add(
-        db,
-        other.id,
-        &email,
-        Role::Agent,
-        Locale::En,
-        &sessions::hash(&token),
-        aftercare_server::now_ms(),
-    )
-    .await
-    .unwrap();
-    let mut b = Browser::default();
-    b.get(&t, &format!("/console/setup/{token}")).await;
-    let pw = "other shop passphrase";
-    b.post(
-        &t,
-        &format!("/console/setup/{token}"),
-        &[("password", pw), ("again", pw)],
-    )
-    .await;
+    let mut b = common::console::other_store_user(&t, aftercare_console::Role::Agent).await;
     let r = b.get(&t, "/console/orders/1002").await;
     assert_eq!(
         r.status,

@@ -4,12 +4,7 @@
 
 mod common;
 
-use aftercare_console::Role;
-use aftercare_server::http::console::secrets;
-use aftercare_server::repo::console::{sessions, users};
-use aftercare_server::repo::stores;
-use aftercare_server::seed::{self, DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
-use aftercare_shared::{Email, Locale};
+use aftercare_server::seed::{DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
 use axum::http::StatusCode;
 use common::console::{text, Browser};
 use common::{admin_get, setup, TestApp};
@@ -285,34 +280,7 @@ async fn a_detractor_is_marked_followed_up() {
 #[tokio::test]
 async fn another_stores_console_sees_none_of_this_store() {
     let t = setup().await;
-    let db = &t.state.db;
-    let mut input = seed::demo_store().unwrap();
-    input.name = "Other Shop".into();
-    input.publishable_key = "pk_other_shop".into();
-    input.secret_key = "sk_other_shop_secret".into();
-    let other = stores::upsert(db, &input).await.unwrap();
-    let token = secrets::token().unwrap();
-    let email = Email::parse("owner@other.example").unwrap();
-    users::add(
-        db,
-        other.id,
-        &email,
-        Role::Owner,
-        Locale::En,
-        &sessions::hash(&token),
-        aftercare_server::now_ms(),
-    )
-    .await
-    .unwrap();
-    let mut b = Browser::default();
-    b.get(&t, &format!("/console/setup/{token}")).await;
-    let pw = "other shop passphrase";
-    b.post(
-        &t,
-        &format!("/console/setup/{token}"),
-        &[("password", pw), ("again", pw)],
-    )
-    .await;
+    let mut b = common::console::other_store_user(&t, aftercare_console::Role::Owner).await;
     let rma = requested_rma(&t).await;
     let today = text(&b.get(&t, "/console").await);
     assert!(today.contains("Other Shop") && today.contains("Nothing is waiting for you"));

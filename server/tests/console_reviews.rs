@@ -6,12 +6,7 @@
 
 mod common;
 
-use aftercare_console::Role;
-use aftercare_server::http::console::secrets;
-use aftercare_server::repo::console::{sessions, users};
-use aftercare_server::repo::stores;
-use aftercare_server::seed::{self, DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
-use aftercare_shared::{Email, Locale};
+use aftercare_server::seed::{DEMO_AGENT_EMAIL, DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
 use axum::http::StatusCode;
 use common::console::{text, Browser};
 use common::reviews::public_list;
@@ -376,34 +371,7 @@ async fn the_review_routes_keep_their_guards_and_their_store() {
     assert!(admin_review(&t, "pending", id).await.unwrap()["reply"].is_null());
 
     // Another store's console: not there, and cannot act on it.
-    let db = &t.state.db;
-    let mut input = seed::demo_store().unwrap();
-    input.name = "Other Shop".into();
-    input.publishable_key = "pk_other_shop".into();
-    input.secret_key = "sk_other_shop_secret".into();
-    let other = stores::upsert(db, &input).await.unwrap();
-    let token = secrets::token().unwrap();
-    let email = Email::parse("agent@other.example").unwrap();
-    users::add(
-        db,
-        other.id,
-        &email,
-        Role::Agent,
-        Locale::En,
-        &sessions::hash(&token),
-        aftercare_server::now_ms(),
-    )
-    .await
-    .unwrap();
-    let mut o = Browser::default();
-    o.get(&t, &format!("/console/setup/{token}")).await;
-    let pw = "other shop passphrase";
-    o.post(
-        &t,
-        &format!("/console/setup/{token}"),
-        &[("password", pw), ("again", pw)],
-    )
-    .await;
+    let mut o = common::console::other_store_user(&t, aftercare_console::Role::Agent).await;
     for status in ["pending", "published", "rejected"] {
         let page = text(
             &o.get(&t, &format!("/console/reviews?status={status}"))

@@ -113,3 +113,50 @@ impl Browser {
 pub(crate) fn text(r: &Reply) -> String {
     String::from_utf8_lossy(&r.body).into_owned()
 }
+
+/// A second store ("Other Shop", `pk_other_shop`) with one console user of `role`, signed
+/// in: the browser of someone who must never see the demo store's data.
+pub(crate) async fn other_store_user(t: &TestApp, role: aftercare_console::Role) -> Browser {
+    use aftercare_server::http::console::secrets;
+    use aftercare_server::repo::console::{sessions, users};
+    let db = &t.state.db;
+    let mut input = aftercare_server::seed::demo_store().unwrap();
+    input.name = "Other Shop".into();
+    input.publishable_key = "pk_other_shop".into();
+    input.secret_key = "sk_other_shop_secret".into();
+    let other = aftercare_server::repo::stores::upsert(db, &input)
+        .await
+        .unwrap();
+    let token = secrets::token().unwrap();
+    let email =
+        aftercare_shared::Email::parse(&format!("{}@other.example", role.as_str())).unwrap();
+    let hash = sessions::hash(&token);
+    let now = aftercare_server::now_ms();
+    users::add(
+        db,
+        other.id,
+        &email,
+        role,
+        aftercare_shared::Locale::En,
+        &hash,
+        now,
+    )
+    .await
+    .unwrap();
+    let mut b = Browser::default();
+    b.get(t, &format!("/console/setup/{token}")).await;
+    let pw = "other shop passphrase";
+    let r = b
+        .post(
+            t,
+            &format!("/console/setup/{token}"),
+            &[("password", pw), ("again", pw)],
+        )
+        .await;
+    assert_eq!(
+        r.header("location"),
+        Some("/console"),
+        "signed in to the other store"
+    );
+    b
+}
