@@ -31,7 +31,7 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
          \n       {url}/review.html  (Ana reviews her delivered items; ?layout=floating for the corner card)\
          \n       {url}/product.html  (a product's reviews; ?sku=SUN-POL-TORT has an imported one)\
          \n       {url}/order-confirmation.html  (tracking right after checkout)\
-         \n       {url}/insights.html  (the merchant's NPS and returns report with charts)\
+         \n       {url}/insights.html  (a storefront demo of the reports; merchants work in the console below)\
          \n       {url}/sdk/index.html  (widget gallery for developers)\
          \n  Merchant console: {url}/console  (owner: {CONSOLE_OWNER} / {CONSOLE_PASSWORD};\
          \n                    agent: {CONSOLE_AGENT}, same password)\
