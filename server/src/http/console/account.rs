@@ -1,6 +1,6 @@
 //! `/console/account`: the signed-in user's language, password and second factor.
 
-use super::extract::{Console, Posted};
+use super::extract::{Console, NoFields, Posted};
 use super::reject::ConsoleResult;
 use super::secrets;
 use crate::repo::console::{audit, sessions, users};
@@ -114,12 +114,8 @@ pub async fn password(
     Ok(done(Flash::PasswordChanged))
 }
 
-/// Form of the first step of turning the second factor on (only the CSRF field).
-#[derive(Debug, Deserialize)]
-pub struct Empty {}
-
 /// Start turning the second factor on: a new secret to scan.
-pub async fn totp_start(posted: Posted<Empty>) -> ConsoleResult<Response> {
+pub async fn totp_start(posted: Posted<NoFields>) -> ConsoleResult<Response> {
     let c = posted.console;
     let secret = secrets::new_totp_secret()?;
     Ok(Html(account(&c.ctx, &enrolling(&c, secret, false), None).into_string()).into_response())

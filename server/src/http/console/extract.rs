@@ -16,6 +16,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method};
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 
 /// The session cookie's name.
 pub const SESSION_COOKIE: &str = "aftercare_console";
@@ -146,6 +147,10 @@ impl FromRequestParts<AppState> for Console {
         })
     }
 }
+
+/// The fields of a form that posts only its CSRF token (sign-out, one-button actions).
+#[derive(Debug, Deserialize)]
+pub struct NoFields {}
 
 /// A form posted by a signed-in user, its CSRF field checked against the session's, and
 /// the remaining fields read into `T`; a body over `MAX` bytes is refused like a bad token.

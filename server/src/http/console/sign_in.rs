@@ -3,7 +3,7 @@
 //! starts a new session id, so a session fixed before sign-in is worth nothing.
 
 use super::extract::{
-    cookie, form_field, safe_next, set_cookie, Posted, FORM_COOKIE, SESSION_COOKIE,
+    cookie, form_field, safe_next, set_cookie, NoFields, Posted, FORM_COOKIE, SESSION_COOKIE,
 };
 use super::reject::{sign_in_url, ConsoleResult};
 use super::secrets::{self, same};
@@ -334,14 +334,10 @@ pub async fn code_submit(
     .await
 }
 
-/// Form of `POST /console/sign-out` (only the CSRF field).
-#[derive(Debug, Deserialize)]
-pub struct Empty {}
-
 /// `POST /console/sign-out`.
 pub async fn sign_out(
     State(state): State<AppState>,
-    posted: Posted<Empty>,
+    posted: Posted<NoFields>,
 ) -> ConsoleResult<Response> {
     let c = posted.console;
     sessions::delete(&state.db, &c.cookie).await?;

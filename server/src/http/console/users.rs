@@ -1,7 +1,7 @@
 //! `/console/users` (owners): list, add (a one-time setup link shown once), a new link for
 //! someone who has not used theirs, remove.
 
-use super::extract::{Console, Posted};
+use super::extract::{Console, NoFields, Posted};
 use super::reject::ConsoleResult;
 use super::secrets;
 use crate::error::Error;
@@ -84,9 +84,9 @@ pub async fn add(
             match users::add(&state.db, c.store.id, &email, role, locale, &hash, now).await {
                 Ok(added) => Ok((added, token, now)),
                 Err(Error::Conflict(_)) => {
-                    let taken = users::normal_email(email.as_str());
+                    let taken = email.as_str();
                     Err((
-                        c.ctx.t(T::Admin(Adm::EmailTaken(&taken))),
+                        c.ctx.t(T::Admin(Adm::EmailTaken(taken))),
                         StatusCode::CONFLICT,
                     ))
                 }
@@ -126,16 +126,12 @@ pub async fn add(
     }
 }
 
-/// Form of the one-button actions (only the CSRF field).
-#[derive(Debug, Deserialize)]
-pub struct Empty {}
-
 /// A new setup link for someone who has not used theirs (the old one stops working).
 pub async fn setup_link(
     State(state): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<i64>,
-    posted: Posted<Empty>,
+    posted: Posted<NoFields>,
 ) -> ConsoleResult<Response> {
     let c = posted.console;
     c.require(Area::Users)?;
@@ -171,7 +167,7 @@ pub async fn setup_link(
 pub async fn remove(
     State(state): State<AppState>,
     Path(id): Path<i64>,
-    posted: Posted<Empty>,
+    posted: Posted<NoFields>,
 ) -> ConsoleResult<Response> {
     let c = posted.console;
     c.require(Area::Users)?;

@@ -45,12 +45,6 @@ fn user(row: &sqlx::any::AnyRow) -> Result<ConsoleUser> {
     })
 }
 
-/// The normal form of a sign-in email (trimmed, lower case), so `Ana@Shop` and `ana@shop`
-/// are one user.
-pub fn normal_email(raw: &str) -> String {
-    raw.trim().to_lowercase()
-}
-
 /// Add a user to `store_id` with a setup link whose token hashes to `setup_hash`.
 /// An email already in any store's console is a conflict (sign-in asks only for the email).
 pub async fn add(
@@ -62,14 +56,15 @@ pub async fn add(
     setup_hash: &str,
     now_ms: i64,
 ) -> Result<ConsoleUser> {
-    let email = normal_email(email.as_str());
+    // `Email::parse` already trimmed and lower-cased it: `Ana@Shop` and `ana@shop` are one user.
+    let email = email.as_str();
     let mut tx = db.begin_write().await?;
     // A removed user's email stays taken by their row (the audit log names it): adding them
     // again brings the row back with the new role and a new setup link.
     let taken: Option<i64> = sqlx::query_scalar(
         "SELECT id FROM console_users WHERE email = $1 AND removed_at_ms IS NULL",
     )
-    .bind(&email)
+    .bind(email)
     .fetch_optional(tx.conn())
     .await?;
     if taken.is_some() {
@@ -88,7 +83,7 @@ pub async fn add(
     .bind(setup_hash)
     .bind(now_ms + SETUP_LINK_MS)
     .bind(now_ms)
-    .bind(&email)
+    .bind(email)
     .fetch_optional(tx.conn())
     .await?;
     if let Some(row) = revived {
@@ -101,7 +96,7 @@ pub async fn add(
          created_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING {COLUMNS}"
     ))
     .bind(store_id)
-    .bind(&email)
+    .bind(email)
     .bind(role.as_str())
     .bind(locale.tag())
     .bind(setup_hash)
@@ -114,12 +109,15 @@ pub async fn add(
     Ok(added)
 }
 
-/// An active (not removed) user by sign-in email.
+/// An active (not removed) user by sign-in email, as typed (normalised like every email).
 pub async fn by_email(db: &Db, email: &str) -> Result<Option<ConsoleUser>> {
+    let Ok(email) = Email::parse(email) else {
+        return Ok(None);
+    };
     let row = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM console_users WHERE email = $1 AND removed_at_ms IS NULL"
     ))
-    .bind(normal_email(email))
+    .bind(email.as_str())
     .fetch_optional(&db.pool)
     .await?;
     row.as_ref().map(user).transpose()
