@@ -34,3 +34,24 @@ document.addEventListener("click", (e) => {
   if (navigator.clipboard) navigator.clipboard.writeText(field.value).then(done, () => {});
   else if (document.execCommand("copy")) done();
 });
+// Branding: the preview's widgets take each input's value as it changes (the same custom
+// properties the theme stylesheet sets; an element's own style beats the stylesheet's).
+const PX = { radius: "--aftercare-radius", font_size: "--aftercare-font-size" };
+function applyBrand(form) {
+  const widgets = document.querySelectorAll("[data-brand-preview] > [data-widget]");
+  form.querySelectorAll("input, select").forEach((input) => {
+    let name = input.dataset.var, value = input.value;
+    if (PX[input.name]) { name = PX[input.name]; value = value.trim() === "" ? "" : value.trim() + "px"; }
+    if (input.tagName === "SELECT") value = input.selectedOptions[0] ? input.selectedOptions[0].dataset.stack : "";
+    if (!name) return;
+    widgets.forEach((w) => { if (value) w.style.setProperty(name, value); else w.style.removeProperty(name); });
+  });
+}
+document.querySelectorAll("form[data-brand]").forEach((form) => {
+  form.addEventListener("input", () => applyBrand(form));
+  form.addEventListener("change", () => applyBrand(form));
+});
+// Embed: a changed choice shows its snippet at once (the button stays for use without a script).
+document.querySelectorAll("form[data-autosubmit]").forEach((form) => {
+  form.addEventListener("change", () => form.requestSubmit());
+});

@@ -56,6 +56,8 @@ pub enum Flash {
     KeyRotated,
     /// The store's settings were saved.
     SettingsSaved,
+    /// The store's look was saved (storefronts take it within the theme stylesheet's cache).
+    BrandingSaved,
     /// A review was moderated, answered, or reviews were imported.
     Review(ReviewFlash),
 }
@@ -118,6 +120,7 @@ impl Flash {
             Flash::UserRemoved => "user-removed",
             Flash::KeyRotated => "key-rotated",
             Flash::SettingsSaved => "settings-saved",
+            Flash::BrandingSaved => "branding-saved",
             Flash::Review(r) => match r {
                 ReviewFlash::Approved => "review-approved",
                 ReviewFlash::Rejected => "review-rejected",
@@ -148,6 +151,7 @@ impl Flash {
             | Flash::UserRemoved
             | Flash::KeyRotated
             | Flash::SettingsSaved
+            | Flash::BrandingSaved
             | Flash::Review(_) => (),
         };
         let others = [
@@ -162,6 +166,7 @@ impl Flash {
             Flash::UserRemoved,
             Flash::KeyRotated,
             Flash::SettingsSaved,
+            Flash::BrandingSaved,
         ];
         MOVES
             .into_iter()

@@ -1,67 +1,22 @@
-//! Dates and money as the console shows them. The widgets format through the browser's
-//! `Intl`; the console is rendered on the server, so it formats here, in the reader's
-//! language, always in UTC and saying so (merchants compare times across shoppers' zones).
+//! Numbers as the console shows them. Dates and money are the shared server-side formats
+//! (`aftercare_shared::format`, also used by the emails), re-exported here.
 
-use aftercare_shared::time::civil_from_days;
-use aftercare_shared::{Locale, Money, Timestamp};
-
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-const MONTHS_ES: [&str; 12] = [
-    "ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic",
-];
-const MONTHS_PT: [&str; 12] = [
-    "jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez",
-];
-
-/// `30 Nov 2026, 14:05 UTC` (English), `30 nov 2026, 14:05 UTC` (Spanish, Portuguese).
-pub fn date_time(locale: Locale, at: &Timestamp) -> String {
-    date_time_ms(locale, at.utc_ms)
-}
-
-/// [`date_time`] of a unix-millisecond instant.
-pub fn date_time_ms(locale: Locale, utc_ms: i64) -> String {
-    let secs = utc_ms.div_euclid(1000);
-    let (days, in_day) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
-    format!(
-        "{}, {:02}:{:02} UTC",
-        date_of_days(locale, days),
-        in_day / 3600,
-        in_day % 3600 / 60
-    )
-}
-
-/// `30 Nov 2026` of a unix-millisecond instant (UTC).
-pub fn date_ms(locale: Locale, utc_ms: i64) -> String {
-    date_of_days(locale, utc_ms.div_euclid(1000).div_euclid(86_400))
-}
-
-fn date_of_days(locale: Locale, days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    let months = match locale {
-        Locale::En => &MONTHS_EN,
-        Locale::Es => &MONTHS_ES,
-        Locale::PtBr => &MONTHS_PT,
-    };
-    let month = months[usize::try_from(m - 1).unwrap_or(0).min(11)];
-    format!("{d} {month} {y}")
-}
-
-/// `EUR 49.90` (English) or `49,90 EUR` (Spanish, Portuguese): the ISO code, never a symbol
-/// that two currencies share.
-pub fn money(locale: Locale, m: &Money) -> String {
-    let amount = m.decimal_string();
-    let code = m.currency.as_str();
-    match locale {
-        Locale::En => format!("{code} {amount}"),
-        Locale::Es | Locale::PtBr => format!("{} {code}", amount.replace('.', ",")),
-    }
-}
+pub use aftercare_shared::format::{date_ms, date_time, date_time_ms, money};
+use aftercare_shared::Locale;
 
 /// A number to one decimal with the reader's decimal mark: `4.3` (English), `4,3`.
 pub fn one_decimal(locale: Locale, x: f64) -> String {
     let text = format!("{x:.1}");
+    match locale {
+        Locale::En => text,
+        Locale::Es | Locale::PtBr => text.replace('.', ","),
+    }
+}
+
+/// A contrast ratio to two decimals, rounded down (4.497 reads `4.49:1`, never a passing
+/// `4.50:1`), with the locale's decimal mark.
+pub fn contrast_ratio(locale: Locale, x: f64) -> String {
+    let text = format!("{:.2}:1", (x * 100.0).floor() / 100.0);
     match locale {
         Locale::En => text,
         Locale::Es | Locale::PtBr => text.replace('.', ","),
@@ -77,7 +32,7 @@ pub fn percent(locale: Locale, rate: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aftercare_shared::Currency;
+    use aftercare_shared::{Currency, Money, Timestamp};
 
     #[test]
     fn dates_are_utc_and_named_per_language() {

@@ -58,6 +58,9 @@ pub enum Area {
     Insights,
     /// Store settings (owners).
     Settings,
+    /// The snippet a storefront pastes, per widget, with a live preview (read-only, so every
+    /// role: whoever builds the store's pages needs it).
+    Embed,
     /// Keys (owners).
     Keys,
     /// Console users (owners).
@@ -70,7 +73,7 @@ pub enum Area {
 
 impl Area {
     /// The areas in navigation order (those the console has pages for).
-    pub const NAV: [Area; 11] = [
+    pub const NAV: [Area; 12] = [
         Area::Today,
         Area::Returns,
         Area::Reviews,
@@ -79,6 +82,7 @@ impl Area {
         Area::Surveys,
         Area::Insights,
         Area::Settings,
+        Area::Embed,
         Area::Audit,
         Area::Users,
         Area::Keys,
@@ -95,6 +99,7 @@ impl Area {
             Area::Surveys => "/console/surveys",
             Area::Insights => "/console/insights",
             Area::Settings => "/console/settings",
+            Area::Embed => "/console/embed",
             Area::Keys => "/console/keys",
             Area::Users => "/console/users",
             Area::Audit => "/console/audit",
@@ -121,6 +126,7 @@ mod tests {
             Area::Orders,
             Area::Surveys,
             Area::Insights,
+            Area::Embed,
             Area::Account,
         ] {
             assert!(Role::Agent.may(area), "{area:?}");

@@ -134,8 +134,11 @@ impl FromRequestParts<AppState> for Shopper {
             TokenKind::Order => Principal::OrderSession(
                 OrderNumber::parse(&claims.sub).map_err(|_| Error::InvalidToken)?,
             ),
-            // Only the review routes take a review link, through `Reviewer`.
-            TokenKind::ReviewLink => return Err(Error::Forbidden),
+            // Only the review routes take a review link, through `Reviewer`; an order link
+            // only opens the hosted order page, which trades it for an order session.
+            TokenKind::ReviewLink | TokenKind::OrderLink | TokenKind::Unsubscribe => {
+                return Err(Error::Forbidden)
+            }
         };
         Ok(Self { store, principal })
     }
@@ -188,7 +191,9 @@ impl FromRequestParts<AppState> for Reviewer {
         let (store, claims) = verified(parts, state).await?;
         let (customer, link) = match claims.kind {
             TokenKind::Customer => (claims.sub, None),
-            TokenKind::Order => return Err(Error::Forbidden),
+            TokenKind::Order | TokenKind::OrderLink | TokenKind::Unsubscribe => {
+                return Err(Error::Forbidden)
+            }
             TokenKind::ReviewLink => {
                 let number = OrderNumber::parse(&claims.sub).map_err(|_| Error::InvalidToken)?;
                 let mut conn = state.db.pool.acquire().await?;

@@ -35,6 +35,16 @@ pub struct Config {
     /// This instance's name, sent as `x-aftercare-instance` on every answer so operators and
     /// tests behind a load balancer can tell which instance answered (none when unset).
     pub instance: Option<String>,
+    /// Where shoppers' browsers reach this server (no trailing `/`), for the embed snippets
+    /// the console writes; `None`: the address the console was opened at.
+    pub public_url: Option<String>,
+    /// The SMTP server emails go through (`smtp://user:pass@host:587?tls=required`); `None`:
+    /// they are written as `.eml` files into [`Config::mail_dir`].
+    pub smtp_url: Option<String>,
+    /// Where emails are written without an SMTP server (the embedded default).
+    pub mail_dir: PathBuf,
+    /// The sender address of every email (shown under the store's name).
+    pub mail_from: String,
 }
 
 /// Default photo queue length for `workers` workers: twice as many may wait.
@@ -58,6 +68,10 @@ impl Default for Config {
             photo_wait: Duration::from_secs(5),
             metrics_token: None,
             instance: None,
+            public_url: None,
+            smtp_url: None,
+            mail_dir: PathBuf::from("outbox"),
+            mail_from: "no-reply@aftercare.localhost".into(),
         }
     }
 }

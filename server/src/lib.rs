@@ -15,6 +15,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod import;
+pub mod mail;
 pub mod ops;
 pub mod photos;
 pub mod qr;

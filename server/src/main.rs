@@ -168,6 +168,26 @@ struct ServeArgs {
     /// one load balancer).
     #[arg(long, env = "AFTERCARE_INSTANCE")]
     instance: Option<String>,
+    /// The address shoppers' browsers reach this server at (`https://aftercare.shop.example`),
+    /// written into the console's embed snippets; unset, the console uses the address it was
+    /// opened at.
+    #[arg(long, env = "AFTERCARE_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// SMTP server for emails, with TLS and credentials in the URL
+    /// (`smtp://user:pass@host:587?tls=required`, `smtps://user:pass@host:465`); without it,
+    /// emails are written as `.eml` files into the mail folder.
+    #[arg(long, env = "AFTERCARE_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Folder for emails when no SMTP server is set.
+    #[arg(long, env = "AFTERCARE_MAIL_DIR", default_value = "outbox")]
+    mail_dir: PathBuf,
+    /// Sender address of every email (shown under the store's name).
+    #[arg(
+        long,
+        env = "AFTERCARE_MAIL_FROM",
+        default_value = "no-reply@aftercare.localhost"
+    )]
+    mail_from: String,
 }
 
 #[tokio::main]
@@ -336,6 +356,13 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
         photo_wait: Duration::from_secs(args.photo_wait_seconds),
         metrics_token: args.metrics_token.filter(|t| !t.trim().is_empty()),
         instance: args.instance,
+        public_url: args
+            .public_url
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+            .filter(|u| !u.is_empty()),
+        smtp_url: args.smtp_url.filter(|u| !u.trim().is_empty()),
+        mail_dir: args.mail_dir,
+        mail_from: args.mail_from,
     };
     if let Some(name) = &config.instance {
         if axum::http::HeaderValue::from_str(name).is_err() || name.is_empty() {
@@ -350,6 +377,24 @@ async fn serve(database_url: &str, args: ServeArgs) -> Result<(), Error> {
     if let Some(handle) = state.metrics.clone() {
         ops::metrics::spawn_upkeep(handle);
     }
+    if state.config.mail_from.parse::<lettre::Address>().is_err() {
+        return Err(Error::bad_request(
+            "AFTERCARE_MAIL_FROM must be an email address (care@shop.example)",
+        ));
+    }
+    let transport = aftercare_server::mail::Transport::new(
+        state.config.smtp_url.as_deref(),
+        state.config.mail_dir.clone(),
+    )?;
+    aftercare_server::mail::spawn(
+        state.db.clone(),
+        aftercare_server::mail::Outgoing {
+            transport,
+            from: state.config.mail_from.clone(),
+            origin: aftercare_server::mail::origin(state.config.public_url.as_deref(), args.addr),
+        },
+        Duration::from_secs(1),
+    );
     if args.retention_interval_seconds > 0 {
         ops::retention::spawn(
             state.db.clone(),

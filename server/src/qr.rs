@@ -50,6 +50,28 @@ pub fn try_svg(text: &str, title: &str, size_px: u32) -> Result<String, QrError>
     Ok(render(&code, title, size_px))
 }
 
+/// `text` as a QR code PNG, `scale` pixels per module with the quiet zone, black on white:
+/// for email, where clients show PNG but not SVG. Error-correction level M like [`svg`].
+pub fn png(text: &str, scale: u32) -> Result<Vec<u8>, QrError> {
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .map_err(|_| QrError::TooLong { bytes: text.len() })?;
+    let modules = code.width();
+    let colors = code.to_colors();
+    let side = u32::try_from(modules + 2 * QUIET_ZONE).unwrap_or(u32::MAX) * scale.max(1);
+    let scale = scale.max(1) as usize;
+    let img = image::GrayImage::from_fn(side, side, |x, y| {
+        let (mx, my) = (x as usize / scale, y as usize / scale);
+        let dark = (QUIET_ZONE..QUIET_ZONE + modules).contains(&mx)
+            && (QUIET_ZONE..QUIET_ZONE + modules).contains(&my)
+            && colors[(my - QUIET_ZONE) * modules + (mx - QUIET_ZONE)] == Color::Dark;
+        image::Luma([if dark { 0 } else { 255 }])
+    });
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .map_err(|_| QrError::TooLong { bytes: text.len() })?;
+    Ok(out.into_inner())
+}
+
 fn render(code: &QrCode, title: &str, size_px: u32) -> String {
     let modules = code.width();
     let side = modules + 2 * QUIET_ZONE;
@@ -90,6 +112,21 @@ fn render(code: &QrCode, title: &str, size_px: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_png_is_a_square_black_and_white_code_with_its_quiet_zone() {
+        let bytes = png(URL, 4).unwrap();
+        let img = image::load_from_memory(&bytes).unwrap().to_luma8();
+        assert_eq!(img.width(), img.height());
+        let modules = QrCode::with_error_correction_level(URL.as_bytes(), EcLevel::M)
+            .unwrap()
+            .width() as u32;
+        assert_eq!(img.width(), (modules + 8) * 4);
+        assert!(img.pixels().all(|p| p.0[0] == 0 || p.0[0] == 255));
+        // The quiet zone is white; the top-left finder pattern's corner is black.
+        assert_eq!(img.get_pixel(15, 15).0[0], 255);
+        assert_eq!(img.get_pixel(16, 16).0[0], 0);
+    }
 
     const URL: &str = "https://shop.example/v1/returns/RMA-7K3M9Q2X/label?t=abc";
 

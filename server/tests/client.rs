@@ -88,6 +88,7 @@ async fn typed_client_end_to_end() {
         refunded_minor: 0,
         cancelled: false,
         shipments: vec![],
+        locale: None,
     };
     let created = admin.admin_put_order(&input).await.unwrap();
     assert_eq!(created.totals.total.amount_minor, 4100);

@@ -5,7 +5,7 @@
 
 mod common;
 
-use aftercare_server::http::console::{CSP, ORDER_CSP};
+use aftercare_server::http::console::{CSP, WIDGET_CSP};
 use aftercare_server::repo::insights;
 use aftercare_server::repo::stores;
 use aftercare_server::seed::{DEMO_CONSOLE_PASSWORD, DEMO_OWNER_EMAIL};
@@ -204,9 +204,15 @@ async fn only_the_order_page_widens_the_csp_and_only_signed_in_users_see_a_pass(
 
     let mut b = owner(&t).await;
     let r = b.get(&t, "/console/orders/1002").await;
-    assert_eq!(r.header("content-security-policy"), Some(ORDER_CSP));
-    assert!(ORDER_CSP.contains("'wasm-unsafe-eval'") && ORDER_CSP.contains("connect-src 'self'"));
-    assert!(!ORDER_CSP.contains("unsafe-inline") && ORDER_CSP.contains("frame-ancestors 'none'"));
+    assert_eq!(r.header("content-security-policy"), Some(WIDGET_CSP));
+    assert!(WIDGET_CSP.contains("'wasm-unsafe-eval'") && WIDGET_CSP.contains("connect-src 'self'"));
+    assert!(!WIDGET_CSP.contains("unsafe-inline") && WIDGET_CSP.contains("frame-ancestors 'none'"));
+    // Product images may live on the store's CDN; scripts and connections stay on this origin.
+    assert!(WIDGET_CSP.contains("img-src 'self' data: https:;"));
+    assert!(
+        WIDGET_CSP.contains("connect-src 'self';")
+            && WIDGET_CSP.contains("script-src 'self' 'wasm-unsafe-eval';")
+    );
     let html = text(&r);
     assert!(
         !html.contains("<script>") && !html.contains("style="),

@@ -136,6 +136,43 @@ async fn tracking_views_expire_after_ninety_days() {
 }
 
 #[tokio::test]
+async fn emails_done_with_expire_after_ninety_days_and_queued_ones_stay() {
+    let t = setup().await;
+    let db = &t.state.db;
+    let now = aftercare_server::now_ms();
+    sqlx::query("DELETE FROM email_outbox")
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    for (n, status, age_days) in [
+        (1, "sent", 91),
+        (2, "skipped", 120),
+        (3, "failed", 95),
+        (4, "queued", 200),
+        (5, "sent", 89),
+    ] {
+        sqlx::query(
+            "INSERT INTO email_outbox (store_id, kind, recipient, locale, payload, message_id, \
+             status, next_attempt_ms, created_at_ms) VALUES (1, 'parcel', 'a@example.com', 'en', \
+             '{}', $1, $2, $3, $3)",
+        )
+        .bind(format!("<m{n}@aftercare>"))
+        .bind(status)
+        .bind(now - age_days * DAY_MS)
+        .execute(&db.pool)
+        .await
+        .unwrap();
+    }
+    assert_eq!(retention::purge_sent_emails(db, now).await.unwrap(), 3);
+    let left: Vec<String> = sqlx::query_scalar("SELECT message_id FROM email_outbox ORDER BY id")
+        .fetch_all(&db.pool)
+        .await
+        .unwrap();
+    assert_eq!(left, vec!["<m4@aftercare>", "<m5@aftercare>"]);
+    assert_eq!(retention::run_all(db, now).await.sent_emails, Some(0));
+}
+
+#[tokio::test]
 async fn photos_never_attached_expire_after_a_day() {
     let t = setup().await;
     let db = &t.state.db;

@@ -25,6 +25,9 @@ pub const MAX_REVIEW_PHOTOS: usize = 4;
 pub const POSTPONE_DAYS: u32 = 7;
 /// The window of the per-customer cap on asks (days).
 pub const CAP_WINDOW_DAYS: u32 = 30;
+/// An email asks about a product again (a reminder) this many days after the last ask at the
+/// earliest, by email or by the prompt: an inbox is not a page visit.
+pub const EMAIL_REMINDER_DAYS: u32 = 7;
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -365,6 +368,12 @@ pub fn ask_decision(t: &ReviewTiming, use_days: u32, line: &LineFacts, now_ms: i
         reason: None,
         not_before: None,
     }
+}
+
+/// Whether an invitation email may ask about a product the prompt may ask about now, given
+/// its last ask (`None`: never asked): at least [`EMAIL_REMINDER_DAYS`] after it.
+pub fn email_ask_due(last_ask_ms: Option<i64>, now_ms: i64) -> bool {
+    last_ask_ms.is_none_or(|at| now_ms - at >= i64::from(EMAIL_REMINDER_DAYS) * DAY_MS)
 }
 
 /// Where a line stands on the customer's list: `None` when it is not open for a review at

@@ -175,6 +175,18 @@ fn spent_reminders_and_the_cap_only_stop_the_prompt() {
     assert_eq!(prompt_state(&t, 0, &reviewed, T0), None);
 }
 
+#[test]
+fn an_email_reminds_a_week_after_the_last_ask_at_the_earliest() {
+    let now = 100 * DAY_MS;
+    assert!(email_ask_due(None, now), "never asked");
+    assert!(
+        !email_ask_due(Some(now - DAY_MS), now),
+        "the prompt asked yesterday"
+    );
+    assert!(!email_ask_due(Some(now - 7 * DAY_MS + 1), now));
+    assert!(email_ask_due(Some(now - 7 * DAY_MS), now));
+}
+
 proptest! {
     #[test]
     fn the_prompt_is_the_ask_rule_and_the_list_ignores_ask_counts(

@@ -11,9 +11,12 @@
 //! `kind` is `customer` (minted by the merchant's backend for a logged-in shopper),
 //! `order` (minted by the server after a guest lookup; `sub` is the order number) or
 //! `review_link` (minted by `POST /v1/admin/reviews/links` for the merchant's own emails; `sub`
-//! is the order number, and it opens only that order's reviews).
-//! Tokens live at most [`TokenKind::max_lifetime_seconds`] (one day; a review link 90 days);
-//! a longer `exp` is refused.
+//! is the order number, and it opens only that order's reviews) or `order_link` (in the
+//! store's emails: the hosted order page trades it for an order session) or `unsubscribe` (in
+//! the store's optional emails: `sub` is `<topic>:<email hash>`, and it turns one topic off
+//! for one address, without signing in, and opens nothing else).
+//! Tokens live at most [`TokenKind::max_lifetime_seconds`] (one day; a review or order link
+//! 90 days; an unsubscribe link 400 days); a longer `exp` is refused.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -23,8 +26,11 @@ use sha2::Sha256;
 
 /// The longest a customer or order-session token may live: one day.
 pub const MAX_LIFETIME_SECONDS: i64 = 24 * 60 * 60;
-/// The longest a review link may live: it sits in an email for weeks (90 days).
+/// The longest a review or order link may live: it sits in an email for weeks (90 days).
 pub const MAX_REVIEW_LINK_SECONDS: i64 = 90 * 24 * 60 * 60;
+/// The longest an unsubscribe link may live: a shopper may act on an old email a year on, and
+/// an opt-out must keep working long after the message (400 days).
+pub const MAX_UNSUBSCRIBE_SECONDS: i64 = 400 * 24 * 60 * 60;
 const PREFIX: &str = "v1.";
 
 /// Who a token speaks for.
@@ -38,6 +44,14 @@ pub enum TokenKind {
     /// A merchant's signed review link: `sub` is the order number; it reviews that order's
     /// items for the order's customer and opens nothing else.
     ReviewLink,
+    /// The link in the store's emails to the order's page (`/orders/{pk}/{number}`): `sub` is
+    /// the order number. The page exchanges it for a short order session; the API itself
+    /// refuses it, so a forwarded email opens one order's page and nothing more.
+    OrderLink,
+    /// The one-click unsubscribe link of an optional email (RFC 8058): `sub` is
+    /// `<topic>:<email hash>`. It turns that topic off for that address and opens nothing else;
+    /// the API refuses it.
+    Unsubscribe,
 }
 
 impl TokenKind {
@@ -45,7 +59,8 @@ impl TokenKind {
     pub fn max_lifetime_seconds(self) -> i64 {
         match self {
             Self::Customer | Self::Order => MAX_LIFETIME_SECONDS,
-            Self::ReviewLink => MAX_REVIEW_LINK_SECONDS,
+            Self::ReviewLink | Self::OrderLink => MAX_REVIEW_LINK_SECONDS,
+            Self::Unsubscribe => MAX_UNSUBSCRIBE_SECONDS,
         }
     }
 }
@@ -206,6 +221,32 @@ mod tests {
         assert_eq!(verify(&t, "k", "pk_test", 0), Err(TokenError::TooLongLived));
         // A customer token may not borrow the link's lifetime.
         let t = mint(&claims(MAX_LIFETIME_SECONDS + 1), "k");
+        assert_eq!(verify(&t, "k", "pk_test", 0), Err(TokenError::TooLongLived));
+    }
+
+    #[test]
+    fn unsubscribe_links_outlive_a_year_but_not_forever() {
+        let link = |exp| Claims {
+            kind: TokenKind::Unsubscribe,
+            sub: "offers:0123abcd".into(),
+            ..claims(exp)
+        };
+        let year = 365 * 24 * 60 * 60;
+        let t = mint(&link(year), "k");
+        assert_eq!(
+            verify(&t, "k", "pk_test", 0).unwrap().kind,
+            TokenKind::Unsubscribe
+        );
+        let t = mint(&link(MAX_UNSUBSCRIBE_SECONDS + 1), "k");
+        assert_eq!(verify(&t, "k", "pk_test", 0), Err(TokenError::TooLongLived));
+        // An order link may not borrow its lifetime.
+        let t = mint(
+            &Claims {
+                kind: TokenKind::OrderLink,
+                ..link(year)
+            },
+            "k",
+        );
         assert_eq!(verify(&t, "k", "pk_test", 0), Err(TokenError::TooLongLived));
     }
 

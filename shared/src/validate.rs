@@ -33,6 +33,17 @@ impl Problems {
         self.0.push(FieldError::new(field, issue, message));
     }
 
+    /// Record a problem at `field` whose developer message says more than its issue does
+    /// (a measured contrast, say).
+    pub fn add_with_message(
+        &mut self,
+        field: impl Into<String>,
+        issue: FieldIssue,
+        message: String,
+    ) {
+        self.0.push(FieldError::new(field.into(), issue, message));
+    }
+
     /// Run a parser and record its issue, returning the parsed value when valid.
     pub fn check<T>(
         &mut self,

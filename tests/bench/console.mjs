@@ -15,7 +15,9 @@ import http from 'node:http';
 
 const [base = 'http://127.0.0.1:8080', runsArg = '5', email = 'owner@aurora.example', password = 'aurora-console-demo'] = process.argv.slice(2);
 const runs = Number(runsArg);
-const PAGES = ['/console', '/console/returns', '/console/surveys/nps', '/console/requests', '/console/audit'];
+const PAGES = ['/console', '/console/returns', '/console/surveys/nps', '/console/requests', '/console/audit',
+  '/console/settings', '/console/settings/returns', '/console/settings/surveys', '/console/settings/reviews',
+  '/console/settings/branding', '/console/embed'];
 
 const median = (v) => {
   const s = [...v].filter((x) => x != null).sort((a, b) => a - b);

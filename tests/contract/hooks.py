@@ -1,4 +1,6 @@
+import ast
 import re
+import threading
 import uuid
 
 import schemathesis
@@ -31,3 +33,19 @@ def _tolerant_same_origin_path(value, origin):
 
 
 _observations._same_origin_path = _tolerant_same_origin_path
+
+
+# CPython 3.11 builds ASTs with interpreter-wide state, so two threads running `ast.parse` at
+# once can fail with "SystemError: AST constructor recursion depth mismatch". Hypothesis parses
+# a module's source to describe a lambda, and with `--workers 2` two operations with form or
+# CSV bodies (whose coverage strategies carry lambdas) can do so together. One parse at a time.
+_ast_parse = ast.parse
+_ast_lock = threading.Lock()
+
+
+def _serial_ast_parse(*args, **kwargs):
+    with _ast_lock:
+        return _ast_parse(*args, **kwargs)
+
+
+ast.parse = _serial_ast_parse

@@ -88,7 +88,7 @@ test('a detractor who asked to be contacted is marked followed up', async ({ pag
 test('agents see no owner areas; signing out ends the session', async ({ page }) => {
   await signIn(page, AGENT);
   const nav = page.getByRole('navigation', { name: 'Aftercare console' });
-  await expect(nav.getByRole('link')).toHaveText(['Today', 'Returns', 'Reviews', 'Requests', 'Orders', 'Surveys', 'Insights']);
+  await expect(nav.getByRole('link')).toHaveText(['Today', 'Returns', 'Reviews', 'Requests', 'Orders', 'Surveys', 'Insights', 'Embed']);
   const res = await page.goto('/console/audit');
   expect(res.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1, name: 'Not for your role' })).toBeVisible();
@@ -119,7 +119,9 @@ test('every console page: no axe violations at 1280 and 768 px, usable by keyboa
 
   const pages = ['/console', '/console/returns', `/console/returns/${rma}`, '/console/requests',
     '/console/surveys/nps', '/console/surveys/csat?show=detractor', '/console/audit', '/console/account',
-    '/console/users', '/console/keys', '/console/settings'];
+    '/console/users', '/console/keys', '/console/settings', '/console/settings/returns',
+    '/console/settings/surveys', '/console/settings/reviews', '/console/settings/branding', '/console/embed',
+    '/console/embed?widget=reviews'];
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of pages) {

@@ -33,10 +33,14 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
          \n       {url}/order-confirmation.html  (tracking right after checkout)\
          \n       {url}/insights.html  (a storefront demo of the reports; merchants work in the console below)\
          \n       {url}/sdk/index.html  (widget gallery for developers)\
+         \n       {url}/demo/outbox  (the emails the store sent, rendered; .eml files in .aftercare/outbox)\
          \n  Merchant console: {url}/console  (owner: {CONSOLE_OWNER} / {CONSOLE_PASSWORD};\
          \n                    agent: {CONSOLE_AGENT}, same password)\
+         \n                    {url}/console/settings/branding  (the widgets' look, previewed live)\
+         \n                    {url}/console/embed  (each widget's snippet for this store)\
          \n  API: {url}/v1/openapi.json\n\
          \n  Embed on any storefront:\
+         \n    <link rel=\"stylesheet\" href=\"{url}/theme/{DEMO_KEY}.css\">\
          \n    <script src=\"{url}/sdk/aftercare.js\" data-key=\"{DEMO_KEY}\" async></script>\
          \n    <aftercare-tracking></aftercare-tracking>\
          \n    <aftercare-nps token=\"…customer token from your backend…\"></aftercare-nps>\

@@ -20,6 +20,7 @@ mod postgres;
 mod proc;
 mod sdk;
 mod server;
+mod smtp;
 mod test;
 mod tools;
 

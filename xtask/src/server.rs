@@ -102,7 +102,9 @@ pub(crate) fn command(bin: &Path, database_url: &str) -> Command {
     c.current_dir(&root)
         .env("DATABASE_URL", database_url)
         .env("AFTERCARE_SDK_DIR", root.join("dist"))
-        .env("AFTERCARE_DEMO_DIR", root.join("demo-site"));
+        .env("AFTERCARE_DEMO_DIR", root.join("demo-site"))
+        // Emails as `.eml` files, kept out of the work tree (`/.aftercare` is ignored).
+        .env("AFTERCARE_MAIL_DIR", root.join(".aftercare").join("outbox"));
     if std::env::var_os("RUST_LOG").is_none() {
         // Per-request access lines (`http::telemetry`) would drown the demo's terminal.
         c.env(

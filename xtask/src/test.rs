@@ -8,7 +8,7 @@
 //! SQLite database, then again through the cluster (PostgreSQL, two instances, nginx).
 
 use crate::proc::{describe, Env, Result};
-use crate::{contract, e2e, postgres, repo_root, server, tools};
+use crate::{contract, e2e, postgres, repo_root, server, smtp, tools};
 
 /// The contract suite's name in the summary.
 const CONTRACT: &str = "API contract (Redocly lint, Schemathesis)";
@@ -167,8 +167,19 @@ fn native(env: &Env) -> Counts {
     if let Some(c) = &cluster {
         cmd.env("AFTERCARE_TEST_POSTGRES_URL", &c.url);
     }
+    // Emails go through a real SMTP server too; without one that test fails, saying why.
+    let smtp = smtp::start(env)
+        .map_err(|e| eprintln!("the SMTP test server did not start: {e}"))
+        .ok();
+    if let Some(s) = &smtp {
+        cmd.env("AFTERCARE_TEST_SMTP_URL", &s.url)
+            .env("AFTERCARE_TEST_SMTP_DIR", &s.maildir);
+    } else {
+        cmd.env("AFTERCARE_TEST_SMTP_URL", "unavailable");
+    }
     let (ok, out) = run_captured(&mut cmd);
     drop(cluster);
+    drop(smtp);
     // The translation tables and their rules are tested in the shared crate; the widgets'
     // own tests need a browser and run in the wasm suite.
     suite_counts("native cargo test", ok, parse_cargo(&out))

@@ -3,6 +3,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod branding;
+pub mod embed;
+pub mod form;
 pub mod insights;
 pub mod keys;
 pub mod order;
@@ -14,6 +17,10 @@ pub mod returns;
 pub mod review_import;
 pub mod reviews;
 pub mod settings;
+pub mod settings_returns;
+pub mod settings_reviews;
+pub mod settings_surveys;
+pub mod settings_tabs;
 pub mod setup;
 pub mod sign_in;
 pub mod surveys;

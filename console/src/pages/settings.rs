@@ -3,6 +3,8 @@
 //! document, checked by the same `StoreSettings::validate` as the admin API. A refused save
 //! shows every problem next to its field, with what was typed kept.
 
+use super::form::{field, field_id, issue, summary, Input, Problem};
+use super::settings_tabs::{tabs, title, SettingsTab};
 use crate::ctx::Ctx;
 use crate::html::csrf;
 use crate::layout::page;
@@ -48,9 +50,6 @@ pub struct SettingsForm {
     /// FAQ entries kept, in order.
     pub faq: Vec<FaqRow>,
 }
-
-/// A problem with a field, by the API's field path (`faq[2].answer`).
-pub type Problem = (String, FieldIssue);
 
 /// A reason's form value.
 pub fn reason_code(r: CancelReason) -> &'static str {
@@ -196,68 +195,6 @@ impl SettingsForm {
     }
 }
 
-/// The element id of the field at an API path (`faq[2].answer` → `f-faq-2-answer`).
-pub fn field_id(path: &str) -> String {
-    let mut id = String::from("f-");
-    for c in path.chars() {
-        id.push(if c.is_ascii_alphanumeric() || c == '_' {
-            c
-        } else {
-            '-'
-        });
-    }
-    id.trim_end_matches('-').to_owned()
-}
-
-fn issue<'p>(problems: &'p [Problem], path: &str) -> Option<&'p FieldIssue> {
-    problems
-        .iter()
-        .find(|(p, _)| p == path || p.starts_with(&format!("{path}[")))
-        .map(|(_, i)| i)
-}
-
-/// One input of the form: its API path, form name, label, hint, value and input type.
-struct Input<'a> {
-    path: &'a str,
-    name: &'a str,
-    label: Set<'a>,
-    hint: Option<Set<'a>>,
-    value: &'a str,
-    kind: &'a str,
-}
-
-/// A labelled input, its problem (if any) beside it.
-fn field(ctx: &Ctx, input: Input<'_>, problems: &[Problem]) -> Markup {
-    let Input {
-        path,
-        name,
-        label,
-        hint,
-        value,
-        kind,
-    } = input;
-    let id = field_id(path);
-    let problem = issue(problems, path);
-    let hint_id = format!("{id}-hint");
-    let err_id = format!("{id}-error");
-    let described = [
-        hint.map(|_| hint_id.as_str()),
-        problem.map(|_| err_id.as_str()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    html! {
-        label for=(id) { (ctx.t(T::Settings(label))) }
-        @if let Some(h) = hint { p class="hint" id=(hint_id) { (ctx.t(T::Settings(h))) } }
-        @if let Some(i) = problem { p class="field-error" id=(err_id) { (ctx.t(T::Settings(Set::Issue(*i)))) } }
-        input id=(id) name=(name) type=(kind) value=(value)
-            aria-describedby=[(!described.is_empty()).then_some(described.as_str())]
-            aria-invalid=[problem.map(|_| "true")];
-    }
-}
-
 /// The allowed origins as the form holds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Origins {
@@ -272,38 +209,30 @@ pub struct Origins {
 /// The Settings page; `problems` from the last refused save of the settings, `origins` with
 /// its own.
 pub fn settings(ctx: &Ctx, f: &SettingsForm, problems: &[Problem], origins: &Origins) -> Markup {
-    let title = ctx.t(T::AreaName(Area::Settings));
+    let title = title(ctx, SettingsTab::Store);
     let s = |m: Set<'_>| ctx.t(T::Settings(m));
     let l = ctx.locale;
     let body = html! {
+        (tabs(ctx, SettingsTab::Store))
         p { (s(Set::Intro)) }
-        @if !problems.is_empty() {
-            div class="alert" role="alert" {
-                p { strong { (s(Set::NotSaved(problems.len()))) } }
-                ul {
-                    @for (path, i) in problems {
-                        li { a href={ "#" (field_id(path)) } { (label_of(ctx, path)) ": " (s(Set::Issue(*i))) } }
-                    }
-                }
-            }
-        }
+        (summary(ctx, problems, |p| label_of(ctx, p)))
         form method="post" action="/console/settings" class="stack wide" novalidate {
             (csrf(ctx))
             fieldset {
                 legend { (s(Set::TrackingHeading)) }
-                (field(ctx, Input { path: "tracking_policy.stall_after_hours", name: "stall", label: Set::StallLabel, hint: Some(Set::StallHint), value: &f.stall, kind: "number" }, problems))
-                (field(ctx, Input { path: "tracking_policy.expire_after_days", name: "expire", label: Set::ExpireLabel, hint: Some(Set::ExpireHint), value: &f.expire, kind: "number" }, problems))
+                (field(ctx, Input { path: "tracking_policy.stall_after_hours", name: "stall", label: s(Set::StallLabel), hint: Some(s(Set::StallHint)), value: &f.stall, kind: "number" }, problems))
+                (field(ctx, Input { path: "tracking_policy.expire_after_days", name: "expire", label: s(Set::ExpireLabel), hint: Some(s(Set::ExpireHint)), value: &f.expire, kind: "number" }, problems))
             }
             fieldset {
                 legend { (s(Set::ContactsHeading)) }
                 p class="hint" { (s(Set::ContactsHint)) }
-                (field(ctx, Input { path: "support.email", name: "email", label: Set::SupportEmail, hint: None, value: &f.email, kind: "email" }, problems))
-                (field(ctx, Input { path: "support.phone", name: "phone", label: Set::SupportPhone, hint: None, value: &f.phone, kind: "tel" }, problems))
-                (field(ctx, Input { path: "support.chat_url", name: "chat", label: Set::ChatUrl, hint: None, value: &f.chat, kind: "url" }, problems))
+                (field(ctx, Input { path: "support.email", name: "email", label: s(Set::SupportEmail), hint: None, value: &f.email, kind: "email" }, problems))
+                (field(ctx, Input { path: "support.phone", name: "phone", label: s(Set::SupportPhone), hint: None, value: &f.phone, kind: "tel" }, problems))
+                (field(ctx, Input { path: "support.chat_url", name: "chat", label: s(Set::ChatUrl), hint: None, value: &f.chat, kind: "url" }, problems))
             }
             fieldset {
                 legend { (s(Set::ChangesHeading)) }
-                (field(ctx, Input { path: "changes.cancel_window_hours", name: "cancel_window", label: Set::CancelWindow, hint: Some(Set::CancelWindowHint), value: &f.cancel_window, kind: "number" }, problems))
+                (field(ctx, Input { path: "changes.cancel_window_hours", name: "cancel_window", label: s(Set::CancelWindow), hint: Some(s(Set::CancelWindowHint)), value: &f.cancel_window, kind: "number" }, problems))
                 fieldset id=(field_id("changes.cancel_reasons")) {
                     legend { (s(Set::CancelReasons)) }
                     @if let Some(i) = issue(problems, "changes.cancel_reasons") { p class="field-error" { (s(Set::Issue(*i))) } }

@@ -141,7 +141,7 @@ fn es(m: Adm<'_>) -> String {
             s("Propietario: todo, incluidos los ajustes, las claves y los usuarios.")
         }
         Adm::RoleHelp(Role::Agent) => s(
-            "Agente: devoluciones, reseñas, encuestas y solicitudes; no los ajustes, las claves ni los usuarios.",
+            "Agente: devoluciones, opiniones, encuestas y solicitudes; no los ajustes, las claves ni los usuarios.",
         ),
         Adm::AddUser => s("Añadir usuario"),
         Adm::InvitedHeading(email) => format!("Envía este enlace a {email}"),
@@ -176,7 +176,7 @@ fn es(m: Adm<'_>) -> String {
         ),
         Adm::RotateSecret => s("Sustituir la clave secreta"),
         Adm::RotateSecretWarn => s(
-            "La clave antigua deja de funcionar al momento: llamadas a la API de administración, tokens de cliente firmados por tu backend y enlaces de etiquetas y reseñas ya enviados. Actualiza tu backend justo después.",
+            "La clave antigua deja de funcionar al momento: llamadas a la API de administración, tokens de cliente firmados por tu backend y enlaces de etiquetas y de opiniones ya enviados. Actualiza tu backend justo después.",
         ),
         Adm::Understand => s("Lo entiendo"),
         Adm::Replace => s("Sustituir"),

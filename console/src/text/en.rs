@@ -32,6 +32,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Area::Surveys => "Surveys",
             Area::Insights => "Insights",
             Area::Settings => "Settings",
+            Area::Embed => "Embed",
             Area::Keys => "Keys",
             Area::Users => "Users",
             Area::Audit => "Audit log",
@@ -54,6 +55,7 @@ pub(super) fn en(msg: T<'_>) -> String {
             Flash::UserRemoved => s("User removed. They were signed out at once."),
             Flash::KeyRotated => s("Key replaced. Update the data-key of your embed snippets now."),
             Flash::SettingsSaved => s("Settings saved. Shoppers see them now."),
+            Flash::BrandingSaved => s("Branding saved. Shoppers' pages take it within 5 minutes."),
             Flash::Review(f) => super::reviews::flash_en(f),
         },
         T::Pages => s("Pages"),
@@ -223,8 +225,13 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::BackToToday => s("Back to Today"),
         T::Admin(m) => super::admin::adm(Locale::En, m),
         T::Settings(m) => super::settings::set(Locale::En, m),
+        T::Branding(m) => super::branding::br(Locale::En, m),
+        T::Embed(m) => super::embed::em(Locale::En, m),
+        T::ReturnsSettings(m) => super::settings_returns::text(Locale::En, m),
         T::Orders(o) => super::orders::text(Locale::En, o),
         T::Reviews(m) => super::reviews::en(m),
+        T::SurveysSettings(m) => super::settings_surveys::text(Locale::En, m),
+        T::ReviewsSettings(m) => super::settings_reviews::text(Locale::En, m),
     }
 }
 

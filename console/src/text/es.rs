@@ -32,6 +32,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Area::Surveys => "Encuestas",
             Area::Insights => "Análisis",
             Area::Settings => "Configuración",
+            Area::Embed => "Insertar",
             Area::Keys => "Claves",
             Area::Users => "Usuarios",
             Area::Audit => "Registro de actividad",
@@ -54,6 +55,7 @@ pub(super) fn es(msg: T<'_>) -> String {
             Flash::UserRemoved => s("Usuario quitado. Su sesión se cerró al momento."),
             Flash::KeyRotated => s("Clave sustituida. Actualiza ahora el data-key de tus fragmentos de inserción."),
             Flash::SettingsSaved => s("Ajustes guardados. Los compradores ya los ven."),
+            Flash::BrandingSaved => s("Marca guardada. Las páginas de los compradores la reciben en menos de 5 minutos."),
             Flash::Review(f) => super::reviews::flash_es(f),
         },
         T::Pages => s("Páginas"),
@@ -223,8 +225,13 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::BackToToday => s("Volver a Hoy"),
         T::Admin(m) => super::admin::adm(Locale::Es, m),
         T::Settings(m) => super::settings::set(Locale::Es, m),
+        T::Branding(m) => super::branding::br(Locale::Es, m),
+        T::Embed(m) => super::embed::em(Locale::Es, m),
+        T::ReturnsSettings(m) => super::settings_returns::text(Locale::Es, m),
         T::Orders(o) => super::orders::text(Locale::Es, o),
         T::Reviews(m) => super::reviews::es(m),
+        T::SurveysSettings(m) => super::settings_surveys::text(Locale::Es, m),
+        T::ReviewsSettings(m) => super::settings_reviews::text(Locale::Es, m),
     }
 }
 

@@ -5,11 +5,16 @@
 //! so the merchant reads exactly what the shopper read.
 
 mod admin;
+mod branding;
+mod embed;
 mod en;
 mod es;
 mod orders;
 mod pt_br;
 mod settings;
+mod settings_returns;
+mod settings_reviews;
+mod settings_surveys;
 
 pub use orders::O;
 mod reviews;
@@ -24,7 +29,12 @@ pub use admin::Adm;
 use aftercare_shared::returns::{Resolution, ReturnStatus};
 use aftercare_shared::survey::{Category, SurveyKind};
 use aftercare_shared::Locale;
+pub use branding::Br;
+pub use embed::Em;
 pub use settings::Set;
+pub use settings_returns::RetSet;
+pub use settings_reviews::ReviewSet;
+pub use settings_surveys::SurveySet;
 
 /// Every console message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,10 +192,20 @@ pub enum T<'a> {
     Admin(Adm<'a>),
     /// The Settings page.
     Settings(Set<'a>),
+    /// Settings → Branding.
+    Branding(Br<'a>),
+    /// The Embed page.
+    Embed(Em<'a>),
     // Orders and Insights (their own enum and file).
     Orders(O<'a>),
     // The review area (its own enum: `reviews/`).
     Reviews(Rv<'a>),
+    /// The Returns tab of Settings.
+    ReturnsSettings(RetSet<'a>),
+    /// Settings — Surveys.
+    SurveysSettings(SurveySet<'a>),
+    /// Settings — Reviews.
+    ReviewsSettings(ReviewSet),
 }
 
 /// `msg` in `locale`.
@@ -199,6 +219,8 @@ pub fn t(locale: Locale, msg: T<'_>) -> String {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_index;
 #[cfg(test)]
 mod tests_orders;
 

@@ -32,6 +32,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Area::Surveys => "Pesquisas",
             Area::Insights => "Análises",
             Area::Settings => "Configurações",
+            Area::Embed => "Incorporar",
             Area::Keys => "Chaves",
             Area::Users => "Usuários",
             Area::Audit => "Registro de atividades",
@@ -54,6 +55,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
             Flash::UserRemoved => s("Usuário removido. A sessão foi encerrada na hora."),
             Flash::KeyRotated => s("Chave substituída. Atualize agora o data-key dos seus trechos de incorporação."),
             Flash::SettingsSaved => s("Configurações salvas. Os compradores já as veem."),
+            Flash::BrandingSaved => s("Marca salva. As páginas dos compradores a recebem em até 5 minutos."),
             Flash::Review(f) => super::reviews::flash_pt_br(f),
         },
         T::Pages => s("Páginas"),
@@ -223,8 +225,13 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::BackToToday => s("Voltar para Hoje"),
         T::Admin(m) => super::admin::adm(Locale::PtBr, m),
         T::Settings(m) => super::settings::set(Locale::PtBr, m),
+        T::Branding(m) => super::branding::br(Locale::PtBr, m),
+        T::Embed(m) => super::embed::em(Locale::PtBr, m),
+        T::ReturnsSettings(m) => super::settings_returns::text(Locale::PtBr, m),
         T::Orders(o) => super::orders::text(Locale::PtBr, o),
         T::Reviews(m) => super::reviews::pt_br(m),
+        T::SurveysSettings(m) => super::settings_surveys::text(Locale::PtBr, m),
+        T::ReviewsSettings(m) => super::settings_reviews::text(Locale::PtBr, m),
     }
 }
 

@@ -1,6 +1,7 @@
 //! The Settings page's texts: a catalog of its own, reached through
 //! [`T::Settings`](super::T::Settings), one exhaustive `match` per language.
 
+use crate::pages::settings_tabs::SettingsTab;
 use aftercare_shared::{FieldIssue, Locale};
 
 /// Every message of the Settings page.
@@ -40,6 +41,8 @@ pub enum Set<'a> {
     OriginLine(usize),
     OriginsTooMany(usize),
     SaveOrigins,
+    Sections,
+    Tab(SettingsTab),
 }
 
 /// `m` in `locale`.
@@ -95,6 +98,14 @@ fn en(m: Set<'_>) -> String {
         Set::OriginLine(n) => format!("Line {n}"),
         Set::OriginsTooMany(n) => format!("At most {n} origins."),
         Set::SaveOrigins => s("Save origins"),
+        Set::Sections => s("Settings sections"),
+        Set::Tab(t) => s(match t {
+            SettingsTab::Store => "Store",
+            SettingsTab::Returns => "Returns",
+            SettingsTab::Surveys => "Surveys",
+            SettingsTab::Reviews => "Reviews",
+            SettingsTab::Branding => "Branding",
+        }),
     }
 }
 
@@ -142,6 +153,14 @@ fn es(m: Set<'_>) -> String {
         Set::OriginLine(n) => format!("Línea {n}"),
         Set::OriginsTooMany(n) => format!("Como máximo {n} orígenes."),
         Set::SaveOrigins => s("Guardar orígenes"),
+        Set::Sections => s("Secciones de los ajustes"),
+        Set::Tab(t) => s(match t {
+            SettingsTab::Store => "Tienda",
+            SettingsTab::Returns => "Devoluciones",
+            SettingsTab::Surveys => "Encuestas",
+            SettingsTab::Reviews => "Opiniones",
+            SettingsTab::Branding => "Marca",
+        }),
     }
 }
 
@@ -189,6 +208,14 @@ fn pt_br(m: Set<'_>) -> String {
         Set::OriginLine(n) => format!("Linha {n}"),
         Set::OriginsTooMany(n) => format!("No máximo {n} origens."),
         Set::SaveOrigins => s("Salvar origens"),
+        Set::Sections => s("Seções das configurações"),
+        Set::Tab(t) => s(match t {
+            SettingsTab::Store => "Loja",
+            SettingsTab::Returns => "Devoluções",
+            SettingsTab::Surveys => "Pesquisas",
+            SettingsTab::Reviews => "Avaliações",
+            SettingsTab::Branding => "Marca",
+        }),
     }
 }
 
@@ -242,7 +269,9 @@ mod tests {
             Set::OriginLine(4),
             Set::OriginsTooMany(50),
             Set::SaveOrigins,
+            Set::Sections,
         ]);
+        v.extend(SettingsTab::ALL.map(Set::Tab));
         v.extend(ISSUES.map(Set::Issue));
         v
     }
@@ -283,13 +312,15 @@ mod tests {
             Set::OriginLine(_) => 30,
             Set::OriginsTooMany(_) => 31,
             Set::SaveOrigins => 32,
+            Set::Sections => 33,
+            Set::Tab(_) => 34,
         }
     }
 
     #[test]
     fn every_variant_is_written_out_and_translated() {
         let seen: std::collections::BTreeSet<usize> = every().iter().map(index).collect();
-        assert_eq!(seen, (0..33).collect());
+        assert_eq!(seen, (0..35).collect());
         for m in every() {
             let english = set(Locale::En, m);
             for l in Locale::ALL {

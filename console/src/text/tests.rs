@@ -21,8 +21,8 @@ macro_rules! all {
     }};
 }
 
-fn areas() -> [Area; 12] {
-    all!(Area: Today, Returns, Reviews, Requests, Orders, Surveys, Insights, Settings, Keys, Users,
+fn areas() -> [Area; 13] {
+    all!(Area: Today, Returns, Reviews, Requests, Orders, Surveys, Insights, Settings, Embed, Keys, Users,
         Audit, Account)
 }
 
@@ -55,159 +55,7 @@ fn flashes() -> Vec<Flash> {
     all
 }
 
-/// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-const VARIANTS: usize = 144;
-
-/// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
-/// until it is numbered here (then raise [`VARIANTS`] and add a sample to [`every`]).
-fn variant_index(m: &T<'_>) -> usize {
-    match m {
-        T::Console => 0,
-        T::SkipToContent => 1,
-        T::AreaName(..) => 2,
-        T::RoleName(..) => 3,
-        T::SignOut => 4,
-        T::Flash(..) => 5,
-        T::Pages => 6,
-        T::FirstPage => 7,
-        T::NextPage => 8,
-        T::Save => 9,
-        T::Filter => 10,
-        T::Accept => 11,
-        T::Reject => 12,
-        T::SignInHeading => 13,
-        T::SignedOut => 14,
-        T::BadCredentials => 15,
-        T::Throttled(..) => 16,
-        T::SessionEnded => 17,
-        T::StaleForm => 18,
-        T::Email => 19,
-        T::Password => 20,
-        T::SignIn => 21,
-        T::CodeHeading => 22,
-        T::CodeLabel => 23,
-        T::CodeHint => 24,
-        T::BadCode => 25,
-        T::Verify => 26,
-        T::SetupHeading => 27,
-        T::SetupIntro(..) => 28,
-        T::SetupLinkGone => 29,
-        T::NewPassword => 30,
-        T::ConfirmPassword => 31,
-        T::PasswordRule(..) => 32,
-        T::PasswordRefused(..) => 33,
-        T::SavePassword => 34,
-        T::LanguageHeading => 35,
-        T::LanguageLabel => 36,
-        T::LanguageName(..) => 37,
-        T::PasswordHeading => 38,
-        T::CurrentPassword => 39,
-        T::WrongCurrentPassword => 40,
-        T::ChangePassword => 41,
-        T::TotpHeading => 42,
-        T::TotpIsOn => 43,
-        T::TotpIsOff => 44,
-        T::TotpTurnOn => 45,
-        T::TotpTurnOff => 46,
-        T::TotpScan => 47,
-        T::TotpSecret => 48,
-        T::TotpConfirm => 49,
-        T::AllClear => 50,
-        T::Waiting => 51,
-        T::ReturnsWaiting(..) => 52,
-        T::RequestsWaiting(..) => 53,
-        T::FollowUpsWaiting(..) => 54,
-        T::AnxiousWaiting(..) => 55,
-        T::ParcelsWaiting(..) => 56,
-        T::ReturnsToApprove => 57,
-        T::RequestsToDecide => 58,
-        T::FollowUpsHeading => 59,
-        T::AnxiousHeading => 60,
-        T::AnxiousHint => 61,
-        T::ParcelsHeading => 62,
-        T::OrderRef(..) => 63,
-        T::ShippedMeanwhile => 64,
-        T::Views(..) => 65,
-        T::Delayed => 66,
-        T::Stalled => 67,
-        T::SeeAll(..) => 68,
-        T::StatusLabel => 69,
-        T::AnyStatus => 70,
-        T::SearchLabel => 71,
-        T::ReturnSearchHint => 72,
-        T::NoReturns => 73,
-        T::OrderColumn => 74,
-        T::RequestedColumn => 75,
-        T::UnitsColumn => 76,
-        T::ValueColumn => 77,
-        T::ReturnTitle(..) => 78,
-        T::BackToReturns => 79,
-        T::MethodLabel => 80,
-        T::Actions => 81,
-        T::NoMoves => 82,
-        T::MoveTo(..) => 83,
-        T::RejectNote => 84,
-        T::OptionalNote => 85,
-        T::LinesHeading => 86,
-        T::QuantityOf(..) => 87,
-        T::ReasonLabel => 88,
-        T::ResolutionLabel => 89,
-        T::ResolutionName(..) => 90,
-        T::PhotosLabel => 91,
-        T::PhotoAlt(..) => 92,
-        T::EstimateHeading => 93,
-        T::RefundItems => 94,
-        T::RestockingFee => 95,
-        T::ReturnShippingFee => 96,
-        T::RefundTotal => 97,
-        T::StoreCreditTotal => 98,
-        T::ExchangeItems => 99,
-        T::HistoryHeading => 100,
-        T::ByShopper => 101,
-        T::ByStore => 102,
-        T::NoRequests => 103,
-        T::NewAddress => 104,
-        T::DecisionNote => 105,
-        T::SurveyKinds => 106,
-        T::SurveyName(..) => 107,
-        T::ScoreHeading(..) => 108,
-        T::ResponsesLabel => 109,
-        T::CategoryName(..) => 110,
-        T::ScoreOf(..) => 111,
-        T::TrendAlt(..) => 112,
-        T::TrendCaption => 113,
-        T::DistributionAlt(..) => 114,
-        T::DistributionCaption => 115,
-        T::DownloadCsv => 116,
-        T::CommentsHeading => 117,
-        T::ShowLabel => 118,
-        T::CommentFilterName(..) => 119,
-        T::NoComments => 120,
-        T::WantsContact => 121,
-        T::MarkFollowedUp => 122,
-        T::NoAudit => 123,
-        T::WhenColumn => 124,
-        T::WhoColumn => 125,
-        T::ActionColumn => 126,
-        T::SubjectColumn => 127,
-        T::BeforeColumn => 128,
-        T::AfterColumn => 129,
-        T::Conflict => 130,
-        T::NoteNeeded => 131,
-        T::NoteTooLong(..) => 132,
-        T::ForbiddenTitle => 133,
-        T::ForbiddenText => 134,
-        T::NotFoundTitle => 135,
-        T::NotFoundText => 136,
-        T::FailedTitle => 137,
-        T::FailedText => 138,
-        T::BackToToday => 139,
-        T::Admin(_) => 140,
-        T::Settings(_) => 141,
-        T::Orders(..) => 142,
-        T::Reviews(..) => 143,
-    }
-}
+use super::tests_index::{variant_index, VARIANTS};
 
 /// At least one sample of every variant, with every value of every enum a variant carries,
 /// and the counts 0, 1 and many for plurals.
@@ -374,9 +222,26 @@ fn every() -> Vec<T<'static>> {
         T::BackToToday,
         T::Admin(Adm::UsersIntro),
         T::Settings(Set::Intro),
+        T::Branding(Br::Intro),
+        T::Embed(Em::Intro),
     ]);
     all.extend(tests_orders::every().into_iter().map(T::Orders));
     all.extend(reviews::tests::samples().into_iter().map(T::Reviews));
+    all.extend(
+        settings_returns::tests::samples()
+            .into_iter()
+            .map(T::ReturnsSettings),
+    );
+    all.extend(
+        settings_surveys::tests::samples()
+            .into_iter()
+            .map(T::SurveysSettings),
+    );
+    all.extend(
+        settings_reviews::tests::samples()
+            .into_iter()
+            .map(T::ReviewsSettings),
+    );
     all
 }
 
@@ -386,7 +251,10 @@ fn every_variant_has_a_sample() {
     let missing: Vec<usize> = (0..VARIANTS).filter(|i| !seen.contains(i)).collect();
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
-    assert_eq!(variant_index(&T::Reviews(Rv::Approve)), VARIANTS - 1);
+    assert_eq!(
+        variant_index(&T::ReviewsSettings(ReviewSet::Intro)),
+        VARIANTS - 1
+    );
 }
 
 #[test]

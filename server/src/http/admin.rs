@@ -11,7 +11,7 @@ use crate::repo::orders as repo;
 use crate::repo::{insights, stores};
 use crate::state::AppState;
 use aftercare_shared::api::{
-    AnxiousOrder, IngestResult, OrderInput, ParcelAlert, ShipmentInput, StoreSettings,
+    AnxiousOrder, Branding, IngestResult, OrderInput, ParcelAlert, ShipmentInput, StoreSettings,
     TrackingEventBatch,
 };
 use aftercare_shared::order::{Order, Shipment};
@@ -32,6 +32,7 @@ pub fn router() -> ApiRouter {
         .routes(routes!(anxious_customers))
         .routes(routes!(parcel_alerts))
         .routes(routes!(get_settings, put_settings))
+        .routes(routes!(get_branding, put_branding))
 }
 
 /// Create or replace an order (items and parcels inline; the customer is upserted).
@@ -253,4 +254,40 @@ pub async fn put_settings(
         .await?
         .ok_or(Error::NotFound)?;
     Ok(Json(stores::settings(&state.db, &store).await?))
+}
+
+/// The store's look: the saved branding, or the built-in one until one is saved.
+#[utoipa::path(get, path = "/v1/admin/store/branding", tag = "admin",
+    operation_id = "get_store_branding",
+    security(("secret_key" = [])),
+    responses(
+        (status = 200, body = Branding),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+    ))]
+pub async fn get_branding(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+) -> Result<Json<Branding>> {
+    Ok(Json(crate::repo::branding::get(&state.db, store.id).await?))
+}
+
+/// Replace the store's look (colours `#rrggbb`, radius 0–24 px, text 14–20 px, and every text
+/// colour at least 4.5:1 against what it is read on); the widgets' theme stylesheet and the
+/// emails follow at once. Answers what is stored.
+#[utoipa::path(put, path = "/v1/admin/store/branding", tag = "admin",
+    operation_id = "put_store_branding",
+    security(("secret_key" = [])),
+    request_body = Branding,
+    responses(
+        (status = 200, body = Branding),
+        (status = 401, description = "`unauthorized` / `invalid_key`", body = ApiError),
+        (status = 422, description = "`validation_failed` with every bad field (a contrast below 4.5:1 is `out_of_range` on the text colour)", body = ApiError),
+    ))]
+pub async fn put_branding(
+    State(state): State<AppState>,
+    AdminStore(store): AdminStore,
+    Json(branding): Json<Branding>,
+) -> Result<Json<Branding>> {
+    crate::repo::branding::put(&state.db, store.id, &branding).await?;
+    Ok(Json(crate::repo::branding::get(&state.db, store.id).await?))
 }

@@ -11,11 +11,13 @@
 pub mod admin;
 pub mod console;
 pub mod demo;
+pub mod demo_outbox;
 pub mod health;
 pub mod idempotency;
 pub mod insights;
 pub mod metrics;
 pub mod openapi;
+pub mod order_page;
 pub mod orders;
 pub mod overview;
 pub mod plumbing;
@@ -24,12 +26,15 @@ pub mod privacy;
 pub mod profile;
 pub mod requests;
 pub mod returns;
+pub mod review_page;
 pub mod reviews;
 pub mod static_files;
 pub mod store;
 mod strict_json;
 pub mod surveys;
 pub mod telemetry;
+pub mod theme;
+pub mod unsubscribe;
 pub mod uploads;
 
 use crate::state::AppState;
@@ -70,7 +75,12 @@ pub fn routes() -> ApiRouter {
         .merge(reviews::router())
         .merge(insights::router())
         .merge(demo::router())
+        .merge(demo_outbox::router())
         .merge(openapi::router())
+        .merge(theme::router())
+        .merge(order_page::router())
+        .merge(unsubscribe::router())
+        .merge(review_page::router())
         .merge(static_files::router())
 }
 

@@ -1,7 +1,8 @@
 //! Shopper order routes: guest lookup, a customer's history, and one order.
 
 use super::plumbing::{
-    decode_cursor, encode_cursor, path_order_number, ApiRouter, Json, DEFAULT_PAGE, MAX_PAGE,
+    decode_cursor, encode_cursor, etag_of, if_none_match_hits, path_order_number, ApiRouter, Json,
+    DEFAULT_PAGE, MAX_PAGE,
 };
 use crate::auth::{ClientIp, Principal, PublicStore, Shopper};
 use crate::error::{Error, Result};
@@ -267,23 +268,6 @@ fn from_console(headers: &HeaderMap) -> bool {
         .and_then(|r| r.split_once("://"))
         .and_then(|(_, rest)| rest.find('/').map(|i| rest[i..].starts_with("/console/")))
         .unwrap_or(false)
-}
-
-/// The strong entity tag of a response body: its SHA-256, quoted.
-pub fn etag_of(body: &[u8]) -> String {
-    format!("\"{}\"", crate::util::sha256_hex(body))
-}
-
-/// Whether an `If-None-Match` value names `etag` (weak comparison, as RFC 9110 prescribes for
-/// `If-None-Match`; `*` matches any current representation).
-pub fn if_none_match_hits(value: &HeaderValue, etag: &str) -> bool {
-    let Ok(value) = value.to_str() else {
-        return false;
-    };
-    value
-        .split(',')
-        .map(str::trim)
-        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
 }
 
 /// One order with parcels and checkpoints: for the customer who owns it, or a guest whose

@@ -488,6 +488,23 @@ pub fn photo_response(
         .into_response())
 }
 
+/// The strong entity tag of a response body: its SHA-256, quoted.
+pub fn etag_of(body: &[u8]) -> String {
+    format!("\"{}\"", crate::util::sha256_hex(body))
+}
+
+/// Whether an `If-None-Match` value names `etag` (weak comparison, as RFC 9110 prescribes for
+/// `If-None-Match`; `*` matches any current representation).
+pub fn if_none_match_hits(value: &HeaderValue, etag: &str) -> bool {
+    let Ok(value) = value.to_str() else {
+        return false;
+    };
+    value
+        .split(',')
+        .map(str::trim)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

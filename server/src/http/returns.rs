@@ -9,7 +9,7 @@
 //! cancel), `photos`, `printable` (label and QR by capability link, rendered by `label`),
 //! `admin` (queue, workflow, report, settings, catalog) and `access` (what they share).
 
-mod access;
+pub(crate) mod access;
 pub(crate) use access::{links, public_base};
 pub mod admin;
 mod label;
@@ -33,6 +33,7 @@ pub fn router() -> ApiRouter {
         .routes(routes!(shopper::cancel))
         .routes(routes!(printable::label_page))
         .routes(routes!(printable::qr_svg))
+        .routes(routes!(printable::qr_png))
         .routes(routes!(admin::admin_list))
         .routes(routes!(admin::admin_report))
         .routes(routes!(admin::get_settings, admin::put_settings))

@@ -174,9 +174,11 @@ pub async fn demo_index(State(state): State<AppState>, req: Request) -> Response
     responses((status = 200, description = "the file, with the demo CSP"), (status = 404, description = "no such file")))]
 pub async fn fallback(State(state): State<AppState>, req: Request) -> Response {
     let path = req.uri().path().to_owned();
-    let api_like = ["/v1", "/sdk", "/demo", "/healthz", "/readyz", "/metrics"]
-        .iter()
-        .any(|p| path == *p || path.starts_with(&format!("{p}/")));
+    let api_like = [
+        "/v1", "/sdk", "/theme", "/demo", "/healthz", "/readyz", "/metrics",
+    ]
+    .iter()
+    .any(|p| path == *p || path.starts_with(&format!("{p}/")));
     if api_like || !matches!(*req.method(), Method::GET | Method::HEAD) {
         return Error::NotFound.into_response();
     }

@@ -7,6 +7,7 @@
 //! | `closed_return_photos` | photos of returns closed longer ago than the store's `photo_retention_days` |
 //! | `unattached_photos` | return and review photos uploaded over 24 h ago and never attached |
 //! | `console_sessions` | console sessions past their idle (30 min) or absolute (12 h) expiry |
+//! | `sent_emails` | outbox messages sent, held back or failed over 90 days ago (addresses and order contents) |
 //!
 //! Guest sessions, customer tokens and review links are stateless signed tokens with an
 //! expiry: nothing is stored, so nothing expires in the database. [`spawn`] runs every job
@@ -27,6 +28,9 @@ pub const IDEMPOTENCY_WINDOW_MS: i64 = DAY_MS;
 pub const IN_FLIGHT_ABANDONED_MS: i64 = 10 * 60_000;
 /// Tracking page views are kept this long.
 pub const TRACKING_VIEWS_DAYS: i64 = 90;
+/// Emails done with (sent, held back, failed) are kept this long: long enough to answer "did
+/// you email me?", and no longer, since each holds an address and an order's contents.
+pub const SENT_EMAILS_DAYS: i64 = 90;
 /// An uploaded photo no return or review uses by then is deleted.
 pub const UNATTACHED_PHOTO_MS: i64 = DAY_MS;
 /// Rows deleted per statement: photo rows carry their image, so a big purge is done in
@@ -46,6 +50,8 @@ pub struct Report {
     pub unattached_photos: Option<u64>,
     /// Expired console sessions.
     pub console_sessions: Option<u64>,
+    /// Old emails done with.
+    pub sent_emails: Option<u64>,
 }
 
 /// Run every job once at `now_ms`, logging what each removed (or why it failed).
@@ -65,6 +71,7 @@ pub async fn run_all(db: &Db, now_ms: i64) -> Report {
             "console_sessions",
             crate::repo::console::sessions::purge(db, now_ms).await,
         ),
+        sent_emails: logged("sent_emails", purge_sent_emails(db, now_ms).await),
     }
 }
 
@@ -120,6 +127,20 @@ pub async fn purge_tracking_views(db: &Db, now_ms: i64) -> Result<u64> {
         "DELETE FROM tracking_views WHERE id IN (SELECT id FROM tracking_views \
          WHERE viewed_at_ms < $1 LIMIT $2)",
         &[now_ms - TRACKING_VIEWS_DAYS * DAY_MS],
+        &[],
+    )
+    .await
+}
+
+/// Outbox messages sent, held back or failed more than [`SENT_EMAILS_DAYS`] ago; queued ones
+/// stay whatever their age. A purged message's news key goes with it, which cannot send the
+/// news again: news is only ever written while it is fresh (48 h).
+pub async fn purge_sent_emails(db: &Db, now_ms: i64) -> Result<u64> {
+    batched(
+        db,
+        "DELETE FROM email_outbox WHERE id IN (SELECT id FROM email_outbox \
+         WHERE status <> 'queued' AND created_at_ms < $1 LIMIT $2)",
+        &[now_ms - SENT_EMAILS_DAYS * DAY_MS],
         &[],
     )
     .await

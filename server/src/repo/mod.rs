@@ -1,11 +1,15 @@
 //! SQL lives here, behind plain async functions, so handlers, `seed-demo` and `import` share
 //! one data path (the seed goes through the same validation and writes as the admin API).
 
+pub mod branding;
+pub mod consent;
 pub mod console;
 pub mod demo_clock;
 pub mod idempotency;
 pub mod insights;
+pub mod notices;
 pub mod orders;
+pub mod outbox;
 pub mod overview;
 pub mod preferences;
 pub mod privacy;

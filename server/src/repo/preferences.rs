@@ -84,13 +84,36 @@ pub async fn set_preference(
             .fetch_optional(tx.conn())
             .await?
             .ok_or(Error::NotFound)?;
+    store_setting(tx.conn(), store_id, customer_id, topic, enabled, now_ms).await?;
+    if enabled {
+        // Turned back on where the customer manages it: an earlier one-click opt-out of the
+        // same topic from one of their addresses no longer stands.
+        super::consent::clear_for_customer(tx.conn(), store_id, customer_id, topic).await?;
+    }
+    let prefs = preferences(tx.conn(), store_id, customer).await?;
+    tx.commit().await?;
+    Ok(prefs)
+}
+
+/// Store `topic` as `enabled` for customer row `customer_id` at `now_ms`, on the caller's
+/// transaction: nothing is written when it already has that value (stored, or its default),
+/// so `changed_at` keeps the time of the last real change. Shared by the account page's
+/// `PUT` and the one-click unsubscribe link.
+pub(crate) async fn store_setting(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    customer_id: i64,
+    topic: Topic,
+    enabled: bool,
+    now_ms: i64,
+) -> Result<()> {
     let stored: Option<(i64, i64)> = sqlx::query_as(
         "SELECT enabled, changed_at_ms FROM customer_preferences \
          WHERE customer_id = $1 AND topic = $2",
     )
     .bind(customer_id)
     .bind(topic.as_str())
-    .fetch_optional(tx.conn())
+    .fetch_optional(&mut *conn)
     .await?;
     let current = stored.map_or(topic.on_by_default(), |(e, _)| e != 0);
     if current != enabled {
@@ -108,12 +131,10 @@ pub async fn set_preference(
         .bind(topic.as_str())
         .bind(i64::from(enabled))
         .bind(at)
-        .execute(tx.conn())
+        .execute(&mut *conn)
         .await?;
     }
-    let prefs = preferences(tx.conn(), store_id, customer).await?;
-    tx.commit().await?;
-    Ok(prefs)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -96,6 +96,9 @@ struct Order {
     cancelled: bool,
     #[serde(default)]
     shipments: Vec<Shipment>,
+    /// The shopper's language (the store's when absent).
+    #[serde(default)]
+    locale: Option<aftercare_shared::Locale>,
 }
 
 #[derive(Clone, Deserialize)]
@@ -308,6 +311,7 @@ impl Series {
                 cancelled: kind.cancelled,
                 shipments,
                 number,
+                locale: None,
             });
         }
         Ok(orders)
@@ -421,6 +425,7 @@ impl Base<'_> {
                 .iter()
                 .map(|s| self.shipment(&o.number, s))
                 .collect::<Result<_>>()?,
+            locale: o.locale,
         })
     }
 

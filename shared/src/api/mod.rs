@@ -3,6 +3,7 @@
 //! One module per resource, as the REST routes group them; every type is re-exported here, so
 //! `api::X` names it whichever module it lives in.
 
+mod branding;
 mod insights;
 mod orders;
 mod overview;
@@ -19,6 +20,7 @@ mod shipments;
 mod store;
 mod surveys;
 
+pub use branding::*;
 pub use insights::*;
 pub use orders::*;
 pub use overview::*;

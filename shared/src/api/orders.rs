@@ -8,6 +8,7 @@ use crate::money::Currency;
 use crate::order::{Address, OrderFilter, PaymentMethod};
 use crate::time::Timestamp;
 use crate::validate::{Problems, MAX_ITEMS, MAX_TEXT};
+use crate::Locale;
 use serde::{Deserialize, Serialize};
 
 /// Longest search text the order list accepts, in characters.
@@ -191,6 +192,10 @@ pub struct OrderInput {
     /// Parcels already known (an import file carries them inline).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shipments: Vec<ShipmentInput>,
+    /// The shopper's language at checkout: the emails about this order are written in it
+    /// (the store's default language when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
 }
 
 impl OrderInput {
@@ -385,6 +390,7 @@ mod tests {
             refunded_minor: 0,
             cancelled: false,
             shipments: vec![],
+            locale: None,
         }
     }
 

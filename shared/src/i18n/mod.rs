@@ -12,6 +12,7 @@
 
 mod account;
 mod disclosure;
+mod mail;
 mod reviews;
 
 use crate::api::Topic;
@@ -26,6 +27,7 @@ use crate::tracking::{ExceptionReason, NextStep, ProgressStep, TrackingStatus};
 use crate::Locale;
 pub use account::Acc;
 pub use disclosure::review_disclosure;
+pub use mail::{mail, Mail};
 pub use reviews::Rev;
 
 /// A form field a message can be about.

@@ -5,12 +5,15 @@
 //! the audit log.
 //!
 //! Every answer carries a strict Content-Security-Policy ([`CSP`]: scripts, styles and images
-//! from this origin only; no inline script or style; no framing) and no caching. One page
-//! widens it: an order's page embeds the shopper's tracking widget and sets [`ORDER_CSP`]
-//! itself (the router's header is only added when a handler set none).
+//! from this origin only; no inline script or style; no framing) and no caching. The pages
+//! that run the shoppers' widgets (an order's page, the branding and embed previews) widen
+//! it: they set [`WIDGET_CSP`] themselves (the router's header is only added when a handler
+//! set none).
 
 pub mod account;
 pub mod audit;
+pub mod branding;
+pub mod embed;
 pub mod extract;
 pub mod insights;
 pub mod keys;
@@ -22,6 +25,10 @@ pub mod review_import;
 pub mod reviews;
 pub mod secrets;
 pub mod settings;
+pub mod settings_returns;
+pub mod settings_reviews;
+pub mod settings_surveys;
+pub mod shopper_view;
 pub mod sign_in;
 pub mod surveys;
 pub mod today;
@@ -39,13 +46,14 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
     img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-/// The CSP of an order's page (`/console/orders/{n}`), which embeds the tracking widget: the
-/// console's own plus what the widgets need (`docs/CONTRACTS.md`, "Demo CSP"): compiling
-/// their same-origin wasm (`'wasm-unsafe-eval'`) and fetching it and the order from this
-/// origin (`connect-src 'self'`). Still no inline script or style, no other origin, no
-/// framing.
-pub const ORDER_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
-    style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+/// The CSP of the pages that run the shoppers' widgets (an order's page, the branding and
+/// embed previews): the console's own plus what the widgets need (`docs/CONTRACTS.md`, "Demo
+/// CSP"): compiling their same-origin wasm (`'wasm-unsafe-eval'`), fetching it and the order
+/// from this origin (`connect-src 'self'`), and product images from wherever the store's
+/// catalog keeps them (`img-src https:`; an image runs nothing). Still no inline script or
+/// style, no script or connection to another origin, no framing.
+pub const WIDGET_CSP: &str = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; \
+    style-src 'self'; img-src 'self' data: https:; connect-src 'self'; form-action 'self'; \
     frame-ancestors 'none'; base-uri 'none'";
 
 /// Every console route. These are HTML pages for people, not API operations, so they are
@@ -97,6 +105,24 @@ pub fn router() -> Router<AppState> {
         .route("/console/audit", get(audit::list))
         .route("/console/settings", get(settings::get).post(settings::post))
         .route("/console/settings/origins", post(settings::post_origins))
+        .route(
+            "/console/settings/branding",
+            get(branding::get).post(branding::post),
+        )
+        .route("/console/embed", get(embed::get))
+        .route(
+            "/console/settings/returns",
+            get(settings_returns::get).post(settings_returns::post),
+        )
+        .route("/console/settings/surveys", get(settings_surveys::get))
+        .route(
+            "/console/settings/reviews",
+            get(settings_reviews::get).post(settings_reviews::post),
+        )
+        .route(
+            "/console/settings/surveys/{kind}",
+            post(settings_surveys::post),
+        )
         .route("/console/users", get(users::list).post(users::add))
         .route("/console/users/{id}/setup-link", post(users::setup_link))
         .route("/console/users/{id}/remove", post(users::remove))
@@ -116,7 +142,7 @@ pub fn router() -> Router<AppState> {
             assets::SCRIPT_PATH,
             get(|| asset("text/javascript; charset=utf-8", assets::SCRIPT)),
         )
-        // Only when the handler set none: the order page sets its own (`ORDER_CSP`).
+        // Only when the handler set none: pages running widgets set their own (`WIDGET_CSP`).
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(CSP),

@@ -1,31 +1,25 @@
 //! `/console/orders`: find orders by number or email, and one order with what only the store
 //! sees above the shopper's own view of it (the tracking widget, opened with a pass for this
-//! order alone, under a CSP widened on that page only: see [`super::ORDER_CSP`]).
+//! order alone, under a CSP widened on that page only: see [`super::WIDGET_CSP`]).
 
 use super::extract::{cursor, Console};
 use super::reject::ConsoleResult;
+use super::shopper_view::{order_pass, widget_page, LOADER};
 use crate::repo::console::orders as repo;
 use crate::state::AppState;
 use aftercare_console::html::query_value;
 use aftercare_console::pages::order::{order, ShopperView};
 use aftercare_console::pages::orders::{orders, MAX_SEARCH};
 use aftercare_console::Area;
-use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::OrderNumber;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{Html, Response};
 use serde::Deserialize;
 
 /// Orders per page.
 const PAGE: u32 = 25;
-/// How long the shopper's view may act for the order: long enough to read it, short enough
-/// that a copied page is soon worth nothing.
-pub const VIEW_PASS_SECONDS: i64 = 15 * 60;
 /// The window of the "tracking views" fact (the anxious-customers window).
 const VIEWS_WINDOW_MS: i64 = crate::repo::insights::ANXIOUS_HOURS as i64 * 3_600_000;
-/// Where the widgets' loader is served (same origin).
-const LOADER: &str = "/sdk/aftercare.js";
 
 /// Query of the search page.
 #[derive(Debug, Default, Deserialize)]
@@ -60,10 +54,8 @@ pub async fn list(
     ))
 }
 
-/// One order: the store's facts, then the shopper's view. The pass is an order session
-/// (`TokenKind::Order`) whatever the order's owner, so it opens this order and nothing else
-/// (a customer token would open every order and the profile of its customer), and it is put
-/// only in this signed-in, uncached page.
+/// One order: the store's facts, then the shopper's view, opened with a pass for this order
+/// alone (`shopper_view::order_pass`).
 pub async fn get(
     State(state): State<AppState>,
     c: Console,
@@ -85,30 +77,10 @@ pub async fn get(
     .await?
     .ok_or_else(|| c.not_found(Area::Orders))?;
     drop(conn);
-    let pass = token::mint(
-        &Claims {
-            kind: TokenKind::Order,
-            store: c.store.publishable_key.clone(),
-            sub: number.as_str().to_owned(),
-            exp: now / 1000 + VIEW_PASS_SECONDS,
-        },
-        &c.store.secret_key,
-    );
     let view = ShopperView {
         loader: LOADER.to_owned(),
         key: c.store.publishable_key.clone(),
-        token: pass,
+        token: order_pass(&c.store, number.as_str(), now),
     };
-    let page = order(&c.ctx, &facts, &view).into_string();
-    Ok((
-        [
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(super::ORDER_CSP),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-        ],
-        Html(page),
-    )
-        .into_response())
+    Ok(widget_page(order(&c.ctx, &facts, &view).into_string()))
 }

@@ -56,6 +56,7 @@ pub mod links;
         (name = "requests", description = "Cancellation and address-change requests for shoppers (publishable key + token)"),
         (name = "reviews", description = "Product reviews: customers' pending items, submit, edit, postpone (publishable key + customer token or a store's review link); a product's published reviews, helpful votes and the \"How reviews work\" disclosure (publishable key)"),
         (name = "admin", description = "Secret-key admin and ingest API"),
+        (name = "emails", description = "Links in the store's emails: the one-click unsubscribe page (RFC 8058) and the review page, signed, no sign-in"),
         (name = "demo", description = "Demo-only helpers"),
         (name = "health", description = "Liveness, readiness and metrics"),
         (name = "static", description = "SDK and demo storefront files"),

@@ -82,7 +82,7 @@ pub(crate) fn public_base(headers: &HeaderMap, trust_proxy: bool) -> String {
 }
 
 /// The capability in label and QR links: 128 bits of HMAC-SHA256(secret, "return-label:v1:" + RMA).
-pub(super) fn label_token(store: &StoreRow, rma: &str) -> String {
+pub(crate) fn label_token(store: &StoreRow, rma: &str) -> String {
     let mut mac =
         Hmac::<Sha256>::new_from_slice(store.secret_key.as_bytes()).expect("any key length");
     mac.update(format!("return-label:v1:{rma}").as_bytes());

@@ -52,6 +52,21 @@ async fn labelled(
     Ok((store, row, rma))
 }
 
+/// What both QR codes encode: the label link of a return whose capability checks out, with its
+/// RMA.
+async fn qr_link(
+    state: &AppState,
+    headers: &HeaderMap,
+    path: std::result::Result<Path<String>, PathRejection>,
+    query: std::result::Result<Query<LabelParams>, QueryRejection>,
+) -> Result<(String, String)> {
+    let (store, _row, rma) = labelled(state, path, query).await?;
+    let link = links(state, headers, &store, &rma)
+        .label_url
+        .unwrap_or_default();
+    Ok((rma, link))
+}
+
 /// The return's QR code (SVG): it encodes the label link, so staff at a drop-off point can
 /// open the label and RMA from the shopper's phone screen.
 #[utoipa::path(get, path = "/v1/returns/{rma}/qr.svg", tag = "returns",
@@ -67,10 +82,7 @@ pub async fn qr_svg(
     path: std::result::Result<Path<String>, PathRejection>,
     query: std::result::Result<Query<LabelParams>, QueryRejection>,
 ) -> Result<Response> {
-    let (store, _row, rma) = labelled(&state, path, query).await?;
-    let link = links(&state, &headers, &store, &rma)
-        .label_url
-        .unwrap_or_default();
+    let (rma, link) = qr_link(&state, &headers, path, query).await?;
     let svg = crate::qr::svg(&link, &format!("Return {rma}"), 240);
     let mut resp = svg_response(svg);
     resp.headers_mut().insert(
@@ -78,6 +90,40 @@ pub async fn qr_svg(
         HeaderValue::from_static("private, max-age=86400"),
     );
     Ok(resp)
+}
+
+/// The return's QR code as a PNG, for emails (mail clients do not show SVG): the same code
+/// as `qr.svg`, 6 pixels per module.
+#[utoipa::path(get, path = "/v1/returns/{rma}/qr.png", tag = "returns",
+    security(()),
+    params(("rma" = String, Path, description = "RMA number"), LabelParams),
+    responses(
+        (status = 200, description = "PNG", content_type = "image/png", body = Vec<u8>),
+        (status = 404, body = ApiError),
+    ))]
+pub async fn qr_png(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    path: std::result::Result<Path<String>, PathRejection>,
+    query: std::result::Result<Query<LabelParams>, QueryRejection>,
+) -> Result<Response> {
+    let (_rma, link) = qr_link(&state, &headers, path, query).await?;
+    let png = crate::qr::png(&link, 6).map_err(|e| Error::internal(e.to_string()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("image/png")),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=86400"),
+            ),
+            (
+                header::X_CONTENT_TYPE_OPTIONS,
+                HeaderValue::from_static("nosniff"),
+            ),
+        ],
+        png,
+    )
+        .into_response())
 }
 
 /// The printable return label: store and return address, RMA in large type, the QR code, the

@@ -3,6 +3,7 @@
 //! through the same repository functions as the admin API.
 
 pub mod audit;
+pub mod catalog;
 pub mod orders;
 pub mod reviews;
 pub mod sessions;

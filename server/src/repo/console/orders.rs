@@ -130,3 +130,17 @@ pub async fn facts(
         requests: order.requests,
     }))
 }
+
+/// The number of the store's newest order that has a parcel (a preview shows a timeline), or
+/// its newest order, or `None` for a store without orders.
+pub async fn sample(conn: &mut AnyConnection, store_id: i64) -> Result<Option<String>> {
+    let row: Option<(String,)> = sqlx::query_as(
+        "SELECT o.order_number FROM orders o WHERE o.store_id = $1 \
+         ORDER BY CASE WHEN EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id) \
+         THEN 0 ELSE 1 END, o.placed_at_ms DESC, o.id DESC LIMIT 1",
+    )
+    .bind(store_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(row.map(|(n,)| n))
+}

@@ -182,6 +182,7 @@ pub async fn ingest_events(
     if let Some(eta) = &batch.eta {
         set_eta(tx.conn(), shipment_id, eta, now).await?;
     }
+    crate::repo::notices::parcel_written(tx.conn(), store_id, shipment_id, now).await?;
     tx.commit().await?;
     Ok(result)
 }

@@ -15,7 +15,7 @@ use aftercare_shared::api::{CustomerInput, OrderInput, ShipmentInput};
 use aftercare_shared::order::{Order, Shipment};
 use aftercare_shared::tracking::EtaWindow;
 use aftercare_shared::validate::Problems;
-use aftercare_shared::{Currency, Email, FieldIssue, OrderNumber};
+use aftercare_shared::{Currency, Email, FieldIssue, Locale, OrderNumber};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -85,8 +85,8 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
         "INSERT INTO orders (store_id, customer_id, order_number, email_normalized, \
          email_hash, currency, subtotal_minor, shipping_minor, tax_minor, discount_minor, \
          total_minor, placed_at_ms, placed_offset_min, shipping_address, payment_brand, \
-         payment_last4, cancelled, refunded_minor, created_at_ms, updated_at_ms) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+         payment_last4, cancelled, refunded_minor, created_at_ms, updated_at_ms, locale) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19, $20) \
          ON CONFLICT (store_id, order_number) DO UPDATE SET customer_id = excluded.customer_id, \
          email_normalized = excluded.email_normalized, email_hash = excluded.email_hash, \
          currency = excluded.currency, subtotal_minor = excluded.subtotal_minor, \
@@ -95,7 +95,8 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
          placed_at_ms = excluded.placed_at_ms, placed_offset_min = excluded.placed_offset_min, \
          shipping_address = excluded.shipping_address, payment_brand = excluded.payment_brand, \
          payment_last4 = excluded.payment_last4, cancelled = excluded.cancelled, \
-         refunded_minor = excluded.refunded_minor, updated_at_ms = excluded.updated_at_ms \
+         refunded_minor = excluded.refunded_minor, updated_at_ms = excluded.updated_at_ms, \
+         locale = excluded.locale \
          RETURNING id",
     )
     .bind(store_id)
@@ -117,6 +118,7 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
     .bind(i64::from(input.cancelled))
     .bind(input.refunded_minor)
     .bind(now)
+    .bind(input.locale.map(Locale::tag))
     .fetch_one(tx.conn())
     .await?;
 
@@ -186,6 +188,16 @@ pub async fn put_order(db: &Db, store_id: i64, input: &OrderInput) -> Result<Put
         }
     }
 
+    crate::repo::notices::order_written(
+        tx.conn(),
+        store_id,
+        order_id,
+        existing.is_none(),
+        input.placed_at.utc_ms,
+        input.cancelled,
+        now,
+    )
+    .await?;
     let order = load_order(tx.conn(), order_id).await?;
     tx.commit().await?;
     Ok(PutOutcome {
@@ -413,6 +425,7 @@ pub async fn add_shipment(
     let id = write_shipment(tx.conn(), None, store_id, order_id, &code, input, now).await?;
     insert_parcel_items(tx.conn(), id, input, &skus).await?;
     insert_events(tx.conn(), id, &code, &input.events, now).await?;
+    crate::repo::notices::parcel_written(tx.conn(), store_id, id, now).await?;
     let shipment = load_shipment(tx.conn(), id).await?;
     tx.commit().await?;
     Ok(shipment)

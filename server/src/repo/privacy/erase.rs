@@ -96,6 +96,12 @@ pub async fn erase(
             .bind(email)
             .execute(&mut *conn)
             .await?;
+        // Messages to the customer, sent or not: nothing more goes to an erased customer.
+        sqlx::query("DELETE FROM email_outbox WHERE store_id = $1 AND recipient = $2")
+            .bind(store_id)
+            .bind(email)
+            .execute(&mut *conn)
+            .await?;
     }
     sqlx::query("DELETE FROM idempotency_keys WHERE store_id = $1 AND credential_hash = $2")
         .bind(store_id)

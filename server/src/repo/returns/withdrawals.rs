@@ -5,6 +5,7 @@ use super::eligibility::order_facts;
 use super::settings::settings;
 use crate::db::{Backend, Db};
 use crate::error::{Error, Result};
+use crate::repo::outbox::{self, Letter};
 use aftercare_shared::api::WithdrawalConfirmation;
 use aftercare_shared::order::Order;
 use aftercare_shared::returns;
@@ -108,6 +109,29 @@ pub async fn withdraw(
         .bind(id)
         .execute(tx.conn())
         .await?;
+    // The confirmation on a durable medium (art. 11a): in this transaction, so a recorded
+    // withdrawal always gets its email.
+    let (email,): (String,) = sqlx::query_as("SELECT email_normalized FROM orders WHERE id = $1")
+        .bind(order_id)
+        .fetch_one(tx.conn())
+        .await?;
+    let letter = Letter::WithdrawalConfirmed {
+        reference: reference.clone(),
+        order_number: facts.order.order_number.as_str().to_owned(),
+        confirmed_at_ms: now_ms,
+        statement: statement.clone(),
+    };
+    let news = format!("withdrawal:{reference}");
+    outbox::enqueue(
+        tx.conn(),
+        store_id,
+        &email,
+        locale,
+        &letter,
+        Some(&news),
+        now_ms,
+    )
+    .await?;
     tx.commit().await?;
     Ok((
         WithdrawalConfirmation {

@@ -127,6 +127,15 @@ pub async fn create(
         now_ms,
     )
     .await?;
+    crate::repo::notices::return_changed(
+        tx.conn(),
+        store_id,
+        &rma,
+        ReturnStatus::Requested,
+        ReturnActor::Shopper,
+        now_ms,
+    )
+    .await?;
     tx.commit().await?;
     Ok(rma)
 }
@@ -204,5 +213,7 @@ pub async fn transition(
         ));
     }
     append_history(tx.conn(), row.id, next, note, by, now_ms).await?;
+    crate::repo::notices::return_changed(tx.conn(), row.store_id, &row.rma, next, by, now_ms)
+        .await?;
     tx.commit().await
 }

@@ -9,7 +9,9 @@ use super::pending;
 use super::{find_customer, settings};
 use crate::db::Db;
 use crate::error::Result;
-use aftercare_shared::api::{AskInput, AsksRecorded, Incentive, REWARD_CODE_RANDOM_LEN};
+use aftercare_shared::api::{
+    AskInput, AsksRecorded, Incentive, ReviewSettings, REWARD_CODE_RANDOM_LEN,
+};
 use aftercare_shared::review::CAP_WINDOW_DAYS;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
@@ -143,10 +145,27 @@ pub async fn record(
     };
     let settings = settings(&mut *conn, store_id).await?;
     let items = pending::items(&mut *conn, store_id, cid, customer, &settings, now_ms).await?;
+    let recorded = record_on(conn, store_id, cid, &items, &input.skus, &settings, now_ms).await?;
+    tx.commit().await?;
+    Ok(AsksRecorded { recorded })
+}
+
+/// [`record`] on the caller's transaction, for customer row `cid` whose pending `items` were
+/// just read (the prompt, or the review invitation email written in the same transaction);
+/// answers how many asks were recorded.
+pub(crate) async fn record_on(
+    conn: &mut AnyConnection,
+    store_id: i64,
+    cid: i64,
+    items: &[pending::Item],
+    skus: &[String],
+    settings: &ReviewSettings,
+    now_ms: i64,
+) -> Result<u32> {
     let catalog = pending::catalog(&mut *conn, store_id).await?;
     let mut recorded = 0u32;
     let mut done: Vec<&str> = Vec::new();
-    for sku in &input.skus {
+    for sku in skus {
         let sku = sku.trim();
         let key = super::key_of(sku, catalog.get(sku).map(|(p, _)| p.as_str()));
         let Some(item) = items.iter().find(|i| i.key == key) else {
@@ -189,8 +208,7 @@ pub async fn record(
         .await?;
         recorded += 1;
     }
-    tx.commit().await?;
-    Ok(AsksRecorded { recorded })
+    Ok(recorded)
 }
 
 #[cfg(test)]

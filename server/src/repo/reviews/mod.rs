@@ -12,6 +12,7 @@ mod asks;
 mod data;
 mod helpful;
 pub mod import_csv;
+mod invite;
 mod links;
 mod pending;
 mod photos;
@@ -25,6 +26,7 @@ pub use data::{
     PublishedReview,
 };
 pub use import_csv::ANONYMOUS;
+pub use invite::{invitations, INVITE_EVERY, MAX_ITEMS};
 pub use pending::pending;
 pub use photos::{photo_bytes, photo_url, store_photo, PHOTO_PATH};
 pub use read::{admin_list, find, for_customer, public_list, PublicQuery};
