@@ -3,6 +3,7 @@
 //! Alone in its binary: a thread-scoped subscriber can miss events when other tests run the
 //! same callsites at once on other threads (tracing caches each callsite's interest globally).
 
+#[path = "it/common/mod.rs"]
 mod common;
 
 use axum::body::Body;

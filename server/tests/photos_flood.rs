@@ -7,6 +7,7 @@
 //! 2 workers and by ~250 MB with the limit lifted (20 workers), and by ~310 MB with 2 workers
 //! for 12 MP (4000×3000) photos.
 
+#[path = "it/common/mod.rs"]
 mod common;
 
 use axum::body::{Body, Bytes};

@@ -236,7 +236,7 @@ impl Problems {
 /// [`Problems::text`]'s "not blank". Spelled out, because a pattern's `\S` (ECMA-262) and
 /// Rust's whitespace differ (U+0085 is whitespace to Rust, U+FEFF to ECMA). Field
 /// annotations repeat this literal (attributes take no constants); the test below checks the
-/// class, and `server/tests/http_misc.rs` that the document uses nothing else.
+/// class, and `server/tests/it/http_misc.rs` that the document uses nothing else.
 pub const NON_BLANK_PATTERN: &str =
     r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]";
 

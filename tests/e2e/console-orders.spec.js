@@ -2,7 +2,7 @@
 // shopper's email, open it, and read it exactly as the shopper reads it (the real tracking
 // widget, under the order page's own CSP); then the per-product insights. Every page is
 // checked with axe at 1280 and 768 px. The rules (search, the pass, the CSP, other stores)
-// are proved in server/tests/console_orders.rs.
+// are proved in server/tests/it/console_orders.rs.
 const { test, expect, lookUp } = require('./helpers');
 const { signIn, violations, noSidewaysScroll } = require('./console-helpers');
 

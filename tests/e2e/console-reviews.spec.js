@@ -2,7 +2,7 @@
 // waits for moderation; the merchant replies to it and approves it in the console, and the
 // reply shows under the review on the storefront's product page. Rejecting asks for a neutral
 // reason first. The review pages pass axe at 1280 and 768 px. The rules themselves (reasons,
-// lengths, guards, audit) are proved in server/tests/console_reviews.rs.
+// lengths, guards, audit) are proved in server/tests/it/console_reviews.rs.
 const { test, expect, customerToken, ADMIN_KEY, PUBLISHABLE_KEY } = require('./helpers');
 const { OWNER, signIn, violations } = require('./console-helpers');
 

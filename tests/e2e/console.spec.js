@@ -1,7 +1,7 @@
 // The merchant console (/console), used as a merchant would: sign in, act on what shoppers
 // did, and watch the shopper's open page follow. Every page is checked with axe, at 1280 and
 // 768 px, with the keyboard. The sign-in rules themselves (throttling, CSRF, rotation, roles)
-// are proved in server/tests/console_auth.rs.
+// are proved in server/tests/it/console_auth.rs.
 const { test, expect, fixturePage, customerToken, returnableOrder, deliveredCustomer, ADMIN_KEY, PUBLISHABLE_KEY } = require('./helpers');
 const { OWNER, AGENT, PASSWORD, signIn, violations, noSidewaysScroll } = require('./console-helpers');
 

@@ -1,7 +1,7 @@
 //! `cargo xtask cluster --check`: a few requests through the real nginx proving that both
 //! instances answer and that what they must agree on is shared: the guest-lookup limit, an
 //! `Idempotency-Key` and the demo clock. The thorough versions (races, both engines) are
-//! `server/tests/cluster.rs`; this proves the proxy path (round-robin, `X-Forwarded-For`).
+//! `server/tests/it/cluster.rs`; this proves the proxy path (round-robin, `X-Forwarded-For`).
 
 use crate::cluster::{Running, INSTANCES};
 use crate::demo::DEMO_KEY;
