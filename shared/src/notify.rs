@@ -9,6 +9,8 @@ use crate::returns::ReturnStatus;
 use crate::tracking::TrackingStatus;
 use serde::{Deserialize, Serialize};
 
+pub mod calendar;
+
 /// How old a change may be and still be news: older orders and checkpoints (imports,
 /// backfills, a connector catching up) are stored without an email.
 pub const FRESH_MS: i64 = 48 * 3_600_000;

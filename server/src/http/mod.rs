@@ -12,6 +12,7 @@ pub mod admin;
 pub mod console;
 pub mod demo;
 pub mod demo_outbox;
+pub mod emails;
 pub mod health;
 pub mod idempotency;
 pub mod insights;
@@ -65,6 +66,7 @@ pub fn routes() -> ApiRouter {
         .merge(store::router())
         .merge(orders::router())
         .merge(admin::router())
+        .merge(emails::router())
         .merge(surveys::router())
         .merge(preferences::router())
         .merge(privacy::router())

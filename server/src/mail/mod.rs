@@ -15,7 +15,9 @@ use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, To
 use std::path::PathBuf;
 use std::time::Duration;
 
+mod calendar;
 mod render;
+pub use calendar::plan;
 pub use render::{order_url, render, render_with, review_url, unsubscribe_url, Context, Ready};
 
 /// Messages claimed per round.
@@ -26,6 +28,8 @@ pub const SENT_COUNTER: &str = "emails_sent_total";
 pub const FAILED_ATTEMPTS_COUNTER: &str = "email_attempts_failed_total";
 /// Counter: optional messages held back because the shopper turned their topic off.
 pub const SKIPPED_COUNTER: &str = "emails_skipped_total";
+/// Counter: optional messages put back by the store's calendar (quiet hours or the cap).
+pub const DEFERRED_COUNTER: &str = "emails_deferred_total";
 /// Gauge: messages waiting in the outbox (due now or after a backoff).
 pub const QUEUED_GAUGE: &str = "email_outbox_queued";
 
@@ -168,11 +172,25 @@ pub fn origin(public_url: Option<&str>, addr: std::net::SocketAddr) -> String {
 /// Send every due message once; answers how many went out.
 pub async fn send_due(db: &Db, out: &Outgoing, now_ms: i64) -> Result<usize> {
     let mut sent = 0;
+    let mut calendars = calendar::Calendars::default();
     for c in outbox::claim(db, now_ms, BATCH).await? {
         if let Some(why) = held_back(db, &c).await? {
             outbox::skipped(db, c.id, &why).await?;
             metrics::counter!(SKIPPED_COUNTER).increment(1);
             continue;
+        }
+        match calendar::verdict(db, &mut calendars, &c, now_ms).await? {
+            calendar::Verdict::Send => {}
+            calendar::Verdict::Wait { at_ms, why } => {
+                outbox::defer(db, c.id, at_ms, why).await?;
+                metrics::counter!(DEFERRED_COUNTER).increment(1);
+                continue;
+            }
+            calendar::Verdict::Stale(why) => {
+                outbox::skipped(db, c.id, &why).await?;
+                metrics::counter!(SKIPPED_COUNTER).increment(1);
+                continue;
+            }
         }
         let outcome = match render(
             db,

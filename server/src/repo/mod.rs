@@ -2,6 +2,7 @@
 //! one data path (the seed goes through the same validation and writes as the admin API).
 
 pub mod branding;
+pub mod calendar;
 pub mod consent;
 pub mod console;
 pub mod demo_clock;

@@ -4,7 +4,7 @@
 
 use crate::db::{Backend, Db};
 use crate::error::{Error, Result};
-use aftercare_shared::api::{PendingReview, ReturnDetail, Topic};
+use aftercare_shared::api::{EmailHold, PendingReview, ReturnDetail, Topic};
 use aftercare_shared::notify::{Consent, ParcelNews, ReturnNews};
 use aftercare_shared::order::Order;
 use aftercare_shared::Locale;
@@ -129,7 +129,8 @@ pub async fn enqueue(
     );
     let done = sqlx::query(
         "INSERT INTO email_outbox (store_id, kind, recipient, locale, payload, message_id, \
-         next_attempt_ms, created_at_ms, dedupe_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+         next_attempt_ms, created_at_ms, dedupe_key, topic) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
          ON CONFLICT (store_id, dedupe_key) DO NOTHING",
     )
     .bind(store_id)
@@ -141,6 +142,10 @@ pub async fn enqueue(
     .bind(now_ms)
     .bind(now_ms)
     .bind(news)
+    .bind(match letter.consent() {
+        Consent::Always => None,
+        Consent::Topic(t) => Some(t.as_str()),
+    })
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)
@@ -195,7 +200,8 @@ pub fn backoff_ms(attempts: i64) -> i64 {
 pub async fn sent(db: &Db, id: i64, now_ms: i64) -> Result<()> {
     let mut tx = db.begin_write().await?;
     sqlx::query(
-        "UPDATE email_outbox SET status = 'sent', sent_at_ms = $1, last_error = NULL WHERE id = $2",
+        "UPDATE email_outbox SET status = 'sent', sent_at_ms = $1, last_error = NULL, hold = NULL \
+         WHERE id = $2",
     )
     .bind(now_ms)
     .bind(id)
@@ -216,7 +222,8 @@ pub async fn retry(db: &Db, c: &Claimed, error: &str, now_ms: i64) -> Result<()>
     let error: String = error.chars().take(500).collect();
     let mut tx = db.begin_write().await?;
     sqlx::query(
-        "UPDATE email_outbox SET status = $1, last_error = $2, next_attempt_ms = $3 WHERE id = $4",
+        "UPDATE email_outbox SET status = $1, last_error = $2, next_attempt_ms = $3, \
+         hold = 'retry' WHERE id = $4",
     )
     .bind(status)
     .bind(error)
@@ -239,6 +246,53 @@ pub async fn skipped(db: &Db, id: i64, why: &str) -> Result<()> {
         .await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Put a claimed message back until `at_ms` because the store's calendar holds it (`hold`):
+/// not an attempt, so it does not count towards [`MAX_ATTEMPTS`].
+pub async fn defer(db: &Db, id: i64, at_ms: i64, hold: EmailHold) -> Result<()> {
+    let mut tx = db.begin_write().await?;
+    sqlx::query(
+        "UPDATE email_outbox SET next_attempt_ms = $1, hold = $2, \
+         attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE id = $3",
+    )
+    .bind(at_ms)
+    .bind(hold.as_str())
+    .bind(id)
+    .execute(tx.conn())
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A waiting message as the plan lists it: row, recipient, kind, topic, due, hold, attempts.
+pub type PlanRow = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    i64,
+    Option<String>,
+    i64,
+);
+
+/// The store's waiting messages, soonest first (at most `limit`), and how many wait in all.
+pub async fn plan(db: &Db, store_id: i64, limit: i64) -> Result<(Vec<PlanRow>, i64)> {
+    let rows = sqlx::query_as(
+        "SELECT id, recipient, kind, topic, next_attempt_ms, hold, attempts FROM email_outbox \
+         WHERE store_id = $1 AND status = 'queued' ORDER BY next_attempt_ms, id LIMIT $2",
+    )
+    .bind(store_id)
+    .bind(limit)
+    .fetch_all(&db.pool)
+    .await?;
+    let total = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM email_outbox WHERE store_id = $1 AND status = 'queued'",
+    )
+    .bind(store_id)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok((rows, total))
 }
 
 /// Messages still to send (due now or waiting out a backoff), for the queue gauge.

@@ -20,6 +20,7 @@ mod console_pages;
 mod console_reviews;
 mod console_settings_feedback;
 mod console_settings_returns;
+mod email_calendar;
 mod email_consent;
 mod email_durability;
 mod email_news;

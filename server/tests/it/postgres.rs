@@ -27,6 +27,7 @@ async fn api_works_on_postgres() {
         include_str!("../../migrations/postgres/0010_review_photos_asks.sql"),
         include_str!("../../migrations/postgres/0011_review_votes_links.sql"),
         include_str!("../../migrations/postgres/0014_shared_state.sql"),
+        include_str!("../../migrations/postgres/0020_email_calendar.sql"),
     ];
     let lite_sql = [
         include_str!("../../migrations/sqlite/0001_init.sql"),
@@ -41,6 +42,7 @@ async fn api_works_on_postgres() {
         include_str!("../../migrations/sqlite/0010_review_photos_asks.sql"),
         include_str!("../../migrations/sqlite/0011_review_votes_links.sql"),
         include_str!("../../migrations/sqlite/0014_shared_state.sql"),
+        include_str!("../../migrations/sqlite/0020_email_calendar.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in [
@@ -554,6 +556,8 @@ async fn api_works_on_postgres() {
         requests::main_flows(&t).await;
         reviews::main_flows(&t).await;
         privacy::flow(&t).await;
+        // The communication calendar: the stored rules and the outbox's holds.
+        crate::email_calendar::quiet_hours_flow(&t).await;
         t.state.db.pool.close().await;
     }
     sqlx::query(&format!("DROP DATABASE {name}"))

@@ -4,6 +4,7 @@
 //! `api::X` names it whichever module it lives in.
 
 mod branding;
+mod emails;
 mod insights;
 mod orders;
 mod overview;
@@ -21,6 +22,7 @@ mod store;
 mod surveys;
 
 pub use branding::*;
+pub use emails::*;
 pub use insights::*;
 pub use orders::*;
 pub use overview::*;
