@@ -37,6 +37,7 @@ pub(crate) fn run_demo(port: u16) -> Result<()> {
          \n  Merchant console: {url}/console  (owner: {CONSOLE_OWNER} / {CONSOLE_PASSWORD};\
          \n                    agent: {CONSOLE_AGENT}, same password)\
          \n                    {url}/console/settings/branding  (the widgets' look, previewed live)\
+         \n                    {url}/console/settings/emails  (quiet hours, a cap, and what will be sent)\
          \n                    {url}/console/embed  (each widget's snippet for this store)\
          \n  API: {url}/v1/openapi.json\n\
          \n  Embed on any storefront:\

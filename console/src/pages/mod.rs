@@ -17,6 +17,7 @@ pub mod returns;
 pub mod review_import;
 pub mod reviews;
 pub mod settings;
+pub mod settings_emails;
 pub mod settings_returns;
 pub mod settings_reviews;
 pub mod settings_surveys;

@@ -18,16 +18,19 @@ pub enum SettingsTab {
     Reviews,
     /// The widgets' (and emails') colours, corners and type.
     Branding,
+    /// The communication calendar for optional emails, and what it will send.
+    Emails,
 }
 
 impl SettingsTab {
     /// The sections in tab order.
-    pub const ALL: [SettingsTab; 5] = [
+    pub const ALL: [SettingsTab; 6] = [
         SettingsTab::Store,
         SettingsTab::Returns,
         SettingsTab::Surveys,
         SettingsTab::Reviews,
         SettingsTab::Branding,
+        SettingsTab::Emails,
     ];
 
     /// The section's page.
@@ -38,6 +41,7 @@ impl SettingsTab {
             SettingsTab::Surveys => "/console/settings/surveys",
             SettingsTab::Reviews => "/console/settings/reviews",
             SettingsTab::Branding => "/console/settings/branding",
+            SettingsTab::Emails => "/console/settings/emails",
         }
     }
 }

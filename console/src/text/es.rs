@@ -231,6 +231,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::Orders(o) => super::orders::text(Locale::Es, o),
         T::Reviews(m) => super::reviews::es(m),
         T::SurveysSettings(m) => super::settings_surveys::text(Locale::Es, m),
+        T::EmailsSettings(m) => super::settings_emails::text(Locale::Es, m),
         T::ReviewsSettings(m) => super::settings_reviews::text(Locale::Es, m),
     }
 }

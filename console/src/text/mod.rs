@@ -12,6 +12,7 @@ mod es;
 mod orders;
 mod pt_br;
 mod settings;
+mod settings_emails;
 mod settings_returns;
 mod settings_reviews;
 mod settings_surveys;
@@ -32,6 +33,7 @@ use aftercare_shared::Locale;
 pub use branding::Br;
 pub use embed::Em;
 pub use settings::Set;
+pub use settings_emails::EmailSet;
 pub use settings_returns::RetSet;
 pub use settings_reviews::ReviewSet;
 pub use settings_surveys::SurveySet;
@@ -206,6 +208,8 @@ pub enum T<'a> {
     SurveysSettings(SurveySet<'a>),
     /// Settings — Reviews.
     ReviewsSettings(ReviewSet),
+    /// Settings — Emails.
+    EmailsSettings(EmailSet<'a>),
 }
 
 /// `msg` in `locale`.

@@ -105,6 +105,7 @@ fn en(m: Set<'_>) -> String {
             SettingsTab::Surveys => "Surveys",
             SettingsTab::Reviews => "Reviews",
             SettingsTab::Branding => "Branding",
+            SettingsTab::Emails => "Emails",
         }),
     }
 }
@@ -160,6 +161,7 @@ fn es(m: Set<'_>) -> String {
             SettingsTab::Surveys => "Encuestas",
             SettingsTab::Reviews => "Opiniones",
             SettingsTab::Branding => "Marca",
+            SettingsTab::Emails => "Correos",
         }),
     }
 }
@@ -215,6 +217,7 @@ fn pt_br(m: Set<'_>) -> String {
             SettingsTab::Surveys => "Pesquisas",
             SettingsTab::Reviews => "Avaliações",
             SettingsTab::Branding => "Marca",
+            SettingsTab::Emails => "E-mails",
         }),
     }
 }

@@ -242,6 +242,11 @@ fn every() -> Vec<T<'static>> {
             .into_iter()
             .map(T::ReviewsSettings),
     );
+    all.extend(
+        settings_emails::tests::samples()
+            .into_iter()
+            .map(T::EmailsSettings),
+    );
     all
 }
 
@@ -252,7 +257,7 @@ fn every_variant_has_a_sample() {
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
     assert_eq!(
-        variant_index(&T::ReviewsSettings(ReviewSet::Intro)),
+        variant_index(&T::EmailsSettings(EmailSet::Intro)),
         VARIANTS - 1
     );
 }

@@ -4,7 +4,7 @@
 use super::*;
 
 /// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-pub(super) const VARIANTS: usize = 149;
+pub(super) const VARIANTS: usize = 150;
 
 /// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
 /// until it is numbered here (then raise [`VARIANTS`] and add a sample to `tests::every`).
@@ -159,5 +159,6 @@ pub(super) fn variant_index(m: &T<'_>) -> usize {
         T::ReturnsSettings(..) => 146,
         T::SurveysSettings(..) => 147,
         T::ReviewsSettings(..) => 148,
+        T::EmailsSettings(..) => 149,
     }
 }

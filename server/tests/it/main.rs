@@ -18,6 +18,7 @@ mod console_orders;
 mod console_owner;
 mod console_pages;
 mod console_reviews;
+mod console_settings_emails;
 mod console_settings_feedback;
 mod console_settings_returns;
 mod email_calendar;

@@ -25,6 +25,7 @@ pub mod review_import;
 pub mod reviews;
 pub mod secrets;
 pub mod settings;
+pub mod settings_emails;
 pub mod settings_returns;
 pub mod settings_reviews;
 pub mod settings_surveys;
@@ -115,6 +116,10 @@ pub fn router() -> Router<AppState> {
             get(settings_returns::get).post(settings_returns::post),
         )
         .route("/console/settings/surveys", get(settings_surveys::get))
+        .route(
+            "/console/settings/emails",
+            get(settings_emails::get).post(settings_emails::post),
+        )
         .route(
             "/console/settings/reviews",
             get(settings_reviews::get).post(settings_reviews::post),

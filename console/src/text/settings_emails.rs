@@ -1,0 +1,274 @@
+//! Settings — Emails: the communication calendar and the plan, reached through
+//! [`T::EmailsSettings`](super::T::EmailsSettings), one exhaustive `match` per language.
+
+use aftercare_shared::api::EmailHold;
+use aftercare_shared::Locale;
+
+/// Every message of the emails settings page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)] // The English arm is each variant's documentation.
+pub enum EmailSet<'a> {
+    Intro,
+    CapHeading,
+    CapOn,
+    MessagesLabel,
+    MessagesHint(u32, u32),
+    DaysLabel,
+    DaysHint(u32, u32),
+    QuietHeading,
+    QuietOn,
+    QuietHint,
+    FromLabel,
+    UntilLabel,
+    HourHint,
+    Save,
+    PlanHeading,
+    PlanIntro,
+    NothingWaiting,
+    Shown(usize, i64),
+    ToColumn,
+    MessageColumn,
+    WhyColumn,
+    /// An outbox kind (`order_confirmed`, `parcel`, …); an unknown one is shown as stored.
+    Kind(&'a str),
+    Always,
+    Held(EmailHold),
+    DueNow,
+    /// A moment on the customer's clock, with its offset (`3 Dec 2026, 08:00 (UTC+02:00)`).
+    TheirClock(&'a str),
+}
+
+use EmailSet as E;
+
+/// `m` in `locale`.
+pub(super) fn text(locale: Locale, m: EmailSet<'_>) -> String {
+    match locale {
+        Locale::En => en(m),
+        Locale::Es => es(m),
+        Locale::PtBr => pt_br(m),
+    }
+}
+
+fn en(m: EmailSet<'_>) -> String {
+    let s = |x: &str| x.to_owned();
+    match m {
+        E::Intro => s("How often and when optional emails (shipping updates, review invitations) may reach one customer. Order confirmations, a return's steps and the withdrawal receipt are always sent at once."),
+        E::CapHeading => s("How often"),
+        E::CapOn => s("Limit optional emails per customer"),
+        E::MessagesLabel => s("Emails at most"),
+        E::MessagesHint(lo, hi) => format!("{lo} to {hi}."),
+        E::DaysLabel => s("In any period of (days)"),
+        E::DaysHint(lo, hi) => format!("{lo} to {hi}. A message over the limit waits until an earlier one is older than this."),
+        E::QuietHeading => s("Quiet hours"),
+        E::QuietOn => s("Send no optional email at night"),
+        E::QuietHint => s("On the customer's own clock: the time zone of their latest order, or UTC when it is unknown. A message due in these hours goes when they end."),
+        E::FromLabel => s("From (hour)"),
+        E::UntilLabel => s("Until (hour)"),
+        E::HourHint => s("0 to 23. From 21 until 8 runs past midnight."),
+        E::Save => s("Save the calendar"),
+        E::PlanHeading => s("What will be sent"),
+        E::PlanIntro => s("The messages waiting, soonest first, and when each goes under the rules above. Parcel news that would be out of date by then is not sent."),
+        E::NothingWaiting => s("Nothing is waiting to be sent."),
+        E::Shown(n, total) => format!("The first {n} of {total}."),
+        E::ToColumn => s("To"),
+        E::MessageColumn => s("Message"),
+        E::WhyColumn => s("Waiting for"),
+        E::Kind(k) => match k {
+            "order_confirmed" => s("Order confirmation"),
+            "parcel" => s("Parcel news"),
+            "return" => s("Return update"),
+            "review_request" => s("Review invitation"),
+            "withdrawal_confirmed" => s("Withdrawal confirmation"),
+            other => s(other),
+        },
+        E::Always => s("always sent"),
+        E::Held(EmailHold::QuietHours) => s("The end of quiet hours"),
+        E::Held(EmailHold::Cap) => s("Room under the limit"),
+        E::Held(EmailHold::Retry) => s("A retry after a failed send"),
+        E::DueNow => s("Nothing: it goes now"),
+        E::TheirClock(at) => format!("{at} on the customer's clock"),
+    }
+}
+
+fn es(m: EmailSet<'_>) -> String {
+    let s = |x: &str| x.to_owned();
+    match m {
+        E::Intro => s("Con qué frecuencia y cuándo pueden llegar a un cliente los correos opcionales (novedades del envío, invitaciones a opinar). La confirmación del pedido, los pasos de una devolución y el acuse del desistimiento se envían siempre en el acto."),
+        E::CapHeading => s("Con qué frecuencia"),
+        E::CapOn => s("Limitar los correos opcionales por cliente"),
+        E::MessagesLabel => s("Correos como máximo"),
+        E::MessagesHint(lo, hi) => format!("De {lo} a {hi}."),
+        E::DaysLabel => s("En cualquier periodo de (días)"),
+        E::DaysHint(lo, hi) => format!("De {lo} a {hi}. Un correo por encima del límite espera a que uno anterior sea más antiguo que esto."),
+        E::QuietHeading => s("Horas de silencio"),
+        E::QuietOn => s("No enviar correos opcionales de noche"),
+        E::QuietHint => s("Según el reloj del propio cliente: la zona horaria de su último pedido, o UTC si no se conoce. Un correo que toque en estas horas sale cuando terminan."),
+        E::FromLabel => s("Desde (hora)"),
+        E::UntilLabel => s("Hasta (hora)"),
+        E::HourHint => s("De 0 a 23. De 21 a 8 pasa la medianoche."),
+        E::Save => s("Guardar el calendario"),
+        E::PlanHeading => s("Lo que se enviará"),
+        E::PlanIntro => s("Los correos en espera, los más próximos primero, y cuándo sale cada uno con las reglas de arriba. Las novedades de un paquete que para entonces estén desfasadas no se envían."),
+        E::NothingWaiting => s("No hay nada esperando para enviarse."),
+        E::Shown(n, total) => format!("Los primeros {n} de {total}."),
+        E::ToColumn => s("Para"),
+        E::MessageColumn => s("Correo"),
+        E::WhyColumn => s("Espera a"),
+        E::Kind(k) => match k {
+            "order_confirmed" => s("Confirmación del pedido"),
+            "parcel" => s("Novedades del paquete"),
+            "return" => s("Novedades de la devolución"),
+            "review_request" => s("Invitación a opinar"),
+            "withdrawal_confirmed" => s("Confirmación del desistimiento"),
+            other => s(other),
+        },
+        E::Always => s("se envía siempre"),
+        E::Held(EmailHold::QuietHours) => s("El final de las horas de silencio"),
+        E::Held(EmailHold::Cap) => s("Hueco dentro del límite"),
+        E::Held(EmailHold::Retry) => s("Un reintento tras un envío fallido"),
+        E::DueNow => s("Nada: sale ahora"),
+        E::TheirClock(at) => format!("{at} en el reloj del cliente"),
+    }
+}
+
+fn pt_br(m: EmailSet<'_>) -> String {
+    let s = |x: &str| x.to_owned();
+    match m {
+        E::Intro => s("Com que frequência e quando os e-mails opcionais (novidades do envio, convites para avaliar) podem chegar a um cliente. A confirmação do pedido, as etapas de uma devolução e o recibo da desistência são sempre enviados na hora."),
+        E::CapHeading => s("Com que frequência"),
+        E::CapOn => s("Limitar os e-mails opcionais por cliente"),
+        E::MessagesLabel => s("E-mails no máximo"),
+        E::MessagesHint(lo, hi) => format!("De {lo} a {hi}."),
+        E::DaysLabel => s("Em qualquer período de (dias)"),
+        E::DaysHint(lo, hi) => format!("De {lo} a {hi}. Um e-mail acima do limite espera até que um anterior seja mais antigo que isso."),
+        E::QuietHeading => s("Horário de silêncio"),
+        E::QuietOn => s("Não enviar e-mails opcionais à noite"),
+        E::QuietHint => s("No relógio do próprio cliente: o fuso horário do último pedido, ou UTC quando não é conhecido. Um e-mail previsto nesse horário sai quando ele termina."),
+        E::FromLabel => s("Das (hora)"),
+        E::UntilLabel => s("Até as (hora)"),
+        E::HourHint => s("De 0 a 23. Das 21 até as 8 passa da meia-noite."),
+        E::Save => s("Salvar o calendário"),
+        E::PlanHeading => s("O que será enviado"),
+        E::PlanIntro => s("Os e-mails em espera, os mais próximos primeiro, e quando cada um sai com as regras acima. Novidades de um pacote que já estariam desatualizadas não são enviadas."),
+        E::NothingWaiting => s("Nada está esperando para ser enviado."),
+        E::Shown(n, total) => format!("Os primeiros {n} de {total}."),
+        E::ToColumn => s("Para"),
+        E::MessageColumn => s("E-mail"),
+        E::WhyColumn => s("Esperando"),
+        E::Kind(k) => match k {
+            "order_confirmed" => s("Confirmação do pedido"),
+            "parcel" => s("Novidades do pacote"),
+            "return" => s("Novidades da devolução"),
+            "review_request" => s("Convite para avaliar"),
+            "withdrawal_confirmed" => s("Confirmação da desistência"),
+            other => s(other),
+        },
+        E::Always => s("sempre enviado"),
+        E::Held(EmailHold::QuietHours) => s("O fim do horário de silêncio"),
+        E::Held(EmailHold::Cap) => s("Espaço dentro do limite"),
+        E::Held(EmailHold::Retry) => s("Uma nova tentativa após uma falha no envio"),
+        E::DueNow => s("Nada: sai agora"),
+        E::TheirClock(at) => format!("{at} no relógio do cliente"),
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// One sample of every variant (each kind and hold).
+    pub(in crate::text) fn samples() -> Vec<EmailSet<'static>> {
+        let mut v = vec![
+            E::Intro,
+            E::CapHeading,
+            E::CapOn,
+            E::MessagesLabel,
+            E::MessagesHint(1, 20),
+            E::DaysLabel,
+            E::DaysHint(1, 90),
+            E::QuietHeading,
+            E::QuietOn,
+            E::QuietHint,
+            E::FromLabel,
+            E::UntilLabel,
+            E::HourHint,
+            E::Save,
+            E::PlanHeading,
+            E::PlanIntro,
+            E::NothingWaiting,
+            E::Shown(50, 120),
+            E::ToColumn,
+            E::MessageColumn,
+            E::WhyColumn,
+            E::Always,
+            E::DueNow,
+            E::TheirClock("[time]"),
+        ];
+        v.extend(
+            [
+                "order_confirmed",
+                "parcel",
+                "return",
+                "review_request",
+                "withdrawal_confirmed",
+            ]
+            .map(E::Kind),
+        );
+        v.extend([EmailHold::QuietHours, EmailHold::Cap, EmailHold::Retry].map(E::Held));
+        v
+    }
+
+    /// A new variant breaks this `match` until it is numbered (and sampled above).
+    fn index(m: &EmailSet<'_>) -> usize {
+        match m {
+            E::Intro => 0,
+            E::CapHeading => 1,
+            E::CapOn => 2,
+            E::MessagesLabel => 3,
+            E::MessagesHint(..) => 4,
+            E::DaysLabel => 5,
+            E::DaysHint(..) => 6,
+            E::QuietHeading => 7,
+            E::QuietOn => 8,
+            E::QuietHint => 9,
+            E::FromLabel => 10,
+            E::UntilLabel => 11,
+            E::HourHint => 12,
+            E::Save => 13,
+            E::PlanHeading => 14,
+            E::PlanIntro => 15,
+            E::NothingWaiting => 16,
+            E::Shown(..) => 17,
+            E::ToColumn => 18,
+            E::MessageColumn => 19,
+            E::WhyColumn => 20,
+            E::Kind(_) => 21,
+            E::Always => 22,
+            E::Held(_) => 23,
+            E::DueNow => 24,
+            E::TheirClock(_) => 25,
+        }
+    }
+
+    #[test]
+    fn every_variant_is_written_out_and_translated() {
+        let seen: std::collections::BTreeSet<usize> = samples().iter().map(index).collect();
+        assert_eq!(seen, (0..26).collect());
+        for m in samples() {
+            let english = text(Locale::En, m);
+            for l in Locale::ALL {
+                let t = text(l, m);
+                assert!(!t.is_empty() && t.trim() == t, "{l:?} {m:?}");
+                if l != Locale::En {
+                    assert_ne!(t, english, "{l:?} {m:?} left in English");
+                }
+            }
+        }
+        for l in Locale::ALL {
+            assert!(text(l, E::Shown(50, 120)).contains("120"));
+            assert!(text(l, E::DaysHint(1, 90)).contains("90"));
+            assert!(text(l, E::TheirClock("[time]")).contains("[time]"));
+            assert_eq!(text(l, E::Kind("new_kind")), "new_kind");
+        }
+    }
+}
