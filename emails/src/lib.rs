@@ -4,6 +4,7 @@
 //! keeps it in its outbox and sends it.
 
 pub mod layout;
+pub mod miss_you;
 pub mod order;
 pub mod parcel;
 pub mod parts;

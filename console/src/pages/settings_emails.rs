@@ -11,7 +11,9 @@ use crate::html::csrf;
 use crate::layout::page;
 use crate::role::Area;
 use crate::text::{EmailSet as E, T};
-use aftercare_shared::api::{EmailCalendar, EmailCap, EmailPlan, PlannedEmail, QuietHours};
+use aftercare_shared::api::{
+    EmailCalendar, EmailCap, EmailPlan, PlannedEmail, QuietHours, WeMissYou,
+};
 use aftercare_shared::FieldIssue;
 use maud::{html, Markup};
 
@@ -31,15 +33,20 @@ pub struct CalendarForm {
     pub from_hour: String,
     /// The hour they end, as typed.
     pub until_hour: String,
+    /// Whether "we miss you" is on.
+    pub miss_on: bool,
+    /// Its days after the last order, as typed.
+    pub after_days: String,
 }
 
-/// What an unset rule's fields suggest: 2 emails a week, quiet from 21:00 until 08:00.
-const SUGGESTED: (u32, u32, u32, u32) = (2, 7, 21, 8);
+/// What an unset rule's fields suggest: 2 emails a week, quiet from 21:00 until 08:00, and
+/// "we miss you" after 90 days.
+const SUGGESTED: (u32, u32, u32, u32, u32) = (2, 7, 21, 8, 90);
 
 impl CalendarForm {
     /// The form showing `c` (suggested numbers under a rule that is off).
     pub fn from_calendar(c: &EmailCalendar) -> Self {
-        let (m, d, f, u) = SUGGESTED;
+        let (m, d, f, u, a) = SUGGESTED;
         let cap = c.cap.unwrap_or(EmailCap {
             messages: m,
             days: d,
@@ -55,6 +62,8 @@ impl CalendarForm {
             quiet_on: c.quiet_hours.is_some(),
             from_hour: quiet.from_hour.to_string(),
             until_hour: quiet.until_hour.to_string(),
+            miss_on: c.we_miss_you.is_some(),
+            after_days: c.we_miss_you.map_or(a, |w| w.after_days).to_string(),
         }
     }
 
@@ -74,6 +83,8 @@ impl CalendarForm {
             quiet_on: get("quiet_on") == "on",
             from_hour: get("quiet_hours.from_hour"),
             until_hour: get("quiet_hours.until_hour"),
+            miss_on: get("miss_on") == "on",
+            after_days: get("we_miss_you.after_days"),
         }
     }
 
@@ -94,6 +105,7 @@ impl CalendarForm {
         let days = number(self.cap_on, "cap.days", &self.days);
         let from_hour = number(self.quiet_on, "quiet_hours.from_hour", &self.from_hour);
         let until_hour = number(self.quiet_on, "quiet_hours.until_hour", &self.until_hour);
+        let after_days = number(self.miss_on, "we_miss_you.after_days", &self.after_days);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -103,6 +115,7 @@ impl CalendarForm {
                 from_hour,
                 until_hour,
             }),
+            we_miss_you: self.miss_on.then_some(WeMissYou { after_days }),
         })
     }
 }
@@ -138,6 +151,15 @@ pub fn emails(ctx: &Ctx, form: &CalendarForm, problems: &[Problem], plan: &Email
         &form.from_hour,
         &form.until_hour,
     ];
+    let a = ends(&EmailCalendar::MISS_YOU_DAYS);
+    let after = Input {
+        path: "we_miss_you.after_days",
+        name: "we_miss_you.after_days",
+        label: e(E::AfterDaysLabel),
+        hint: Some(e(E::AfterDaysHint(a.0, a.1))),
+        value: &form.after_days,
+        kind: "number",
+    };
     let body = html! {
         (tabs(ctx, SettingsTab::Emails))
         p { (e(E::Intro)) }
@@ -164,6 +186,14 @@ pub fn emails(ctx: &Ctx, form: &CalendarForm, problems: &[Problem], plan: &Email
                 @for (i, (path, label, hint)) in quiet.into_iter().enumerate() {
                     (field(ctx, Input { path, name: path, label, hint, value: values[2 + i], kind: "number" }, problems))
                 }
+            }
+            fieldset {
+                legend { (e(E::MissHeading)) }
+                div class="choice" {
+                    input type="checkbox" id="miss-on" name="miss_on" value="on" checked[form.miss_on];
+                    label for="miss-on" { (e(E::MissOn)) }
+                }
+                (field(ctx, after, problems))
             }
             button type="submit" class="primary" { (e(E::Save)) }
         }
@@ -246,6 +276,7 @@ fn label_of(ctx: &Ctx, path: &str) -> String {
         "cap.days" => e(E::DaysLabel),
         "quiet_hours.from_hour" => e(E::FromLabel),
         "quiet_hours.until_hour" => e(E::UntilLabel),
+        "we_miss_you.after_days" => e(E::AfterDaysLabel),
         other => other.to_owned(),
     }
 }
@@ -279,6 +310,15 @@ mod tests {
             })
         );
         assert_eq!(f.messages, "x", "kept for when the cap is turned on");
+        assert_eq!(c.we_miss_you, None);
+        let on = CalendarForm::from_pairs(&pairs(&[
+            ("miss_on", "on"),
+            ("we_miss_you.after_days", "120"),
+        ]));
+        assert_eq!(
+            on.to_calendar().unwrap().we_miss_you,
+            Some(WeMissYou { after_days: 120 })
+        );
         // Shown again as saved; an unset cap suggests 2 a week.
         let shown = CalendarForm::from_calendar(&c);
         assert_eq!(shown.to_calendar(), Ok(c));

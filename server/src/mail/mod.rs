@@ -252,14 +252,16 @@ async fn held_back(db: &Db, c: &Claimed) -> Result<Option<String>> {
 }
 
 /// Send the outbox every `every`, look for late and silent parcels every
-/// [`crate::repo::notices::SWEEP_EVERY`] and for customers to invite to review every
-/// [`crate::repo::reviews::INVITE_EVERY`], for as long as the server runs.
+/// [`crate::repo::notices::SWEEP_EVERY`], for customers to invite to review every
+/// [`crate::repo::reviews::INVITE_EVERY`] and for lapsed customers to miss every
+/// [`crate::repo::miss_you::MISS_YOU_EVERY`], for as long as the server runs.
 pub fn spawn(db: Db, out: Outgoing, every: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         let mut last_sweep = 0i64;
         let mut last_invite = 0i64;
+        let mut last_miss = 0i64;
         loop {
             tick.tick().await;
             let now = crate::util::now_ms();
@@ -273,6 +275,12 @@ pub fn spawn(db: Db, out: Outgoing, every: Duration) {
                 last_invite = now;
                 if let Err(e) = crate::repo::reviews::invitations(&db, now).await {
                     tracing::warn!(error = %e, "review invitations failed");
+                }
+            }
+            if now - last_miss >= crate::repo::miss_you::MISS_YOU_EVERY.as_millis() as i64 {
+                last_miss = now;
+                if let Err(e) = crate::repo::miss_you::sweep(&db, now).await {
+                    tracing::warn!(error = %e, "we-miss-you sweep failed");
                 }
             }
             if let Err(e) = send_due(&db, &out, now).await {

@@ -8,6 +8,7 @@ use crate::repo::orders::email_hash;
 use crate::repo::outbox::Letter;
 use crate::repo::stores::{self, StoreRow};
 use crate::{db::Db, repo::branding};
+use aftercare_emails::miss_you::{self, MissYou};
 use aftercare_emails::order::{self, Confirmation};
 use aftercare_emails::parcel::{self, ParcelMail};
 use aftercare_emails::returns::{self, LabelLinks, ReturnMail};
@@ -218,6 +219,20 @@ pub fn render_with(
                     )))
                 }
             }
+        }
+        Letter::WeMissYou { order } => {
+            let url = order_url(cx.store, cx.origin, order.order_number.as_str(), cx.now_ms);
+            let unsubscribe = unsubscribe_link(cx, to, locale, letter)
+                .ok_or_else(|| Error::internal(format!("recipient {to:?} is not an address")))?;
+            miss_you::render(
+                locale,
+                &sender,
+                &MissYou {
+                    order,
+                    order_url: &url,
+                    unsubscribe_url: &unsubscribe,
+                },
+            )
         }
         Letter::ReviewRequest { items, reminder } => {
             let unsubscribe = unsubscribe_link(cx, to, locale, letter)

@@ -8,6 +8,7 @@ pub mod console;
 pub mod demo_clock;
 pub mod idempotency;
 pub mod insights;
+pub mod miss_you;
 pub mod notices;
 pub mod orders;
 pub mod outbox;

@@ -27,7 +27,7 @@ const LATE_NEWS_MS: i64 = 7 * 86_400_000;
 
 /// Who an order's messages go to and in which language: the order's email, in the shopper's
 /// language at checkout, else the store's.
-async fn recipient(conn: &mut AnyConnection, order_id: i64) -> Result<(String, Locale)> {
+pub(crate) async fn recipient(conn: &mut AnyConnection, order_id: i64) -> Result<(String, Locale)> {
     let (email, tag): (String, String) = sqlx::query_as(
         "SELECT o.email_normalized, COALESCE(o.locale, s.default_locale) FROM orders o \
          JOIN stores s ON s.id = o.store_id WHERE o.id = $1",

@@ -63,6 +63,11 @@ pub enum Letter {
         /// Whether one of them was asked about before.
         reminder: bool,
     },
+    /// "We miss you", once per lapse (optional: offers, which customers turn on themselves).
+    WeMissYou {
+        /// The customer's last order as stored when the message was written.
+        order: Box<Order>,
+    },
 }
 
 impl Letter {
@@ -74,6 +79,7 @@ impl Letter {
             Letter::Parcel { .. } => "parcel",
             Letter::Return { .. } => "return",
             Letter::ReviewRequest { .. } => "review_request",
+            Letter::WeMissYou { .. } => "we_miss_you",
         }
     }
 
@@ -85,6 +91,7 @@ impl Letter {
             | Letter::Return { .. } => Consent::Always,
             Letter::Parcel { news, .. } => news.consent(),
             Letter::ReviewRequest { .. } => Consent::Topic(Topic::ReviewRequests),
+            Letter::WeMissYou { .. } => Consent::Topic(Topic::Offers),
         }
     }
 }

@@ -77,7 +77,7 @@ async fn the_calendar_is_edited_with_the_apis_rules_and_the_plan_shows_what_wait
     assert!(page.contains(r##"href="#f-quiet_hours-until_hour""##));
     assert_eq!(
         admin_get(&t, "/v1/admin/emails/calendar").await.json(),
-        json!({"cap": null, "quiet_hours": null})
+        json!({"cap": null, "quiet_hours": null, "we_miss_you": null})
     );
 
     // Quiet hours on, the cap left off: saved as the API stores it, and audited.
@@ -92,7 +92,7 @@ async fn the_calendar_is_edited_with_the_apis_rules_and_the_plan_shows_what_wait
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", text(&r));
     assert_eq!(
         admin_get(&t, "/v1/admin/emails/calendar").await.json(),
-        json!({"cap": null, "quiet_hours": {"from_hour": 22, "until_hour": 7}})
+        json!({"cap": null, "quiet_hours": {"from_hour": 22, "until_hour": 7}, "we_miss_you": null})
     );
     let page = text(
         &owner

@@ -130,7 +130,10 @@ async fn a_calendar_is_off_until_saved_and_refused_whole_when_any_rule_is_wrong(
     let t = setup().await;
     let r = admin_send(&t, "GET", "/v1/admin/emails/calendar", &json!(null)).await;
     assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.json(), json!({"cap": null, "quiet_hours": null}));
+    assert_eq!(
+        r.json(),
+        json!({"cap": null, "quiet_hours": null, "we_miss_you": null})
+    );
 
     let r = calendar(
         &t,
@@ -171,10 +174,14 @@ async fn a_calendar_is_off_until_saved_and_refused_whole_when_any_rule_is_wrong(
     assert!(r.status.is_client_error(), "{:?}", r.status);
     // Nothing of the refused ones was kept.
     let r = admin_send(&t, "GET", "/v1/admin/emails/calendar", &json!(null)).await;
-    assert_eq!(r.json(), json!({"cap": null, "quiet_hours": null}));
+    assert_eq!(
+        r.json(),
+        json!({"cap": null, "quiet_hours": null, "we_miss_you": null})
+    );
 
     let good = json!({"cap": {"messages": 2, "days": 7},
-                      "quiet_hours": {"from_hour": 21, "until_hour": 8}});
+                      "quiet_hours": {"from_hour": 21, "until_hour": 8},
+                      "we_miss_you": {"after_days": 90}});
     let r = calendar(&t, &good).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
     assert_eq!(r.json(), good);

@@ -68,6 +68,7 @@ async fn kinds(t: &TestApp) -> Vec<String> {
                 json!(news)["status"].as_str().unwrap_or("created")
             ),
             Letter::ReviewRequest { items, .. } => format!("review request {}", items.len()),
+            Letter::WeMissYou { order } => format!("we miss you {}", order.order_number.as_str()),
         })
         .collect()
 }

@@ -24,6 +24,7 @@ mod console_settings_returns;
 mod email_calendar;
 mod email_consent;
 mod email_durability;
+mod email_miss_you;
 mod email_news;
 mod email_reviews;
 mod emails;

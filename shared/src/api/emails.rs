@@ -22,6 +22,20 @@ pub struct EmailCalendar {
     /// Hours in the customer's own time zone when no optional message is sent; none when
     /// absent.
     pub quiet_hours: Option<QuietHours>,
+    /// A "we miss you" email to a customer whose last order is so many days old (under the
+    /// offers topic, which customers turn on themselves); none when absent.
+    #[serde(default)]
+    pub we_miss_you: Option<WeMissYou>,
+}
+
+/// "Write to a customer `after_days` days after their last order, once."
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WeMissYou {
+    /// Days without an order before the email (30–365).
+    #[cfg_attr(feature = "openapi", schema(minimum = 30, maximum = 365))]
+    pub after_days: u32,
 }
 
 /// "At most `messages` optional emails per customer in any `days` days."
@@ -58,6 +72,8 @@ impl EmailCalendar {
     pub const CAP_DAYS: RangeInclusive<u32> = 1..=90;
     /// An hour of the day.
     pub const HOUR: RangeInclusive<u32> = 0..=23;
+    /// Days without an order before "we miss you".
+    pub const MISS_YOU_DAYS: RangeInclusive<u32> = 30..=365;
 
     /// Every problem at once, each under its field's path.
     pub fn validate(&self) -> Result<(), ApiError> {
@@ -76,6 +92,9 @@ impl EmailCalendar {
                     "quiet hours must end at another hour than they start".into(),
                 );
             }
+        }
+        if let Some(w) = self.we_miss_you {
+            p.in_range("we_miss_you.after_days", w.after_days, &Self::MISS_YOU_DAYS);
         }
         p.finish()
     }
@@ -121,7 +140,7 @@ pub struct PlannedEmail {
     /// Who it goes to.
     pub recipient: String,
     /// What it is (`order_confirmed`, `parcel`, `return`, `review_request`,
-    /// `withdrawal_confirmed`).
+    /// `withdrawal_confirmed`, `we_miss_you`).
     pub kind: String,
     /// The topic that may hold it back; absent for a transactional message.
     pub topic: Option<Topic>,
@@ -161,6 +180,7 @@ mod tests {
                 from_hour: 24,
                 until_hour: 24,
             }),
+            we_miss_you: Some(WeMissYou { after_days: 29 }),
         };
         let fields: Vec<String> = bad
             .validate()
@@ -176,7 +196,8 @@ mod tests {
                 "cap.days",
                 "quiet_hours.from_hour",
                 "quiet_hours.until_hour",
-                "quiet_hours.until_hour"
+                "quiet_hours.until_hour",
+                "we_miss_you.after_days"
             ]
         );
         let wraps = EmailCalendar {
@@ -188,6 +209,7 @@ mod tests {
                 from_hour: 21,
                 until_hour: 8,
             }),
+            we_miss_you: Some(WeMissYou { after_days: 90 }),
         };
         assert_eq!(wraps.validate(), Ok(()));
     }

@@ -58,6 +58,20 @@ pub fn slot(cal: &EmailCalendar, offset_min: i32, sent_ms: &[i64], now_ms: i64) 
     }
 }
 
+/// Days after the threshold during which a lapsed customer is still written to: turning
+/// "we miss you" on writes to customers who lapse from now on (and the last fortnight), not to
+/// everyone who ever stopped ordering.
+pub const MISS_YOU_WINDOW_DAYS: i64 = 14;
+
+/// Whether a customer whose newest order was placed at `last_order_ms` is due a "we miss you"
+/// at `now_ms` under `WeMissYou::after_days`: the lapse is at least `after_days` old and at
+/// most [`MISS_YOU_WINDOW_DAYS`] beyond. Once per lapse: the sender keys it on that order.
+pub fn miss_you_due(last_order_ms: i64, after_days: u32, now_ms: i64) -> bool {
+    let since = now_ms - last_order_ms;
+    let due = i64::from(after_days) * DAY_MS;
+    since >= due && since < due + MISS_YOU_WINDOW_DAYS * DAY_MS
+}
+
 /// The end of the quiet hours `at_ms` falls in, for a clock `offset_min` east of UTC; `None`
 /// outside them.
 pub fn quiet_until(q: QuietHours, offset_min: i32, at_ms: i64) -> Option<i64> {
@@ -100,6 +114,7 @@ mod tests {
                 from_hour,
                 until_hour,
             }),
+            we_miss_you: None,
         }
     }
 
@@ -107,6 +122,7 @@ mod tests {
         EmailCalendar {
             cap: Some(EmailCap { messages, days }),
             quiet_hours: None,
+            we_miss_you: None,
         }
     }
 
@@ -217,6 +233,7 @@ mod tests {
                 from_hour: 22,
                 until_hour: 7,
             }),
+            we_miss_you: None,
         };
         // Sent at 23:30 local (+60) yesterday: the cap frees it at 23:30 local tonight, which
         // is quiet, so it goes at 07:00 local = 06:00 UTC.
@@ -227,6 +244,22 @@ mod tests {
                 at_ms: at(2, 6, 0),
                 why: EmailHold::Cap
             }
+        );
+    }
+
+    #[test]
+    fn we_miss_you_is_due_from_the_threshold_for_a_fortnight() {
+        let last = at(0, 12, 0);
+        assert!(!miss_you_due(last, 60, last + 60 * DAY_MS - 1));
+        assert!(miss_you_due(last, 60, last + 60 * DAY_MS));
+        assert!(miss_you_due(last, 60, last + 73 * DAY_MS));
+        assert!(
+            !miss_you_due(last, 60, last + 74 * DAY_MS),
+            "long gone: not written to"
+        );
+        assert!(
+            !miss_you_due(last, 60, last - DAY_MS),
+            "an order in the future"
         );
     }
 }

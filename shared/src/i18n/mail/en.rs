@@ -69,5 +69,10 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::ReviewReminderIntro => "We asked a little while ago. If now is not a good time, just ignore this email.".into(),
         Mail::AboutReviews { store } => format!("You receive this email because you bought from {store} and review requests are on in your email preferences."),
         Mail::ReviewLinkExpired => "This review link has expired or is not valid. You can still review what you bought from your account with the store.".into(),
+        Mail::MissYouSubject { store } => format!("It has been a while — {store}"),
+        Mail::MissYouHeading => "We miss you".into(),
+        Mail::MissYouIntro { number, date } => format!("Your last order with us was {number}, on {date}. Here is what you chose then, in case you would like it again."),
+        Mail::SeeAgain => "See it in the store".into(),
+        Mail::AboutOffers { store } => format!("You receive this email because offers and news from {store} are on in your email preferences."),
     }
 }

@@ -69,5 +69,10 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::ReviewReminderIntro => "Te lo preguntamos hace unos días. Si ahora no es buen momento, ignora este email.".into(),
         Mail::AboutReviews { store } => format!("Recibes este email porque compraste en {store} y tienes activadas las solicitudes de reseña en tus preferencias de email."),
         Mail::ReviewLinkExpired => "Este enlace para escribir una reseña ha caducado o no es válido. Aún puedes opinar sobre lo que compraste desde tu cuenta de la tienda.".into(),
+        Mail::MissYouSubject { store } => format!("Hace tiempo que no te vemos — {store}"),
+        Mail::MissYouHeading => "Te echamos de menos".into(),
+        Mail::MissYouIntro { number, date } => format!("Tu último pedido con nosotros fue el {number}, el {date}. Esto es lo que elegiste, por si quieres repetir."),
+        Mail::SeeAgain => "Verlo en la tienda".into(),
+        Mail::AboutOffers { store } => format!("Recibes este email porque tienes activadas las ofertas y novedades de {store} en tus preferencias de email."),
     }
 }

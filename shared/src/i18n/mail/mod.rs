@@ -88,6 +88,12 @@ pub enum Mail<'a> {
     ReviewReminderIntro,
     AboutReviews { store: &'a str },
     ReviewLinkExpired,
+    // "We miss you" (optional: offers, which customers turn on themselves).
+    MissYouSubject { store: &'a str },
+    MissYouHeading,
+    MissYouIntro { number: &'a str, date: &'a str },
+    SeeAgain,
+    AboutOffers { store: &'a str },
 }
 
 /// `m` in `locale`.

@@ -69,5 +69,10 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::ReviewReminderIntro => "Perguntamos há alguns dias. Se agora não for um bom momento, ignore este e-mail.".into(),
         Mail::AboutReviews { store } => format!("Você recebe este e-mail porque comprou na {store} e os pedidos de avaliação estão ativados nas suas preferências de e-mail."),
         Mail::ReviewLinkExpired => "Este link para avaliar expirou ou não é válido. Você ainda pode avaliar o que comprou na sua conta da loja.".into(),
+        Mail::MissYouSubject { store } => format!("Faz tempo que não nos vemos — {store}"),
+        Mail::MissYouHeading => "Sentimos sua falta".into(),
+        Mail::MissYouIntro { number, date } => format!("Seu último pedido conosco foi o {number}, em {date}. Veja o que você escolheu, caso queira de novo."),
+        Mail::SeeAgain => "Ver na loja".into(),
+        Mail::AboutOffers { store } => format!("Você recebe este e-mail porque as ofertas e novidades da {store} estão ativadas nas suas preferências de e-mail."),
     }
 }

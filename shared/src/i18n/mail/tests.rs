@@ -103,6 +103,14 @@ fn every() -> Vec<Mail<'static>> {
         Mail::ReviewReminderIntro,
         Mail::AboutReviews { store: S },
         Mail::ReviewLinkExpired,
+        Mail::MissYouSubject { store: S },
+        Mail::MissYouHeading,
+        Mail::MissYouIntro {
+            number: N,
+            date: "3 Dec 2026",
+        },
+        Mail::SeeAgain,
+        Mail::AboutOffers { store: S },
     ]
 }
 
