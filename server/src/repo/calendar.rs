@@ -2,40 +2,22 @@
 //! store's row like its branding) and what the sender asks of the database to follow it: the
 //! customer's time zone and the optional messages an address was sent lately.
 
+use super::documents::{self, StoreDocument};
 use crate::db::Db;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use aftercare_shared::api::EmailCalendar;
 use aftercare_shared::Email;
 
 /// The store's calendar: the saved one, or none of its rules until the merchant saves one.
 pub async fn get(db: &Db, store_id: i64) -> Result<EmailCalendar> {
-    let stored: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT email_calendar FROM stores WHERE id = $1")
-            .bind(store_id)
-            .fetch_optional(&db.pool)
-            .await?;
-    match stored.ok_or(Error::NotFound)?.0 {
-        None => Ok(EmailCalendar::default()),
-        Some(json) => serde_json::from_str(&json)
-            .map_err(|e| Error::internal(format!("stored calendar of store {store_id}: {e}"))),
-    }
+    documents::get(db, store_id, StoreDocument::EmailCalendar).await
 }
 
 /// Validate and replace the store's calendar. Messages already waiting follow the new rules
 /// the next time they come up.
 pub async fn put(db: &Db, store_id: i64, c: &EmailCalendar) -> Result<()> {
     c.validate()?;
-    let json =
-        serde_json::to_string(c).map_err(|e| Error::internal(format!("calendar as JSON: {e}")))?;
-    let mut tx = db.begin_write().await?;
-    sqlx::query("UPDATE stores SET email_calendar = $1, updated_at_ms = $2 WHERE id = $3")
-        .bind(json)
-        .bind(crate::util::now_ms())
-        .bind(store_id)
-        .execute(tx.conn())
-        .await?;
-    tx.commit().await?;
-    Ok(())
+    documents::put(db, store_id, StoreDocument::EmailCalendar, c).await
 }
 
 /// The customer's clock, minutes east of UTC: the offset of the newest order placed with the

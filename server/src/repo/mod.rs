@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod consent;
 pub mod console;
 pub mod demo_clock;
+pub mod documents;
 pub mod idempotency;
 pub mod insights;
 pub mod miss_you;
