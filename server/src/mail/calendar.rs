@@ -13,6 +13,7 @@ use aftercare_shared::notify::calendar::{slot, Slot};
 use aftercare_shared::notify::{is_fresh, Consent};
 use aftercare_shared::time::Timestamp;
 use aftercare_shared::Email;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 const DAY_MS: i64 = 86_400_000;
@@ -59,7 +60,8 @@ pub(super) async fn verdict(
         return Ok(Verdict::Send);
     }
     let cal = calendars.of(db, c.store_id).await?;
-    if cal == EmailCalendar::default() {
+    // Neither rule that holds a message is on ("we miss you" only writes messages).
+    if cal.cap.is_none() && cal.quiet_hours.is_none() {
         return Ok(Verdict::Send);
     }
     let offset = offset(db, c.store_id, &c.recipient).await?;
@@ -124,14 +126,13 @@ pub async fn plan(db: &Db, store_id: i64, limit: i64, now_ms: i64) -> Result<Ema
     let mut people: HashMap<String, (i32, Vec<i64>)> = HashMap::new();
     let mut messages = Vec::with_capacity(rows.len());
     for (id, recipient, kind, topic, due_ms, hold, attempts) in rows {
-        if !people.contains_key(&recipient) {
-            let clock = offset(db, store_id, &recipient).await?;
-            let sent = sent_within(db, &cal, store_id, &recipient, now_ms).await?;
-            people.insert(recipient.clone(), (clock, sent));
-        }
-        let (clock, sent) = people
-            .get_mut(&recipient)
-            .ok_or_else(|| Error::internal("plan: recipient just added".to_owned()))?;
+        let (clock, sent) = match people.entry(recipient.clone()) {
+            Entry::Occupied(known) => known.into_mut(),
+            Entry::Vacant(new) => new.insert((
+                offset(db, store_id, &recipient).await?,
+                sent_within(db, &cal, store_id, &recipient, now_ms).await?,
+            )),
+        };
         let topic = match topic {
             Some(t) => Some(
                 Topic::from_wire(&t)
