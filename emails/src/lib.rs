@@ -10,6 +10,7 @@ pub mod parcel;
 pub mod parts;
 pub mod returns;
 pub mod reviews;
+pub mod survey;
 pub mod withdrawal;
 
 #[cfg(test)]

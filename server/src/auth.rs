@@ -136,7 +136,10 @@ impl FromRequestParts<AppState> for Shopper {
             ),
             // Only the review routes take a review link, through `Reviewer`; an order link
             // only opens the hosted order page, which trades it for an order session.
-            TokenKind::ReviewLink | TokenKind::OrderLink | TokenKind::Unsubscribe => {
+            TokenKind::ReviewLink
+            | TokenKind::OrderLink
+            | TokenKind::Unsubscribe
+            | TokenKind::SurveyLink => {
                 return Err(Error::Forbidden)
             }
         };
@@ -191,7 +194,10 @@ impl FromRequestParts<AppState> for Reviewer {
         let (store, claims) = verified(parts, state).await?;
         let (customer, link) = match claims.kind {
             TokenKind::Customer => (claims.sub, None),
-            TokenKind::Order | TokenKind::OrderLink | TokenKind::Unsubscribe => {
+            TokenKind::Order
+            | TokenKind::OrderLink
+            | TokenKind::Unsubscribe
+            | TokenKind::SurveyLink => {
                 return Err(Error::Forbidden)
             }
             TokenKind::ReviewLink => {

@@ -241,6 +241,26 @@ pub fn eligibility(rules: &SurveyRules, h: &SurveyHistory, now_ms: i64) -> Eligi
     }
 }
 
+/// Whether to invite a customer to the survey by email now: when the same rule that decides
+/// the widget's card says it could be shown, and no earlier invitation went out within the
+/// wait after a response or a dismissal (whichever is longer). An invitation left unanswered
+/// counts as a "not now": emailing again sooner would pester the very shoppers who chose not
+/// to answer.
+pub fn email_invite_due(
+    rules: &SurveyRules,
+    h: &SurveyHistory,
+    last_invited_ms: Option<i64>,
+    now_ms: i64,
+) -> bool {
+    let spacing = i64::from(rules.days_after_response.max(rules.days_after_dismissal)) * DAY_MS;
+    let visit = SurveyHistory {
+        other_survey_this_visit: false,
+        ..h.clone()
+    };
+    eligibility(rules, &visit, now_ms).eligible
+        && last_invited_ms.is_none_or(|at| now_ms - at >= spacing)
+}
+
 /// A stable 0–99 bucket for sampling: FNV-1a over the customer key and kind, so the same
 /// customer is always in or always out (a random roll per display would, over enough visits,
 /// show the survey to everyone).
@@ -297,6 +317,47 @@ mod tests {
         let e = eligibility(&SurveyRules::default(), &h, T0);
         assert!(!e.eligible);
         assert_eq!(e.reason, Some(NotShownReason::OptedOut));
+    }
+
+    #[test]
+    fn an_email_invitation_follows_the_card_rule_and_waits_after_the_last_one() {
+        let rules = SurveyRules::default(); // R = 90 days, S = 30 days
+        let h = delivered_long_ago();
+        // Never invited, eligible: due, even when another survey was shown in a visit.
+        assert!(email_invite_due(&rules, &h, None, T0));
+        let busy_visit = SurveyHistory {
+            other_survey_this_visit: true,
+            ..h.clone()
+        };
+        assert!(email_invite_due(&rules, &busy_visit, None, T0));
+        // Invited 89 days ago without an answer: not yet; 90 days: again.
+        assert!(!email_invite_due(&rules, &h, Some(T0 - 89 * DAY_MS), T0));
+        assert!(email_invite_due(&rules, &h, Some(T0 - 90 * DAY_MS), T0));
+        // The longer of R and S spaces invitations.
+        let patient = SurveyRules {
+            days_after_response: 0,
+            days_after_dismissal: 45,
+            ..rules
+        };
+        assert!(!email_invite_due(&patient, &h, Some(T0 - 44 * DAY_MS), T0));
+        assert!(email_invite_due(&patient, &h, Some(T0 - 45 * DAY_MS), T0));
+        // Whatever the card rule refuses, the email does too.
+        let answered = SurveyHistory {
+            last_response_at: Some(ts(T0 - DAY_MS)),
+            ..h.clone()
+        };
+        assert!(!email_invite_due(&rules, &answered, None, T0));
+        let opted_out = SurveyHistory {
+            opted_out: true,
+            ..h.clone()
+        };
+        assert!(!email_invite_due(&rules, &opted_out, None, T0));
+        let fresh = SurveyHistory {
+            first_delivered_at: Some(ts(T0 - DAY_MS)),
+            ..Default::default()
+        };
+        assert!(!email_invite_due(&rules, &fresh, None, T0));
+        assert!(!email_invite_due(&rules, &SurveyHistory::default(), None, T0));
     }
 
     #[test]

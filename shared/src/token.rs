@@ -14,9 +14,11 @@
 //! is the order number, and it opens only that order's reviews) or `order_link` (in the
 //! store's emails: the hosted order page trades it for an order session) or `unsubscribe` (in
 //! the store's optional emails: `sub` is `<topic>:<email hash>`, and it turns one topic off
-//! for one address, without signing in, and opens nothing else).
-//! Tokens live at most [`TokenKind::max_lifetime_seconds`] (one day; a review or order link
-//! 90 days; an unsubscribe link 400 days); a longer `exp` is refused.
+//! for one address, without signing in, and opens nothing else) or `survey_link` (in a survey
+//! invitation: `sub` is `<kind>:<order number>`; the hosted survey page answers that survey
+//! for the order's customer with it, and the API refuses it).
+//! Tokens live at most [`TokenKind::max_lifetime_seconds`] (one day; a review, order or survey
+//! link 90 days; an unsubscribe link 400 days); a longer `exp` is refused.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -52,6 +54,10 @@ pub enum TokenKind {
     /// `<topic>:<email hash>`. It turns that topic off for that address and opens nothing else;
     /// the API refuses it.
     Unsubscribe,
+    /// The link of a survey invitation's scores: `sub` is `<kind>:<order number>`. The hosted
+    /// survey page records that survey's answer for the order's customer with it; the API
+    /// refuses it, so a forwarded invitation can answer one survey and read nothing.
+    SurveyLink,
 }
 
 impl TokenKind {
@@ -59,7 +65,7 @@ impl TokenKind {
     pub fn max_lifetime_seconds(self) -> i64 {
         match self {
             Self::Customer | Self::Order => MAX_LIFETIME_SECONDS,
-            Self::ReviewLink | Self::OrderLink => MAX_REVIEW_LINK_SECONDS,
+            Self::ReviewLink | Self::OrderLink | Self::SurveyLink => MAX_REVIEW_LINK_SECONDS,
             Self::Unsubscribe => MAX_UNSUBSCRIBE_SECONDS,
         }
     }

@@ -2,7 +2,8 @@
 // shipping notice in Spanish, and a return in English, each read at 320 and 600 px (a phone
 // and a desktop mail client's column) with no sideways scrolling, a 16 px base size and no
 // axe violations; the message's link opens the order on the hosted order page.
-const { test, expect, ADMIN_KEY } = require('./helpers');
+const crypto = require('crypto');
+const { test, expect, ADMIN_KEY, PUBLISHABLE_KEY, deliveredCustomer } = require('./helpers');
 const { violations, noSidewaysScroll } = require('./console-helpers');
 
 const iso = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -135,4 +136,62 @@ test('a review invitation lists what was delivered and opens the order\'s review
   await noSidewaysScroll(page);
   expect(await violations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('review-page.png'), fullPage: true });
+});
+
+/**
+ * A survey link as an invitation carries it (shared/src/token.rs): what the server mints for
+ * `nps:<order>`, signed with the store's secret key, living an hour.
+ */
+function surveyLink(number) {
+  const b64 = (b) => Buffer.from(b).toString('base64url');
+  const claims = { kind: 'survey_link', store: PUBLISHABLE_KEY, sub: `nps:${number}`, exp: Math.floor(Date.now() / 1000) + 3600 };
+  const body = `v1.${b64(JSON.stringify(claims))}`;
+  return `${body}.${b64(crypto.createHmac('sha256', ADMIN_KEY).update(body).digest())}`;
+}
+
+test('a survey invitation\'s score opens the page with it chosen, and sending it asks the follow-up', async ({ page, request }, testInfo) => {
+  // The demo store invites by email to its NPS; the server writes the invitations when it
+  // starts (then hourly).
+  const invite = () => page.getByRole('link', { name: 'One quick question from Aurora Outfitters' }).first();
+  await expect.poll(async () => { await page.goto('/demo/outbox'); return invite().count(); }).toBeGreaterThan(0);
+  const href = await invite().getAttribute('href');
+  for (const width of [320, 600]) {
+    await readsWell(page, href, width, testInfo.outputPath(`survey-invite-en-${width}.png`));
+  }
+  // Nine, from the email: the page has nine chosen, and has recorded nothing (a link scanner
+  // opening every link answers nothing).
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.getByRole('link', { name: '9', exact: true }).click();
+  await expect(page).toHaveURL(/\/surveys\/pk_demo_aurora\?t=v1\.[^&]+&score=9/);
+  await expect(page.getByRole('radio', { name: '9', exact: true })).toBeChecked();
+  await expect(page.getByText('Nothing is saved until you do.')).toBeVisible();
+  await noSidewaysScroll(page);
+  expect(await violations(page)).toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath('survey-page-en-320.png'), fullPage: true });
+
+  // Answering, in Spanish, as a new customer (a demo customer's answer would change what
+  // other tests see): three, by keyboard; the follow-up of a detractor; thanks.
+  const shopper = await deliveredCustomer(request, 'mailsurvey');
+  await page.goto(`/surveys/${PUBLISHABLE_KEY}?t=${surveyLink(shopper.number)}&score=3&locale=es`);
+  const three = page.getByRole('radio', { name: '3', exact: true });
+  await expect(three).toBeChecked();
+  await page.getByRole('radio', { name: '0, Nada probable' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(three).toBeChecked();
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.getByRole('heading', { name: 'Gracias: hemos guardado tu 3.' })).toBeVisible();
+  await noSidewaysScroll(page);
+  expect(await violations(page)).toEqual([]);
+  await page.getByLabel('¿Qué ha salido mal?').fill('Llegó tarde');
+  await page.getByLabel('Pedir a la tienda que se ponga en contacto conmigo').check();
+  await page.screenshot({ path: testInfo.outputPath('survey-follow-up-es-320.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Enviar' }).click();
+  await expect(page.getByRole('heading', { name: /Gracias: tu opinión nos ayuda/ })).toBeVisible();
+  // The merchant's report has the answer, with its comment, waiting for the store to call.
+  const csv = await (await request.get('/v1/admin/surveys/nps/responses.csv', { headers: { Authorization: `Bearer ${ADMIN_KEY}` } })).text();
+  const row = csv.split('\r\n').find((line) => line.includes(`customer:${shopper.id}`));
+  expect(row).toContain('Llegó tarde');
+  expect(row).toContain(shopper.number);
 });

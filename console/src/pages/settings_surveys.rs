@@ -54,6 +54,8 @@ pub struct SurveyForm {
     pub dismissal: String,
     /// Sample percent as typed.
     pub sample: String,
+    /// Invite by email too.
+    pub email: bool,
     /// The wording per language.
     pub texts: Vec<TextRow>,
 }
@@ -76,6 +78,7 @@ impl SurveyForm {
             response: r.days_after_response.to_string(),
             dismissal: r.days_after_dismissal.to_string(),
             sample: r.sample_percent.to_string(),
+            email: s.email_invitations,
             texts: Locale::ALL
                 .into_iter()
                 .map(|locale| {
@@ -107,6 +110,7 @@ impl SurveyForm {
             response: get("response"),
             dismissal: get("dismissal"),
             sample: get("sample"),
+            email: get("email") == "on",
             texts: Locale::ALL
                 .into_iter()
                 .map(|l| TextRow {
@@ -147,6 +151,7 @@ impl SurveyForm {
                 // Out of a byte's range is out of 0–100 too: `validate` names it.
                 sample_percent: u8::try_from(pct).unwrap_or(u8::MAX),
             },
+            email_invitations: self.email,
             texts: self
                 .texts
                 .iter()
@@ -230,6 +235,12 @@ fn kind_form(ctx: &Ctx, f: &SurveyForm, problems: &[Problem]) -> Markup {
                     @for ((name, api), (label, hint, value)) in RULES.into_iter().zip(rules) {
                         (field(ctx, Input { path: &f.path(api), name, label: s(label), hint: Some(s(hint)), value, kind: "number" }, problems))
                     }
+                    div class="choice" {
+                        input type="checkbox" id={ (kind) "-email" } name="email" value="on" checked[f.email]
+                            aria-describedby={ (kind) "-email-hint" };
+                        label for={ (kind) "-email" } { (s(Sv::EmailLabel)) }
+                    }
+                    p class="hint" id={ (kind) "-email-hint" } { (s(Sv::EmailHint)) }
                 }
                 fieldset {
                     legend { (s(Sv::WordingHeading)) }

@@ -88,6 +88,7 @@ fn en(m: EmailSet<'_>) -> String {
             "review_request" => s("Review invitation"),
             "withdrawal_confirmed" => s("Withdrawal confirmation"),
             "we_miss_you" => s("We miss you"),
+            "survey_invite" => s("Survey invitation"),
             other => s(other),
         },
         E::Always => s("always sent"),
@@ -134,6 +135,7 @@ fn es(m: EmailSet<'_>) -> String {
             "review_request" => s("Invitación a opinar"),
             "withdrawal_confirmed" => s("Confirmación del desistimiento"),
             "we_miss_you" => s("Te echamos de menos"),
+            "survey_invite" => s("Invitación a la encuesta"),
             other => s(other),
         },
         E::Always => s("se envía siempre"),
@@ -180,6 +182,7 @@ fn pt_br(m: EmailSet<'_>) -> String {
             "review_request" => s("Convite para avaliar"),
             "withdrawal_confirmed" => s("Confirmação da desistência"),
             "we_miss_you" => s("Sentimos sua falta"),
+            "survey_invite" => s("Convite para a pesquisa"),
             other => s(other),
         },
         E::Always => s("sempre enviado"),
@@ -235,6 +238,7 @@ pub(super) mod tests {
                 "review_request",
                 "withdrawal_confirmed",
                 "we_miss_you",
+                "survey_invite",
             ]
             .map(E::Kind),
         );

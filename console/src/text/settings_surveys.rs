@@ -20,6 +20,8 @@ pub enum SurveySet<'a> {
     DismissalHint(u32, u32),
     SampleLabel,
     SampleHint,
+    EmailLabel,
+    EmailHint,
     WordingHeading,
     /// With the placeholder a text may hold for the store's name.
     WordingHint(&'a str),
@@ -56,6 +58,8 @@ fn en(m: SurveySet<'_>) -> String {
         S::DismissalHint(lo, hi) => format!("{lo} to {hi}. Doubles with each further “Not now” in a row, up to a year."),
         S::SampleLabel => s("Shoppers asked at all (%)"),
         S::SampleHint => s("0 to 100. The same shoppers are always in or out."),
+        S::EmailLabel => s("Also invite customers by email"),
+        S::EmailHint => s("With the same rules: one email with the scale as links to a page in your theme, never to guests or to shoppers who turned surveys off. An unanswered invitation waits as long as an answer before the next."),
         S::WordingHeading => s("Wording"),
         S::WordingHint(store) => format!("Leave a language empty to use the built-in wording shown in grey. A language without your text gets your text in the store's default language, if you wrote one. {store} becomes your store's name."),
         S::In(language) => format!("In {language}"),
@@ -81,6 +85,8 @@ fn es(m: SurveySet<'_>) -> String {
         S::DismissalHint(lo, hi) => format!("De {lo} a {hi}. Se duplica con cada nuevo «Ahora no» seguido, hasta un año."),
         S::SampleLabel => s("Compradores a los que se pregunta (%)"),
         S::SampleHint => s("De 0 a 100. Siempre son los mismos compradores."),
+        S::EmailLabel => s("Invitar también a los clientes por email"),
+        S::EmailHint => s("Con las mismas reglas: un email con la escala como enlaces a una página con tu tema, nunca a invitados ni a compradores que desactivaron las encuestas. Una invitación sin respuesta espera lo mismo que una respuesta antes de la siguiente."),
         S::WordingHeading => s("Textos"),
         S::WordingHint(store) => format!("Deja un idioma vacío para usar el texto incorporado, en gris. Un idioma sin texto propio recibe tu texto en el idioma principal de la tienda, si lo escribiste. {store} se sustituye por el nombre de tu tienda."),
         S::In(language) => format!("En {language}"),
@@ -106,6 +112,8 @@ fn pt_br(m: SurveySet<'_>) -> String {
         S::DismissalHint(lo, hi) => format!("De {lo} a {hi}. Dobra a cada novo “Agora não” seguido, até um ano."),
         S::SampleLabel => s("Compradores que recebem a pergunta (%)"),
         S::SampleHint => s("De 0 a 100. São sempre os mesmos compradores."),
+        S::EmailLabel => s("Convidar os clientes também por e-mail"),
+        S::EmailHint => s("Com as mesmas regras: um e-mail com a escala como links para uma página com o seu tema, nunca para visitantes nem para compradores que desativaram as pesquisas. Um convite sem resposta espera o mesmo que uma resposta antes do próximo."),
         S::WordingHeading => s("Textos"),
         S::WordingHint(store) => format!("Deixe um idioma vazio para usar o texto padrão, em cinza. Um idioma sem texto próprio recebe seu texto no idioma principal da loja, se você escreveu um. {store} é trocado pelo nome da sua loja."),
         S::In(language) => format!("Em {language}"),
@@ -135,6 +143,8 @@ pub(super) mod tests {
             S::DismissalHint(1, 365),
             S::SampleLabel,
             S::SampleHint,
+            S::EmailLabel,
+            S::EmailHint,
             S::WordingHeading,
             S::WordingHint("[store]"),
             S::In("Español"),
@@ -166,13 +176,15 @@ pub(super) mod tests {
             S::LowLabel => 15,
             S::HighLabel => 16,
             S::Save(_) => 17,
+            S::EmailLabel => 18,
+            S::EmailHint => 19,
         }
     }
 
     #[test]
     fn every_variant_is_written_out_and_translated() {
         let seen: std::collections::BTreeSet<usize> = samples().iter().map(index).collect();
-        assert_eq!(seen, (0..18).collect());
+        assert_eq!(seen, (0..20).collect());
         for m in samples() {
             let english = text(Locale::En, m);
             for l in Locale::ALL {

@@ -28,6 +28,7 @@ pub mod profile;
 pub mod requests;
 pub mod returns;
 pub mod review_page;
+pub mod survey_page;
 pub mod reviews;
 pub mod static_files;
 pub mod store;
@@ -83,6 +84,7 @@ pub fn routes() -> ApiRouter {
         .merge(order_page::router())
         .merge(unsubscribe::router())
         .merge(review_page::router())
+        .merge(survey_page::router())
         .merge(static_files::router())
 }
 

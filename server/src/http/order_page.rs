@@ -44,7 +44,25 @@ border:1px solid var(--aftercare-color-primary,#1d4ed8);border-radius:var(--afte
 background:var(--aftercare-color-primary,#1d4ed8);color:var(--aftercare-color-on-primary,#fff)}\
 button.secondary{background:var(--aftercare-color-background,#fff);\
 color:var(--aftercare-color-primary,#1d4ed8)}\
-button:focus-visible{outline:3px solid var(--aftercare-color-primary,#1d4ed8);outline-offset:2px}";
+button:focus-visible{outline:3px solid var(--aftercare-color-primary,#1d4ed8);outline-offset:2px}\
+fieldset.scale{border:0;padding:0;margin:0 0 4px;display:flex;flex-wrap:wrap;gap:6px}\
+fieldset.scale legend{font-weight:700;margin:0 0 10px;padding:0}\
+.scale label{position:relative;display:block}\
+.scale input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer}\
+.scale span{display:flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;\
+box-sizing:border-box;font-weight:700;border:1px solid var(--aftercare-color-muted,#57606a);\
+border-radius:var(--aftercare-radius,8px);background:var(--aftercare-color-background,#fff)}\
+.scale input:checked+span{background:var(--aftercare-color-primary,#1d4ed8);\
+border-color:var(--aftercare-color-primary,#1d4ed8);color:var(--aftercare-color-on-primary,#fff)}\
+.scale input:focus-visible+span{outline:3px solid var(--aftercare-color-primary,#1d4ed8);outline-offset:2px}\
+.ends{display:flex;justify-content:space-between;gap:12px;font-size:.875rem}\
+.card label.block{display:block;font-weight:700;margin:0 0 6px}\
+textarea{display:block;box-sizing:border-box;width:100%;min-height:7em;font:inherit;padding:8px;\
+border:1px solid var(--aftercare-color-muted,#57606a);border-radius:var(--aftercare-radius,8px);\
+background:var(--aftercare-color-background,#fff);color:inherit}\
+.check{display:flex;gap:8px;align-items:center;margin:12px 0 0}.check input{width:20px;height:20px}\
+.error{font-weight:700;border-left:4px solid currentColor;padding-left:8px}\
+a{color:var(--aftercare-color-primary,#1d4ed8)}";
 
 /// The policy of the script-free pages Aftercare hosts (the unsubscribe page): its own
 /// stylesheets, forms posting back to it, nothing else.

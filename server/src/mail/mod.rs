@@ -18,7 +18,9 @@ use std::time::Duration;
 mod calendar;
 mod render;
 pub use calendar::plan;
-pub use render::{order_url, render, render_with, review_url, unsubscribe_url, Context, Ready};
+pub use render::{
+    order_url, render, render_with, review_url, survey_urls, unsubscribe_url, Context, Ready,
+};
 
 /// Messages claimed per round.
 const BATCH: i64 = 20;
@@ -254,7 +256,8 @@ async fn held_back(db: &Db, c: &Claimed) -> Result<Option<String>> {
 /// Send the outbox every `every`, look for late and silent parcels every
 /// [`crate::repo::notices::SWEEP_EVERY`], for customers to invite to review every
 /// [`crate::repo::reviews::INVITE_EVERY`] and for lapsed customers to miss every
-/// [`crate::repo::miss_you::MISS_YOU_EVERY`], for as long as the server runs.
+/// [`crate::repo::miss_you::MISS_YOU_EVERY`] and for customers to invite to a survey every
+/// [`crate::repo::surveys::SURVEY_INVITE_EVERY`], for as long as the server runs.
 pub fn spawn(db: Db, out: Outgoing, every: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
@@ -262,6 +265,7 @@ pub fn spawn(db: Db, out: Outgoing, every: Duration) {
         let mut last_sweep = 0i64;
         let mut last_invite = 0i64;
         let mut last_miss = 0i64;
+        let mut last_survey = 0i64;
         loop {
             tick.tick().await;
             let now = crate::util::now_ms();
@@ -281,6 +285,12 @@ pub fn spawn(db: Db, out: Outgoing, every: Duration) {
                 last_miss = now;
                 if let Err(e) = crate::repo::miss_you::sweep(&db, now).await {
                     tracing::warn!(error = %e, "we-miss-you sweep failed");
+                }
+            }
+            if now - last_survey >= crate::repo::surveys::SURVEY_INVITE_EVERY.as_millis() as i64 {
+                last_survey = now;
+                if let Err(e) = crate::repo::surveys::invitations(&db, now).await {
+                    tracing::warn!(error = %e, "survey invitations failed");
                 }
             }
             if let Err(e) = send_due(&db, &out, now).await {

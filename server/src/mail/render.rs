@@ -13,12 +13,14 @@ use aftercare_emails::order::{self, Confirmation};
 use aftercare_emails::parcel::{self, ParcelMail};
 use aftercare_emails::returns::{self, LabelLinks, ReturnMail};
 use aftercare_emails::reviews::{self, ReviewInvite};
+use aftercare_emails::survey::{self, SurveyInvite};
 use aftercare_emails::withdrawal::{self, Withdrawal};
 use aftercare_emails::{Rendered, Sender};
 use aftercare_shared::api::Topic;
 use aftercare_shared::api::{Branding, FaqEntry};
 use aftercare_shared::notify::Consent;
 use aftercare_shared::returns::ReturnStatus;
+use aftercare_shared::survey::SurveyKind;
 use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::{Email, Locale, Timestamp};
 
@@ -116,6 +118,31 @@ pub fn review_url(
         store.publishable_key,
         locale.tag()
     )
+}
+
+/// The hosted survey page answering `kind` about order `number` with `score` chosen, opened by
+/// a signed survey link (90 days from `now_ms`, less a minute, as [`order_url`]). The token is
+/// the same for every score of one invitation, so the page knows it is one answer.
+pub fn survey_urls(
+    store: &StoreRow,
+    origin: &str,
+    kind: SurveyKind,
+    number: &str,
+    locale: Locale,
+    now_ms: i64,
+) -> Vec<String> {
+    let sub = format!("{}:{number}", kind.as_str());
+    let t = link_token(store, TokenKind::SurveyLink, &sub, now_ms);
+    let (lo, hi) = kind.range();
+    (lo..=hi)
+        .map(|score| {
+            format!(
+                "{origin}/surveys/{}?t={t}&score={score}&locale={}",
+                store.publishable_key,
+                locale.tag()
+            )
+        })
+        .collect()
 }
 
 /// The one-click unsubscribe link (RFC 8058) that turns `topic` off for `to`, in `locale`'s
@@ -248,6 +275,25 @@ pub fn render_with(
                     items,
                     links: &links,
                     reminder: *reminder,
+                    unsubscribe_url: &unsubscribe,
+                },
+            )
+        }
+        Letter::SurveyInvite {
+            survey: kind,
+            order_number,
+            text,
+        } => {
+            let unsubscribe = unsubscribe_link(cx, to, locale, letter)
+                .ok_or_else(|| Error::internal(format!("recipient {to:?} is not an address")))?;
+            let links = survey_urls(cx.store, cx.origin, *kind, order_number, locale, cx.now_ms);
+            survey::render(
+                locale,
+                &sender,
+                &SurveyInvite {
+                    kind: *kind,
+                    text,
+                    links: &links,
                     unsubscribe_url: &unsubscribe,
                 },
             )

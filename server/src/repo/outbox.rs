@@ -4,9 +4,10 @@
 
 use crate::db::{Backend, Db};
 use crate::error::{Error, Result};
-use aftercare_shared::api::{EmailHold, PendingReview, ReturnDetail, Topic};
+use aftercare_shared::api::{EmailHold, PendingReview, ReturnDetail, SurveyText, Topic};
 use aftercare_shared::notify::{Consent, ParcelNews, ReturnNews};
 use aftercare_shared::order::Order;
+use aftercare_shared::survey::SurveyKind;
 use aftercare_shared::Locale;
 use serde::{Deserialize, Serialize};
 use sqlx::AnyConnection;
@@ -68,6 +69,16 @@ pub enum Letter {
         /// The customer's last order as stored when the message was written.
         order: Box<Order>,
     },
+    /// An invitation to a survey about a delivered order (optional: surveys).
+    SurveyInvite {
+        /// Which survey (not `kind`: that names the letter).
+        survey: SurveyKind,
+        /// The order its links answer about.
+        order_number: String,
+        /// The question and end labels as the store worded them, in the letter's language,
+        /// when the invitation was written.
+        text: SurveyText,
+    },
 }
 
 impl Letter {
@@ -80,6 +91,7 @@ impl Letter {
             Letter::Return { .. } => "return",
             Letter::ReviewRequest { .. } => "review_request",
             Letter::WeMissYou { .. } => "we_miss_you",
+            Letter::SurveyInvite { .. } => "survey_invite",
         }
     }
 
@@ -92,6 +104,7 @@ impl Letter {
             Letter::Parcel { news, .. } => news.consent(),
             Letter::ReviewRequest { .. } => Consent::Topic(Topic::ReviewRequests),
             Letter::WeMissYou { .. } => Consent::Topic(Topic::Offers),
+            Letter::SurveyInvite { .. } => Consent::Topic(Topic::Surveys),
         }
     }
 }

@@ -53,7 +53,8 @@ impl Response {
 }
 
 /// The demo store's survey settings: default rules (D=3, R=90, S=30, 100 %) and the wording
-/// in English and Spanish for NPS and CSAT (`{store}` becomes "Aurora Outfitters").
+/// in English and Spanish for NPS and CSAT (`{store}` becomes "Aurora Outfitters"); NPS
+/// invitations by email on, so the demo outbox shows one.
 pub fn demo_survey_settings(kind: SurveyKind) -> SurveySettings {
     SurveySettings {
         rules: SurveyRules::default(),
@@ -61,6 +62,7 @@ pub fn demo_survey_settings(kind: SurveyKind) -> SurveySettings {
             .iter()
             .map(|l| repo::default_text(kind, *l))
             .collect(),
+        email_invitations: kind == SurveyKind::Nps,
     }
 }
 

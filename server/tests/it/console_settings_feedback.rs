@@ -54,6 +54,9 @@ async fn survey_settings_are_edited_per_kind_with_the_apis_rules() {
         page.contains(r#"name="response" type="number" value="90""#),
         "{page}"
     );
+    // The demo invites to its NPS by email, not to its CSAT.
+    assert!(page.contains(r#"id="nps-email" name="email" value="on" checked"#), "{page}");
+    assert!(page.contains(r#"id="csat-email" name="email" value="on" aria"#));
     let csat_before = admin_get(&t, "/v1/admin/surveys/csat/settings")
         .await
         .json();
@@ -105,6 +108,7 @@ async fn survey_settings_are_edited_per_kind_with_the_apis_rules() {
         ("response", "60"),
         ("dismissal", "14"),
         ("sample", "80"),
+        ("email", "on"),
         ("text.en.question", " Would you recommend {store}? "),
         ("text.en.low", "Never"),
         ("text.en.high", "Surely"),
@@ -124,6 +128,7 @@ async fn survey_settings_are_edited_per_kind_with_the_apis_rules() {
                       "days_after_dismissal": 14, "sample_percent": 80},
             "texts": [{"locale": "en", "question": "Would you recommend {store}?",
                        "low_label": "Never", "high_label": "Surely"}],
+            "email_invitations": true,
         })
     );
     assert_eq!(

@@ -27,6 +27,7 @@ mod email_durability;
 mod email_miss_you;
 mod email_news;
 mod email_reviews;
+mod email_surveys;
 mod emails;
 mod http_misc;
 mod idempotency;

@@ -287,6 +287,11 @@ pub struct SurveySettings {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(schema_with = one_text_per_locale))]
     pub texts: Vec<SurveyText>,
+    /// Also invite customers by email (topic `surveys`) when the rules say the survey may be
+    /// shown: the message carries the scale as links to a hosted page. Off until turned on;
+    /// guests are never invited.
+    #[serde(default)]
+    pub email_invitations: bool,
 }
 
 /// `texts` in the document: at most one entry per language, stated per language with
@@ -408,6 +413,7 @@ mod tests {
         let ok = SurveySettings {
             rules: SurveyRules::default(),
             texts: vec![text.clone()],
+            email_invitations: true,
         };
         assert!(ok.validate().is_ok());
         let v = serde_json::to_value(&ok).unwrap();
@@ -420,6 +426,7 @@ mod tests {
                 days_after_dismissal: 0,
                 sample_percent: 101,
             },
+            email_invitations: false,
             texts: vec![
                 text.clone(),
                 SurveyText {

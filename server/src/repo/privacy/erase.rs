@@ -150,7 +150,7 @@ pub async fn erase(
     })
 }
 
-/// Survey shows, dismissals and answers, and uploaded photos (returns' and reviews', attached
+/// Survey shows, dismissals, email invitations and answers, and uploaded photos (returns' and reviews', attached
 /// or not), recorded under a subject key.
 async fn forget_subject(
     conn: &mut sqlx::AnyConnection,
@@ -161,6 +161,7 @@ async fn forget_subject(
         "DELETE FROM survey_responses WHERE store_id = $1 AND subject_key = $2",
         "DELETE FROM survey_displays WHERE store_id = $1 AND subject_key = $2",
         "DELETE FROM survey_dismissals WHERE store_id = $1 AND subject_key = $2",
+        "DELETE FROM survey_invitations WHERE store_id = $1 AND subject_key = $2",
         "DELETE FROM return_photos WHERE store_id = $1 AND owner = $2",
         "DELETE FROM review_photos WHERE store_id = $1 AND owner = $2",
     ] {

@@ -6,16 +6,18 @@
 //! `shared::survey::eligibility` decides.
 //!
 //! One file per concern: `settings` (rules and wording), `history` (subjects, displays,
-//! dismissals), `responses` (answers and follow-ups), `report` and `csv`. Everything is
+//! dismissals), `invite` (invitations by email), `responses` (answers and follow-ups), `report` and `csv`. Everything is
 //! re-exported here, so callers name `repo::surveys::…` whatever file it lives in.
 
 mod csv;
 mod history;
+mod invite;
 mod report;
 mod responses;
 mod settings;
 
 pub use csv::{csv_cell, csv_filename, to_csv, CSV_COLUMNS};
+pub use invite::{invitations, SURVEY_INVITE_EVERY};
 pub use history::{history, record_dismissal, record_display, valid_visit_id, Subject};
 pub use report::{
     all_responses, build_report, headline_score, report, week_start_ms, ResponseRecord, DAY_MS,

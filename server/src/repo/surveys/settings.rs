@@ -73,9 +73,17 @@ pub async fn settings(db: &Db, store_id: i64, kind: SurveyKind) -> Result<Survey
             })
         })
         .collect::<Result<Vec<_>>>()?;
+    let email_invitations: Option<i64> = sqlx::query_scalar(
+        "SELECT email_invitations FROM survey_settings WHERE store_id = $1 AND kind = $2",
+    )
+    .bind(store_id)
+    .bind(kind.as_str())
+    .fetch_optional(&db.pool)
+    .await?;
     Ok(SurveySettings {
         rules: rules(db, store_id, kind).await?,
         texts,
+        email_invitations: email_invitations.unwrap_or(0) != 0,
     })
 }
 
@@ -91,12 +99,13 @@ pub async fn put_settings(
     let mut tx = db.begin_write().await?;
     sqlx::query(
         "INSERT INTO survey_settings (store_id, kind, days_after_first_delivery, days_after_response, \
-         days_after_dismissal, sample_percent, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7) \
-         ON CONFLICT (store_id, kind) DO UPDATE SET \
+         days_after_dismissal, sample_percent, updated_at_ms, email_invitations) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (store_id, kind) DO UPDATE SET \
          days_after_first_delivery = excluded.days_after_first_delivery, \
          days_after_response = excluded.days_after_response, \
          days_after_dismissal = excluded.days_after_dismissal, \
-         sample_percent = excluded.sample_percent, updated_at_ms = excluded.updated_at_ms",
+         sample_percent = excluded.sample_percent, updated_at_ms = excluded.updated_at_ms, \
+         email_invitations = excluded.email_invitations",
     )
     .bind(store_id)
     .bind(kind.as_str())
@@ -105,6 +114,7 @@ pub async fn put_settings(
     .bind(i64::from(r.days_after_dismissal))
     .bind(i64::from(r.sample_percent))
     .bind(crate::util::now_ms())
+    .bind(i64::from(s.email_invitations))
     .execute(tx.conn())
     .await?;
     sqlx::query("DELETE FROM survey_texts WHERE store_id = $1 AND kind = $2")

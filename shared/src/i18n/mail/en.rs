@@ -74,5 +74,12 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::MissYouIntro { number, date } => format!("Your last order with us was {number}, on {date}. Here is what you chose then, in case you would like it again."),
         Mail::SeeAgain => "See it in the store".into(),
         Mail::AboutOffers { store } => format!("You receive this email because offers and news from {store} are on in your email preferences."),
+        Mail::SurveySubject { store } => format!("One quick question from {store}"),
+        Mail::SurveyIntro => "It takes one click: choose a number. You can add a comment on the next page if you like.".into(),
+        Mail::AboutSurveys { store } => format!("You receive this email because you bought from {store} and surveys are on in your email preferences."),
+        Mail::SurveyPageIntro => "Check your answer and send it. Nothing is saved until you do.".into(),
+        Mail::SurveySaved { score } => format!("Thank you — your {score} is saved."),
+        Mail::SurveyLinkExpired => "This survey link has expired or is not valid. Thank you for wanting to answer all the same.".into(),
+        Mail::SurveyChoose => "Choose a number, then send it.".into(),
     }
 }

@@ -74,5 +74,12 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::MissYouIntro { number, date } => format!("Tu último pedido con nosotros fue el {number}, el {date}. Esto es lo que elegiste, por si quieres repetir."),
         Mail::SeeAgain => "Verlo en la tienda".into(),
         Mail::AboutOffers { store } => format!("Recibes este email porque tienes activadas las ofertas y novedades de {store} en tus preferencias de email."),
+        Mail::SurveySubject { store } => format!("Una pregunta rápida de {store}"),
+        Mail::SurveyIntro => "Solo hace falta un clic: elige un número. Si quieres, en la página siguiente puedes añadir un comentario.".into(),
+        Mail::AboutSurveys { store } => format!("Recibes este email porque compraste en {store} y tienes activadas las encuestas en tus preferencias de email."),
+        Mail::SurveyPageIntro => "Revisa tu respuesta y envíala. No se guarda nada hasta que lo hagas.".into(),
+        Mail::SurveySaved { score } => format!("Gracias: hemos guardado tu {score}."),
+        Mail::SurveyLinkExpired => "Este enlace de la encuesta ha caducado o no es válido. Gracias de todos modos por querer responder.".into(),
+        Mail::SurveyChoose => "Elige un número y envíalo.".into(),
     }
 }

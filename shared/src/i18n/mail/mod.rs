@@ -94,6 +94,14 @@ pub enum Mail<'a> {
     MissYouIntro { number: &'a str, date: &'a str },
     SeeAgain,
     AboutOffers { store: &'a str },
+    // Survey invitations (optional: surveys) and the hosted page their scores open.
+    SurveySubject { store: &'a str },
+    SurveyIntro,
+    AboutSurveys { store: &'a str },
+    SurveyPageIntro,
+    SurveySaved { score: &'a str },
+    SurveyLinkExpired,
+    SurveyChoose,
 }
 
 /// `m` in `locale`.

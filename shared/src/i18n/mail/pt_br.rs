@@ -74,5 +74,12 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::MissYouIntro { number, date } => format!("Seu último pedido conosco foi o {number}, em {date}. Veja o que você escolheu, caso queira de novo."),
         Mail::SeeAgain => "Ver na loja".into(),
         Mail::AboutOffers { store } => format!("Você recebe este e-mail porque as ofertas e novidades da {store} estão ativadas nas suas preferências de e-mail."),
+        Mail::SurveySubject { store } => format!("Uma pergunta rápida da {store}"),
+        Mail::SurveyIntro => "Basta um clique: escolha um número. Se quiser, na próxima página você pode deixar um comentário.".into(),
+        Mail::AboutSurveys { store } => format!("Você recebe este e-mail porque comprou na {store} e as pesquisas estão ativadas nas suas preferências de e-mail."),
+        Mail::SurveyPageIntro => "Confira sua resposta e envie. Nada é salvo até você enviar.".into(),
+        Mail::SurveySaved { score } => format!("Obrigado! Sua nota {score} foi salva."),
+        Mail::SurveyLinkExpired => "Este link da pesquisa expirou ou não é válido. Obrigado mesmo assim pela vontade de responder.".into(),
+        Mail::SurveyChoose => "Escolha um número e envie.".into(),
     }
 }

@@ -111,6 +111,13 @@ fn every() -> Vec<Mail<'static>> {
         },
         Mail::SeeAgain,
         Mail::AboutOffers { store: S },
+        Mail::SurveySubject { store: S },
+        Mail::SurveyIntro,
+        Mail::AboutSurveys { store: S },
+        Mail::SurveyPageIntro,
+        Mail::SurveySaved { score: "14" },
+        Mail::SurveyLinkExpired,
+        Mail::SurveyChoose,
     ]
 }
 
