@@ -3,6 +3,7 @@
 //! branding (`api::Branding`). Rendering is pure: the server decides when a message is due,
 //! keeps it in its outbox and sends it.
 
+pub mod export;
 pub mod layout;
 pub mod miss_you;
 pub mod order;

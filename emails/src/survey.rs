@@ -153,7 +153,9 @@ mod tests {
         assert!(m.html.contains("aria-label=\"10, Extremely likely\""));
         assert!(m.text.contains("0, Not at all likely:\nhttps://"));
         assert!(m.text.contains("10, Extremely likely:\nhttps://"));
-        assert!(m.text.contains("\n5:\nhttps://care.example/surveys/pk_x/nps?t=v1.abc&score=5\n"));
+        assert!(m
+            .text
+            .contains("\n5:\nhttps://care.example/surveys/pk_x/nps?t=v1.abc&score=5\n"));
         for part in [&m.html, &m.text] {
             assert!(part.contains("choose a number"));
             assert!(part.contains("https://care.example/unsubscribe?t=v1.xyz"));

@@ -139,9 +139,8 @@ impl FromRequestParts<AppState> for Shopper {
             TokenKind::ReviewLink
             | TokenKind::OrderLink
             | TokenKind::Unsubscribe
-            | TokenKind::SurveyLink => {
-                return Err(Error::Forbidden)
-            }
+            | TokenKind::SurveyLink
+            | TokenKind::ExportLink => return Err(Error::Forbidden),
         };
         Ok(Self { store, principal })
     }
@@ -197,9 +196,8 @@ impl FromRequestParts<AppState> for Reviewer {
             TokenKind::Order
             | TokenKind::OrderLink
             | TokenKind::Unsubscribe
-            | TokenKind::SurveyLink => {
-                return Err(Error::Forbidden)
-            }
+            | TokenKind::SurveyLink
+            | TokenKind::ExportLink => return Err(Error::Forbidden),
             TokenKind::ReviewLink => {
                 let number = OrderNumber::parse(&claims.sub).map_err(|_| Error::InvalidToken)?;
                 let mut conn = state.db.pool.acquire().await?;

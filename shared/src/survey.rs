@@ -357,7 +357,12 @@ mod tests {
             ..Default::default()
         };
         assert!(!email_invite_due(&rules, &fresh, None, T0));
-        assert!(!email_invite_due(&rules, &SurveyHistory::default(), None, T0));
+        assert!(!email_invite_due(
+            &rules,
+            &SurveyHistory::default(),
+            None,
+            T0
+        ));
     }
 
     #[test]

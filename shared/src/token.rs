@@ -16,7 +16,8 @@
 //! the store's optional emails: `sub` is `<topic>:<email hash>`, and it turns one topic off
 //! for one address, without signing in, and opens nothing else) or `survey_link` (in a survey
 //! invitation: `sub` is `<kind>:<order number>`; the hosted survey page answers that survey
-//! for the order's customer with it, and the API refuses it).
+//! for the order's customer with it, and the API refuses it) or `export_link` (in the "your
+//! data is ready" email: `sub` is the customer id; it downloads their data export, 7 days).
 //! Tokens live at most [`TokenKind::max_lifetime_seconds`] (one day; a review, order or survey
 //! link 90 days; an unsubscribe link 400 days); a longer `exp` is refused.
 
@@ -33,6 +34,9 @@ pub const MAX_REVIEW_LINK_SECONDS: i64 = 90 * 24 * 60 * 60;
 /// The longest an unsubscribe link may live: a shopper may act on an old email a year on, and
 /// an opt-out must keep working long after the message (400 days).
 pub const MAX_UNSUBSCRIBE_SECONDS: i64 = 400 * 24 * 60 * 60;
+/// The longest a data export's download link may live: long enough to get to one's inbox,
+/// short for a key to someone's personal data (7 days).
+pub const MAX_EXPORT_LINK_SECONDS: i64 = 7 * 24 * 60 * 60;
 const PREFIX: &str = "v1.";
 
 /// Who a token speaks for.
@@ -58,6 +62,10 @@ pub enum TokenKind {
     /// survey page records that survey's answer for the order's customer with it; the API
     /// refuses it, so a forwarded invitation can answer one survey and read nothing.
     SurveyLink,
+    /// The link of a "your data is ready" email: `sub` is the customer's id. It downloads that
+    /// customer's data export (made afresh) for seven days and opens nothing else; the API
+    /// refuses it.
+    ExportLink,
 }
 
 impl TokenKind {
@@ -67,6 +75,7 @@ impl TokenKind {
             Self::Customer | Self::Order => MAX_LIFETIME_SECONDS,
             Self::ReviewLink | Self::OrderLink | Self::SurveyLink => MAX_REVIEW_LINK_SECONDS,
             Self::Unsubscribe => MAX_UNSUBSCRIBE_SECONDS,
+            Self::ExportLink => MAX_EXPORT_LINK_SECONDS,
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Insights: feedback per product in one view (rating, units ordered and returned, top
-//! return reasons, latest survey comments), the two charts that compare products, and the
-//! orders whose shoppers keep checking their tracking.
+//! return reasons, latest survey comments), the two charts that compare products, the
+//! orders whose shoppers keep checking their tracking, and what the store's emails achieved.
 
 use crate::ctx::Ctx;
 use crate::format::{date_time, one_decimal, percent};
@@ -8,7 +8,7 @@ use crate::layout::page;
 use crate::pages::orders::order_path;
 use crate::role::Area;
 use crate::text::{O, T};
-use aftercare_shared::api::{AnxiousOrder, ProductInsight};
+use aftercare_shared::api::{AnxiousOrder, EmailEngagement, ProductInsight};
 use aftercare_shared::i18n::{t as shopper, Msg};
 use maud::{html, Markup};
 
@@ -34,6 +34,9 @@ pub struct Insights {
     pub anxious_min_views: u32,
     /// The window those views are counted in, in hours.
     pub anxious_hours: u32,
+    /// What the store's emails achieved over the last
+    /// [`ENGAGEMENT_DAYS`](super::insights_emails::ENGAGEMENT_DAYS) days.
+    pub emails: EmailEngagement,
 }
 
 impl Insights {
@@ -128,6 +131,7 @@ pub fn insights(ctx: &Ctx, data: &Insights) -> Markup {
                 }
             }
         }
+        (super::insights_emails::section(ctx, &data.emails))
     };
     page(ctx, Area::Insights, &title, body)
 }

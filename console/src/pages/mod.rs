@@ -7,6 +7,7 @@ pub mod branding;
 pub mod embed;
 pub mod form;
 pub mod insights;
+pub mod insights_emails;
 pub mod keys;
 pub mod order;
 pub mod orders;

@@ -37,6 +37,8 @@ pub struct CalendarForm {
     pub miss_on: bool,
     /// Its days after the last order, as typed.
     pub after_days: String,
+    /// Whether opens are counted with a pixel.
+    pub pixel_on: bool,
 }
 
 /// What an unset rule's fields suggest: 2 emails a week, quiet from 21:00 until 08:00, and
@@ -64,6 +66,7 @@ impl CalendarForm {
             until_hour: quiet.until_hour.to_string(),
             miss_on: c.we_miss_you.is_some(),
             after_days: c.we_miss_you.map_or(a, |w| w.after_days).to_string(),
+            pixel_on: c.open_pixel,
         }
     }
 
@@ -85,6 +88,7 @@ impl CalendarForm {
             until_hour: get("quiet_hours.until_hour"),
             miss_on: get("miss_on") == "on",
             after_days: get("we_miss_you.after_days"),
+            pixel_on: get("pixel_on") == "on",
         }
     }
 
@@ -116,6 +120,7 @@ impl CalendarForm {
                 until_hour,
             }),
             we_miss_you: self.miss_on.then_some(WeMissYou { after_days }),
+            open_pixel: self.pixel_on,
         })
     }
 }
@@ -194,6 +199,15 @@ pub fn emails(ctx: &Ctx, form: &CalendarForm, problems: &[Problem], plan: &Email
                     label for="miss-on" { (e(E::MissOn)) }
                 }
                 (field(ctx, after, problems))
+            }
+            fieldset {
+                legend { (e(E::PixelHeading)) }
+                p class="hint" id="pixel-hint" { (e(E::PixelHint)) }
+                div class="choice" {
+                    input type="checkbox" id="pixel-on" name="pixel_on" value="on" checked[form.pixel_on]
+                        aria-describedby="pixel-hint";
+                    label for="pixel-on" { (e(E::PixelOn)) }
+                }
             }
             button type="submit" class="primary" { (e(E::Save)) }
         }

@@ -232,6 +232,7 @@ pub(super) fn en(msg: T<'_>) -> String {
         T::Reviews(m) => super::reviews::en(m),
         T::SurveysSettings(m) => super::settings_surveys::text(Locale::En, m),
         T::EmailsSettings(m) => super::settings_emails::text(Locale::En, m),
+        T::Engagement(m) => super::engagement::text(Locale::En, m),
         T::ReviewsSettings(m) => super::settings_reviews::text(Locale::En, m),
     }
 }

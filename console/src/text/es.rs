@@ -232,6 +232,7 @@ pub(super) fn es(msg: T<'_>) -> String {
         T::Reviews(m) => super::reviews::es(m),
         T::SurveysSettings(m) => super::settings_surveys::text(Locale::Es, m),
         T::EmailsSettings(m) => super::settings_emails::text(Locale::Es, m),
+        T::Engagement(m) => super::engagement::text(Locale::Es, m),
         T::ReviewsSettings(m) => super::settings_reviews::text(Locale::Es, m),
     }
 }

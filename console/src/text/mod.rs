@@ -8,6 +8,7 @@ mod admin;
 mod branding;
 mod embed;
 mod en;
+mod engagement;
 mod es;
 mod orders;
 mod pt_br;
@@ -32,6 +33,7 @@ use aftercare_shared::survey::{Category, SurveyKind};
 use aftercare_shared::Locale;
 pub use branding::Br;
 pub use embed::Em;
+pub use engagement::EngagementSet;
 pub use settings::Set;
 pub use settings_emails::EmailSet;
 pub use settings_returns::RetSet;
@@ -210,6 +212,8 @@ pub enum T<'a> {
     ReviewsSettings(ReviewSet),
     /// Settings — Emails.
     EmailsSettings(EmailSet<'a>),
+    /// Insights — Emails.
+    Engagement(EngagementSet<'a>),
 }
 
 /// `msg` in `locale`.

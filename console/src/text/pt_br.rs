@@ -232,6 +232,7 @@ pub(super) fn pt_br(msg: T<'_>) -> String {
         T::Reviews(m) => super::reviews::pt_br(m),
         T::SurveysSettings(m) => super::settings_surveys::text(Locale::PtBr, m),
         T::EmailsSettings(m) => super::settings_emails::text(Locale::PtBr, m),
+        T::Engagement(m) => super::engagement::text(Locale::PtBr, m),
         T::ReviewsSettings(m) => super::settings_reviews::text(Locale::PtBr, m),
     }
 }

@@ -25,6 +25,9 @@ pub enum EmailSet<'a> {
     MissOn,
     AfterDaysLabel,
     AfterDaysHint(u32, u32),
+    PixelHeading,
+    PixelOn,
+    PixelHint,
     Save,
     PlanHeading,
     PlanIntro,
@@ -73,6 +76,9 @@ fn en(m: EmailSet<'_>) -> String {
         E::MissOn => s("Write to customers who stop ordering"),
         E::AfterDaysLabel => s("Days after their last order"),
         E::AfterDaysHint(lo, hi) => format!("{lo} to {hi}. Once per customer and last order, only to customers who turned on offers and news, and only to those who reach the mark from now on."),
+        E::PixelHeading => s("Counting opens"),
+        E::PixelOn => s("Count opens with an invisible image in each email"),
+        E::PixelHint => s("Off by default. The trade-off: it tells you when and how often a shopper reads your mail, which many shoppers do not expect, and mail apps that load images ahead or block them make the count rough. Clicks are counted either way, through the links. Nothing is counted for shoppers who turned counting off in their account."),
         E::Save => s("Save the calendar"),
         E::PlanHeading => s("What will be sent"),
         E::PlanIntro => s("The messages waiting, soonest first, and when each goes under the rules above. Parcel news that would be out of date by then is not sent."),
@@ -89,6 +95,7 @@ fn en(m: EmailSet<'_>) -> String {
             "withdrawal_confirmed" => s("Withdrawal confirmation"),
             "we_miss_you" => s("We miss you"),
             "survey_invite" => s("Survey invitation"),
+            "data_export_ready" => s("Your data is ready"),
             other => s(other),
         },
         E::Always => s("always sent"),
@@ -120,6 +127,9 @@ fn es(m: EmailSet<'_>) -> String {
         E::MissOn => s("Escribir a los clientes que dejan de comprar"),
         E::AfterDaysLabel => s("Días después de su último pedido"),
         E::AfterDaysHint(lo, hi) => format!("De {lo} a {hi}. Una vez por cliente y último pedido, solo a quienes activaron las ofertas y novedades, y solo a quienes lleguen a la marca a partir de ahora."),
+        E::PixelHeading => s("Recuento de aperturas"),
+        E::PixelOn => s("Contar las aperturas con una imagen invisible en cada email"),
+        E::PixelHint => s("Desactivado por defecto. A cambio: te dice cuándo y cuántas veces un comprador lee tu correo, algo que muchos no esperan, y las apps de correo que cargan las imágenes antes o las bloquean hacen que el recuento sea aproximado. Los clics se cuentan igualmente, a través de los enlaces. No se cuenta nada de los compradores que lo desactivaron en su cuenta."),
         E::Save => s("Guardar el calendario"),
         E::PlanHeading => s("Lo que se enviará"),
         E::PlanIntro => s("Los correos en espera, los más próximos primero, y cuándo sale cada uno con las reglas de arriba. Las novedades de un paquete que para entonces estén desfasadas no se envían."),
@@ -136,6 +146,7 @@ fn es(m: EmailSet<'_>) -> String {
             "withdrawal_confirmed" => s("Confirmación del desistimiento"),
             "we_miss_you" => s("Te echamos de menos"),
             "survey_invite" => s("Invitación a la encuesta"),
+            "data_export_ready" => s("Tus datos están listos"),
             other => s(other),
         },
         E::Always => s("se envía siempre"),
@@ -167,6 +178,9 @@ fn pt_br(m: EmailSet<'_>) -> String {
         E::MissOn => s("Escrever aos clientes que param de comprar"),
         E::AfterDaysLabel => s("Dias após o último pedido"),
         E::AfterDaysHint(lo, hi) => format!("De {lo} a {hi}. Uma vez por cliente e último pedido, só para quem ativou ofertas e novidades, e só para quem chegar à marca a partir de agora."),
+        E::PixelHeading => s("Contagem de aberturas"),
+        E::PixelOn => s("Contar as aberturas com uma imagem invisível em cada e-mail"),
+        E::PixelHint => s("Desativado por padrão. Em troca: mostra quando e quantas vezes um comprador lê seus e-mails, algo que muitos não esperam, e os apps de e-mail que carregam as imagens antes ou as bloqueiam tornam a contagem aproximada. Os cliques são contados de qualquer forma, pelos links. Nada é contado para compradores que desativaram a contagem na conta."),
         E::Save => s("Salvar o calendário"),
         E::PlanHeading => s("O que será enviado"),
         E::PlanIntro => s("Os e-mails em espera, os mais próximos primeiro, e quando cada um sai com as regras acima. Novidades de um pacote que já estariam desatualizadas não são enviadas."),
@@ -183,6 +197,7 @@ fn pt_br(m: EmailSet<'_>) -> String {
             "withdrawal_confirmed" => s("Confirmação da desistência"),
             "we_miss_you" => s("Sentimos sua falta"),
             "survey_invite" => s("Convite para a pesquisa"),
+            "data_export_ready" => s("Seus dados estão prontos"),
             other => s(other),
         },
         E::Always => s("sempre enviado"),
@@ -218,6 +233,9 @@ pub(super) mod tests {
             E::MissOn,
             E::AfterDaysLabel,
             E::AfterDaysHint(30, 365),
+            E::PixelHeading,
+            E::PixelOn,
+            E::PixelHint,
             E::Save,
             E::PlanHeading,
             E::PlanIntro,
@@ -239,6 +257,7 @@ pub(super) mod tests {
                 "withdrawal_confirmed",
                 "we_miss_you",
                 "survey_invite",
+                "data_export_ready",
             ]
             .map(E::Kind),
         );
@@ -279,13 +298,16 @@ pub(super) mod tests {
             E::Held(_) => 27,
             E::DueNow => 28,
             E::TheirClock(_) => 29,
+            E::PixelHeading => 30,
+            E::PixelOn => 31,
+            E::PixelHint => 32,
         }
     }
 
     #[test]
     fn every_variant_is_written_out_and_translated() {
         let seen: std::collections::BTreeSet<usize> = samples().iter().map(index).collect();
-        assert_eq!(seen, (0..30).collect());
+        assert_eq!(seen, (0..33).collect());
         for m in samples() {
             let english = text(Locale::En, m);
             for l in Locale::ALL {

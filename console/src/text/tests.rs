@@ -247,6 +247,7 @@ fn every() -> Vec<T<'static>> {
             .into_iter()
             .map(T::EmailsSettings),
     );
+    all.extend(engagement::tests::samples().into_iter().map(T::Engagement));
     all
 }
 
@@ -257,7 +258,7 @@ fn every_variant_has_a_sample() {
     assert!(missing.is_empty(), "no sample of variants {missing:?}");
     assert_eq!(seen.len(), VARIANTS, "numbers beyond VARIANTS");
     assert_eq!(
-        variant_index(&T::EmailsSettings(EmailSet::Intro)),
+        variant_index(&T::Engagement(EngagementSet::Heading)),
         VARIANTS - 1
     );
 }
@@ -286,6 +287,7 @@ fn same_in_every_language(m: &T<'_>) -> bool {
             | T::ScoreHeading(SurveyKind::Nps)
             | T::ScoreOf(..)
             | T::QuantityOf(_)
+            | T::Engagement(EngagementSet::OfSent(..))
     )
 }
 

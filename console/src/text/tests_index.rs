@@ -4,7 +4,7 @@
 use super::*;
 
 /// How many variants [`T`] has: one more than the highest number [`variant_index`] gives.
-pub(super) const VARIANTS: usize = 150;
+pub(super) const VARIANTS: usize = 151;
 
 /// Each variant's number, in declaration order. Exhaustive: a new variant does not compile
 /// until it is numbered here (then raise [`VARIANTS`] and add a sample to `tests::every`).
@@ -160,5 +160,6 @@ pub(super) fn variant_index(m: &T<'_>) -> usize {
         T::SurveysSettings(..) => 147,
         T::ReviewsSettings(..) => 148,
         T::EmailsSettings(..) => 149,
+        T::Engagement(..) => 150,
     }
 }

@@ -13,6 +13,8 @@ pub mod console;
 pub mod demo;
 pub mod demo_outbox;
 pub mod emails;
+pub mod engagement;
+pub mod export_page;
 pub mod health;
 pub mod idempotency;
 pub mod insights;
@@ -28,11 +30,11 @@ pub mod profile;
 pub mod requests;
 pub mod returns;
 pub mod review_page;
-pub mod survey_page;
 pub mod reviews;
 pub mod static_files;
 pub mod store;
 mod strict_json;
+pub mod survey_page;
 pub mod surveys;
 pub mod telemetry;
 pub mod theme;
@@ -68,6 +70,8 @@ pub fn routes() -> ApiRouter {
         .merge(orders::router())
         .merge(admin::router())
         .merge(emails::router())
+        .merge(engagement::router())
+        .merge(export_page::router())
         .merge(surveys::router())
         .merge(preferences::router())
         .merge(privacy::router())

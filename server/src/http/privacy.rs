@@ -1,5 +1,6 @@
-//! A customer's own data (`/v1/me/data`, `/v1/me/erasure`): the account page's "Download my
-//! data" and "Delete my data". Customer token only: a guest's order session speaks for one
+//! A customer's own data (`/v1/me/data`, `/v1/me/data/exports`, `/v1/me/erasure`): the
+//! account page's "Download my data" (with its "your data is ready" email) and "Delete my
+//! data". Customer token only: a guest's order session speaks for one
 //! order, not for a person, and gets `403 forbidden`.
 
 use super::idempotency::subject_scope;
@@ -8,12 +9,13 @@ use super::returns::links;
 use crate::auth::Shopper;
 use crate::error::Result;
 use crate::repo::privacy as repo;
+use crate::repo::stores::StoreRow;
 use crate::state::AppState;
 use aftercare_shared::api::{DataExport, ErasureInput, ErasureReceipt};
 use aftercare_shared::token::TokenKind;
-use aftercare_shared::ApiError;
+use aftercare_shared::{ApiError, Locale};
 use axum::extract::{Query, State};
-use axum::http::{header, HeaderMap, HeaderValue};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa_axum::routes;
@@ -22,6 +24,7 @@ use utoipa_axum::routes;
 pub fn router() -> ApiRouter {
     ApiRouter::new()
         .routes(routes!(get_data))
+        .routes(routes!(post_export))
         .routes(routes!(post_erasure))
 }
 
@@ -54,12 +57,56 @@ pub async fn get_data(
 ) -> Result<Response> {
     let customer = shopper.customer()?;
     let Query(q) = query?;
+    let locale = export_locale(&shopper.store, q.locale.as_deref())?;
+    export_response(&state, &headers, &shopper.store, customer, locale).await
+}
+
+/// The account page's "Download my data": the same document as `GET /v1/me/data`, and an
+/// email to the customer ("your data is ready") whose link downloads it afresh for 7 days —
+/// a copy on a durable medium, and a warning if it was not them who asked. At most one such
+/// email an hour, however often the button is pressed.
+#[utoipa::path(post, path = "/v1/me/data/exports", tag = "privacy",
+    security(("publishable_key" = [], "customer_token" = [])),
+    params(ExportQuery),
+    responses(
+        (status = 201, body = DataExport, headers(("Content-Disposition" = String, description = "`attachment; filename=\"my-data-YYYY-MM-DD.json\"`"))),
+        (status = 400, description = "`bad_request`: a malformed query string", body = ApiError),
+        (status = 401, description = "`unauthorized`, `invalid_key`, `invalid_token`, `token_expired`", body = ApiError),
+        (status = 403, description = "`forbidden`: an order session has no account; `origin_not_allowed`", body = ApiError),
+    ))]
+pub async fn post_export(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    shopper: Shopper,
+    query: std::result::Result<Query<ExportQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<Response> {
+    let customer = shopper.customer()?;
+    let Query(q) = query?;
     let store = &shopper.store;
-    let locale = query_locale(
-        q.locale.as_deref(),
-        aftercare_shared::Locale::from_tag(&store.default_locale).unwrap_or_default(),
-    )?;
-    let link = |rma: &str| links(&state, &headers, store, rma);
+    let locale = export_locale(store, q.locale.as_deref())?;
+    let mut res = export_response(&state, &headers, store, customer, locale).await?;
+    repo::export_ready(&state.db, store.id, customer, locale, crate::util::now_ms()).await?;
+    *res.status_mut() = StatusCode::CREATED;
+    Ok(res)
+}
+
+/// The export's language: the query's, else the store's default.
+fn export_locale(store: &StoreRow, wanted: Option<&str>) -> Result<Locale> {
+    query_locale(
+        wanted,
+        Locale::from_tag(&store.default_locale).unwrap_or_default(),
+    )
+}
+
+/// `customer`'s data export as a JSON download, never cached.
+pub(crate) async fn export_response(
+    state: &AppState,
+    headers: &HeaderMap,
+    store: &StoreRow,
+    customer: &str,
+    locale: Locale,
+) -> Result<Response> {
+    let link = |rma: &str| links(state, headers, store, rma);
     let now = crate::util::now_ms();
     let mut conn = state.db.pool.acquire().await?;
     let data = repo::export(

@@ -89,7 +89,11 @@ async fn link(
     q: &SurveyPageParams,
 ) -> Result<(Option<StoreRow>, Locale, Option<Link>), Error> {
     let Some(store) = stores::by_publishable_key(&state.db, key).await? else {
-        return Ok((None, negotiate_locale(q.locale.as_deref(), Locale::En), None));
+        return Ok((
+            None,
+            negotiate_locale(q.locale.as_deref(), Locale::En),
+            None,
+        ));
     };
     let locale = negotiate_locale(q.locale.as_deref(), store.locale());
     let now = crate::util::now_ms() / 1000;
@@ -188,7 +192,13 @@ pub async fn answer(
     let f = form.map(|Form(f)| f).unwrap_or_default();
     let text = repo::text_for(&state.db, &l.store, l.kind, locale).await?;
     let Some(chosen) = on_scale(l.kind, f.score.as_deref()) else {
-        let card = score_form(locale, l.kind, &text, None, Some(&mail(locale, Mail::SurveyChoose)));
+        let card = score_form(
+            locale,
+            l.kind,
+            &text,
+            None,
+            Some(&mail(locale, Mail::SurveyChoose)),
+        );
         return Ok(page(StatusCode::BAD_REQUEST, Some(&l.store), locale, card));
     };
     let (score, category) = (chosen.value(), chosen.category());
@@ -203,15 +213,8 @@ pub async fn answer(
     };
     let subject = Subject::Customer(l.customer.clone());
     let now = state.survey_now(&subject.key()).await?;
-    let saved = repo::put_response(
-        &state.db,
-        l.store.id,
-        &subject,
-        &l.response_id,
-        &input,
-        now,
-    )
-    .await;
+    let saved =
+        repo::put_response(&state.db, l.store.id, &subject, &l.response_id, &input, now).await;
     match saved {
         Ok(_) if follow_up => {
             // This server hosts the review page too: a link relative to this one.

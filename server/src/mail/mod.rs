@@ -17,9 +17,11 @@ use std::time::Duration;
 
 mod calendar;
 mod render;
+pub mod track;
 pub use calendar::plan;
 pub use render::{
-    order_url, render, render_with, review_url, survey_urls, unsubscribe_url, Context, Ready,
+    export_url, order_url, render, render_with, review_url, survey_urls, unsubscribe_url, Context,
+    Ready,
 };
 
 /// Messages claimed per round.
@@ -205,17 +207,23 @@ pub async fn send_due(db: &Db, out: &Outgoing, now_ms: i64) -> Result<usize> {
         )
         .await
         {
-            Ok(ready) => match build(
-                &c,
-                &ready.message,
-                &ready.store,
-                &out.from,
-                ready.reply_to.as_deref(),
-                ready.unsubscribe.as_deref(),
-            ) {
-                Ok(m) => out.transport.send(m).await,
-                Err(e) => Err(e),
-            },
+            Ok(mut ready) => {
+                // Counting is a nicety: a failure to set it up sends the message as it is.
+                if let Err(e) = track::engage(db, &out.origin, &c, &mut ready).await {
+                    tracing::warn!(outbox_id = c.id, error = %e, "engagement counting not added");
+                }
+                match build(
+                    &c,
+                    &ready.message,
+                    &ready.store,
+                    &out.from,
+                    ready.reply_to.as_deref(),
+                    ready.unsubscribe.as_deref(),
+                ) {
+                    Ok(m) => out.transport.send(m).await,
+                    Err(e) => Err(e),
+                }
+            }
             Err(e) => Err(e.to_string()),
         };
         let now = crate::util::now_ms();

@@ -8,6 +8,7 @@ use crate::repo::orders::email_hash;
 use crate::repo::outbox::Letter;
 use crate::repo::stores::{self, StoreRow};
 use crate::{db::Db, repo::branding};
+use aftercare_emails::export::{self, ExportReady};
 use aftercare_emails::miss_you::{self, MissYou};
 use aftercare_emails::order::{self, Confirmation};
 use aftercare_emails::parcel::{self, ParcelMail};
@@ -143,6 +144,23 @@ pub fn survey_urls(
             )
         })
         .collect()
+}
+
+/// The download of `customer`'s data export, in `locale`: a signed export link living 7 days
+/// from `now_ms` (less a minute, as [`order_url`]).
+pub fn export_url(
+    store: &StoreRow,
+    origin: &str,
+    customer: &str,
+    locale: Locale,
+    now_ms: i64,
+) -> String {
+    let t = link_token(store, TokenKind::ExportLink, customer, now_ms);
+    format!(
+        "{origin}/exports/{}?t={t}&locale={}",
+        store.publishable_key,
+        locale.tag()
+    )
 }
 
 /// The one-click unsubscribe link (RFC 8058) that turns `topic` off for `to`, in `locale`'s
@@ -295,6 +313,21 @@ pub fn render_with(
                     text,
                     links: &links,
                     unsubscribe_url: &unsubscribe,
+                },
+            )
+        }
+        Letter::DataExportReady {
+            customer,
+            asked_at_ms,
+        } => {
+            let url = export_url(cx.store, cx.origin, customer, locale, cx.now_ms);
+            export::render(
+                locale,
+                &sender,
+                &ExportReady {
+                    asked_at_ms: *asked_at_ms,
+                    download_url: &url,
+                    days: (TokenKind::ExportLink.max_lifetime_seconds() / 86_400) as u32,
                 },
             )
         }

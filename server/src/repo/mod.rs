@@ -7,6 +7,7 @@ pub mod consent;
 pub mod console;
 pub mod demo_clock;
 pub mod documents;
+pub mod engagement;
 pub mod idempotency;
 pub mod insights;
 pub mod miss_you;

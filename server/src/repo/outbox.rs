@@ -79,6 +79,13 @@ pub enum Letter {
         /// when the invitation was written.
         text: SurveyText,
     },
+    /// "Your data is ready" (transactional: the customer asked for it).
+    DataExportReady {
+        /// The customer's id (the download link is minted for them when the message goes).
+        customer: String,
+        /// When they asked (unix ms).
+        asked_at_ms: i64,
+    },
 }
 
 impl Letter {
@@ -92,6 +99,38 @@ impl Letter {
             Letter::ReviewRequest { .. } => "review_request",
             Letter::WeMissYou { .. } => "we_miss_you",
             Letter::SurveyInvite { .. } => "survey_invite",
+            Letter::DataExportReady { .. } => "data_export_ready",
+        }
+    }
+
+    /// Its template, the name engagement is counted under: finer than [`Self::kind`] where one
+    /// kind reads differently (each parcel news, a first order's welcome, a reminder).
+    pub fn template(&self) -> &'static str {
+        match self {
+            Letter::WithdrawalConfirmed { .. } => "withdrawal_confirmed",
+            Letter::OrderConfirmed { first: true, .. } => "order_welcome",
+            Letter::OrderConfirmed { first: false, .. } => "order_confirmed",
+            Letter::Parcel { news, .. } => match news {
+                ParcelNews::Shipped => "parcel_shipped",
+                ParcelNews::OutForDelivery => "parcel_out_for_delivery",
+                ParcelNews::ReadyForPickup => "parcel_ready_for_pickup",
+                ParcelNews::Delivered => "parcel_delivered",
+                ParcelNews::Problem => "parcel_problem",
+                ParcelNews::Delayed => "parcel_delayed",
+                ParcelNews::Stalled => "parcel_stalled",
+            },
+            Letter::Return {
+                news: ReturnNews::Created,
+                ..
+            } => "return_created",
+            Letter::Return { .. } => "return_status",
+            Letter::ReviewRequest {
+                reminder: false, ..
+            } => "review_request",
+            Letter::ReviewRequest { reminder: true, .. } => "review_reminder",
+            Letter::WeMissYou { .. } => "we_miss_you",
+            Letter::SurveyInvite { .. } => "survey_invite",
+            Letter::DataExportReady { .. } => "data_export_ready",
         }
     }
 
@@ -100,7 +139,8 @@ impl Letter {
         match self {
             Letter::WithdrawalConfirmed { .. }
             | Letter::OrderConfirmed { .. }
-            | Letter::Return { .. } => Consent::Always,
+            | Letter::Return { .. }
+            | Letter::DataExportReady { .. } => Consent::Always,
             Letter::Parcel { news, .. } => news.consent(),
             Letter::ReviewRequest { .. } => Consent::Topic(Topic::ReviewRequests),
             Letter::WeMissYou { .. } => Consent::Topic(Topic::Offers),
@@ -149,8 +189,8 @@ pub async fn enqueue(
     );
     let done = sqlx::query(
         "INSERT INTO email_outbox (store_id, kind, recipient, locale, payload, message_id, \
-         next_attempt_ms, created_at_ms, dedupe_key, topic) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+         next_attempt_ms, created_at_ms, dedupe_key, topic, template) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (store_id, dedupe_key) DO NOTHING",
     )
     .bind(store_id)
@@ -166,6 +206,7 @@ pub async fn enqueue(
         Consent::Always => None,
         Consent::Topic(t) => Some(t.as_str()),
     })
+    .bind(letter.template())
     .execute(conn)
     .await?;
     Ok(done.rows_affected() == 1)

@@ -8,7 +8,7 @@ use aftercare_shared::tracking::TrackingPolicy;
 use aftercare_shared::Locale;
 
 /// A store as the server needs it (includes the secret: never serialise this).
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, Default, sqlx::FromRow)]
 pub struct StoreRow {
     /// Internal id.
     pub id: i64,

@@ -77,7 +77,7 @@ async fn the_calendar_is_edited_with_the_apis_rules_and_the_plan_shows_what_wait
     assert!(page.contains(r##"href="#f-quiet_hours-until_hour""##));
     assert_eq!(
         admin_get(&t, "/v1/admin/emails/calendar").await.json(),
-        json!({"cap": null, "quiet_hours": null, "we_miss_you": null})
+        json!({"cap": null, "quiet_hours": null, "we_miss_you": null, "open_pixel": false})
     );
 
     // Quiet hours on, the cap left off: saved as the API stores it, and audited.
@@ -87,12 +87,14 @@ async fn the_calendar_is_edited_with_the_apis_rules_and_the_plan_shows_what_wait
         ("quiet_on", "on"),
         ("quiet_hours.from_hour", "22"),
         ("quiet_hours.until_hour", "7"),
+        ("pixel_on", "on"),
     ];
     let r = owner.post(&t, "/console/settings/emails", &good).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", text(&r));
     assert_eq!(
         admin_get(&t, "/v1/admin/emails/calendar").await.json(),
-        json!({"cap": null, "quiet_hours": {"from_hour": 22, "until_hour": 7}, "we_miss_you": null})
+        json!({"cap": null, "quiet_hours": {"from_hour": 22, "until_hour": 7}, "we_miss_you": null,
+               "open_pixel": true})
     );
     let page = text(
         &owner

@@ -55,7 +55,10 @@ async fn survey_settings_are_edited_per_kind_with_the_apis_rules() {
         "{page}"
     );
     // The demo invites to its NPS by email, not to its CSAT.
-    assert!(page.contains(r#"id="nps-email" name="email" value="on" checked"#), "{page}");
+    assert!(
+        page.contains(r#"id="nps-email" name="email" value="on" checked"#),
+        "{page}"
+    );
     assert!(page.contains(r#"id="csat-email" name="email" value="on" aria"#));
     let csat_before = admin_get(&t, "/v1/admin/surveys/csat/settings")
         .await

@@ -132,7 +132,7 @@ async fn a_calendar_is_off_until_saved_and_refused_whole_when_any_rule_is_wrong(
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(
         r.json(),
-        json!({"cap": null, "quiet_hours": null, "we_miss_you": null})
+        json!({"cap": null, "quiet_hours": null, "we_miss_you": null, "open_pixel": false})
     );
 
     let r = calendar(
@@ -176,12 +176,12 @@ async fn a_calendar_is_off_until_saved_and_refused_whole_when_any_rule_is_wrong(
     let r = admin_send(&t, "GET", "/v1/admin/emails/calendar", &json!(null)).await;
     assert_eq!(
         r.json(),
-        json!({"cap": null, "quiet_hours": null, "we_miss_you": null})
+        json!({"cap": null, "quiet_hours": null, "we_miss_you": null, "open_pixel": false})
     );
 
     let good = json!({"cap": {"messages": 2, "days": 7},
                       "quiet_hours": {"from_hour": 21, "until_hour": 8},
-                      "we_miss_you": {"after_days": 90}});
+                      "we_miss_you": {"after_days": 90}, "open_pixel": true});
     let r = calendar(&t, &good).await;
     assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
     assert_eq!(r.json(), good);

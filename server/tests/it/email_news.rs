@@ -70,6 +70,7 @@ async fn kinds(t: &TestApp) -> Vec<String> {
             Letter::ReviewRequest { items, .. } => format!("review request {}", items.len()),
             Letter::WeMissYou { order } => format!("we miss you {}", order.order_number.as_str()),
             Letter::SurveyInvite { order_number, .. } => format!("survey {order_number}"),
+            Letter::DataExportReady { customer, .. } => format!("export {customer}"),
         })
         .collect()
 }

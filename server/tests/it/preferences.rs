@@ -80,6 +80,7 @@ fn defaults() -> Value {
         {"topic": "review_requests", "enabled": true},
         {"topic": "surveys", "enabled": true},
         {"topic": "offers", "enabled": false},
+        {"topic": "email_tracking", "enabled": true},
     ]})
 }
 

@@ -97,7 +97,7 @@ async fn the_export_holds_the_customers_data_and_no_one_elses() {
         "Carla's order is not Ana's"
     );
     assert!(!mine.iter().any(|n| n.starts_with("20")), "nor Olivia's");
-    assert_eq!(data["preferences"]["topics"].as_array().unwrap().len(), 4);
+    assert_eq!(data["preferences"]["topics"].as_array().unwrap().len(), 5);
     assert!(data["tracking_views"]
         .as_array()
         .unwrap()

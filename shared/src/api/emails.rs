@@ -26,6 +26,12 @@ pub struct EmailCalendar {
     /// offers topic, which customers turn on themselves); none when absent.
     #[serde(default)]
     pub we_miss_you: Option<WeMissYou>,
+    /// Count opens with a one-pixel image in each message (off by default). The trade-off: it
+    /// tells the store when and how often a shopper reads its mail, which many shoppers do not
+    /// expect, and mail apps that load images ahead (or block them) make the count rough.
+    /// Never for an address that turned counting off; clicks are counted either way.
+    #[serde(default)]
+    pub open_pixel: bool,
 }
 
 /// "Write to a customer `after_days` days after their last order, once."
@@ -181,6 +187,7 @@ mod tests {
                 until_hour: 24,
             }),
             we_miss_you: Some(WeMissYou { after_days: 29 }),
+            open_pixel: false,
         };
         let fields: Vec<String> = bad
             .validate()
@@ -210,6 +217,7 @@ mod tests {
                 until_hour: 8,
             }),
             we_miss_you: Some(WeMissYou { after_days: 90 }),
+            open_pixel: false,
         };
         assert_eq!(wraps.validate(), Ok(()));
     }

@@ -5,6 +5,7 @@
 
 mod branding;
 mod emails;
+mod engagement;
 mod insights;
 mod orders;
 mod overview;
@@ -23,6 +24,7 @@ mod surveys;
 
 pub use branding::*;
 pub use emails::*;
+pub use engagement::*;
 pub use insights::*;
 pub use orders::*;
 pub use overview::*;

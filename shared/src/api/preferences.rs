@@ -19,15 +19,20 @@ pub enum Topic {
     Surveys,
     /// Promotions and news (marketing: off until the customer turns it on).
     Offers,
+    /// Not a subject but a use of the emails: whether the store may count which of its emails
+    /// the customer opens and which links they follow. Off, nothing is counted for the
+    /// address, whatever the store's settings.
+    EmailTracking,
 }
 
 impl Topic {
     /// Every topic, in the order the account page lists them.
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::ShippingUpdates,
         Self::ReviewRequests,
         Self::Surveys,
         Self::Offers,
+        Self::EmailTracking,
     ];
 
     /// The wire name (also the path segment of `PUT /v1/me/preferences/{topic}`).
@@ -37,6 +42,7 @@ impl Topic {
             Self::ReviewRequests => "review_requests",
             Self::Surveys => "surveys",
             Self::Offers => "offers",
+            Self::EmailTracking => "email_tracking",
         }
     }
 

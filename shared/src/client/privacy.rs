@@ -1,5 +1,5 @@
-//! `/v1/me/data` and `/v1/me/erasure` through the typed client: the customer's data as one
-//! file, and erasing it.
+//! `/v1/me/data`, `/v1/me/data/exports` and `/v1/me/erasure` through the typed client: the
+//! customer's data as one file (with its "ready" email), and erasing it.
 
 use super::wire::Method;
 use super::{transport, Client, ClientError};
@@ -11,11 +11,12 @@ impl Client {
         self.call(Method::Get, "/v1/me/data", None::<&()>).await
     }
 
-    /// `GET /v1/me/data` as the server wrote it, for saving as a file, with its decoded form
-    /// (so a body that is not an export fails here, not in the shopper's file).
+    /// `POST /v1/me/data/exports` as the server wrote it, for saving as a file, with its
+    /// decoded form (so a body that is not an export fails here, not in the shopper's file).
+    /// The server also emails the customer a link to it ("your data is ready").
     pub async fn export_data_file(&self) -> Result<(DataExport, String), ClientError> {
         let raw = self
-            .exchange(Method::Get, "/v1/me/data", None, None, None)
+            .exchange(Method::Post, "/v1/me/data/exports", None, None, None)
             .await?;
         let data = transport::from_json(&raw.body).map_err(ClientError::Decode)?;
         Ok((data, raw.body))

@@ -115,6 +115,7 @@ mod tests {
                 until_hour,
             }),
             we_miss_you: None,
+            open_pixel: false,
         }
     }
 
@@ -123,6 +124,7 @@ mod tests {
             cap: Some(EmailCap { messages, days }),
             quiet_hours: None,
             we_miss_you: None,
+            open_pixel: false,
         }
     }
 
@@ -234,6 +236,7 @@ mod tests {
                 until_hour: 7,
             }),
             we_miss_you: None,
+            open_pixel: false,
         };
         // Sent at 23:30 local (+60) yesterday: the cap frees it at 23:30 local tonight, which
         // is quiet, so it goes at 07:00 local = 06:00 UTC.

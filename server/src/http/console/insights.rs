@@ -1,13 +1,15 @@
-//! `/console/insights`: feedback per product with its two charts, and the orders whose
-//! shoppers keep checking their tracking.
+//! `/console/insights`: feedback per product with its two charts, the orders whose shoppers
+//! keep checking their tracking, and what the store's emails achieved.
 
 use super::extract::Console;
 use super::reject::ConsoleResult;
 use crate::http::plumbing::svg_response;
+use crate::repo::engagement;
 use crate::repo::insights::{anxious_orders, ANXIOUS_HOURS, ANXIOUS_MIN_VIEWS};
 use crate::repo::product_insights::product_insights;
 use crate::state::AppState;
 use aftercare_console::pages::insights::{insights, Insights};
+use aftercare_console::pages::insights_emails::ENGAGEMENT_DAYS;
 use aftercare_console::Area;
 use axum::extract::{Path, State};
 use axum::response::{Html, Response};
@@ -22,6 +24,11 @@ pub async fn page(State(state): State<AppState>, c: Console) -> ConsoleResult<Ht
     drop(conn);
     let since = now - i64::from(ANXIOUS_HOURS) * 3_600_000;
     let anxious = anxious_orders(&state.db, c.store.id, ANXIOUS_MIN_VIEWS, since, now).await?;
+    let opens = crate::repo::calendar::get(&state.db, c.store.id)
+        .await?
+        .open_pixel;
+    let emails_since = now - i64::from(ENGAGEMENT_DAYS) * 86_400_000;
+    let emails = engagement::report(&state.db, c.store.id, emails_since, opens).await?;
     let data = Insights {
         feedback_chart: crate::charts::product_feedback_size(products.len()),
         reasons_chart: crate::charts::RETURNS_CHART_SIZE,
@@ -34,6 +41,7 @@ pub async fn page(State(state): State<AppState>, c: Console) -> ConsoleResult<Ht
         anxious,
         anxious_min_views: ANXIOUS_MIN_VIEWS,
         anxious_hours: ANXIOUS_HOURS,
+        emails,
     };
     Ok(Html(insights(&c.ctx, &data).into_string()))
 }

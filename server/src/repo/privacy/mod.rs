@@ -6,9 +6,11 @@
 
 mod erase;
 mod export;
+mod ready;
 
 pub use erase::erase;
 pub use export::export;
+pub use ready::export_ready;
 
 use crate::error::Result;
 use sqlx::AnyConnection;

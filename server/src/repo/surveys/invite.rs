@@ -73,7 +73,9 @@ pub async fn invitations(db: &Db, now_ms: i64) -> Result<usize> {
             match invite(db, &store, cid, &subject, kind, now_ms).await {
                 Ok(true) => written += 1,
                 Ok(false) => {}
-                Err(e) => tracing::warn!(customer = cid, error = %e, "survey invitation not written"),
+                Err(e) => {
+                    tracing::warn!(customer = cid, error = %e, "survey invitation not written");
+                }
             }
         }
     }

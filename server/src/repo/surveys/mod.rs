@@ -17,8 +17,8 @@ mod responses;
 mod settings;
 
 pub use csv::{csv_cell, csv_filename, to_csv, CSV_COLUMNS};
-pub use invite::{invitations, SURVEY_INVITE_EVERY};
 pub use history::{history, record_dismissal, record_display, valid_visit_id, Subject};
+pub use invite::{invitations, SURVEY_INVITE_EVERY};
 pub use report::{
     all_responses, build_report, headline_score, report, week_start_ms, ResponseRecord, DAY_MS,
     MAX_REPORT_COMMENTS, WEEK_MS,

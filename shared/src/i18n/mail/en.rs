@@ -81,5 +81,11 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::SurveySaved { score } => format!("Thank you — your {score} is saved."),
         Mail::SurveyLinkExpired => "This survey link has expired or is not valid. Thank you for wanting to answer all the same.".into(),
         Mail::SurveyChoose => "Choose a number, then send it.".into(),
+        Mail::ExportSubject { store } => format!("Your data from {store} is ready"),
+        Mail::ExportHeading => "Your data is ready".into(),
+        Mail::ExportIntro { store, date, days } => format!("You asked {store} for a copy of your data on {date}. Download it as one JSON file; the link works for {days} days and always gives the data as it is then."),
+        Mail::ExportNotYou { store } => format!("If you did not ask for it, tell {store} at once: someone may have signed in as you."),
+        Mail::ExportLinkExpired => "This download link has expired or is not valid. You can download your data again from your account with the store.".into(),
+        Mail::AboutExport { store } => format!("You receive this email because a copy of your data was asked for in your account with {store}. It is sent whatever your email preferences."),
     }
 }

@@ -81,5 +81,11 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::SurveySaved { score } => format!("Gracias: hemos guardado tu {score}."),
         Mail::SurveyLinkExpired => "Este enlace de la encuesta ha caducado o no es válido. Gracias de todos modos por querer responder.".into(),
         Mail::SurveyChoose => "Elige un número y envíalo.".into(),
+        Mail::ExportSubject { store } => format!("Tus datos de {store} están listos"),
+        Mail::ExportHeading => "Tus datos están listos".into(),
+        Mail::ExportIntro { store, date, days } => format!("Pediste a {store} una copia de tus datos el {date}. Descárgala como un archivo JSON; el enlace funciona durante {days} días y siempre da los datos tal como estén entonces."),
+        Mail::ExportNotYou { store } => format!("Si no lo pediste tú, avisa a {store} cuanto antes: puede que alguien haya entrado como tú."),
+        Mail::ExportLinkExpired => "Este enlace de descarga ha caducado o no es válido. Puedes volver a descargar tus datos desde tu cuenta de la tienda.".into(),
+        Mail::AboutExport { store } => format!("Recibes este email porque se pidió una copia de tus datos desde tu cuenta de {store}. Se envía sean cuales sean tus preferencias de email."),
     }
 }

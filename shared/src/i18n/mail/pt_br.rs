@@ -81,5 +81,11 @@ pub(super) fn text(m: Mail<'_>) -> String {
         Mail::SurveySaved { score } => format!("Obrigado! Sua nota {score} foi salva."),
         Mail::SurveyLinkExpired => "Este link da pesquisa expirou ou não é válido. Obrigado mesmo assim pela vontade de responder.".into(),
         Mail::SurveyChoose => "Escolha um número e envie.".into(),
+        Mail::ExportSubject { store } => format!("Seus dados da {store} estão prontos"),
+        Mail::ExportHeading => "Seus dados estão prontos".into(),
+        Mail::ExportIntro { store, date, days } => format!("Você pediu à {store} uma cópia dos seus dados em {date}. Baixe-a como um arquivo JSON; o link funciona por {days} dias e sempre traz os dados como estiverem no momento."),
+        Mail::ExportNotYou { store } => format!("Se não foi você que pediu, avise a {store} imediatamente: alguém pode ter entrado como você."),
+        Mail::ExportLinkExpired => "Este link de download expirou ou não é válido. Você pode baixar seus dados de novo na sua conta da loja.".into(),
+        Mail::AboutExport { store } => format!("Você recebe este e-mail porque uma cópia dos seus dados foi pedida na sua conta da {store}. Ele é enviado independentemente das suas preferências de e-mail."),
     }
 }

@@ -118,6 +118,16 @@ fn every() -> Vec<Mail<'static>> {
         Mail::SurveySaved { score: "14" },
         Mail::SurveyLinkExpired,
         Mail::SurveyChoose,
+        Mail::ExportSubject { store: S },
+        Mail::ExportHeading,
+        Mail::ExportIntro {
+            store: S,
+            date: "3 Dec 2026",
+            days: 14,
+        },
+        Mail::ExportNotYou { store: S },
+        Mail::ExportLinkExpired,
+        Mail::AboutExport { store: S },
     ]
 }
 
