@@ -56,9 +56,9 @@ pub fn render(locale: Locale, sender: &Sender<'_>, s: &SurveyInvite<'_>) -> Rend
     )
 }
 
-/// The scale: one bordered link per score in a row that fits a 320 px screen (eleven cells of
-/// at least 24 px), the end labels under its ends; in the text part, each score on a line
-/// with its link on the next (a link is longer than a line, and never wrapped).
+/// The scale: one bordered link per score, wrapping on a narrow screen, the end labels under
+/// its ends; in the text part, each score on a line with its link on the next (a link is
+/// longer than a line, and never wrapped).
 fn scale(sender: &Sender<'_>, s: &SurveyInvite<'_>) -> Part {
     let c = &sender.branding.colors;
     let (lo, _) = s.kind.range();
@@ -71,17 +71,14 @@ fn scale(sender: &Sender<'_>, s: &SurveyInvite<'_>) -> Part {
         i if i == last => format!("{n}, {}", s.text.high_label),
         _ => n.to_string(),
     };
+    // Inline blocks of 36 px that wrap: eleven in a row on a desktop column, two rows on a
+    // 320 px phone, never a target under 24 px (a table row would squeeze them to 19 px).
     let html = html! {
-        table role="presentation" width="100%" cellpadding="0" cellspacing="0"
-            style="margin:16px 0 4px;border-collapse:separate;border-spacing:3px 0;table-layout:fixed" {
-            tr {
-                @for (i, (n, link)) in scores.iter().enumerate() {
-                    td align="center" style={ "border:1px solid " (c.border) ";border-radius:6px" } {
-                        a href=(link) aria-label=(label(i, *n))
-                            style={ "display:block;padding:10px 0;font-weight:700;font-size:16px;text-decoration:none;color:" (c.text) } {
-                            (n)
-                        }
-                    }
+        p style="margin:16px 0 4px;font-size:0;line-height:0" {
+            @for (i, (n, link)) in scores.iter().enumerate() {
+                a href=(link) aria-label=(label(i, *n))
+                    style={ "display:inline-block;box-sizing:border-box;width:36px;margin:0 4px 6px 0;padding:8px 0;text-align:center;font-size:16px;line-height:20px;font-weight:700;text-decoration:none;border:1px solid " (c.border) ";border-radius:6px;color:" (c.text) } {
+                    (n)
                 }
             }
         }

@@ -46,7 +46,7 @@ button.secondary{background:var(--aftercare-color-background,#fff);\
 color:var(--aftercare-color-primary,#1d4ed8)}\
 button:focus-visible{outline:3px solid var(--aftercare-color-primary,#1d4ed8);outline-offset:2px}\
 fieldset.scale{border:0;padding:0;margin:0 0 4px;display:flex;flex-wrap:wrap;gap:6px}\
-fieldset.scale legend{font-weight:700;margin:0 0 10px;padding:0}\
+fieldset.scale legend{font-weight:700;margin:0 0 10px;padding:0}.scale .error{flex-basis:100%;margin:0 0 8px}\
 .scale label{position:relative;display:block}\
 .scale input{position:absolute;inset:0;opacity:0;margin:0;cursor:pointer}\
 .scale span{display:flex;align-items:center;justify-content:center;min-width:44px;min-height:44px;\
@@ -60,7 +60,8 @@ border-color:var(--aftercare-color-primary,#1d4ed8);color:var(--aftercare-color-
 textarea{display:block;box-sizing:border-box;width:100%;min-height:7em;font:inherit;padding:8px;\
 border:1px solid var(--aftercare-color-muted,#57606a);border-radius:var(--aftercare-radius,8px);\
 background:var(--aftercare-color-background,#fff);color:inherit}\
-.check{display:flex;gap:8px;align-items:center;margin:12px 0 0}.check input{width:20px;height:20px}\
+.check{display:flex;gap:8px;align-items:flex-start;margin:12px 0 0}\
+.check input{flex:none;width:20px;height:20px;margin:2px 0 0}.card>form:first-child{margin-top:0}\
 .error{font-weight:700;border-left:4px solid currentColor;padding-left:8px}\
 a{color:var(--aftercare-color-primary,#1d4ed8)}";
 

@@ -255,10 +255,9 @@ fn score_form(
     let (lo, hi) = kind.range();
     html! {
         form method="post" {
-            p class="muted" { (mail(locale, Mail::SurveyPageIntro)) }
-            @if let Some(p) = problem { p class="error" role="alert" { (p) } }
             fieldset class="scale" {
                 legend { h1 { (text.question) } }
+                @if let Some(p) = problem { p class="error" role="alert" { (p) } }
                 @for n in lo..=hi {
                     @let label = match n {
                         n if n == lo => format!("{n}, {}", text.low_label),
@@ -272,6 +271,7 @@ fn score_form(
                 }
             }
             p class="ends muted" aria-hidden="true" { span { (text.low_label) } span { (text.high_label) } }
+            p class="muted" { (mail(locale, Mail::SurveyPageIntro)) }
             button type="submit" { (t(locale, Msg::Send)) }
         }
     }
