@@ -5,7 +5,7 @@
 //! personal. A link that is not valid or has run out answers `404` with a page saying where
 //! else to get the data.
 
-use super::order_page::{hosted, HOSTED_PAGE_CSP};
+use super::order_page::card_page;
 use super::plumbing::{negotiate_locale, ApiRouter};
 use super::privacy::export_response;
 use crate::error::Error;
@@ -15,8 +15,8 @@ use aftercare_shared::i18n::{mail, Mail};
 use aftercare_shared::token::{self, TokenKind};
 use aftercare_shared::Locale;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use maud::html;
 use serde::Deserialize;
 use utoipa_axum::routes;
@@ -72,30 +72,9 @@ pub async fn download(
 /// The page for a link that is not valid or has run out.
 fn invalid(store: Option<&StoreRow>, locale: Locale) -> Response {
     let title = mail(locale, Mail::ExportHeading);
-    let page = hosted(
-        store,
-        locale,
-        &title,
-        html! {},
-        html! { div class="card" {
-            h1 { (title) }
-            p { (mail(locale, Mail::ExportLinkExpired)) }
-        } },
-    );
-    (
-        StatusCode::NOT_FOUND,
-        [
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(HOSTED_PAGE_CSP),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
-            ),
-        ],
-        Html(page),
-    )
-        .into_response()
+    let card = html! {
+        h1 { (title) }
+        p { (mail(locale, Mail::ExportLinkExpired)) }
+    };
+    card_page(StatusCode::NOT_FOUND, store, locale, &title, card)
 }

@@ -14,7 +14,7 @@ use aftercare_shared::i18n::{t, Msg};
 use aftercare_shared::token::{self, Claims, TokenKind};
 use aftercare_shared::{ApiError, Locale, OrderNumber};
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderValue};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use maud::{html, Markup, DOCTYPE};
 use serde::Deserialize;
@@ -194,6 +194,45 @@ pub(crate) fn hosted(
         }
     }
     .into_string()
+}
+
+/// A script-free page Aftercare hosts for a store (unsubscribe, survey, export links): one
+/// card in the store's theme, titled "`title` · store". Never cached, never sends a referrer
+/// (the links that open these pages are credentials).
+pub(crate) fn card_page(
+    status: StatusCode,
+    store: Option<&StoreRow>,
+    locale: Locale,
+    title: &str,
+    card: Markup,
+) -> Response {
+    let title = match store {
+        Some(s) => format!("{title} · {}", s.name),
+        None => title.to_owned(),
+    };
+    let html = hosted(
+        store,
+        locale,
+        &title,
+        html! {},
+        html! { div class="card" { (card) } },
+    );
+    (
+        status,
+        [
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static(HOSTED_PAGE_CSP),
+            ),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+            (
+                header::REFERRER_POLICY,
+                HeaderValue::from_static("no-referrer"),
+            ),
+        ],
+        Html(html),
+    )
+        .into_response()
 }
 
 /// An order session for the widget on the page.

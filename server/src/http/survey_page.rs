@@ -17,7 +17,7 @@
 //! A link that is not valid, has run out, or whose order has gone answers `404` with a page
 //! saying so.
 
-use super::order_page::{hosted, HOSTED_PAGE_CSP};
+use super::order_page::card_page;
 use super::plumbing::{negotiate_locale, ApiRouter};
 use crate::error::Error;
 use crate::mail::review_url;
@@ -31,8 +31,8 @@ use aftercare_shared::token::{self, TokenKind};
 use aftercare_shared::{Locale, OrderNumber};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::{header, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -315,37 +315,9 @@ fn invalid(store: Option<&StoreRow>, locale: Locale) -> Response {
     page(StatusCode::NOT_FOUND, store, locale, card)
 }
 
-/// The page in the store's theme: one card. Never cached, never sends a referrer (the link is
-/// a credential).
+/// The page in the store's theme, titled "Your feedback".
 fn page(status: StatusCode, store: Option<&StoreRow>, locale: Locale, card: Markup) -> Response {
-    let heading = t(locale, Msg::NpsRegion);
-    let title = match store {
-        Some(s) => format!("{heading} · {}", s.name),
-        None => heading,
-    };
-    let html = hosted(
-        store,
-        locale,
-        &title,
-        html! {},
-        html! { div class="card" { (card) } },
-    );
-    (
-        status,
-        [
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(HOSTED_PAGE_CSP),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
-            ),
-        ],
-        Html(html),
-    )
-        .into_response()
+    card_page(status, store, locale, &t(locale, Msg::NpsRegion), card)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! A link that is not valid, has run out or names no store answers `404` with a page that
 //! says so and where else to change preferences: the shopper is never left at a bare error.
 
-use super::order_page::{hosted, HOSTED_PAGE_CSP};
+use super::order_page::card_page;
 use super::plumbing::{negotiate_locale, ApiRouter};
 use crate::error::Error;
 use crate::repo::consent;
@@ -23,8 +23,8 @@ use aftercare_shared::token::{self, TokenKind};
 use aftercare_shared::Locale;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
-use axum::response::{Html, IntoResponse, Response};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::Response;
 use maud::{html, Markup};
 use serde::Deserialize;
 use utoipa_axum::routes;
@@ -182,7 +182,13 @@ pub async fn ask(
         (post(Choice::Unsubscribe, &mail(locale, Mail::UnsubscribeButton), false))
     };
     let title = mail(locale, Mail::UnsubscribeTitle);
-    Ok(page(StatusCode::OK, Some(&store), locale, &title, body))
+    Ok(card_page(
+        StatusCode::OK,
+        Some(&store),
+        locale,
+        &title,
+        body,
+    ))
 }
 
 /// Unsubscribe (`List-Unsubscribe=One-Click`, RFC 8058), or undo it (`resubscribe=yes`):
@@ -248,7 +254,7 @@ pub async fn answer(
             (StatusCode::BAD_REQUEST, title, body)
         }
     };
-    Ok(page(status, Some(&store), locale, &title, body))
+    Ok(card_page(status, Some(&store), locale, &title, body))
 }
 
 /// A button posting `choice` back to the link (the page's URL, query included).
@@ -273,45 +279,7 @@ fn invalid(store: Option<&StoreRow>, locale: Locale) -> Response {
         h1 { (title) }
         p { (mail(locale, Mail::UnsubscribeInvalid)) }
     };
-    page(StatusCode::NOT_FOUND, store, locale, &title, body)
-}
-
-/// The page in the store's theme ([`hosted`]): one card. Never cached, never sends a referrer
-/// (the link is a credential).
-fn page(
-    status: StatusCode,
-    store: Option<&StoreRow>,
-    locale: Locale,
-    title: &str,
-    card: Markup,
-) -> Response {
-    let title = match store {
-        Some(s) => format!("{title} · {}", s.name),
-        None => title.to_owned(),
-    };
-    let html = hosted(
-        store,
-        locale,
-        &title,
-        html! {},
-        html! { div class="card" { (card) } },
-    );
-    (
-        status,
-        [
-            (
-                header::CONTENT_SECURITY_POLICY,
-                HeaderValue::from_static(HOSTED_PAGE_CSP),
-            ),
-            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
-            (
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("no-referrer"),
-            ),
-        ],
-        Html(html),
-    )
-        .into_response()
+    card_page(StatusCode::NOT_FOUND, store, locale, &title, body)
 }
 
 #[cfg(test)]
