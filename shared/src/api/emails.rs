@@ -146,7 +146,7 @@ pub struct PlannedEmail {
     /// Who it goes to.
     pub recipient: String,
     /// What it is (`order_confirmed`, `parcel`, `return`, `review_request`,
-    /// `withdrawal_confirmed`, `we_miss_you`).
+    /// `withdrawal_confirmed`, `we_miss_you`, `survey_invite`, `data_export_ready`).
     pub kind: String,
     /// The topic that may hold it back; absent for a transactional message.
     pub topic: Option<Topic>,

@@ -393,7 +393,7 @@ pub fn en(msg: Msg<'_>) -> String {
         LinePrice(price, n) => return format!("{n} × {price}"),
         AccountSections => "Your account",
         PreferencesHeading => "Communication preferences",
-        PreferencesIntro => "Choose what the store may contact you about. Each change is saved at once.",
+        PreferencesIntro => "Choose what the store may email you about, and whether it may count your opens and clicks. Each change is saved at once.",
         TopicName(t) => match t {
             Topic::ShippingUpdates => "Shipping updates",
             Topic::ReviewRequests => "Review requests",

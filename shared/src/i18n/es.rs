@@ -401,7 +401,7 @@ pub fn es(msg: Msg<'_>) -> String {
         LinePrice(price, n) => return format!("{n} × {price}"),
         AccountSections => "Tu cuenta",
         PreferencesHeading => "Preferencias de comunicación",
-        PreferencesIntro => "Elige sobre qué puede contactarte la tienda. Cada cambio se guarda al momento.",
+        PreferencesIntro => "Elige sobre qué puede escribirte la tienda y si puede contar tus aperturas y clics. Cada cambio se guarda al momento.",
         TopicName(t) => match t {
             Topic::ShippingUpdates => "Novedades del envío",
             Topic::ReviewRequests => "Peticiones de opinión",

@@ -401,7 +401,7 @@ pub fn pt_br(msg: Msg<'_>) -> String {
         LinePrice(price, n) => return format!("{n} × {price}"),
         AccountSections => "Sua conta",
         PreferencesHeading => "Preferências de comunicação",
-        PreferencesIntro => "Escolha sobre o que a loja pode entrar em contato com você. Cada alteração é salva na hora.",
+        PreferencesIntro => "Escolha sobre o que a loja pode escrever para você e se pode contar suas aberturas e cliques. Cada alteração é salva na hora.",
         TopicName(t) => match t {
             Topic::ShippingUpdates => "Atualizações da entrega",
             Topic::ReviewRequests => "Pedidos de avaliação",
