@@ -4,8 +4,8 @@
 //! - `GET /e/{key}/{message}/c?u=…&s=…` counts a click and redirects to `u`: only when `s` is
 //!   the store's signature of that message and address (never an open redirect). A spoiled
 //!   link answers a page saying so, without redirecting.
-//! - `GET /e/{key}/{message}/o.gif?s=…` counts an open and answers a transparent pixel (always
-//!   the pixel: a broken image in a message helps nobody).
+//! - `GET /e/{key}/{message}/o.gif?s=…` counts an open and answers a transparent pixel (the
+//!   pixel whatever the signature: a broken image in a message helps nobody).
 
 use super::plumbing::{ranged, ApiRouter, Json};
 use crate::auth::AdminStore;
@@ -119,7 +119,8 @@ pub async fn click(
         .into_response())
 }
 
-/// Count an open; answers a transparent pixel whatever happens.
+/// Count an open; answers a transparent pixel whatever the signature (a broken image in a
+/// message helps nobody).
 #[utoipa::path(get, path = "/e/{key}/{message}/o.gif", tag = "emails",
     operation_id = "email_open",
     security(()),
@@ -128,13 +129,19 @@ pub async fn click(
         ("message" = i64, Path, description = "the message (outbox id)"),
         OpenParams,
     ),
-    responses((status = 200, description = "a 1×1 transparent GIF", content_type = "image/gif")))]
+    responses(
+        (status = 200, description = "a 1×1 transparent GIF (counted when the signature is the store's and the address lets the store count)", content_type = "image/gif"),
+        (status = 404, description = "plain text: the message id is not a number, so no message of the store's", content_type = "text/plain"),
+    ))]
 pub async fn open(
     State(state): State<AppState>,
     Path((key, message)): Path<(String, String)>,
     Query(q): Query<OpenParams>,
 ) -> Result<Response> {
-    if let (Some(sig), Ok(id)) = (q.s.as_deref(), message.parse::<i64>()) {
+    let Ok(id) = message.parse::<i64>() else {
+        return Ok((StatusCode::NOT_FOUND, "No such message.").into_response());
+    };
+    if let Some(sig) = q.s.as_deref() {
         if let Some(store) = stores::by_publishable_key(&state.db, &key).await? {
             if track::verify(&store, id, Signed::Open, sig) {
                 if let Err(e) =
