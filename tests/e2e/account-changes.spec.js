@@ -307,8 +307,14 @@ test('download my data, then delete it: the account is empty afterwards', async 
   const file = JSON.parse(require('fs').readFileSync(await download.path(), 'utf8'));
   expect(file.profile.email).toBe(s.email);
   expect(file.orders.map((o) => o.order_number)).toContain(s.number);
-  expect(file.preferences.topics.length).toBe(4);
+  expect(file.preferences.topics.length).toBe(5);
   await expect(widget.getByRole('status').filter({ hasText: 'Your file is ready. Check your downloads.' })).toBeVisible();
+  // The server also emailed the customer a link to it ("your data is ready").
+  const outbox = await page.context().newPage();
+  await outbox.goto('/demo/outbox');
+  await expect(outbox.getByRole('row').filter({ hasText: s.email })
+    .getByRole('link', { name: 'Your data from Aurora Outfitters is ready' })).toBeVisible();
+  await outbox.close();
 
   await widget.getByRole('button', { name: 'Delete my data…' }).click();
   const word = widget.getByLabel('Type DELETE to confirm');
