@@ -177,6 +177,11 @@ async fn opens_are_counted_only_when_the_store_asks_and_never_for_an_address_tha
     // A spoiled pixel is still a pixel, and counts nothing.
     let r = t.send(get(&path.replace("?s=", "?s=x"))).await;
     assert_eq!(r.header("content-type"), Some("image/gif"));
+    // An id that is no number is no message of the store's.
+    let r = t
+        .send(get(&format!("/e/{PK}/9223372036854775808/o.gif?s=")))
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
     let rep = report(&t).await;
     assert_eq!(rep["opens_counted"], true);
     assert_eq!(row(&rep, "order_welcome")["opened"], 1);
