@@ -43,6 +43,7 @@ mod orders_list_rows;
 mod overview;
 mod photos_busy;
 mod postgres;
+mod postgres_emails;
 mod preferences;
 mod privacy;
 mod privacy_export_mail;

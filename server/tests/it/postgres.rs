@@ -28,6 +28,8 @@ async fn api_works_on_postgres() {
         include_str!("../../migrations/postgres/0011_review_votes_links.sql"),
         include_str!("../../migrations/postgres/0014_shared_state.sql"),
         include_str!("../../migrations/postgres/0020_email_calendar.sql"),
+        include_str!("../../migrations/postgres/0021_survey_invitations.sql"),
+        include_str!("../../migrations/postgres/0022_email_engagement.sql"),
     ];
     let lite_sql = [
         include_str!("../../migrations/sqlite/0001_init.sql"),
@@ -43,6 +45,8 @@ async fn api_works_on_postgres() {
         include_str!("../../migrations/sqlite/0011_review_votes_links.sql"),
         include_str!("../../migrations/sqlite/0014_shared_state.sql"),
         include_str!("../../migrations/sqlite/0020_email_calendar.sql"),
+        include_str!("../../migrations/sqlite/0021_survey_invitations.sql"),
+        include_str!("../../migrations/sqlite/0022_email_engagement.sql"),
     ];
     for (pg, lite) in pg_sql.iter().zip(lite_sql) {
         for stmt in [
