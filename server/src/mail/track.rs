@@ -33,29 +33,27 @@ pub enum Signed<'a> {
     Open,
 }
 
-/// The signature of `what` for message `id` with the store's secret (base64url HMAC-SHA256).
-pub fn sign(store: &StoreRow, id: i64, what: Signed<'_>) -> String {
+/// The keyed hash of `what` for message `id` with the store's secret.
+fn mac(store: &StoreRow, id: i64, what: Signed<'_>) -> Hmac<Sha256> {
     let mut m = Hmac::<Sha256>::new_from_slice(store.secret_key.as_bytes())
         .expect("HMAC accepts any key length");
     match what {
         Signed::Click(url) => m.update(format!("click\n{id}\n{url}").as_bytes()),
         Signed::Open => m.update(format!("open\n{id}").as_bytes()),
     }
-    URL_SAFE_NO_PAD.encode(m.finalize().into_bytes())
+    m
+}
+
+/// The signature of `what` for message `id` with the store's secret (base64url HMAC-SHA256).
+pub fn sign(store: &StoreRow, id: i64, what: Signed<'_>) -> String {
+    URL_SAFE_NO_PAD.encode(mac(store, id, what).finalize().into_bytes())
 }
 
 /// Whether `sig` is [`sign`]'s for `what` (compared in constant time).
 pub fn verify(store: &StoreRow, id: i64, what: Signed<'_>, sig: &str) -> bool {
-    let Ok(given) = URL_SAFE_NO_PAD.decode(sig) else {
-        return false;
-    };
-    let mut m = Hmac::<Sha256>::new_from_slice(store.secret_key.as_bytes())
-        .expect("HMAC accepts any key length");
-    match what {
-        Signed::Click(url) => m.update(format!("click\n{id}\n{url}").as_bytes()),
-        Signed::Open => m.update(format!("open\n{id}").as_bytes()),
-    }
-    m.verify_slice(&given).is_ok()
+    URL_SAFE_NO_PAD
+        .decode(sig)
+        .is_ok_and(|given| mac(store, id, what).verify_slice(&given).is_ok())
 }
 
 /// The counted address of a link to `url` in message `id`.

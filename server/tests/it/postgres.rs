@@ -9,7 +9,6 @@ use axum::body::Body;
 use axum::http::StatusCode;
 use common::*;
 use serde_json::json;
-use sqlx::Connection;
 use std::sync::Arc;
 
 #[tokio::test]
@@ -62,24 +61,9 @@ async fn api_works_on_postgres() {
             );
         }
     }
-    let Ok(admin_url) = std::env::var("AFTERCARE_TEST_POSTGRES_URL") else {
-        eprintln!("AFTERCARE_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
+    let Some((mut pg, name, url)) = fresh_postgres().await else {
         return;
     };
-    sqlx::any::install_default_drivers();
-    let name = format!("aftercare_test_{:016x}", fastrand::u64(..));
-    let mut pg = sqlx::AnyConnection::connect(&admin_url)
-        .await
-        .expect("connect to postgres");
-    sqlx::query(&format!("CREATE DATABASE {name}"))
-        .execute(&mut pg)
-        .await
-        .unwrap();
-    let base = admin_url
-        .rsplit_once('/')
-        .map(|(b, _)| b)
-        .unwrap_or(&admin_url);
-    let url = format!("{base}/{name}");
 
     {
         let t = Arc::new(setup_on(&url, tempfile::tempdir().unwrap(), Config::default()).await);

@@ -260,3 +260,29 @@ pub(crate) fn field_names(r: &Reply) -> Vec<String> {
         .map(|f| f["field"].as_str().unwrap().to_owned())
         .collect()
 }
+
+/// A fresh PostgreSQL database on `AFTERCARE_TEST_POSTGRES_URL` (which `cargo xtask test`
+/// sets): the admin connection that made it, its name (to drop it) and its URL; `None`, with
+/// a line saying so, when the variable is not set.
+pub(crate) async fn fresh_postgres() -> Option<(sqlx::AnyConnection, String, String)> {
+    use sqlx::Connection;
+    let Ok(admin_url) = std::env::var("AFTERCARE_TEST_POSTGRES_URL") else {
+        eprintln!("AFTERCARE_TEST_POSTGRES_URL not set: PostgreSQL run skipped");
+        return None;
+    };
+    sqlx::any::install_default_drivers();
+    let name = format!("aftercare_test_{:016x}", fastrand::u64(..));
+    let mut pg = sqlx::AnyConnection::connect(&admin_url)
+        .await
+        .expect("connect to postgres");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut pg)
+        .await
+        .unwrap();
+    let base = admin_url
+        .rsplit_once('/')
+        .map(|(b, _)| b)
+        .unwrap_or(&admin_url);
+    let url = format!("{base}/{name}");
+    Some((pg, name, url))
+}
